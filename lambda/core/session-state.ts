@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { SpeechPartSchema } from '../speech/speech';
+
+/**
+ * Conversation state kept in the platform session (Alexa sessionAttributes, Google session.params),
+ * so any server instance can answer any turn. Versioned: a state from another version is dropped
+ * rather than misread.
+ */
+export const SESSION_STATE_VERSION = 1;
+
+const ActiveFlowSchema = z.object({
+  flow: z.string().min(1).max(40),
+  step: z.string().min(1).max(40),
+  /** Owned by the flow, which validates it with its own schema. */
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+
+const SessionStateSchema = z.object({
+  v: z.literal(SESSION_STATE_VERSION),
+  active: ActiveFlowSchema.optional(),
+  /** Consecutive turns not understood; the fallback never loops more than twice. */
+  misunderstood: z.number().int().min(0).max(100).default(0),
+  /** What was said last, for "repeat that". */
+  lastSpeech: z.array(SpeechPartSchema).max(200).optional(),
+});
+
+export type ActiveFlow = z.infer<typeof ActiveFlowSchema>;
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+export function freshSessionState(): SessionState {
+  return { v: SESSION_STATE_VERSION, misunderstood: 0 };
+}
+
+/** Reads state from a platform session; anything missing, foreign or malformed starts fresh. */
+export function readSessionState(raw: unknown): SessionState {
+  const parsed = SessionStateSchema.safeParse(raw);
+  return parsed.success ? parsed.data : freshSessionState();
+}

@@ -1,0 +1,47 @@
+import type { IntentName } from './intents';
+import type { SessionState } from './session-state';
+
+export type Platform = 'alexa' | 'google';
+
+/** A slot as the shopper said it, plus the catalog id when the platform resolved it to a slot-type value. */
+export interface SlotValue {
+  /** What the platform heard, e.g. "twenty one". */
+  readonly spoken: string;
+  /** The canonical value id from the slot type (entity resolution), when one matched. */
+  readonly id?: string;
+  /** The canonical value name, when one matched. */
+  readonly canonical?: string;
+}
+
+export type Slots = Readonly<Record<string, SlotValue>>;
+
+export type TurnEvent =
+  | { readonly kind: 'launch' }
+  | { readonly kind: 'intent'; readonly intent: IntentName; readonly slots: Slots }
+  | { readonly kind: 'session-ended'; readonly reason: string };
+
+export interface DeviceCapabilities {
+  readonly screen: boolean;
+}
+
+/** One thing the shopper did, in platform-neutral terms. */
+export interface Turn {
+  readonly platform: Platform;
+  readonly locale: string;
+  readonly event: TurnEvent;
+  /** The raw text of what the shopper said, when the platform gives it (Google does, Alexa does not). */
+  readonly utterance?: string;
+  readonly state: SessionState;
+  /** The account-linking access token exactly as the platform passed it; verified by auth/. */
+  readonly accessToken?: string;
+  readonly device: DeviceCapabilities;
+  readonly requestId: string;
+}
+
+export function slotOf(turn: Turn, name: string): SlotValue | undefined {
+  return turn.event.kind === 'intent' ? turn.event.slots[name] : undefined;
+}
+
+export function intentOf(turn: Turn): IntentName | undefined {
+  return turn.event.kind === 'intent' ? turn.event.intent : undefined;
+}

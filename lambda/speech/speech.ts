@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * What the assistant says, as data: flows build it, the adapter renders it to its platform's SSML
+ * (see ssml.ts). Text is stored unescaped; escaping happens once, at rendering.
+ */
+export const SpeechPartSchema: z.ZodType<SpeechPart> = z.lazy(() =>
+  z.union([
+    z.object({ kind: z.literal('text'), text: z.string() }),
+    z.object({ kind: z.literal('pause'), ms: z.number().int().min(0).max(10_000) }),
+    z.object({ kind: z.literal('digits'), digits: z.string().regex(/^[0-9A-Za-z]+$/) }),
+    z.object({ kind: z.literal('date'), iso: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    z.object({ kind: z.literal('cheerful'), parts: z.array(SpeechPartSchema) }),
+  ]),
+);
+
+export type SpeechPart =
+  | { readonly kind: 'text'; readonly text: string }
+  /** A short silence, e.g. between items of a spoken list. */
+  | { readonly kind: 'pause'; readonly ms: number }
+  /** Read character by character: order numbers, postcodes, last four digits. */
+  | { readonly kind: 'digits'; readonly digits: string }
+  /** A calendar day, YYYY-MM-DD, read as a date by the speech engine. */
+  | { readonly kind: 'date'; readonly iso: string }
+  /** A warmer delivery where the platform supports it (Alexa's emotion tag); plain elsewhere. */
+  | { readonly kind: 'cheerful'; readonly parts: readonly SpeechPart[] };
+
+export type Speech = readonly SpeechPart[];
+
+export const text = (value: string): SpeechPart => ({ kind: 'text', text: value });
+export const pause = (ms: number): SpeechPart => ({ kind: 'pause', ms });
+export const digits = (value: string): SpeechPart => ({ kind: 'digits', digits: value });
+export const date = (iso: string): SpeechPart => ({ kind: 'date', iso });
+export const cheerful = (parts: Speech): SpeechPart => ({ kind: 'cheerful', parts });
+
+/** Joins speech fragments into one utterance, separating them with a space. */
+export function join(...fragments: Speech[]): Speech {
+  const out: SpeechPart[] = [];
+  for (const fragment of fragments) {
+    if (fragment.length === 0) continue;
+    if (out.length > 0) out.push(text(' '));
+    out.push(...fragment);
+  }
+  return out;
+}
+
+/** The words of a speech, without markup: for cards, display text and logs-free tests. */
+export function plainText(speech: Speech): string {
+  return speech
+    .map((part) => {
+      switch (part.kind) {
+        case 'text':
+          return part.text;
+        case 'pause':
+          return '';
+        case 'digits':
+          return part.digits;
+        case 'date':
+          return part.iso;
+        case 'cheerful':
+          return plainText(part.parts);
+      }
+    })
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
