@@ -12,13 +12,18 @@ export default tseslint.config(
     },
   },
   {
+    // Tests read platform JSON whose shape they assert on.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['tools/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {
     // Platform SDKs belong to the adapters alone.
     files: ['lambda/**/*.ts'],
-    ignores: ['lambda/platforms/**', 'lambda/server.ts', 'lambda/alexa-lambda.ts', 'lambda/google-lambda.ts'],
+    ignores: ['lambda/platforms/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['ask-sdk-*', '@assistant/*'] }],
     },

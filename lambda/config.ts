@@ -49,7 +49,9 @@ function optional(value: string | undefined): string | undefined {
 export function loadConfig(env: Env = process.env): Config {
   const environment =
     env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
-  const dataDir = path.resolve(env.SHOPVOICE_DATA_DIR ?? 'data');
+  // Lambda's code folder is read-only; only /tmp is writable there.
+  const defaultDataDir = env.AWS_LAMBDA_FUNCTION_NAME ? '/tmp/shopvoice' : 'data';
+  const dataDir = path.resolve(env.SHOPVOICE_DATA_DIR ?? defaultDataDir);
   const port = Number.parseInt(env.PORT ?? '3000', 10);
   return {
     environment,

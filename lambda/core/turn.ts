@@ -36,6 +36,8 @@ export interface Turn {
   readonly accessToken?: string;
   readonly device: DeviceCapabilities;
   readonly requestId: string;
+  /** The platform's conversation id: stable across the turns of one conversation. */
+  readonly sessionId: string;
 }
 
 export function slotOf(turn: Turn, name: string): SlotValue | undefined {

@@ -52,7 +52,7 @@ export function plainText(speech: Speech): string {
         case 'text':
           return part.text;
         case 'pause':
-          return '';
+          return ' ';
         case 'digits':
           return part.digits;
         case 'date':
@@ -63,5 +63,6 @@ export function plainText(speech: Speech): string {
     })
     .join('')
     .replace(/\s+/g, ' ')
+    .replace(/\s+([,.?!:;])/g, '$1')
     .trim();
 }

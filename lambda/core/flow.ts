@@ -1,0 +1,64 @@
+import type { Commerce, Shopper } from '../commerce/ports';
+import type { Voice } from '../speech/voice';
+import type { IntentName } from './intents';
+import type { Reply } from './reply';
+import type { ActiveFlow } from './session-state';
+import type { Turn } from './turn';
+
+/** Facts about the store that conversations mention. */
+export interface StoreProfile {
+  readonly name: string;
+  /** Digits only; read back digit by digit. */
+  readonly supportPhone: string;
+  readonly timeZone: string;
+}
+
+/** Everything a flow may use to answer one turn. */
+export interface FlowContext {
+  readonly turn: Turn;
+  readonly voice: Voice;
+  readonly commerce: Commerce;
+  readonly store: StoreProfile;
+  readonly now: Date;
+  /** The linked shopper, when the turn carried a valid token for a known shopper. */
+  readonly shopper: Shopper | undefined;
+}
+
+/** A context in which the shopper is known: the router only starts shopper flows with one. */
+export type ShopperContext = FlowContext & { readonly shopper: Shopper };
+
+export type FlowName = 'assistance' | 'order-status' | 'unavailable';
+
+interface FlowBase {
+  readonly name: FlowName;
+  /** Intents that start this flow when no flow in progress takes the turn. */
+  readonly startsOn: readonly IntentName[];
+  /**
+   * Continue the step in progress. Returns undefined when this turn is not an answer to it, so
+   * the router can treat it as a new request.
+   */
+  continue?(context: FlowContext, active: ActiveFlow): Promise<Reply | undefined>;
+  /** "Help" in the middle of this flow: explains the current step. */
+  help?(context: FlowContext, active: ActiveFlow): Reply;
+}
+
+export type Flow =
+  | (FlowBase & { readonly needsShopper: true; start(context: ShopperContext): Promise<Reply> })
+  | (FlowBase & { readonly needsShopper: false; start(context: FlowContext): Promise<Reply> });
+
+/** Answers the router gives itself, whatever flow is in progress: the assistance flow provides them. */
+export interface Assistance {
+  launch(context: FlowContext): Reply;
+  help(context: FlowContext): Reply;
+  stop(context: FlowContext): Reply;
+  /** "Cancel": drops the step in progress, if any. */
+  cancel(context: FlowContext): Reply;
+  talkToPerson(context: FlowContext): Promise<Reply>;
+  repeat(context: FlowContext): Reply;
+  /** Not understood, or an answer ("yes", "next") to a question nobody asked. */
+  notUnderstood(context: FlowContext): Reply;
+  linkAccount(context: FlowContext): Reply;
+  /** Something failed on our side; the shopper's state is kept so they can try again. */
+  apologize(context: FlowContext): Reply;
+  sessionEnded(context: FlowContext): Reply;
+}

@@ -1,0 +1,93 @@
+import type { Commerce, Shopper } from '../commerce/ports';
+import { Voice } from '../speech/voice';
+import type { Assistance, Flow, FlowContext, StoreProfile } from './flow';
+import type { IntentName } from './intents';
+import type { Reply } from './reply';
+import type { Turn } from './turn';
+
+export interface RouterDependencies {
+  readonly flows: readonly Flow[];
+  readonly assistance: Assistance;
+  readonly commerce: Commerce;
+  readonly store: StoreProfile;
+  /** Access token → shopper id; undefined for a missing, invalid or expired token. */
+  readonly verifyAccessToken: (token: string | undefined) => Promise<{ shopperId: string } | undefined>;
+  readonly clock?: () => Date;
+  /** Told about failures the shopper heard an apology for. Must not throw. */
+  readonly onError?: (error: unknown, turn: Turn) => void;
+}
+
+export type Router = (turn: Turn) => Promise<Reply>;
+
+/**
+ * Picks who answers a turn: global intents first (stop, cancel, help, a person), then the flow in
+ * progress, then the flows that start on this intent, then the fallback.
+ */
+export function createRouter(dependencies: RouterDependencies): Router {
+  const { flows, assistance, commerce, store, verifyAccessToken } = dependencies;
+  const clock = dependencies.clock ?? (() => new Date());
+  const flowsByName = new Map(flows.map((flow) => [flow.name, flow]));
+  const flowsByIntent = new Map<IntentName, Flow>();
+  for (const flow of flows) {
+    for (const intent of flow.startsOn) {
+      if (flowsByIntent.has(intent)) throw new Error(`Two flows start on ${intent}`);
+      flowsByIntent.set(intent, flow);
+    }
+  }
+
+  async function shopperFor(turn: Turn): Promise<Shopper | undefined> {
+    if (!turn.accessToken) return undefined;
+    const verified = await verifyAccessToken(turn.accessToken);
+    return verified ? commerce.shoppers.findById(verified.shopperId) : undefined;
+  }
+
+  async function dispatch(context: FlowContext): Promise<Reply> {
+    const { turn } = context;
+    const event = turn.event;
+    if (event.kind === 'launch') return assistance.launch(context);
+    if (event.kind === 'session-ended') return assistance.sessionEnded(context);
+
+    const active = turn.state.active;
+    const activeFlow = active ? flowsByName.get(active.flow as Flow['name']) : undefined;
+    switch (event.intent) {
+      case 'StopIntent':
+        return assistance.stop(context);
+      case 'CancelIntent':
+        return assistance.cancel(context);
+      case 'TalkToAgentIntent':
+        return assistance.talkToPerson(context);
+      case 'HelpIntent':
+        return active && activeFlow?.help ? activeFlow.help(context, active) : assistance.help(context);
+      default:
+        break;
+    }
+
+    if (active && activeFlow?.continue) {
+      const continued = await activeFlow.continue(context, active);
+      if (continued) return continued;
+    }
+
+    const starting = flowsByIntent.get(event.intent);
+    if (starting) {
+      if (!starting.needsShopper) return starting.start(context);
+      const { shopper } = context;
+      return shopper ? starting.start({ ...context, shopper }) : assistance.linkAccount(context);
+    }
+
+    if (event.intent === 'RepeatIntent') return assistance.repeat(context);
+    return assistance.notUnderstood(context);
+  }
+
+  return async function route(turn: Turn): Promise<Reply> {
+    const voice = new Voice(turn.locale, store.timeZone);
+    const base = { turn, voice, commerce, store, now: clock() };
+    let context: FlowContext = { ...base, shopper: undefined };
+    try {
+      context = { ...base, shopper: await shopperFor(turn) };
+      return await dispatch(context);
+    } catch (error) {
+      dependencies.onError?.(error, turn);
+      return assistance.apologize(context);
+    }
+  };
+}

@@ -1,0 +1,164 @@
+import type { HandoffReason } from '../commerce/ports';
+import type { Assistance, Flow, FlowContext } from '../core/flow';
+import type { Reply } from '../core/reply';
+import { end, linkAccount, listen } from '../core/replies';
+import type { ActiveFlow } from '../core/session-state';
+import { intentOf } from '../core/turn';
+import { cheerful, join } from '../speech/speech';
+
+/** The step in which the shopper was just offered a person and we wait for yes or no. */
+const OFFER_PERSON = 'offer-person';
+
+/** Context a person needs, carried in the offer so the shopper never repeats it. */
+export interface PersonOffer {
+  readonly reason: HandoffReason;
+  readonly orderNumber?: string;
+  readonly topic?: string;
+}
+
+/** Keep listening for a yes or no to "shall I connect you with a person?". */
+export function offerPerson(context: FlowContext, speech: Parameters<typeof join>[0], offer: PersonOffer): Reply {
+  const { turn, voice } = context;
+  const active: ActiveFlow = { flow: 'assistance', step: OFFER_PERSON, data: { ...offer } };
+  return listen(turn, speech, voice.say('assistance.offerPersonReprompt'), {
+    active,
+    suggestions: [voice.line('suggestions.yes'), voice.line('suggestions.no')],
+  });
+}
+
+function readOffer(active: ActiveFlow | undefined): PersonOffer {
+  const data = active?.flow === 'assistance' ? active.data : {};
+  const reason = typeof data.reason === 'string' ? (data.reason as HandoffReason) : 'shopper-asked';
+  return {
+    reason,
+    orderNumber: typeof data.orderNumber === 'string' ? data.orderNumber : undefined,
+    topic: typeof data.topic === 'string' ? data.topic : undefined,
+  };
+}
+
+/** What the person picking up the ticket reads first. Staff-facing, so not localised for the shopper. */
+function handoffSummary(context: FlowContext, offer: PersonOffer): string {
+  const active = context.turn.state.active;
+  const parts = [`Shopper asked for a person via ${context.turn.platform} (${context.turn.locale}).`];
+  if (offer.topic) parts.push(`Topic: ${offer.topic}.`);
+  if (offer.orderNumber) parts.push(`Order: ${offer.orderNumber}.`);
+  if (active && active.flow !== 'assistance') parts.push(`Conversation was in ${active.flow} (${active.step}).`);
+  if (context.turn.state.misunderstood > 0) parts.push(`Assistant misunderstood ${context.turn.state.misunderstood} time(s).`);
+  return parts.join(' ');
+}
+
+function whatCanIDo(context: FlowContext): { speech: ReturnType<FlowContext['voice']['say']>; reprompt: ReturnType<FlowContext['voice']['say']> } {
+  return { speech: context.voice.say('assistance.whatCanIDo'), reprompt: context.voice.say('assistance.whatCanIDoReprompt') };
+}
+
+function suggestionsFor(context: FlowContext): string[] {
+  return [context.voice.line('suggestions.whereIsMyOrder'), context.voice.line('suggestions.talkToPerson')];
+}
+
+async function talkToPerson(context: FlowContext, offer: PersonOffer = readOffer(context.turn.state.active)): Promise<Reply> {
+  const { turn, voice, store, shopper } = context;
+  const phone = voice.digits(store.supportPhone);
+  if (!shopper) return end(turn, voice.say('assistance.handoffGuest', { phone }));
+  const ticket = await context.commerce.handoffs.file({
+    shopperId: shopper.id,
+    reason: offer.reason,
+    summary: handoffSummary(context, offer),
+    orderNumber: offer.orderNumber,
+    locale: voice.locale,
+    platform: turn.platform,
+    // One conversation files one ticket, however often the shopper (or a platform retry) asks.
+    idempotencyKey: `${turn.platform}:${turn.sessionId}:${shopper.id}`,
+  });
+  return end(turn, voice.say('assistance.handoffFiled', { reference: voice.digits(ticket.reference) }));
+}
+
+export const assistance: Assistance = {
+  launch(context) {
+    const { turn, voice, store, shopper } = context;
+    const welcome = shopper
+      ? voice.say('assistance.welcomeLinked', { store: store.name, name: shopper.givenName })
+      : voice.say('assistance.welcomeGuest', { store: store.name });
+    const { speech, reprompt } = whatCanIDo(context);
+    return listen(turn, join([cheerful(welcome)], speech), reprompt, { suggestions: suggestionsFor(context) });
+  },
+
+  help(context) {
+    const { turn, voice } = context;
+    return listen(turn, voice.say('assistance.help'), voice.say('assistance.whatCanIDoReprompt'), {
+      suggestions: suggestionsFor(context),
+    });
+  },
+
+  stop(context) {
+    return end(context.turn, context.voice.say('assistance.goodbye', { store: context.store.name }));
+  },
+
+  cancel(context) {
+    const { turn, voice } = context;
+    if (!turn.state.active) return assistance.stop(context);
+    return listen(turn, voice.say('assistance.cancelled'), voice.say('assistance.anythingElseReprompt'));
+  },
+
+  talkToPerson: (context) => talkToPerson(context),
+
+  repeat(context) {
+    const { turn, voice } = context;
+    const last = turn.state.lastSpeech;
+    if (!last || last.length === 0) return assistance.help(context);
+    return listen(turn, last, voice.say('assistance.anythingElseReprompt'), { active: turn.state.active });
+  },
+
+  notUnderstood(context) {
+    const { turn, voice, store } = context;
+    const misunderstood = turn.state.misunderstood + 1;
+    if (misunderstood === 1) {
+      return listen(turn, voice.say('assistance.notUnderstoodFirst'), voice.say('assistance.whatCanIDoReprompt'), {
+        active: turn.state.active,
+        misunderstood,
+        suggestions: suggestionsFor(context),
+      });
+    }
+    if (misunderstood === 2) {
+      const offer = offerPerson(context, voice.say('assistance.notUnderstoodSecond'), { reason: 'not-understood' });
+      return { ...offer, state: { ...offer.state, misunderstood } };
+    }
+    return end(turn, voice.say('assistance.notUnderstoodGiveUp', { phone: voice.digits(store.supportPhone) }));
+  },
+
+  linkAccount(context) {
+    const { turn, voice, store } = context;
+    const key = turn.platform === 'alexa' ? 'auth.linkAccountAlexa' : 'auth.linkAccountGoogle';
+    return linkAccount(turn, voice.say(key, { store: store.name }));
+  },
+
+  apologize(context) {
+    const { turn, voice } = context;
+    const reply = listen(turn, voice.say('assistance.apology'), voice.say('assistance.apologyReprompt'));
+    // Keep the conversation exactly where it was, so the shopper can simply try again.
+    return { ...reply, state: turn.state };
+  },
+
+  sessionEnded(context) {
+    return end(context.turn, []);
+  },
+};
+
+/** The yes/no after "shall I connect you with a person?". */
+export const assistanceFlow: Flow = {
+  name: 'assistance',
+  needsShopper: false,
+  startsOn: [],
+  async start(context) {
+    return assistance.help(context);
+  },
+  async continue(context, active) {
+    if (active.step !== OFFER_PERSON) return undefined;
+    const intent = intentOf(context.turn);
+    if (intent === 'YesIntent') return talkToPerson(context, readOffer(active));
+    if (intent === 'NoIntent') return end(context.turn, context.voice.say('assistance.declinedPerson'));
+    return undefined;
+  },
+  help(context, active) {
+    return offerPerson(context, context.voice.say('assistance.offerPersonReprompt'), readOffer(active));
+  },
+};

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { Order } from '../../commerce/ports';
+import type { Flow, FlowContext, ShopperContext } from '../../core/flow';
+import type { Reply } from '../../core/reply';
+import { end, listen } from '../../core/replies';
+import { intentOf, slotOf } from '../../core/turn';
+import { join, plainText, type Speech } from '../../speech/speech';
+import { assistance, offerPerson } from '../assistance';
+import { describeOrder, describeOrders } from './describe';
+import { ordersWithItem } from './match-item';
+import { type DaysFromToday, hasProblem, lastDelivered, ordersOnTheWay } from './relevance';
+
+/** Never read more than this many orders in one breath. */
+const ORDERS_PER_ANSWER = 3;
+/** How far back "where is my order" looks. */
+const HISTORY_DAYS = 180;
+const HISTORY_LIMIT = 100;
+
+const MORE_STEP = 'offered-more';
+const MoreData = z.object({ remaining: z.array(z.string().regex(/^\d{1,12}$/)).max(HISTORY_LIMIT) });
+
+function daysFromToday(context: FlowContext): DaysFromToday {
+  return (instant) => context.voice.daysBetween(context.now, instant);
+}
+
+function spokenOrderNumber(context: FlowContext): string | undefined {
+  const slot = slotOf(context.turn, 'orderNumber');
+  const digits = slot ? (slot.id ?? slot.spoken).replace(/\D/g, '') : '';
+  return digits.length > 0 && digits.length <= 12 ? digits : undefined;
+}
+
+async function recentOrders(context: ShopperContext): Promise<readonly Order[]> {
+  const placedSince = new Date(context.now.getTime() - HISTORY_DAYS * 86_400_000);
+  return context.commerce.orders.listForShopper(context.shopper.id, { placedSince, limit: HISTORY_LIMIT });
+}
+
+function card(context: FlowContext, speech: Speech) {
+  return { title: context.voice.line('orderStatus.cardTitle'), text: plainText(speech) };
+}
+
+/**
+ * Finish an answer about these orders: offer a person when one has a delivery problem, otherwise
+ * close the conversation.
+ */
+function conclude(context: FlowContext, speech: Speech, described: readonly Order[]): Reply {
+  const troubled = described.find((order) => hasProblem(order, daysFromToday(context)));
+  if (troubled) {
+    const offer = offerPerson(context, join(speech, context.voice.say('orderStatus.problemOffer')), {
+      reason: 'delivery-problem',
+      orderNumber: troubled.number,
+    });
+    return { ...offer, card: card(context, speech) };
+  }
+  return end(context.turn, speech, { card: card(context, speech) });
+}
+
+/** Read up to three orders, then offer the rest. */
+function readPage(context: FlowContext, intro: Speech, page: readonly Order[], remaining: readonly string[]): Reply {
+  const { voice, turn, now } = context;
+  const speech = join(intro, describeOrders(voice, page, now, daysFromToday(context)));
+  if (remaining.length === 0) return conclude(context, speech, page);
+  return listen(turn, join(speech, voice.say('orderStatus.moreOffer', { count: remaining.length })), voice.say('orderStatus.moreReprompt'), {
+    active: { flow: 'order-status', step: MORE_STEP, data: { remaining: [...remaining] } },
+    card: card(context, speech),
+    suggestions: [voice.line('suggestions.yes'), voice.line('suggestions.no')],
+  });
+}
+
+async function answerForNumber(context: ShopperContext, orderNumber: string): Promise<Reply> {
+  const { voice, turn, commerce, shopper, now } = context;
+  const order = await commerce.orders.findForShopper(shopper.id, orderNumber);
+  if (!order) {
+    // Unknown and someone else's numbers get the same words: nothing about other accounts leaks.
+    const speech = voice.say('orderStatus.notFound', { number: voice.digits(orderNumber) });
+    return listen(turn, join(speech, voice.say('orderStatus.notFoundNext')), voice.say('orderStatus.notFoundNext'));
+  }
+  return conclude(context, describeOrder(voice, order, now, daysFromToday(context)), [order]);
+}
+
+async function answerForItem(context: ShopperContext, item: NonNullable<ReturnType<typeof slotOf>>): Promise<Reply> {
+  const { voice, turn } = context;
+  const matching = ordersWithItem(await recentOrders(context), item);
+  if (matching.length === 0) {
+    const speech = voice.say('orderStatus.itemNotFound', { item: item.spoken });
+    return listen(turn, join(speech, voice.say('orderStatus.itemNotFoundNext')), voice.say('orderStatus.itemNotFoundNext'));
+  }
+  const onTheWay = ordersOnTheWay(matching, daysFromToday(context));
+  // Nothing with that item on the way: the latest order with it (probably delivered) answers the question.
+  const relevant = onTheWay.length > 0 ? onTheWay : matching.slice(0, 1);
+  const page = relevant.slice(0, ORDERS_PER_ANSWER);
+  const remaining = relevant.slice(ORDERS_PER_ANSWER).map((order) => order.number);
+  const intro = relevant.length > 1 ? voice.say('orderStatus.itemMatches', { count: relevant.length, item: item.spoken }) : [];
+  return readPage(context, intro, page, remaining);
+}
+
+async function answerOnTheWay(context: ShopperContext): Promise<Reply> {
+  const { voice, turn, now } = context;
+  const orders = await recentOrders(context);
+  if (orders.length === 0) return end(turn, voice.say('orderStatus.noOrders'));
+  const onTheWay = ordersOnTheWay(orders, daysFromToday(context));
+  if (onTheWay.length === 0) {
+    const latest = lastDelivered(orders);
+    const speech = latest
+      ? join(
+          voice.say('orderStatus.nothingOnTheWay'),
+          voice.say('orderStatus.lastDelivered', {
+            order: voice.digits(latest.order.number),
+            day: voice.day(latest.deliveredAt, now),
+          }),
+        )
+      : voice.say('orderStatus.nothingOnTheWay');
+    return end(turn, speech);
+  }
+  const intro = voice.say('orderStatus.onTheWayCount', { count: onTheWay.length });
+  const page = onTheWay.slice(0, ORDERS_PER_ANSWER);
+  return readPage(context, intro, page, onTheWay.slice(ORDERS_PER_ANSWER).map((order) => order.number));
+}
+
+async function readMore(context: ShopperContext, remaining: readonly string[]): Promise<Reply> {
+  const numbers = remaining.slice(0, ORDERS_PER_ANSWER);
+  const found = await Promise.all(numbers.map((number) => context.commerce.orders.findForShopper(context.shopper.id, number)));
+  const page = found.filter((order): order is Order => order !== undefined);
+  return readPage(context, [], page, remaining.slice(ORDERS_PER_ANSWER));
+}
+
+export const orderStatusFlow: Flow = {
+  name: 'order-status',
+  needsShopper: true,
+  startsOn: ['OrderStatusIntent'],
+
+  async start(context) {
+    const orderNumber = spokenOrderNumber(context);
+    if (orderNumber) return answerForNumber(context, orderNumber);
+    const item = slotOf(context.turn, 'item');
+    if (item && item.spoken.trim().length > 0) return answerForItem(context, item);
+    return answerOnTheWay(context);
+  },
+
+  async continue(context, active) {
+    if (active.step !== MORE_STEP) return undefined;
+    const intent = intentOf(context.turn);
+    if (intent === 'NoIntent') return end(context.turn, context.voice.say('assistance.goodbye', { store: context.store.name }));
+    if (intent !== 'YesIntent' && intent !== 'NextIntent') return undefined;
+    if (!context.shopper) return assistance.linkAccount(context);
+    const parsed = MoreData.safeParse(active.data);
+    if (!parsed.success || parsed.data.remaining.length === 0) {
+      return end(context.turn, context.voice.say('orderStatus.noMore'));
+    }
+    return readMore({ ...context, shopper: context.shopper }, parsed.data.remaining);
+  },
+
+  help(context, active) {
+    const { voice, turn } = context;
+    return listen(turn, voice.say('orderStatus.help'), voice.say('orderStatus.moreReprompt'), { active });
+  },
+};

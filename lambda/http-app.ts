@@ -1,0 +1,44 @@
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { describeError, type Logger } from './logging';
+
+/** Real platform requests are a few KB; this leaves room without inviting abuse. */
+export const BODY_LIMIT = '256kb';
+
+export interface HttpAppOptions {
+  /** `POST /alexa`, which reads its own body (the signature covers the exact bytes). */
+  readonly alexaEndpoint: readonly RequestHandler[];
+  readonly googleWebhook: RequestHandler;
+  readonly logger: Logger;
+  /** Extra routes mounted after the platform endpoints (the dev console). */
+  readonly extraRoutes?: (app: Express) => void;
+}
+
+const answerErrors: ErrorRequestHandler = (error, _request, response, _next) => {
+  const type = (error as { type?: unknown }).type;
+  if (type === 'entity.too.large') response.status(413).json({ error: 'body too large' });
+  else if (type === 'entity.parse.failed') response.status(400).json({ error: 'body is not valid JSON' });
+  else if (typeof (error as { status?: unknown }).status === 'number' && (error as { status: number }).status < 500) {
+    response.status((error as { status: number }).status).json({ error: 'bad request' });
+  } else response.status(500).json({ error: 'internal error' });
+};
+
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.post('/alexa', ...options.alexaEndpoint);
+  app.post('/google', express.json({ limit: BODY_LIMIT }), options.googleWebhook);
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  options.extraRoutes?.(app);
+  app.use((_request, response) => {
+    response.status(404).json({ error: 'not found' });
+  });
+  app.use(((error, request, response, next) => {
+    if ((error as { status?: number }).status === undefined || (error as { status: number }).status >= 500) {
+      options.logger.error({ error: describeError(error), path: request.path }, 'request failed');
+    }
+    answerErrors(error, request, response, next);
+  }) as ErrorRequestHandler);
+  return app;
+}

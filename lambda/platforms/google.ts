@@ -1,0 +1,152 @@
+import { Card, conversation, type ConversationV3, type ConversationV3App, Simple, Suggestion } from '@assistant/conversation';
+import type { RequestHandler } from 'express';
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { isIntentName, type IntentName } from '../core/intents';
+import type { Reply } from '../core/reply';
+import type { Router } from '../core/router';
+import { readSessionState } from '../core/session-state';
+import type { SlotValue, Turn, TurnEvent } from '../core/turn';
+import { plainText } from '../speech/speech';
+import { renderSsml } from '../speech/ssml';
+
+/** The one webhook handler every Actions Builder intent and scene calls. */
+export const GOOGLE_HANDLER = 'shopvoice';
+/** Scenes of the Actions Builder project (actions/custom/scenes). */
+export const GOOGLE_SCENES = {
+  conversation: 'Conversation',
+  accountLinking: 'AccountLinking',
+  end: 'actions.scene.END_CONVERSATION',
+} as const;
+
+const STATE_KEY = 'shopvoice';
+const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.com'];
+const GOOGLE_CERTS_URL = 'https://www.googleapis.com/oauth2/v3/certs';
+/** Suggestion chips longer than this are rejected by Google. */
+const SUGGESTION_MAX_LENGTH = 25;
+
+function intentName(googleName: string): IntentName | 'launch' {
+  if (googleName === '' || googleName === 'actions.intent.MAIN') return 'launch';
+  if (googleName === 'actions.intent.CANCEL') return 'CancelIntent';
+  if (googleName.startsWith('actions.intent.NO_MATCH') || googleName.startsWith('actions.intent.NO_INPUT')) {
+    return 'FallbackIntent';
+  }
+  return isIntentName(googleName) ? googleName : 'FallbackIntent';
+}
+
+function turnEvent(conv: ConversationV3): TurnEvent {
+  const name = intentName(conv.intent?.name ?? '');
+  if (name === 'launch') return { kind: 'launch' };
+  const slots: Record<string, SlotValue> = {};
+  for (const [slot, value] of Object.entries(conv.intent?.params ?? {})) {
+    const spoken = value.original ?? (value.resolved === undefined ? '' : String(value.resolved));
+    if (spoken === '') continue;
+    const resolved = value.resolved;
+    const id = typeof resolved === 'string' || typeof resolved === 'number' ? String(resolved) : undefined;
+    slots[slot] = id !== undefined && id !== spoken ? { spoken, id } : { spoken };
+  }
+  return { kind: 'intent', intent: name, slots };
+}
+
+export function googleTurn(conv: ConversationV3): Turn {
+  const token = conv.user?.params?.bearerToken;
+  const capabilities = (conv.device?.capabilities ?? []).map(String);
+  return {
+    platform: 'google',
+    locale: conv.user?.locale || conv.session?.languageCode || 'en-US',
+    event: turnEvent(conv),
+    utterance: conv.intent?.query || undefined,
+    state: readSessionState(conv.session?.params?.[STATE_KEY]),
+    accessToken: typeof token === 'string' ? token : undefined,
+    device: { screen: capabilities.includes('RICH_RESPONSE') },
+    requestId: conv.session?.id ?? '',
+    sessionId: conv.session?.id ?? '',
+  };
+}
+
+function respond(conv: ConversationV3, reply: Reply, screen: boolean): void {
+  conv.session.params = { ...conv.session.params, [STATE_KEY]: reply.state };
+  if (reply.speech.length > 0) {
+    conv.add(new Simple({ speech: renderSsml(reply.speech, 'google'), text: plainText(reply.speech) }));
+  }
+  if (screen && reply.card) conv.add(new Card({ title: reply.card.title, text: reply.card.text }));
+  if (screen) {
+    for (const title of reply.suggestions ?? []) {
+      if (title.length <= SUGGESTION_MAX_LENGTH) conv.add(new Suggestion({ title }));
+    }
+  }
+  const next =
+    reply.next === 'end'
+      ? GOOGLE_SCENES.end
+      : reply.next === 'link-account'
+        ? GOOGLE_SCENES.accountLinking
+        : GOOGLE_SCENES.conversation;
+  // Re-entering the scene the shopper is already in would replay its entry prompts.
+  if (conv.scene?.name !== next) conv.scene.next = { name: next };
+}
+
+export interface GoogleAppOptions {
+  readonly router: Router;
+  readonly onError?: (error: unknown) => void;
+}
+
+/** A real @assistant/conversation app whose one handler hands every turn to the router. */
+export function createGoogleApp(options: GoogleAppOptions): ConversationV3App<ConversationV3> {
+  // `debug` stays off: the library would log whole requests, tokens included.
+  const app = conversation({ debug: false });
+  app.handle(GOOGLE_HANDLER, async (conv) => {
+    const turn = googleTurn(conv);
+    respond(conv, await options.router(turn), turn.device.screen);
+  });
+  return app;
+}
+
+export interface GoogleWebhookOptions {
+  readonly app: ConversationV3App<ConversationV3>;
+  /** When set, requests must carry a Google-signed JWT whose audience is this project. */
+  readonly projectId?: string;
+  /** Google's signing keys; defaults to Google's published certificates (tests pass their own). */
+  readonly signingKeys?: JWTVerifyGetKey;
+  readonly onError?: (error: unknown) => void;
+}
+
+function isWebhookBody(body: unknown): body is { handler: { name: string } } {
+  if (typeof body !== 'object' || body === null) return false;
+  const handler = (body as { handler?: unknown }).handler;
+  return typeof handler === 'object' && handler !== null && typeof (handler as { name?: unknown }).name === 'string';
+}
+
+/**
+ * The express handler for `POST /google`: verifies Google's signature when a project id is set,
+ * then runs the conversation app. Error bodies never carry details.
+ */
+export function createGoogleWebhook(options: GoogleWebhookOptions): RequestHandler {
+  const { app, projectId } = options;
+  const keys = projectId ? (options.signingKeys ?? createRemoteJWKSet(new URL(GOOGLE_CERTS_URL))) : undefined;
+  return async (request, response) => {
+    if (projectId && keys) {
+      const signature = request.get('google-assistant-signature');
+      try {
+        if (!signature) throw new Error('missing signature');
+        await jwtVerify(signature, keys, { audience: projectId, issuer: GOOGLE_ISSUERS });
+      } catch {
+        response.status(401).json({ error: 'request signature could not be verified' });
+        return;
+      }
+    }
+    if (!isWebhookBody(request.body)) {
+      response.status(400).json({ error: 'not an Actions Builder webhook request' });
+      return;
+    }
+    if (request.body.handler.name !== GOOGLE_HANDLER && request.body.handler.name !== 'actions.handler.HEALTH_CHECK') {
+      response.status(400).json({ error: 'unknown webhook handler' });
+      return;
+    }
+    try {
+      const result = await app.handler(request.body, request.headers as Record<string, string>);
+      response.status(result.status).set(result.headers ?? {}).json(result.body);
+    } catch (error) {
+      options.onError?.(error);
+      response.status(500).json({ error: 'internal error' });
+    }
+  };
+}

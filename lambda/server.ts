@@ -1,0 +1,41 @@
+import { type ComposeOptions, composeShopvoice } from './compose';
+import { type Config, loadConfig } from './config';
+import { BODY_LIMIT, createHttpApp } from './http-app';
+import { createLogger, type Logger } from './logging';
+import { createPlatformEndpoints } from './platforms/http-endpoints';
+
+/** The express app serving both platforms, over the configured store. */
+export function createServer(config: Config, logger: Logger, options: Omit<ComposeOptions, 'logger'> = {}) {
+  const shopvoice = composeShopvoice(config, { ...options, logger });
+  const endpoints = createPlatformEndpoints(config, shopvoice.router, logger, BODY_LIMIT);
+  const app = createHttpApp({ ...endpoints, logger });
+  return { app, shopvoice };
+}
+
+function main(): void {
+  const config = loadConfig();
+  const logger = createLogger();
+  if (!config.alexa.verifySignature) {
+    logger.warn('ALEXA_VERIFY_SIGNATURE=false: Alexa request signatures are NOT checked. Never run like this in production.');
+  }
+  if (!config.google.projectId) {
+    logger.warn('GOOGLE_PROJECT_ID is not set: Google webhook requests are NOT verified.');
+  }
+  if (config.auth.trustDevKey) {
+    logger.warn('Trusting the development signing key used by `npm run token` (set NODE_ENV=production to stop).');
+  }
+  const { app, shopvoice } = createServer(config, logger);
+  const server = app.listen(config.port, () => {
+    logger.info({ port: config.port, store: config.storePath }, `Shopvoice is listening on http://localhost:${config.port}`);
+  });
+  const shutdown = () => {
+    server.close(() => {
+      shopvoice.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (require.main === module) main();

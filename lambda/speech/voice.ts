@@ -1,0 +1,108 @@
+import type { Money } from '../commerce/ports';
+import { type MessageKey, type SupportedLocale, supportedLocale, translator, type Translate } from './i18n';
+import { date, digits, pause, type Speech, type SpeechPart, text } from './speech';
+
+export type MessageValues = Readonly<Record<string, string | number | Speech>>;
+
+const LIST_PAUSE_MS = 250;
+const SPEECH_SLOT = '\u0001';
+
+/**
+ * How the assistant sounds in one locale: every sentence comes from locales/, and numbers,
+ * money, days and lists are formatted for the ear.
+ */
+export class Voice {
+  readonly locale: SupportedLocale;
+  private readonly t: Translate;
+  private readonly dayOf: Intl.DateTimeFormat;
+  private readonly weekdayOf: Intl.DateTimeFormat;
+
+  constructor(
+    locale: string,
+    readonly timeZone: string,
+  ) {
+    this.locale = supportedLocale(locale);
+    this.t = translator(this.locale);
+    // en-CA formats a day as YYYY-MM-DD, which is what comparisons and say-as need.
+    this.dayOf = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    this.weekdayOf = new Intl.DateTimeFormat(this.locale, { timeZone, weekday: 'long' });
+  }
+
+  /** A message as speech; values may themselves be speech (digits, dates, lists). */
+  say(key: MessageKey, values: MessageValues = {}): Speech {
+    const plain: Record<string, string | number> = {};
+    const spoken: Speech[] = [];
+    for (const [name, value] of Object.entries(values)) {
+      if (typeof value === 'string' || typeof value === 'number') {
+        plain[name] = value;
+      } else {
+        plain[name] = `${SPEECH_SLOT}${spoken.length}${SPEECH_SLOT}`;
+        spoken.push(value);
+      }
+    }
+    const message = this.t(key, plain);
+    const parts: SpeechPart[] = [];
+    message.split(SPEECH_SLOT).forEach((piece, index) => {
+      // Odd pieces are the indexes of speech values placed by the sentinel above.
+      if (index % 2 === 1) parts.push(...(spoken[Number(piece)] ?? []));
+      else if (piece.length > 0) parts.push(text(piece));
+    });
+    return parts;
+  }
+
+  /** A message as plain text, for cards and suggestion chips. */
+  line(key: MessageKey, values: Readonly<Record<string, string | number>> = {}): string {
+    return this.t(key, values);
+  }
+
+  /** "12 dollars and 50 cents", in the locale's currency words. */
+  money(amount: Money): Speech {
+    const whole = Math.trunc(amount.minor / 100);
+    const cents = Math.abs(amount.minor % 100);
+    const unit = this.t(`currency.${amount.currency}.major` as MessageKey, { count: whole });
+    if (cents === 0) return this.say('money.whole', { whole, unit });
+    const centUnit = this.t(`currency.${amount.currency}.minor` as MessageKey, { count: cents });
+    return this.say('money.withCents', { whole, unit, cents, centUnit });
+  }
+
+  /** Order numbers, tracking digits and the like, read one character at a time. */
+  digits(value: string): Speech {
+    return [digits(value.replace(/[^0-9A-Za-z]/g, ''))];
+  }
+
+  /** The calendar day in the store's time zone, YYYY-MM-DD. */
+  calendarDay(instant: Date): string {
+    return this.dayOf.format(instant);
+  }
+
+  /** A day relative to now: "today", "tomorrow", "on Tuesday", or a date. */
+  day(instant: Date, now: Date): Speech {
+    const target = this.calendarDay(instant);
+    const offset = Math.round((Date.parse(target) - Date.parse(this.calendarDay(now))) / 86_400_000);
+    if (offset === 0) return this.say('day.today');
+    if (offset === 1) return this.say('day.tomorrow');
+    if (offset === -1) return this.say('day.yesterday');
+    if (Math.abs(offset) < 7) return this.say('day.onWeekday', { weekday: this.weekdayOf.format(instant) });
+    return this.say('day.onDate', { date: [date(target)] });
+  }
+
+  /** Days from `from` to `to` in the store's calendar (negative when `to` is earlier). */
+  daysBetween(from: Date, to: Date): number {
+    return Math.round((Date.parse(this.calendarDay(to)) - Date.parse(this.calendarDay(from))) / 86_400_000);
+  }
+
+  /** "A, B, and C" with short pauses, so a list is easy to follow by ear. */
+  list(items: readonly Speech[]): Speech {
+    if (items.length <= 1) return items[0] ?? [];
+    if (items.length === 2) return [...items[0]!, text(this.t('list.pairSeparator')), ...items[1]!];
+    const out: SpeechPart[] = [];
+    items.forEach((item, index) => {
+      if (index > 0) {
+        const last = index === items.length - 1;
+        out.push(text(this.t(last ? 'list.finalSeparator' : 'list.separator')), pause(LIST_PAUSE_MS));
+      }
+      out.push(...item);
+    });
+    return out;
+  }
+}

@@ -1,0 +1,51 @@
+import { plainText } from '../../lambda/speech/speech';
+import { renderSsml } from '../../lambda/speech/ssml';
+import { Voice } from '../../lambda/speech/voice';
+
+const voice = new Voice('en-US', 'America/New_York');
+const now = new Date('2026-11-26T15:00:00Z'); // Thursday in New York
+
+describe('Voice', () => {
+  it('speaks money in currency words', () => {
+    expect(plainText(voice.money({ minor: 1250, currency: 'USD' }))).toBe('12 dollars and 50 cents');
+    expect(plainText(voice.money({ minor: 100, currency: 'USD' }))).toBe('1 dollar');
+    expect(plainText(voice.money({ minor: 101, currency: 'EUR' }))).toBe('1 euro and 1 cent');
+  });
+
+  it('reads order numbers digit by digit', () => {
+    expect(renderSsml(voice.digits('10-42'), 'alexa')).toBe(`<speak><say-as interpret-as='digits'>1042</say-as></speak>`);
+  });
+
+  it('names days relative to today in the store time zone', () => {
+    expect(plainText(voice.day(new Date('2026-11-26T23:30:00Z'), now))).toBe('today'); // 18:30 in New York
+    expect(plainText(voice.day(new Date('2026-11-27T12:00:00Z'), now))).toBe('tomorrow');
+    expect(plainText(voice.day(new Date('2026-11-25T12:00:00Z'), now))).toBe('yesterday');
+    expect(plainText(voice.day(new Date('2026-11-30T12:00:00Z'), now))).toBe('on Monday');
+    const far = voice.day(new Date('2026-05-02T12:00:00Z'), now);
+    expect(renderSsml(far, 'alexa')).toMatch(/on\s+<say-as interpret-as="date">\?\?\?\?0502<\/say-as>/);
+  });
+
+  it('lists with commas, pauses and a final "and"', () => {
+    const list = voice.list([[{ kind: 'text', text: 'A' }], [{ kind: 'text', text: 'B' }], [{ kind: 'text', text: 'C' }]]);
+    expect(plainText(list)).toBe('A, B, and C');
+    expect(list.filter((part) => part.kind === 'pause')).toHaveLength(2);
+    expect(plainText(voice.list([[{ kind: 'text', text: 'A' }], [{ kind: 'text', text: 'B' }]]))).toBe('A and B');
+  });
+
+  it('places speech values inside translated sentences', () => {
+    const speech = voice.say('orderStatus.notFound', { number: voice.digits('1042') });
+    expect(speech.map((part) => part.kind)).toEqual(['text', 'digits', 'text']);
+    expect(plainText(speech)).toBe("I couldn't find order 1042 on your account.");
+  });
+
+  it('does not let i18next escape or interpret values', () => {
+    expect(plainText(voice.say('orderStatus.itemNotFound', { item: `Tom & Jerry's <mug>` }))).toBe(
+      `I couldn't find Tom & Jerry's <mug> in your recent orders.`,
+    );
+  });
+
+  it('falls back to a supported locale', () => {
+    expect(new Voice('en-GB', 'UTC').locale).toBe('en-US');
+    expect(new Voice('xx', 'UTC').locale).toBe('en-US');
+  });
+});

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { Express } from 'express';
+import request from 'supertest';
+import type { IntentName } from '../../lambda/core/intents';
+import { intentRequest, launchRequest } from './alexa-envelopes';
+import { webhookRequest, mainInvocation } from './google-requests';
+
+/** A slot as the shopper said it, with the slot-type value id when the platform resolved one. */
+export type SlotInput = string | { readonly value: string; readonly id: string };
+
+/** What the shopper heard and saw after one turn, the same shape on both platforms. */
+export interface Heard {
+  readonly ssml: string;
+  /** The speech without markup, whitespace collapsed. */
+  readonly text: string;
+  readonly listening: boolean;
+  readonly linkAccount: boolean;
+  readonly card?: { readonly title?: string; readonly text?: string };
+  /** The session state the platform will send back on the next turn. */
+  readonly state: unknown;
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
+export interface Conversation {
+  readonly platform: 'alexa' | 'google';
+  launch(): Promise<Heard>;
+  say(intent: IntentName, slots?: Record<string, SlotInput>): Promise<Heard>;
+}
+
+export interface ConversationOptions {
+  readonly token?: string;
+  readonly locale?: string;
+  readonly screen?: boolean;
+}
+
+export function speechText(ssml: string): string {
+  return ssml
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.?!:])/g, '$1')
+    .trim();
+}
+
+const ALEXA_BUILT_INS = new Set<IntentName>(['HelpIntent', 'StopIntent', 'CancelIntent', 'FallbackIntent', 'YesIntent', 'NoIntent', 'NextIntent', 'RepeatIntent']);
+
+/** An Alexa conversation over `POST /alexa`, carrying sessionAttributes from turn to turn. */
+export function alexaConversation(app: Express, options: ConversationOptions = {}): Conversation {
+  const sessionId = `amzn1.echo-api.session.${randomUUID()}`;
+  let attributes: Record<string, unknown> = {};
+  let isNew = true;
+  const envelopeOptions = () => ({ sessionId, accessToken: options.token, locale: options.locale, attributes, newSession: isNew, screen: options.screen });
+
+  async function send(envelope: object): Promise<Heard> {
+    const response = await request(app).post('/alexa').set('content-type', 'application/json').send(JSON.stringify(envelope));
+    isNew = false;
+    const body = response.body as Record<string, unknown>;
+    const inner = (body.response ?? {}) as Record<string, any>;
+    attributes = (body.sessionAttributes as Record<string, unknown>) ?? {};
+    const ssml = String(inner.outputSpeech?.ssml ?? '');
+    return {
+      ssml,
+      text: speechText(ssml),
+      listening: inner.shouldEndSession === false,
+      linkAccount: inner.card?.type === 'LinkAccount',
+      card: inner.card?.type === 'Simple' ? { title: inner.card.title, text: inner.card.content } : undefined,
+      state: attributes.shopvoice,
+      status: response.status,
+      body,
+    };
+  }
+
+  return {
+    platform: 'alexa',
+    launch: () => send(launchRequest(envelopeOptions())),
+    say(intent, slots = {}) {
+      const name = ALEXA_BUILT_INS.has(intent) ? `AMAZON.${intent}` : intent;
+      const alexaSlots = Object.fromEntries(
+        Object.entries(slots).map(([slot, value]) => [slot, typeof value === 'string' ? value : { value: value.value, id: value.id }]),
+      );
+      return send(intentRequest(name, alexaSlots, envelopeOptions()));
+    },
+  };
+}
+
+const GOOGLE_SYSTEM_INTENTS: Partial<Record<IntentName, string>> = {
+  CancelIntent: 'actions.intent.CANCEL',
+  FallbackIntent: 'actions.intent.NO_MATCH_1',
+};
+
+/** A Google conversation over `POST /google`, carrying session.params and the scene from turn to turn. */
+export function googleConversation(app: Express, options: ConversationOptions = {}): Conversation {
+  const sessionId = `ABwppHF${randomUUID().replace(/-/g, '')}`;
+  let sessionParams: Record<string, unknown> = {};
+  let scene = 'actions.scene.START_CONVERSATION';
+  const requestOptions = () => ({ sessionId, bearerToken: options.token, locale: options.locale, sessionParams, scene, screen: options.screen });
+
+  async function send(body: object): Promise<Heard> {
+    const response = await request(app).post('/google').send(body);
+    const json = response.body as Record<string, any>;
+    sessionParams = json.session?.params ?? sessionParams;
+    const next: string | undefined = json.scene?.next?.name;
+    if (next) scene = next;
+    const ssml = String(json.prompt?.firstSimple?.speech ?? '');
+    const card = json.prompt?.content?.card;
+    return {
+      ssml,
+      text: speechText(ssml),
+      listening: scene !== 'actions.scene.END_CONVERSATION' && scene !== 'AccountLinking',
+      linkAccount: next === 'AccountLinking',
+      card: card ? { title: card.title, text: card.text } : undefined,
+      state: sessionParams.shopvoice,
+      status: response.status,
+      body: json,
+    };
+  }
+
+  return {
+    platform: 'google',
+    launch: () => send(mainInvocation(requestOptions())),
+    say(intent, slots = {}) {
+      const params = Object.fromEntries(
+        Object.entries(slots).map(([slot, value]) => [
+          slot,
+          typeof value === 'string'
+            ? { original: value, resolved: /^\d+$/.test(value) ? Number(value) : value }
+            : { original: value.value, resolved: value.id },
+        ]),
+      );
+      return send(webhookRequest(GOOGLE_SYSTEM_INTENTS[intent] ?? intent, params, requestOptions()));
+    },
+  };
+}
+
+export const PLATFORMS = [
+  ['alexa', alexaConversation],
+  ['google', googleConversation],
+] as const;
