@@ -1,8 +1,9 @@
 import i18next, { type i18n as I18n } from 'i18next';
+import deDE from './locales/de-DE.json';
 import enUS from './locales/en-US.json';
 
 /** Every locale the assistant speaks; the first is the fallback. */
-export const LOCALES = ['en-US'] as const;
+export const LOCALES = ['en-US', 'de-DE'] as const;
 export type SupportedLocale = (typeof LOCALES)[number];
 
 type Messages = typeof enUS;
@@ -23,6 +24,8 @@ export type MessageKey = LeafPaths<Messages>;
 
 const resources: Record<SupportedLocale, Messages> = {
   'en-US': enUS,
+  // Parity with en-US is checked by test/speech/locale-parity.test.ts.
+  'de-DE': deDE as Messages,
 };
 
 let instance: I18n | undefined;

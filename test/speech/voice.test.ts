@@ -46,6 +46,21 @@ describe('Voice', () => {
 
   it('falls back to a supported locale', () => {
     expect(new Voice('en-GB', 'UTC').locale).toBe('en-US');
+    expect(new Voice('de-AT', 'UTC').locale).toBe('de-DE');
     expect(new Voice('xx', 'UTC').locale).toBe('en-US');
+  });
+});
+
+describe('Voice in German', () => {
+  const german = new Voice('de-DE', 'Europe/Berlin');
+  const thursday = new Date('2026-11-26T12:00:00Z');
+
+  it('speaks money, days and lists in German', () => {
+    expect(plainText(german.money({ minor: 1250, currency: 'EUR' }))).toBe('12 Euro und 50 Cent');
+    expect(plainText(german.day(new Date('2026-11-27T12:00:00Z'), thursday))).toBe('morgen');
+    expect(plainText(german.day(new Date('2026-11-30T12:00:00Z'), thursday))).toBe('am Montag');
+    expect(renderSsml(german.day(new Date('2026-05-02T12:00:00Z'), thursday), 'alexa')).toMatch(/am\s+<say-as interpret-as="date">\?\?\?\?0502/);
+    const list = german.list([[{ kind: 'text', text: 'A' }], [{ kind: 'text', text: 'B' }], [{ kind: 'text', text: 'C' }]]);
+    expect(plainText(list)).toBe('A, B und C');
   });
 });

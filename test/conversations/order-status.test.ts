@@ -1,0 +1,153 @@
+import type { Order } from '../../lambda/commerce/ports';
+import { ordersOnTheWay } from '../../lambda/flows/order-status/relevance';
+import { Voice } from '../../lambda/speech/voice';
+import { type Conversation, type Heard, PLATFORMS } from '../support/conversation';
+import { expectValidSsml } from '../support/ssml-checks';
+import { createTestApp, TEST_NOW, type TestApp } from '../support/test-app';
+
+let testApp: TestApp;
+beforeAll(() => {
+  testApp = createTestApp();
+});
+afterAll(() => testApp.close());
+
+const voice = new Voice('en-US', 'America/New_York');
+const daysFromToday = (instant: Date) => voice.daysBetween(TEST_NOW, instant);
+
+/** How an order number sounds in SSML: one say-as digits element. */
+const spokenNumber = (number: string) => `<say-as interpret-as='digits'>${number}</say-as>`;
+
+async function ordersOf(shopperId: string): Promise<readonly Order[]> {
+  return testApp.commerce.orders.listForShopper(shopperId, { limit: 100 });
+}
+
+async function findOrder(predicate: (order: Order) => boolean): Promise<Order> {
+  for (const shopper of ['shopper-ava', 'shopper-ben', 'shopper-cleo', 'shopper-dan', 'shopper-eve']) {
+    const found = (await ordersOf(shopper)).find(predicate);
+    if (found) return found;
+  }
+  throw new Error('the demo store has no such order');
+}
+
+function heardValid(heard: Heard, platform: 'alexa' | 'google'): Heard {
+  expect(heard.status).toBe(200);
+  expectValidSsml(heard.ssml, platform);
+  return heard;
+}
+
+describe.each(PLATFORMS)('order status on %s', (platform, start) => {
+  const converse = async (shopperId?: string, options: { token?: string } = {}): Promise<Conversation> =>
+    start(testApp.app, { token: options.token ?? (shopperId ? await testApp.token(shopperId) : undefined) });
+
+  it('greets a linked shopper by name and a guest without one', async () => {
+    const linked = heardValid(await (await converse('shopper-ava')).launch(), platform);
+    expect(linked.text).toMatch(/^Welcome back to Northwind Outfitters, Ava!/);
+    expect(linked.listening).toBe(true);
+    const guest = heardValid(await (await converse()).launch(), platform);
+    expect(guest.text).toMatch(/^Welcome to Northwind Outfitters!/);
+    expect(guest.text).not.toContain('Ava');
+  });
+
+  it('asks a shopper without a valid token to link their account', async () => {
+    for (const token of [undefined, 'not-a-jwt', await testApp.token('shopper-ava', '-5m')]) {
+      const heard = heardValid(await (await converse(undefined, { token })).say('OrderStatusIntent'), platform);
+      expect(heard.linkAccount).toBe(true);
+      expect(heard.text).toContain('link your Northwind Outfitters account');
+      expect(heard.ssml).not.toContain('digits');
+    }
+  });
+
+  it("reads the shopper's own orders on the way, most relevant first, three at a time, then the rest", async () => {
+    const expected = ordersOnTheWay(await ordersOf('shopper-ava'), daysFromToday).map((order) => order.number);
+    expect(expected.length).toBeGreaterThan(0);
+    const conversation = await converse('shopper-ava');
+    const first = heardValid(await conversation.say('OrderStatusIntent'), platform);
+    expect(first.text).toMatch(new RegExp(`^You have ${expected.length === 1 ? 'one order' : `${expected.length} orders`} on the way\\.`));
+    const firstPage = expected.slice(0, 3);
+    const positions = firstPage.map((number) => first.ssml.indexOf(spokenNumber(number)));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    for (const number of expected.slice(3)) expect(first.ssml).not.toContain(spokenNumber(number));
+
+    // Nobody else's orders are mentioned.
+    const others = (await ordersOf('shopper-ben')).map((order) => order.number);
+    for (const number of others) expect(first.ssml).not.toContain(spokenNumber(number));
+
+    if (expected.length > 3) {
+      expect(first.listening).toBe(true);
+      expect(first.text).toMatch(/more\. Want to hear (it|them)\?$/);
+      const second = heardValid(await conversation.say('YesIntent'), platform);
+      for (const number of expected.slice(3, 6)) expect(second.ssml).toContain(spokenNumber(number));
+      for (const number of firstPage) expect(second.ssml).not.toContain(spokenNumber(number));
+    }
+  });
+
+  it('answers for one order number, and says the same for an unknown number and for another shopper’s', async () => {
+    const own = (await ordersOf('shopper-ava'))[0]!;
+    const heard = heardValid(await (await converse('shopper-ava')).say('OrderStatusIntent', { orderNumber: own.number }), platform);
+    expect(heard.ssml).toContain(spokenNumber(own.number));
+    expect(heard.text).not.toMatch(/couldn't find/);
+
+    const foreign = (await ordersOf('shopper-ben'))[0]!;
+    const unknown = '99999';
+    expect(await testApp.commerce.orders.findForShopper('shopper-ben', unknown)).toBeUndefined();
+    const forForeign = heardValid(await (await converse('shopper-ava')).say('OrderStatusIntent', { orderNumber: foreign.number }), platform);
+    const forUnknown = heardValid(await (await converse('shopper-ava')).say('OrderStatusIntent', { orderNumber: unknown }), platform);
+    expect(forForeign.text).toBe(forUnknown.text.replace(unknown, foreign.number));
+    expect(forForeign.text).toMatch(/^I couldn't find order \d+ on your account\./);
+    const foreignItems = foreign.lines.map((line) => line.spokenName);
+    for (const item of foreignItems) expect(forForeign.text).not.toContain(item);
+    expect(forForeign.listening).toBe(true);
+  });
+
+  it('finds the order by what is in it', async () => {
+    const conversation = await converse('shopper-ava');
+    const heard = heardValid(await conversation.say('OrderStatusIntent', { item: { value: 'running shoes', id: 'shoes' } }), platform);
+    const withShoes = (await ordersOf('shopper-ava')).filter((order) => order.lines.some((line) => line.category === 'shoes'));
+    expect(withShoes.length).toBeGreaterThan(0);
+    expect(withShoes.some((order) => heard.ssml.includes(spokenNumber(order.number)))).toBe(true);
+
+    const nothing = heardValid(await (await converse('shopper-ava')).say('OrderStatusIntent', { item: 'submarine' }), platform);
+    expect(nothing.text).toMatch(/^I couldn't find submarine in your recent orders\./);
+  });
+
+  it('explains an order that comes in two packages', async () => {
+    const split = await findOrder((order) => order.shipments.length === 2 && order.state !== 'cancelled');
+    const heard = heardValid(await (await converse(split.shopperId)).say('OrderStatusIntent', { orderNumber: split.number }), platform);
+    expect(heard.text).toMatch(/is coming in (2|3) packages/);
+    for (const shipment of split.shipments) expect(heard.text).toContain(shipment.carrier);
+  });
+
+  it('explains a delivery problem and files one handoff when the shopper accepts a person', async () => {
+    const troubled = await findOrder((order) => order.shipments.some((shipment) => shipment.status === 'Exception'));
+    const conversation = await converse(troubled.shopperId);
+    const heard = heardValid(await conversation.say('OrderStatusIntent', { orderNumber: troubled.number }), platform);
+    expect(heard.text).toMatch(/has a delivery problem/);
+    expect(heard.text).toMatch(/Would you like me to connect you with a person about that\?$/);
+    expect(heard.listening).toBe(true);
+
+    const filed = heardValid(await conversation.say('YesIntent'), platform);
+    expect(filed.text).toMatch(/Your reference number is \d+\./);
+    expect(filed.listening).toBe(false);
+    const reference = /reference number is (\d+)/.exec(filed.text)![1]!;
+    const tickets = testApp.db.prepare('SELECT * FROM handoffs WHERE reference = ?').all(reference) as Record<string, unknown>[];
+    expect(tickets).toHaveLength(1);
+    expect(JSON.stringify(tickets[0])).toContain(troubled.number);
+    expect(JSON.stringify(tickets[0])).toContain('delivery-problem');
+  });
+
+  it('speaks product names with &, < and quotes safely', async () => {
+    const order = (await ordersOf('shopper-eve'))[0]!;
+    const line = order.lines[0]!;
+    const original = testApp.db.prepare('SELECT spoken_name FROM products WHERE id = ?').get(line.productId) as { spoken_name: string };
+    const tricky = `Salt & Pepper <Grinder> "Deluxe" it's`;
+    testApp.db.prepare('UPDATE products SET spoken_name = ?, name = ? WHERE id = ?').run(tricky, tricky, line.productId);
+    try {
+      const heard = heardValid(await (await converse('shopper-eve')).say('OrderStatusIntent', { orderNumber: order.number }), platform);
+      expect(heard.ssml).toContain('Salt &amp; Pepper &lt;Grinder&gt; &quot;Deluxe&quot; it&apos;s');
+      expect(heard.text).toContain(tricky);
+    } finally {
+      testApp.db.prepare('UPDATE products SET spoken_name = ?, name = ? WHERE id = ?').run(original.spoken_name, original.spoken_name, line.productId);
+    }
+  });
+});

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { Router } from '../../lambda/core/router';
+import { end } from '../../lambda/core/replies';
+import type { Turn } from '../../lambda/core/turn';
+import { createAlexaSkill } from '../../lambda/platforms/alexa';
+import { text } from '../../lambda/speech/speech';
+import { intentRequest, launchRequest, sessionEndedRequest, TEST_SKILL_ID } from '../support/alexa-envelopes';
+import { expectValidSsml } from '../support/ssml-checks';
+
+/** A router that records the turns it is given and answers with a fixed line. */
+function recordingRouter(): { router: Router; turns: Turn[] } {
+  const turns: Turn[] = [];
+  return { turns, router: async (turn) => (turns.push(turn), end(turn, [text('ok & done')])) };
+}
+
+const asEnvelope = (value: object) => value as unknown as RequestEnvelope;
+
+describe('Alexa adapter (skill.invoke with real envelopes)', () => {
+  it('maps built-in intents, slots and entity resolution onto the Turn', async () => {
+    const { router, turns } = recordingRouter();
+    const skill = createAlexaSkill({ router });
+    await skill.invoke(
+      asEnvelope(
+        intentRequest(
+          'OrderStatusIntent',
+          { orderNumber: '1042', item: { value: 'sneakers', id: 'shoes', name: 'shoes' } },
+          { accessToken: 'token-123', locale: 'en-US', screen: true },
+        ),
+      ),
+    );
+    await skill.invoke(asEnvelope(intentRequest('AMAZON.HelpIntent')));
+    await skill.invoke(asEnvelope(intentRequest('AMAZON.NavigateHomeIntent')));
+    await skill.invoke(asEnvelope(intentRequest('SomethingUnknownIntent')));
+    expect(turns[0]).toMatchObject({
+      platform: 'alexa',
+      locale: 'en-US',
+      accessToken: 'token-123',
+      device: { screen: true },
+      event: {
+        kind: 'intent',
+        intent: 'OrderStatusIntent',
+        slots: { orderNumber: { spoken: '1042' }, item: { spoken: 'sneakers', id: 'shoes', canonical: 'shoes' } },
+      },
+    });
+    expect(turns.slice(1).map((turn) => (turn.event.kind === 'intent' ? turn.event.intent : turn.event.kind))).toEqual([
+      'HelpIntent',
+      'StopIntent',
+      'FallbackIntent',
+    ]);
+  });
+
+  it('keeps a slot without an entity-resolution match as heard', async () => {
+    const { router, turns } = recordingRouter();
+    await createAlexaSkill({ router }).invoke(
+      asEnvelope(intentRequest('OrderStatusIntent', { item: { value: 'hovercraft', authority: 'x' } })),
+    );
+    expect(turns[0]!.event).toMatchObject({ slots: { item: { spoken: 'hovercraft' } } });
+    expect((turns[0]!.event as { slots: Record<string, object> }).slots.item).not.toHaveProperty('id');
+  });
+
+  it('answers SessionEndedRequest with an empty response', async () => {
+    const { router, turns } = recordingRouter();
+    const response = await createAlexaSkill({ router }).invoke(asEnvelope(sessionEndedRequest()));
+    expect(turns[0]!.event.kind).toBe('session-ended');
+    expect(response.response.outputSpeech).toBeUndefined();
+  });
+
+  it('rejects a request for another skill when the skill id is set', async () => {
+    const { router } = recordingRouter();
+    const skill = createAlexaSkill({ router, skillId: TEST_SKILL_ID });
+    await expect(skill.invoke(asEnvelope(launchRequest()))).resolves.toBeDefined();
+    await expect(skill.invoke(asEnvelope(launchRequest({ applicationId: 'amzn1.ask.skill.someone-else' })))).rejects.toThrow();
+  });
+
+  it('apologises, in valid SSML, when the router fails', async () => {
+    const errors: unknown[] = [];
+    const skill = createAlexaSkill({
+      router: async () => {
+        throw new Error('boom');
+      },
+      onError: (error) => errors.push(error),
+    });
+    const response = await skill.invoke(asEnvelope(intentRequest('OrderStatusIntent', {}, { attributes: { shopvoice: { v: 1, misunderstood: 1 } } })));
+    const ssml = (response.response.outputSpeech as { ssml: string }).ssml;
+    expectValidSsml(ssml, 'alexa');
+    expect(ssml).toContain('Sorry, something went wrong on my side');
+    expect(response.response.shouldEndSession).toBe(false);
+    expect(response.sessionAttributes).toEqual({ shopvoice: { v: 1, misunderstood: 1 } });
+    expect(errors).toHaveLength(1);
+  });
+});
+
+describe('Alexa Lambda handler', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-lambda-'));
+  const saved = { ...process.env };
+  let handler: (event: RequestEnvelope, context: unknown) => Promise<ResponseEnvelope>;
+
+  beforeAll(() => {
+    Object.assign(process.env, { SHOPVOICE_DATA_DIR: dataDir, ALEXA_SKILL_ID: TEST_SKILL_ID, LOG_LEVEL: 'silent' });
+    jest.isolateModules(() => {
+      handler = require('../../lambda/alexa-lambda').handler;
+    });
+  });
+  afterAll(() => {
+    process.env = saved;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is an async (event, context) handler that answers a LaunchRequest from the demo store', async () => {
+    expect(handler.length).toBe(2);
+    const response = await handler(asEnvelope(launchRequest()), {});
+    const ssml = (response.response.outputSpeech as { ssml: string }).ssml;
+    expectValidSsml(ssml, 'alexa');
+    expect(ssml).toContain('Welcome to Northwind Outfitters!');
+    expect(fs.existsSync(path.join(dataDir, 'shopvoice.sqlite'))).toBe(true);
+  });
+
+  it('refuses another skill', async () => {
+    await expect(handler(asEnvelope(launchRequest({ applicationId: 'amzn1.ask.skill.other' })), {})).rejects.toThrow();
+  });
+});
