@@ -27,6 +27,8 @@ export interface Product {
   readonly stock: number;
   /** Day the product is expected back in stock (YYYY-MM-DD), when the store knows it. */
   readonly restockOn?: string;
+  /** Sold as final sale (open box, clearance, gift cards): not returnable. Absent means returnable. */
+  readonly finalSale?: boolean;
 }
 
 export interface Address {
@@ -97,6 +99,8 @@ export interface OrderLine {
   readonly category: string;
   readonly quantity: number;
   readonly unitPrice: Money;
+  /** The line was sold as final sale, so it cannot be returned. Absent means returnable. */
+  readonly finalSale?: boolean;
 }
 
 export type OrderState = 'processing' | 'fulfilled' | 'partially-fulfilled' | 'cancelled';

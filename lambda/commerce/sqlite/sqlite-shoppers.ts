@@ -1,0 +1,18 @@
+import type { Shoppers } from '../ports';
+import type { SqliteDatabase } from './open-database';
+import { toShopper, type ShopperRow } from './rows';
+
+export function createSqliteShoppers(db: SqliteDatabase): Shoppers {
+  const byId = db.prepare<[string], ShopperRow>(
+    `SELECT id, given_name, family_name, email, phone, locale,
+            address_line1, address_city, address_region, address_postal_code, address_country,
+            payment_brand, payment_last4
+       FROM shoppers WHERE id = ?`,
+  );
+  return {
+    async findById(shopperId) {
+      const row = byId.get(shopperId);
+      return row ? toShopper(row) : undefined;
+    },
+  };
+}
