@@ -1,0 +1,20 @@
+import type { Config } from '../config';
+import { createAccessTokenVerifier } from './access-token-verifier';
+import type { AccessTokenVerifier } from './access-token-verifier';
+import { readDevPublicJwks } from './dev-key';
+
+/**
+ * The verifier the app uses: the configured JWKS URL and/or file, plus the development key when
+ * config trusts it. Throws when a configured JWKS file or URL is unusable.
+ */
+export function createAccessTokenVerifierFromConfig(config: Config): AccessTokenVerifier {
+  // Checked again here because a Config can be built by hand, not only by loadConfig().
+  const trustDevKey = config.auth.trustDevKey && config.environment !== 'production';
+  return createAccessTokenVerifier({
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
+    jwksUrl: config.auth.jwksUrl,
+    jwksFile: config.auth.jwksFile,
+    keySets: trustDevKey ? [() => readDevPublicJwks(config.dataDir)] : [],
+  });
+}
