@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { LocaleModelSchema, ProjectSchema, type LocaleModel, type Project, type Source } from './schema';
+
+/** The folder holding `project.yaml` and `locales/`. */
+export const SOURCE_DIR = path.resolve(__dirname, '..');
+
+export class SourceError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The language model source is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SourceError';
+  }
+}
+
+function issuesOf(file: string, error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    // A bad record key hides its reason one level down.
+    const detail = issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : '';
+    return `${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}${detail === '' ? '' : ` (${detail})`}`;
+  });
+}
+
+function parseYaml(file: string, text: string): unknown {
+  try {
+    return parse(text, { uniqueKeys: true });
+  } catch (error) {
+    throw new SourceError([`${file}: ${(error as Error).message}`]);
+  }
+}
+
+export function parseProject(file: string, text: string): Project {
+  const result = ProjectSchema.safeParse(parseYaml(file, text));
+  if (!result.success) throw new SourceError(issuesOf(file, result.error));
+  return result.data;
+}
+
+export function parseLocale(file: string, text: string): LocaleModel {
+  const result = LocaleModelSchema.safeParse(parseYaml(file, text));
+  if (!result.success) throw new SourceError(issuesOf(file, result.error));
+  const expected = path.basename(file, '.yaml');
+  if (result.data.locale !== expected) {
+    throw new SourceError([`${file}: locale is ${result.data.locale} but the file is named for ${expected}`]);
+  }
+  return result.data;
+}
+
+/** Reads and validates `project.yaml` and every `locales/*.yaml` under `dir`. */
+export function loadSource(dir: string = SOURCE_DIR): Source {
+  const projectFile = path.join(dir, 'project.yaml');
+  const project = parseProject(path.relative(dir, projectFile), fs.readFileSync(projectFile, 'utf8'));
+  const localeDir = path.join(dir, 'locales');
+  const files = fs
+    .readdirSync(localeDir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort();
+  if (files.length === 0) throw new SourceError([`${localeDir}: no locale files`]);
+  const locales = files.map((name) =>
+    parseLocale(path.join('locales', name), fs.readFileSync(path.join(localeDir, name), 'utf8')),
+  );
+  return { project, locales };
+}

@@ -1,0 +1,184 @@
+import { parse } from 'yaml';
+import { googleContractProblems, googleProjectProblems } from '../../interaction-models/lib/google-checks';
+import { googleProject } from '../../interaction-models/lib/output-checks';
+import { committedFiles } from './support';
+
+const project = () => new Map(googleProject(committedFiles('actions')));
+const yaml = (file: string): Record<string, unknown> => parse(project().get(file) ?? '') as Record<string, unknown>;
+
+const CUSTOM_INTENTS = [
+  'FindProductIntent',
+  'HelpIntent',
+  'NextIntent',
+  'NoIntent',
+  'OrderStatusIntent',
+  'ReorderIntent',
+  'RepeatIntent',
+  'ReturnItemIntent',
+  'StopIntent',
+  'TalkToAgentIntent',
+  'YesIntent',
+];
+const SYSTEM_EVENTS = [
+  'actions.intent.CANCEL',
+  'actions.intent.MAIN',
+  'actions.intent.NO_MATCH_1',
+  'actions.intent.NO_MATCH_2',
+  'actions.intent.NO_MATCH_FINAL',
+];
+
+describe('the Google Actions Builder project', () => {
+  it('parses, follows the layout gactions push expects and references only what exists', () => {
+    expect(googleProjectProblems(project())).toEqual([]);
+    expect(googleContractProblems(project())).toEqual([]);
+  });
+
+  it('has exactly the files the adapter and gactions rely on', () => {
+    expect([...project().keys()].sort()).toEqual(
+      [
+        'actions/actions.yaml',
+        'manifest.yaml',
+        'settings/de/settings.yaml',
+        'settings/settings.yaml',
+        'webhooks/shopvoice.yaml',
+        'custom/scenes/AccountLinking.yaml',
+        'custom/scenes/AccountLinking_AccountLinking.yaml',
+        'custom/scenes/Conversation.yaml',
+        'custom/types/ShoppingItem.yaml',
+        'custom/types/de/ShoppingItem.yaml',
+        ...CUSTOM_INTENTS.flatMap((name) => [`custom/intents/${name}.yaml`, `custom/intents/de/${name}.yaml`]),
+        ...[...CUSTOM_INTENTS, ...SYSTEM_EVENTS].map((name) => `custom/global/${name}.yaml`),
+      ].sort(),
+    );
+  });
+
+  it('is a shopping project in English with German, linked by OAuth authorization code', () => {
+    const settings = yaml('settings/settings.yaml');
+    expect(settings).toMatchObject({
+      defaultLocale: 'en',
+      category: 'SHOPPING',
+      accountLinking: { linkingType: 'OAUTH', authGrantType: 'AUTH_CODE', enableAccountCreation: false },
+      localizedSettings: { displayName: 'Northwind Outfitters' },
+    });
+    expect(Object.keys(yaml('settings/de/settings.yaml'))).toEqual(['localizedSettings']);
+  });
+
+  it('sends every intent and event to the one shopvoice handler at /google', () => {
+    expect(yaml('webhooks/shopvoice.yaml')).toEqual({
+      handlers: [{ name: 'shopvoice' }],
+      httpsEndpoint: { baseUrl: 'https://<your-host>/google' },
+    });
+    for (const name of [...CUSTOM_INTENTS, ...SYSTEM_EVENTS]) {
+      expect(yaml(`custom/global/${name}.yaml`).handler).toEqual({ webhookHandler: 'shopvoice' });
+    }
+    expect(yaml('custom/global/actions.intent.MAIN.yaml').transitionToScene).toBe('Conversation');
+    expect(yaml('custom/global/actions.intent.CANCEL.yaml').transitionToScene).toBe('actions.scene.END_CONVERSATION');
+    const events = (yaml('custom/scenes/Conversation.yaml').intentEvents as { intent: string }[]).map((event) => event.intent);
+    expect(events.sort()).toEqual([...CUSTOM_INTENTS, ...SYSTEM_EVENTS.filter((name) => name !== 'actions.intent.MAIN')].sort());
+  });
+
+  it('links accounts in a scene that checks verification and hands every outcome to the webhook', () => {
+    expect(yaml('custom/scenes/AccountLinking.yaml').conditionalEvents).toEqual([
+      { condition: 'user.verificationStatus != "VERIFIED"', handler: { webhookHandler: 'shopvoice' }, transitionToScene: 'Conversation' },
+      { condition: 'user.verificationStatus == "VERIFIED"', transitionToScene: 'AccountLinking_AccountLinking' },
+    ]);
+    const system = yaml('custom/scenes/AccountLinking_AccountLinking.yaml');
+    expect((system.conditionalEvents as { condition: string }[]).map((event) => event.condition)).toEqual([
+      'session.params.AccountLinkingSlot == "LINKED"',
+      'session.params.AccountLinkingSlot == "REJECTED"',
+      'session.params.AccountLinkingSlot == "ERROR"',
+    ]);
+    expect(system.slots).toEqual([
+      expect.objectContaining({ name: 'AccountLinkingSlot', type: { name: 'actions.type.AccountLinking' } }),
+    ]);
+  });
+
+  it('names the parameters and types as the adapter reads them', () => {
+    expect(yaml('custom/intents/OrderStatusIntent.yaml').parameters).toEqual([
+      { name: 'orderNumber', type: { name: 'actions.type.Number' } },
+      { name: 'item', type: { name: 'ShoppingItem' } },
+    ]);
+    expect(yaml('custom/intents/FindProductIntent.yaml').parameters).toEqual([
+      { name: 'query', type: { name: 'actions.type.FreeText' } },
+    ]);
+    const ids = (file: string) => Object.keys((yaml(file).synonym as { entities: object }).entities).sort();
+    expect(ids('custom/types/ShoppingItem.yaml')).toEqual(
+      ['apparel', 'audio', 'bags', 'beauty', 'coffee', 'gift-cards', 'home', 'jackets', 'kitchen', 'pet-supplies', 'shoes', 'tea', 'toys'],
+    );
+    expect(ids('custom/types/de/ShoppingItem.yaml')).toEqual(ids('custom/types/ShoppingItem.yaml'));
+    expect(yaml('custom/intents/de/OrderStatusIntent.yaml').trainingPhrases).toContain('wo ist meine bestellung');
+  });
+
+  describe('fails a deliberately broken project', () => {
+    it('with a dangling type, scene or webhook handler', () => {
+      const files = project();
+      files.delete('custom/types/ShoppingItem.yaml');
+      files.set('custom/global/HelpIntent.yaml', 'handler:\n  webhookHandler: helper\ntransitionToScene: Help\n');
+
+      expect(googleProjectProblems(files)).toEqual([
+        'custom/intents/OrderStatusIntent.yaml: parameter item has type ShoppingItem, which does not exist',
+        'custom/intents/ReorderIntent.yaml: parameter item has type ShoppingItem, which does not exist',
+        'custom/intents/ReturnItemIntent.yaml: parameter item has type ShoppingItem, which does not exist',
+        'custom/types/de/ShoppingItem.yaml: has no default-locale file',
+        'custom/global/HelpIntent.yaml: webhook handler helper is not declared in webhooks/',
+        'custom/global/HelpIntent.yaml: scene Help does not exist',
+      ]);
+    });
+
+    it('with a locale gap, a localized parameter, an unknown annotation and unparsable YAML', () => {
+      const files = project();
+      files.delete('custom/intents/de/NoIntent.yaml');
+      files.set('custom/intents/de/YesIntent.yaml', "parameters: []\ntrainingPhrases:\n  - ja ($answer 'gern' auto=false)\n");
+      files.set('custom/scenes/Conversation.yaml', 'intentEvents: [\n');
+      files.set('custom/Intents.yaml', 'x: 1\n');
+
+      expect(googleProjectProblems(files)).toEqual([
+        expect.stringMatching(/^custom\/scenes\/Conversation\.yaml: /),
+        'custom/Intents.yaml: not a path gactions accepts',
+        'custom/intents/de/YesIntent.yaml: only trainingPhrases may be localized, not parameters',
+        'custom/intents/de/YesIntent.yaml: "ja ($answer \'gern\' auto=false)" annotates $answer, which is not a parameter',
+        'custom/intents/de/NoIntent.yaml is missing',
+      ]);
+    });
+
+    it('with settings gactions would refuse', () => {
+      const files = project();
+      files.set('settings/settings.yaml', 'defaultLocale: en\ncategory: GAMES_AND_TRIVIA\naccountLinking:\n  linkingType: OAUTH\n  enableAccountCreation: true\n');
+      files.delete('manifest.yaml');
+
+      expect(googleProjectProblems(files)).toEqual([
+        'manifest.yaml is missing',
+        'settings/settings.yaml: projectId is missing',
+        'settings/settings.yaml: category must be SHOPPING',
+        ...[
+          'displayName',
+          'pronunciation',
+          'shortDescription',
+          'fullDescription',
+          'smallLogoImage',
+          'developerName',
+          'developerEmail',
+          'privacyPolicyUrl',
+          'voice',
+        ].map((field) => `settings/settings.yaml: localizedSettings.${field} is missing`),
+        'settings/settings.yaml: OAUTH linking cannot enable account creation by voice',
+        'settings/settings.yaml: accountLinking.authGrantType must be AUTH_CODE or IMPLICIT',
+        'settings/settings.yaml: accountLinking.appClientId is missing',
+        'settings/settings.yaml: accountLinking.authorizationUrl is missing',
+      ]);
+    });
+
+    it('with an account-linking scene that ignores an outcome or a call to another handler', () => {
+      const files = project();
+      const scene = files.get('custom/scenes/AccountLinking_AccountLinking.yaml') ?? '';
+      files.set('custom/scenes/AccountLinking_AccountLinking.yaml', scene.replace('== "ERROR"', '== "FAILED"'));
+      files.set('webhooks/other.yaml', 'handlers:\n  - name: other\nhttpsEndpoint:\n  baseUrl: https://example.test/other\n');
+      files.set('custom/global/RepeatIntent.yaml', 'handler:\n  webhookHandler: other\n');
+
+      expect(googleContractProblems(files)).toEqual([
+        'custom/global/RepeatIntent.yaml: calls other, not shopvoice',
+        'AccountLinking_AccountLinking does not handle the ERROR outcome',
+      ]);
+    });
+  });
+});
