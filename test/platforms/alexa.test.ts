@@ -101,6 +101,8 @@ describe('Alexa Lambda handler', () => {
   beforeAll(() => {
     Object.assign(process.env, { SHOPVOICE_DATA_DIR: dataDir, ALEXA_SKILL_ID: TEST_SKILL_ID, LOG_LEVEL: 'silent' });
     jest.isolateModules(() => {
+      // The entry point reads its configuration when loaded, so it is loaded after the env is set.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       handler = require('../../lambda/alexa-lambda').handler;
     });
   });
