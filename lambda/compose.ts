@@ -22,7 +22,7 @@ export interface ComposeOptions {
 }
 
 export function composeShopvoice(config: Config, options: ComposeOptions): Shopvoice {
-  const store = options.commerce ? undefined : openEmbeddedStore(config.storePath);
+  const store = options.commerce ? undefined : openEmbeddedStore(config.storePath, { timeZone: config.store.timeZone });
   const commerce = options.commerce ?? store!.commerce;
   const verifier = createAccessTokenVerifierFromConfig(config);
   const router = createRouter({

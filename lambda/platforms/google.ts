@@ -19,6 +19,7 @@ export const GOOGLE_SCENES = {
 } as const;
 
 const STATE_KEY = 'shopvoice';
+const LINKING_REASON_KEY = 'accountLinkingContext';
 const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.com'];
 const GOOGLE_CERTS_URL = 'https://www.googleapis.com/oauth2/v3/certs';
 /** Suggestion chips longer than this are rejected by Google. */
@@ -33,7 +34,11 @@ function intentName(googleName: string): IntentName | 'launch' {
   return isIntentName(googleName) ? googleName : 'FallbackIntent';
 }
 
+/** Scenes of the account-linking path: whatever the outcome, the conversation starts over from them. */
+const ACCOUNT_LINKING_SCENES = new Set(['AccountLinking', 'AccountLinking_AccountLinking']);
+
 function turnEvent(conv: ConversationV3): TurnEvent {
+  if (ACCOUNT_LINKING_SCENES.has(conv.scene?.name ?? '')) return { kind: 'launch' };
   const name = intentName(conv.intent?.name ?? '');
   if (name === 'launch') return { kind: 'launch' };
   const slots: Record<string, SlotValue> = {};
@@ -65,6 +70,8 @@ export function googleTurn(conv: ConversationV3): Turn {
 
 function respond(conv: ConversationV3, reply: Reply, screen: boolean): void {
   conv.session.params = { ...conv.session.params, [STATE_KEY]: reply.state };
+  // Google's sign-in prompt reads why linking is needed from this session parameter.
+  if (reply.next === 'link-account') conv.session.params[LINKING_REASON_KEY] = plainText(reply.speech);
   if (reply.speech.length > 0) {
     conv.add(new Simple({ speech: renderSsml(reply.speech, 'google'), text: plainText(reply.speech) }));
   }

@@ -58,7 +58,12 @@ function append(builder: SsmlBuilder, part: SpeechPart, dialect: SsmlDialect): v
 function renderParts(speech: Speech, dialect: SsmlDialect): string {
   const builder = new SsmlBuilder();
   for (const part of speech) append(builder, part, dialect);
-  return builder.ssml(true);
+  // ssml-builder joins its elements with spaces; a space before punctuation can be heard as a pause.
+  return builder
+    .ssml(true)
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ([,.?!;:])/g, '$1')
+    .trim();
 }
 
 /** Renders speech as a complete `<speak>` document in the platform's dialect. */

@@ -94,7 +94,7 @@ export class Voice {
   /** "A, B, and C" with short pauses, so a list is easy to follow by ear. */
   list(items: readonly Speech[]): Speech {
     if (items.length <= 1) return items[0] ?? [];
-    if (items.length === 2) return [...items[0]!, text(this.t('list.pairSeparator')), ...items[1]!];
+    if (items.length === 2) return [...items[0]!, pause(LIST_PAUSE_MS), text(this.t('list.pairSeparator')), ...items[1]!];
     const out: SpeechPart[] = [];
     items.forEach((item, index) => {
       if (index > 0) {

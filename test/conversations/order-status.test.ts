@@ -1,5 +1,5 @@
 import type { Order } from '../../lambda/commerce/ports';
-import { ordersOnTheWay } from '../../lambda/flows/order-status/relevance';
+import { ordersOnTheWay, progressOf } from '../../lambda/flows/order-status/relevance';
 import { Voice } from '../../lambda/speech/voice';
 import { type Conversation, type Heard, PLATFORMS } from '../support/conversation';
 import { expectValidSsml } from '../support/ssml-checks';
@@ -58,11 +58,14 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
   });
 
   it("reads the shopper's own orders on the way, most relevant first, three at a time, then the rest", async () => {
-    const expected = ordersOnTheWay(await ordersOf('shopper-ava'), daysFromToday).map((order) => order.number);
-    expect(expected.length).toBeGreaterThan(0);
-    const conversation = await converse('shopper-ava');
+    // Ben has more orders in flight than one answer reads.
+    const relevant = ordersOnTheWay(await ordersOf('shopper-ben'), daysFromToday);
+    const expected = relevant.map((order) => order.number);
+    const moving = relevant.filter((order) => progressOf(order, daysFromToday) !== 'just-delivered').length;
+    expect(expected.length).toBeGreaterThan(3);
+    const conversation = await converse('shopper-ben');
     const first = heardValid(await conversation.say('OrderStatusIntent'), platform);
-    expect(first.text).toMatch(new RegExp(`^You have ${expected.length === 1 ? 'one order' : `${expected.length} orders`} on the way\\.`));
+    expect(first.text).toMatch(new RegExp(`^You have ${moving === 1 ? 'one order' : `${moving} orders`} on the way\\.`));
     const firstPage = expected.slice(0, 3);
     const positions = firstPage.map((number) => first.ssml.indexOf(spokenNumber(number)));
     expect(positions.every((position) => position > 0)).toBe(true);
@@ -70,16 +73,24 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
     for (const number of expected.slice(3)) expect(first.ssml).not.toContain(spokenNumber(number));
 
     // Nobody else's orders are mentioned.
-    const others = (await ordersOf('shopper-ben')).map((order) => order.number);
-    for (const number of others) expect(first.ssml).not.toContain(spokenNumber(number));
+    for (const order of await ordersOf('shopper-ava')) expect(first.ssml).not.toContain(spokenNumber(order.number));
 
-    if (expected.length > 3) {
-      expect(first.listening).toBe(true);
-      expect(first.text).toMatch(/more\. Want to hear (it|them)\?$/);
-      const second = heardValid(await conversation.say('YesIntent'), platform);
-      for (const number of expected.slice(3, 6)) expect(second.ssml).toContain(spokenNumber(number));
-      for (const number of firstPage) expect(second.ssml).not.toContain(spokenNumber(number));
-    }
+    expect(first.listening).toBe(true);
+    expect(first.text).toMatch(/There('s one| are \d+) more\. Want to hear (it|them)\?$/);
+    expect(first.state).toMatchObject({ active: { flow: 'order-status', step: 'offered-more', data: { remaining: expected.slice(3) } } });
+
+    const second = heardValid(await conversation.say('YesIntent'), platform);
+    for (const number of expected.slice(3, 6)) expect(second.ssml).toContain(spokenNumber(number));
+    for (const number of firstPage) expect(second.ssml).not.toContain(spokenNumber(number));
+    expect(second.listening).toBe(expected.length > 6);
+  });
+
+  it('reads the most urgent order first: out for delivery before a delay before one being prepared', async () => {
+    const heard = heardValid(await (await converse('shopper-ben')).say('OrderStatusIntent'), platform);
+    const at = (phrase: RegExp) => heard.text.search(phrase);
+    expect(at(/out for delivery/)).toBeGreaterThan(0);
+    expect(at(/out for delivery/)).toBeLessThan(at(/running late/));
+    expect(at(/running late/)).toBeLessThan(at(/being prepared/));
   });
 
   it('answers for one order number, and says the same for an unknown number and for another shopper’s', async () => {
@@ -114,8 +125,9 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
   it('explains an order that comes in two packages', async () => {
     const split = await findOrder((order) => order.shipments.length === 2 && order.state !== 'cancelled');
     const heard = heardValid(await (await converse(split.shopperId)).say('OrderStatusIntent', { orderNumber: split.number }), platform);
-    expect(heard.text).toMatch(/is coming in (2|3) packages/);
-    for (const shipment of split.shipments) expect(heard.text).toContain(shipment.carrier);
+    expect(heard.text).toMatch(/is coming in (2|3) packages: the package with .+,? and the package with .+\.$/);
+    // Carriers are named for packages still on their way; a delivered one is told by its day.
+    for (const shipment of split.shipments.filter((each) => each.status !== 'Delivered')) expect(heard.text).toContain(shipment.carrier);
   });
 
   it('explains a delivery problem and files one handoff when the shopper accepts a person', async () => {
@@ -136,18 +148,65 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
     expect(JSON.stringify(tickets[0])).toContain('delivery-problem');
   });
 
+  it.each([
+    ['a delivered order, with the day', (order: Order) => order.shipments.length === 1 && order.shipments[0]!.status === 'Delivered', /, was delivered (today|yesterday|on \w+)\.$/],
+    ['a failed delivery attempt', (order: Order) => order.shipments.some((shipment) => shipment.status === 'AttemptFail'), /couldn't be delivered: \w+ tried (today|yesterday|on \w+) and will try again\./],
+    ['a parcel waiting for pickup', (order: Order) => order.shipments.some((shipment) => shipment.status === 'AvailableForPickup'), /is waiting for you to pick up at .+\./],
+    ['an order being prepared', (order: Order) => order.state === 'processing', /, is being prepared and hasn't shipped yet\.$/],
+    ['a cancelled order', (order: Order) => order.state === 'cancelled', /, was cancelled\.$/],
+    ['a partly shipped order', (order: Order) => order.state === 'partially-fulfilled', /the rest, .+, hasn't shipped yet\.$/],
+  ])('explains %s in natural words', async (_name, predicate, phrase) => {
+    const order = await findOrder(predicate);
+    const heard = heardValid(await (await converse(order.shopperId)).say('OrderStatusIntent', { orderNumber: order.number }), platform);
+    expect(heard.text).toMatch(phrase);
+  });
+
+  it('says nothing is on the way, and when the last order arrived, when nothing is in flight', async () => {
+    const [order] = await ordersOf('shopper-eve');
+    const shipment = order!.shipments[0]!;
+    const saved = testApp.db.prepare('SELECT status, delivered_at FROM shipments WHERE id = ?').get(shipment.id) as Record<string, unknown>;
+    const tenDaysAgo = TEST_NOW.getTime() - 10 * 86_400_000;
+    testApp.db.prepare("UPDATE shipments SET status = 'Delivered', delivered_at = ? WHERE id = ?").run(tenDaysAgo, shipment.id);
+    try {
+      const heard = heardValid(await (await converse('shopper-eve')).say('OrderStatusIntent'), platform);
+      expect(heard.text).toMatch(new RegExp(`^You have no orders on the way right now\\. Your last order, ${order!.number}, was delivered on`));
+      expect(heard.ssml).toContain(spokenNumber(order!.number));
+      // More than a week ago: said as a date, not a weekday.
+      expect(heard.ssml).toMatch(/was delivered on <say-as interpret-as="date"( format="mmdd" detail="2")?>(\?\?\?\?1116|11-16)<\/say-as>\.<\/speak>$/);
+      expect(heard.listening).toBe(false);
+    } finally {
+      testApp.db.prepare('UPDATE shipments SET status = ?, delivered_at = ? WHERE id = ?').run(saved.status, saved.delivered_at, shipment.id);
+    }
+  });
+
   it('speaks product names with &, < and quotes safely', async () => {
     const order = (await ordersOf('shopper-eve'))[0]!;
     const line = order.lines[0]!;
     const original = testApp.db.prepare('SELECT spoken_name FROM products WHERE id = ?').get(line.productId) as { spoken_name: string };
     const tricky = `Salt & Pepper <Grinder> "Deluxe" it's`;
-    testApp.db.prepare('UPDATE products SET spoken_name = ?, name = ? WHERE id = ?').run(tricky, tricky, line.productId);
+    testApp.db.prepare('UPDATE products SET spoken_name = ? WHERE id = ?').run(tricky, line.productId);
     try {
       const heard = heardValid(await (await converse('shopper-eve')).say('OrderStatusIntent', { orderNumber: order.number }), platform);
       expect(heard.ssml).toContain('Salt &amp; Pepper &lt;Grinder&gt; &quot;Deluxe&quot; it&apos;s');
       expect(heard.text).toContain(tricky);
     } finally {
-      testApp.db.prepare('UPDATE products SET spoken_name = ?, name = ? WHERE id = ?').run(original.spoken_name, original.spoken_name, line.productId);
+      testApp.db.prepare('UPDATE products SET spoken_name = ? WHERE id = ?').run(original.spoken_name, line.productId);
     }
+  });
+});
+
+describe('order status in German', () => {
+  it('answers a German Alexa request in German, with German days', async () => {
+    const conversation = PLATFORMS[0][1](testApp.app, { token: await testApp.token('shopper-ava'), locale: 'de-DE' });
+    const heard = heardValid(await conversation.say('OrderStatusIntent'), 'alexa');
+    expect(heard.text).toMatch(/^(Eine Bestellung ist|\d+ Bestellungen sind) zu Ihnen unterwegs\./);
+    expect(heard.text).toMatch(/Bestellung \d+ mit /);
+    expect(heard.text).not.toMatch(/\b(your|order|is on its way|tomorrow)\b/);
+  });
+
+  it('answers a German Google request in German', async () => {
+    const conversation = PLATFORMS[1][1](testApp.app, { locale: 'de-DE' });
+    const heard = heardValid(await conversation.launch(), 'google');
+    expect(heard.text).toMatch(/^Willkommen bei Northwind Outfitters!/);
   });
 });

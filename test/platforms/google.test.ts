@@ -52,6 +52,8 @@ describe('Google adapter', () => {
     await request(app).post('/google').send(webhookRequest('actions.intent.CANCEL'));
     await request(app).post('/google').send(webhookRequest('actions.intent.NO_MATCH_2'));
     await request(app).post('/google').send(webhookRequest('actions.intent.MAIN'));
+    // Back from Google's sign-in (any outcome): the conversation starts over, now knowing the token.
+    await request(app).post('/google').send(webhookRequest('', {}, { scene: 'AccountLinking_AccountLinking' }));
     expect(turns[0]).toMatchObject({
       platform: 'google',
       locale: 'en-US',
@@ -64,6 +66,7 @@ describe('Google adapter', () => {
     expect(turns.slice(1).map((turn) => (turn.event.kind === 'intent' ? turn.event.intent : turn.event.kind))).toEqual([
       'CancelIntent',
       'FallbackIntent',
+      'launch',
       'launch',
     ]);
   });
@@ -91,6 +94,7 @@ describe('Google adapter', () => {
   it('sends a shopper who must link to the account-linking scene, and ends conversations', async () => {
     const linking = await request(webhookApp(async (turn) => linkAccount(turn, [text('Please link')]))).post('/google').send(webhookRequest('OrderStatusIntent'));
     expect(linking.body.scene.next.name).toBe('AccountLinking');
+    expect(linking.body.session.params.accountLinkingContext).toBe('Please link');
     const ending = await request(webhookApp(async (turn) => end(turn, [text('Bye')]))).post('/google').send(webhookRequest('StopIntent'));
     expect(ending.body.scene.next.name).toBe('actions.scene.END_CONVERSATION');
   });

@@ -8,7 +8,7 @@ import { join, plainText, type Speech } from '../../speech/speech';
 import { assistance, offerPerson } from '../assistance';
 import { describeOrder, describeOrders } from './describe';
 import { ordersWithItem } from './match-item';
-import { type DaysFromToday, hasProblem, lastDelivered, ordersOnTheWay } from './relevance';
+import { type DaysFromToday, hasProblem, lastDelivered, ordersOnTheWay, progressOf } from './relevance';
 
 /** Never read more than this many orders in one breath. */
 const ORDERS_PER_ANSWER = 3;
@@ -111,7 +111,9 @@ async function answerOnTheWay(context: ShopperContext): Promise<Reply> {
       : voice.say('orderStatus.nothingOnTheWay');
     return end(turn, speech);
   }
-  const intro = voice.say('orderStatus.onTheWayCount', { count: onTheWay.length });
+  // Orders delivered in the last days are still news, but they are not "on the way".
+  const moving = onTheWay.filter((order) => progressOf(order, daysFromToday(context)) !== 'just-delivered').length;
+  const intro = moving > 0 ? voice.say('orderStatus.onTheWayCount', { count: moving }) : voice.say('orderStatus.nothingOnTheWay');
   const page = onTheWay.slice(0, ORDERS_PER_ANSWER);
   return readPage(context, intro, page, onTheWay.slice(ORDERS_PER_ANSWER).map((order) => order.number));
 }
