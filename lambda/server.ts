@@ -17,9 +17,14 @@ function main(): void {
   const logger = createLogger();
   if (!config.alexa.verifySignature) {
     logger.warn('ALEXA_VERIFY_SIGNATURE=false: Alexa request signatures are NOT checked. Never run like this in production.');
+  } else if (config.environment !== 'production') {
+    logger.info('POST /alexa only accepts requests signed by Alexa; to try it with curl, start with ALEXA_VERIFY_SIGNATURE=false.');
   }
   if (!config.google.projectId) {
     logger.warn('GOOGLE_PROJECT_ID is not set: Google webhook requests are NOT verified.');
+  }
+  if (!config.auth.jwksUrl && !config.auth.jwksFile && !config.auth.trustDevKey) {
+    logger.warn('Neither AUTH_JWKS_URL nor AUTH_JWKS_FILE is set: no access token can be verified, so every shopper will be asked to link.');
   }
   if (config.auth.trustDevKey) {
     logger.warn('Trusting the development signing key used by `npm run token` (set NODE_ENV=production to stop).');

@@ -4,7 +4,7 @@ import type { Reply } from '../core/reply';
 import { end, linkAccount, listen } from '../core/replies';
 import type { ActiveFlow } from '../core/session-state';
 import { intentOf } from '../core/turn';
-import { cheerful, join } from '../speech/speech';
+import { cheerful, join, type Speech } from '../speech/speech';
 
 /** The step in which the shopper was just offered a person and we wait for yes or no. */
 const OFFER_PERSON = 'offer-person';
@@ -17,7 +17,7 @@ export interface PersonOffer {
 }
 
 /** Keep listening for a yes or no to "shall I connect you with a person?". */
-export function offerPerson(context: FlowContext, speech: Parameters<typeof join>[0], offer: PersonOffer): Reply {
+export function offerPerson(context: FlowContext, speech: Speech, offer: PersonOffer): Reply {
   const { turn, voice } = context;
   const active: ActiveFlow = { flow: 'assistance', step: OFFER_PERSON, data: { ...offer } };
   return listen(turn, speech, voice.say('assistance.offerPersonReprompt'), {
@@ -47,10 +47,6 @@ function handoffSummary(context: FlowContext, offer: PersonOffer): string {
   return parts.join(' ');
 }
 
-function whatCanIDo(context: FlowContext): { speech: ReturnType<FlowContext['voice']['say']>; reprompt: ReturnType<FlowContext['voice']['say']> } {
-  return { speech: context.voice.say('assistance.whatCanIDo'), reprompt: context.voice.say('assistance.whatCanIDoReprompt') };
-}
-
 function suggestionsFor(context: FlowContext): string[] {
   return [context.voice.line('suggestions.whereIsMyOrder'), context.voice.line('suggestions.talkToPerson')];
 }
@@ -78,8 +74,9 @@ export const assistance: Assistance = {
     const welcome = shopper
       ? voice.say('assistance.welcomeLinked', { store: store.name, name: shopper.givenName })
       : voice.say('assistance.welcomeGuest', { store: store.name });
-    const { speech, reprompt } = whatCanIDo(context);
-    return listen(turn, join([cheerful(welcome)], speech), reprompt, { suggestions: suggestionsFor(context) });
+    return listen(turn, join([cheerful(welcome)], voice.say('assistance.whatCanIDo')), voice.say('assistance.whatCanIDoReprompt'), {
+      suggestions: suggestionsFor(context),
+    });
   },
 
   help(context) {

@@ -5,8 +5,8 @@ import type { Reply } from '../core/reply';
 import type { Router } from '../core/router';
 import { readSessionState } from '../core/session-state';
 import type { SlotValue, Turn, TurnEvent } from '../core/turn';
-import { translator, supportedLocale } from '../speech/i18n';
 import { renderSsml } from '../speech/ssml';
+import { Voice } from '../speech/voice';
 
 /** Where the conversation state lives inside Alexa's sessionAttributes. */
 const STATE_KEY = 'shopvoice';
@@ -112,11 +112,10 @@ export function createAlexaSkill(options: AlexaSkillOptions): Skill {
       canHandle: () => true,
       handle(input, error) {
         options.onError?.(error);
-        const t = translator(supportedLocale(input.requestEnvelope.request.locale ?? 'en-US'));
-        const speech = [{ kind: 'text', text: t('assistance.apology') } as const];
+        const voice = new Voice(input.requestEnvelope.request.locale ?? 'en-US', 'UTC');
         return input.responseBuilder
-          .speak(renderSsml(speech, 'alexa'))
-          .reprompt(renderSsml([{ kind: 'text', text: t('assistance.apologyReprompt') }], 'alexa'))
+          .speak(renderSsml(voice.say('assistance.apology'), 'alexa'))
+          .reprompt(renderSsml(voice.say('assistance.apologyReprompt'), 'alexa'))
           .withShouldEndSession(false)
           .getResponse();
       },

@@ -210,3 +210,15 @@ describe('order status in German', () => {
     expect(heard.text).toMatch(/^Willkommen bei Northwind Outfitters!/);
   });
 });
+
+describe('order status on both platforms', () => {
+  it('tells the same shopper the same thing on Alexa and on Google', async () => {
+    const token = await testApp.token('shopper-ben');
+    const [[, alexa], [, google]] = PLATFORMS;
+    const onAlexa = await alexa(testApp.app, { token }).say('OrderStatusIntent');
+    const onGoogle = await google(testApp.app, { token }).say('OrderStatusIntent');
+    expect(onAlexa.text.length).toBeGreaterThan(100);
+    expect(onGoogle.text).toBe(onAlexa.text);
+    expect(onGoogle.card).toEqual(onAlexa.card);
+  });
+});
