@@ -1,3 +1,4 @@
+import { devConsoleRoutes } from '../tools/dev-console/dev-console';
 import { type ComposeOptions, composeShopvoice } from './compose';
 import { type Config, loadConfig } from './config';
 import { BODY_LIMIT, createHttpApp } from './http-app';
@@ -8,7 +9,9 @@ import { createPlatformEndpoints } from './platforms/http-endpoints';
 export function createServer(config: Config, logger: Logger, options: Omit<ComposeOptions, 'logger'> = {}) {
   const shopvoice = composeShopvoice(config, { ...options, logger });
   const endpoints = createPlatformEndpoints(config, shopvoice.router, logger, BODY_LIMIT);
-  const app = createHttpApp({ ...endpoints, logger });
+  // The dev console speaks for any demo shopper, so it never runs in production.
+  const extraRoutes = config.environment === 'production' ? undefined : devConsoleRoutes({ config, router: shopvoice.router, logger });
+  const app = createHttpApp({ ...endpoints, logger, extraRoutes });
   return { app, shopvoice };
 }
 
@@ -32,6 +35,9 @@ function main(): void {
   const { app, shopvoice } = createServer(config, logger);
   const server = app.listen(config.port, () => {
     logger.info({ port: config.port, store: config.storePath }, `Shopvoice is listening on http://localhost:${config.port}`);
+    if (config.environment !== 'production') {
+      logger.info(`Dev console: open http://localhost:${config.port} and say "where is my order"`);
+    }
   });
   const shutdown = () => {
     server.close(() => {

@@ -137,7 +137,10 @@ function samplePattern(sample: string, slotTypes: ReadonlyMap<string, string>, m
       if (slot === undefined) return escapeRegExp(part);
       const type = slotTypes.get(slot) ?? '';
       const custom = model.types?.find((candidate) => candidate.name === type);
-      if (custom === undefined) return type === 'AMAZON.NUMBER' ? '(?:\\d+|[\\p{L} ]+)' : '.+';
+      // A number is said in digits or in up to three words ("twenty one"), a PIN in four: a
+      // slot-only number sample ("{quantity}", "{pin}") must not make every phrase look like a sample.
+      if (custom === undefined && type === 'AMAZON.FOUR_DIGIT_NUMBER') return '(?:\\d{4}|\\p{L}+(?: \\p{L}+){3})';
+      if (custom === undefined) return type === 'AMAZON.NUMBER' ? '(?:\\d+|\\p{L}+(?: \\p{L}+){0,2})' : '.+';
       const words = (custom.values ?? []).flatMap((value) => [value.name.value, ...value.name.synonyms]);
       return `(?:${words.map((word) => escapeRegExp(normalizeSample(word))).join('|')})`;
     })

@@ -5,11 +5,16 @@ import type { BuiltInSlotType, IntentDefinition } from './schema';
 export const ALEXA_SLOT_TYPES: Readonly<Record<BuiltInSlotType, string>> = {
   number: 'AMAZON.NUMBER',
   'search-query': 'AMAZON.SearchQuery',
+  date: 'AMAZON.DATE',
+  /** Keeps leading zeros, unlike AMAZON.NUMBER: PINs. */
+  'four-digit-number': 'AMAZON.FOUR_DIGIT_NUMBER',
 };
 
 export const GOOGLE_SLOT_TYPES: Readonly<Record<BuiltInSlotType, string>> = {
   number: 'actions.type.Number',
   'search-query': 'actions.type.FreeText',
+  date: 'actions.type.DateTime',
+  'four-digit-number': 'actions.type.Number',
 };
 
 /** Alexa rejects a model without these; the skill never needs to act on them, so they are not in the source. */

@@ -16,7 +16,7 @@ const PhraseSchema = z.string().trim().min(1);
 const HttpsUrlSchema = z.string().regex(/^https:\/\/\S+$/, 'an https:// URL');
 
 /** Slot types every platform has built in, named neutrally; custom types are declared per locale. */
-export const BUILT_IN_SLOT_TYPES = ['number', 'search-query'] as const;
+export const BUILT_IN_SLOT_TYPES = ['number', 'search-query', 'date', 'four-digit-number'] as const;
 export type BuiltInSlotType = (typeof BUILT_IN_SLOT_TYPES)[number];
 
 const SlotTypeRefSchema = z

@@ -1,3 +1,7 @@
+import type { CatalogVocabulary, PageRequest, ProductPage, ProductQuery } from './product-query';
+
+import type { ReturnPolicy } from './return-policy';
+
 /**
  * What the store knows and does, as small interfaces. Flows depend on these only; adapters
  * (sqlite/ for the embedded demo store, http/ and dynamodb/ later) implement them.
@@ -101,6 +105,13 @@ export interface OrderLine {
   readonly unitPrice: Money;
   /** The line was sold as final sale, so it cannot be returned. Absent means returnable. */
   readonly finalSale?: boolean;
+  /** The variant bought, when the store records it: shoppers tell items apart by it ("the black ones"). */
+  readonly variant?: LineVariant;
+}
+
+export interface LineVariant {
+  readonly color?: string;
+  readonly size?: string;
 }
 
 export type OrderState = 'processing' | 'fulfilled' | 'partially-fulfilled' | 'cancelled';
@@ -135,9 +146,55 @@ export interface Shoppers {
 
 export interface Catalog {
   findById(productId: string): Promise<Product | undefined>;
+  /** Products matching a structured query, best first (in stock before out of stock). */
+  search(query: ProductQuery, page: PageRequest): Promise<ProductPage>;
+  /** The words this catalog understands in a locale: categories, attribute values, brands. */
+  vocabulary(locale: string): Promise<CatalogVocabulary>;
 }
 
-export type HandoffReason = 'shopper-asked' | 'not-understood' | 'delivery-problem' | 'flow-dead-end';
+export type HandoffReason =
+  | 'shopper-asked'
+  | 'not-understood'
+  | 'delivery-problem'
+  | 'flow-dead-end'
+  | 'damaged-item'
+  | 'dispute'
+  | 'policy-exception'
+  | 'shopper-upset'
+  | 'repeated-failure'
+  | 'return-not-eligible'
+  | 'item-not-found';
+
+/** One turn of a conversation, as the person taking it over reads it. */
+export interface ConversationTurn {
+  readonly at: Date;
+  /** The intent heard, or 'launch' for opening the skill or Action. */
+  readonly heard: string;
+  readonly slots: Readonly<Record<string, { readonly spoken: string; readonly id?: string }>>;
+  /** What the assistant answered, as plain text; absent for the turn that filed the ticket. */
+  readonly said?: string;
+}
+
+export interface ConversationLog {
+  append(conversationId: string, turn: ConversationTurn): Promise<void>;
+  /** The conversation's turns, oldest first; only the latest ones when it ran long. */
+  turns(conversationId: string): Promise<readonly ConversationTurn[]>;
+}
+
+/** The order line a handoff is about. */
+export interface HandoffItem {
+  readonly lineId: string;
+  readonly name: string;
+  readonly sku: string;
+  readonly quantity: number;
+}
+
+export interface HandoffShopper {
+  readonly id: string;
+  readonly name: string;
+  /** How the team follows up. */
+  readonly email: string;
+}
 
 export interface HandoffRequest {
   /** Absent for a shopper who has not linked an account. */
@@ -150,6 +207,12 @@ export interface HandoffRequest {
   readonly platform: string;
   /** Same key → same ticket: a retried request never files twice. */
   readonly idempotencyKey: string;
+  readonly shopper?: HandoffShopper;
+  readonly item?: HandoffItem;
+  /** What the assistant already found or did, in order. */
+  readonly tried?: readonly string[];
+  /** The conversation so far, oldest first. */
+  readonly transcript?: readonly ConversationTurn[];
 }
 
 export interface HandoffTicket {
@@ -161,10 +224,170 @@ export interface Handoffs {
   file(request: HandoffRequest): Promise<HandoffTicket>;
 }
 
+/** A filed ticket with everything it carries, as the store keeps it. */
+export type FiledHandoff = HandoffTicket & Omit<HandoffRequest, 'idempotencyKey'>;
+
+export interface QueuedHandoff {
+  readonly ticket: FiledHandoff;
+  /** Delivery attempts so far. */
+  readonly attempts: number;
+}
+
+/** Filed tickets waiting to be delivered to the store's helpdesk webhook. Nothing leaves it undelivered. */
+export interface HandoffOutbox {
+  /** Queued tickets whose next attempt is due, oldest first. */
+  due(now: Date, limit: number): Promise<readonly QueuedHandoff[]>;
+  /** When the next queued ticket is due; undefined when nothing is queued. */
+  nextDue(): Promise<Date | undefined>;
+  markDelivered(reference: string, at: Date): Promise<void>;
+  markFailed(reference: string, error: string, retryAt: Date): Promise<void>;
+}
+
+/** Why a shopper sends something back (Shopify's reasons, plus "doesn't fit" when the shopper does not say which way). */
+export type ReturnReason =
+  | 'size-too-small'
+  | 'size-too-large'
+  | 'size'
+  | 'color'
+  | 'damaged'
+  | 'not-as-described'
+  | 'style'
+  | 'unwanted'
+  | 'wrong-item'
+  | 'other';
+
+export type RefundMethod =
+  | { readonly kind: 'original-payment'; readonly card?: PaymentMethod }
+  | { readonly kind: 'store-credit' };
+
+/** How the prepaid label reaches the shopper: always by email, and on a card where the device shows one. */
+export type LabelDelivery = 'email' | 'email-and-card';
+
+export interface ReturnRequest {
+  readonly shopperId: string;
+  readonly orderNumber: string;
+  readonly lineId: string;
+  readonly quantity: number;
+  readonly reason: ReturnReason;
+  /** The shopper's own words when the reason is 'other'. */
+  readonly note?: string;
+  readonly refundMethod: RefundMethod;
+  readonly labelDelivery: LabelDelivery;
+  /** Same key → same return: a repeated or retried "yes" never creates a second one. */
+  readonly idempotencyKey: string;
+}
+
+export interface ReturnRecord {
+  /** Six digits, read back digit by digit. */
+  readonly number: string;
+  readonly orderNumber: string;
+  readonly lineId: string;
+  readonly quantity: number;
+  readonly reason: ReturnReason;
+  /** Unit price times quantity, from the order line as sold. */
+  readonly refund: Money;
+  readonly refundMethod: RefundMethod;
+  readonly labelDelivery: LabelDelivery;
+  readonly createdAt: Date;
+}
+
+export type ReturnOutcome =
+  | { readonly kind: 'created'; readonly record: ReturnRecord }
+  /** The line is not the shopper's, or fewer units are left to return than asked for. */
+  | { readonly kind: 'refused'; readonly why: 'not-found' | 'already-returned' };
+
+export interface Returns {
+  /** The store's return policy, as data. */
+  policy(): Promise<ReturnPolicy>;
+  /** Units of each line of this order already in a return, by line id. */
+  returnedUnits(orderNumber: string): Promise<ReadonlyMap<string, number>>;
+  /** Creates the return atomically; a request with a key already used returns the first outcome's record. */
+  create(request: ReturnRequest): Promise<ReturnOutcome>;
+}
+
+/** One product line of an order about to be placed. */
+export interface CheckoutLine {
+  readonly productId: string;
+  readonly quantity: number;
+  /** The size or color chosen, when the product comes in several. */
+  readonly variant?: LineVariant;
+  /** The unit price the shopper agreed to: the store refuses the order when its price differs. */
+  readonly unitPrice: Money;
+}
+
+export interface CheckoutRequest {
+  readonly shopperId: string;
+  readonly lines: readonly CheckoutLine[];
+  readonly placedAt: Date;
+  /** Same key → same order: a repeated or retried "yes" to one confirmation never places a second one. */
+  readonly idempotencyKey: string;
+}
+
+export interface PlacedOrder {
+  readonly number: string;
+  readonly total: Money;
+  readonly placedAt: Date;
+  /** The day the order is expected to arrive. */
+  readonly expectedOn: Date;
+  /** Charged to this card: only its brand and last four digits are known here. */
+  readonly payment: PaymentMethod;
+  /** Shipped to the shopper's default address; the city is all a shopper hears of it. */
+  readonly shipToCity: string;
+}
+
+export type CheckoutOutcome =
+  | { readonly kind: 'placed'; readonly order: PlacedOrder }
+  /** Fewer units in stock than asked for; nothing was placed. */
+  | { readonly kind: 'out-of-stock'; readonly productId: string; readonly available: number }
+  /** The price changed after the shopper agreed to it; nothing was placed. */
+  | { readonly kind: 'price-changed'; readonly productId: string; readonly unitPrice: Money }
+  | { readonly kind: 'refused'; readonly why: 'no-payment-or-address' | 'unknown-product' };
+
+export interface Checkout {
+  /**
+   * Places the order atomically (the order, its lines and the stock they take, or nothing); a
+   * request with a key already used returns the order that key placed.
+   */
+  place(request: CheckoutRequest): Promise<CheckoutOutcome>;
+}
+
+/** Whether a shopper can pass the purchase PIN step-up right now. */
+export type PinStatus =
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'not-set' }
+  | { readonly kind: 'locked'; readonly until: Date };
+
+export interface PinAttempt {
+  readonly shopperId: string;
+  /** Four digits, as spoken. Compared with the stored hash and forgotten. */
+  readonly pin: string;
+  readonly at: Date;
+  /** How long purchasing stays locked once the last allowed wrong try is used. */
+  readonly lockoutMs: number;
+  /** Same key → counted once: a platform's retry of one spoken attempt is not a second wrong try. */
+  readonly attemptKey: string;
+}
+
+export type PinCheck =
+  | { readonly kind: 'accepted' }
+  | { readonly kind: 'wrong'; readonly triesLeft: number }
+  | { readonly kind: 'locked'; readonly until: Date }
+  | { readonly kind: 'not-set' };
+
+/** Purchase PINs: wrong tries and lockouts are kept in the store, never in the conversation. */
+export interface PurchasePins {
+  status(shopperId: string, at: Date): Promise<PinStatus>;
+  check(attempt: PinAttempt): Promise<PinCheck>;
+}
+
 /** Everything the flows may use from the store. */
 export interface Commerce {
   readonly shoppers: Shoppers;
   readonly orders: Orders;
   readonly catalog: Catalog;
   readonly handoffs: Handoffs;
+  readonly returns: Returns;
+  readonly conversations: ConversationLog;
+  readonly checkout: Checkout;
+  readonly purchasePins: PurchasePins;
 }

@@ -1,4 +1,4 @@
-import type { Commerce, Shopper } from '../commerce/ports';
+import type { Commerce, HandoffItem, HandoffReason, Shopper } from '../commerce/ports';
 import type { Voice } from '../speech/voice';
 import type { IntentName } from './intents';
 import type { Reply } from './reply';
@@ -11,6 +11,16 @@ export interface StoreProfile {
   /** Digits only; read back digit by digit. */
   readonly supportPhone: string;
   readonly timeZone: string;
+  /** How soon the team follows up on a handoff, promised to the shopper. */
+  readonly followUpBusinessDays: number;
+  /** The spoken PIN step-up before an order is placed; without it, no PIN is asked. */
+  readonly purchasePin?: PurchasePinPolicy;
+}
+
+export interface PurchasePinPolicy {
+  readonly required: boolean;
+  /** How long purchasing stays locked after three wrong PINs. */
+  readonly lockoutMinutes: number;
 }
 
 /** Everything a flow may use to answer one turn. */
@@ -27,7 +37,16 @@ export interface FlowContext {
 /** A context in which the shopper is known: the router only starts shopper flows with one. */
 export type ShopperContext = FlowContext & { readonly shopper: Shopper };
 
-export type FlowName = 'assistance' | 'order-status' | 'unavailable';
+export type FlowName = 'assistance' | 'order-status' | 'returns' | 'discovery' | 'reorder' | 'checkout';
+
+/** What a flow in progress knows that a person taking the conversation over needs. */
+export interface HandoffFacts {
+  readonly orderNumber?: string;
+  readonly item?: HandoffItem;
+  /** What the assistant already found or did, in order, for staff. */
+  readonly tried?: readonly string[];
+  readonly topic?: string;
+}
 
 interface FlowBase {
   readonly name: FlowName;
@@ -40,6 +59,8 @@ interface FlowBase {
   continue?(context: FlowContext, active: ActiveFlow): Promise<Reply | undefined>;
   /** "Help" in the middle of this flow: explains the current step. */
   help?(context: FlowContext, active: ActiveFlow): Reply;
+  /** What this flow's step in progress hands a person when the shopper is escalated mid-way. */
+  handoffFacts?(active: ActiveFlow): HandoffFacts;
 }
 
 export type Flow =
@@ -53,7 +74,8 @@ export interface Assistance {
   stop(context: FlowContext): Reply;
   /** "Cancel": drops the step in progress, if any. */
   cancel(context: FlowContext): Reply;
-  talkToPerson(context: FlowContext): Promise<Reply>;
+  /** Files a handoff with everything the conversation knows, and tells the shopper what happens next. */
+  talkToPerson(context: FlowContext, reason: HandoffReason, facts?: HandoffFacts): Promise<Reply>;
   repeat(context: FlowContext): Reply;
   /** Not understood, or an answer ("yes", "next") to a question nobody asked. */
   notUnderstood(context: FlowContext): Reply;

@@ -1,9 +1,11 @@
-import type { Commerce, Shopper } from '../commerce/ports';
+import type { Commerce, HandoffReason, Shopper } from '../commerce/ports';
+import { plainText } from '../speech/speech';
 import { Voice } from '../speech/voice';
 import type { Assistance, Flow, FlowContext, StoreProfile } from './flow';
 import type { IntentName } from './intents';
+import { loggableSlots } from './loggable-slots';
 import type { Reply } from './reply';
-import type { Turn } from './turn';
+import { conversationIdOf, type Turn } from './turn';
 
 export interface RouterDependencies {
   readonly flows: readonly Flow[];
@@ -18,6 +20,14 @@ export interface RouterDependencies {
 }
 
 export type Router = (turn: Turn) => Promise<Reply>;
+
+/** What a shopper says that hands them to a person whatever is in progress, and why. */
+const ESCALATIONS: Partial<Record<IntentName, HandoffReason>> = {
+  TalkToAgentIntent: 'shopper-asked',
+  DisputeIntent: 'dispute',
+  PolicyExceptionIntent: 'policy-exception',
+  FrustrationIntent: 'shopper-upset',
+};
 
 /**
  * Picks who answers a turn: global intents first (stop, cancel, help, a person), then the flow in
@@ -49,13 +59,13 @@ export function createRouter(dependencies: RouterDependencies): Router {
 
     const active = turn.state.active;
     const activeFlow = active ? flowsByName.get(active.flow as Flow['name']) : undefined;
+    const escalation = ESCALATIONS[event.intent];
+    if (escalation) return assistance.talkToPerson(context, escalation, active && activeFlow?.handoffFacts?.(active));
     switch (event.intent) {
       case 'StopIntent':
         return assistance.stop(context);
       case 'CancelIntent':
         return assistance.cancel(context);
-      case 'TalkToAgentIntent':
-        return assistance.talkToPerson(context);
       case 'HelpIntent':
         return active && activeFlow?.help ? activeFlow.help(context, active) : assistance.help(context);
       default:
@@ -78,16 +88,35 @@ export function createRouter(dependencies: RouterDependencies): Router {
     return assistance.notUnderstood(context);
   }
 
+  /** Every answered turn goes into the conversation log, so a handoff can carry the conversation so far. */
+  async function record(turn: Turn, reply: Reply, at: Date): Promise<void> {
+    if (turn.event.kind === 'session-ended') return;
+    try {
+      await commerce.conversations.append(conversationIdOf(turn), {
+        at,
+        heard: turn.event.kind === 'launch' ? 'launch' : turn.event.intent,
+        slots: loggableSlots(turn),
+        said: plainText(reply.speech),
+      });
+    } catch (error) {
+      // The shopper already has their answer; a log that cannot be written must not take it away.
+      dependencies.onError?.(error, turn);
+    }
+  }
+
   return async function route(turn: Turn): Promise<Reply> {
     const voice = new Voice(turn.locale, store.timeZone);
     const base = { turn, voice, commerce, store, now: clock() };
     let context: FlowContext = { ...base, shopper: undefined };
+    let reply: Reply;
     try {
       context = { ...base, shopper: await shopperFor(turn) };
-      return await dispatch(context);
+      reply = await dispatch(context);
     } catch (error) {
       dependencies.onError?.(error, turn);
-      return assistance.apologize(context);
+      reply = assistance.apologize(context);
     }
+    await record(turn, reply, base.now);
+    return reply;
   };
 }

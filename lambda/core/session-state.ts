@@ -13,6 +13,8 @@ const ActiveFlowSchema = z.object({
   step: z.string().min(1).max(40),
   /** Owned by the flow, which validates it with its own schema. */
   data: z.record(z.string(), z.unknown()).default({}),
+  /** The answer to this step is a secret (a PIN): what the shopper says to it is never written down. */
+  secret: z.boolean().optional(),
 });
 
 const SessionStateSchema = z.object({

@@ -47,3 +47,8 @@ export function slotOf(turn: Turn, name: string): SlotValue | undefined {
 export function intentOf(turn: Turn): IntentName | undefined {
   return turn.event.kind === 'intent' ? turn.event.intent : undefined;
 }
+
+/** Names one conversation across both platforms, for the turn log and handoff tickets. */
+export function conversationIdOf(turn: Turn): string {
+  return `${turn.platform}:${turn.sessionId}`;
+}

@@ -1,20 +1,23 @@
 import type { HandoffReason } from '../commerce/ports';
-import type { Assistance, Flow, FlowContext } from '../core/flow';
+import type { Assistance, Flow, FlowContext, HandoffFacts } from '../core/flow';
 import type { Reply } from '../core/reply';
 import { end, linkAccount, listen } from '../core/replies';
 import type { ActiveFlow } from '../core/session-state';
 import { intentOf } from '../core/turn';
 import { cheerful, join, type Speech } from '../speech/speech';
+import { escalate, HandoffFactsSchema, HandoffReasonSchema } from './handoff';
 
 /** The step in which the shopper was just offered a person and we wait for yes or no. */
 const OFFER_PERSON = 'offer-person';
 
 /** Context a person needs, carried in the offer so the shopper never repeats it. */
-export interface PersonOffer {
+export interface PersonOffer extends HandoffFacts {
   readonly reason: HandoffReason;
-  readonly orderNumber?: string;
-  readonly topic?: string;
 }
+
+const PersonOfferSchema = HandoffFactsSchema.extend({
+  reason: HandoffReasonSchema.default('shopper-asked'),
+});
 
 /** Keep listening for a yes or no to "shall I connect you with a person?". */
 export function offerPerson(context: FlowContext, speech: Speech, offer: PersonOffer): Reply {
@@ -26,46 +29,13 @@ export function offerPerson(context: FlowContext, speech: Speech, offer: PersonO
   });
 }
 
-function readOffer(active: ActiveFlow | undefined): PersonOffer {
-  const data = active?.flow === 'assistance' ? active.data : {};
-  const reason = typeof data.reason === 'string' ? (data.reason as HandoffReason) : 'shopper-asked';
-  return {
-    reason,
-    orderNumber: typeof data.orderNumber === 'string' ? data.orderNumber : undefined,
-    topic: typeof data.topic === 'string' ? data.topic : undefined,
-  };
-}
-
-/** What the person picking up the ticket reads first. Staff-facing, so not localised for the shopper. */
-function handoffSummary(context: FlowContext, offer: PersonOffer): string {
-  const active = context.turn.state.active;
-  const parts = [`Shopper asked for a person via ${context.turn.platform} (${context.turn.locale}).`];
-  if (offer.topic) parts.push(`Topic: ${offer.topic}.`);
-  if (offer.orderNumber) parts.push(`Order: ${offer.orderNumber}.`);
-  if (active && active.flow !== 'assistance') parts.push(`Conversation was in ${active.flow} (${active.step}).`);
-  if (context.turn.state.misunderstood > 0) parts.push(`Assistant misunderstood ${context.turn.state.misunderstood} time(s).`);
-  return parts.join(' ');
+function readOffer(active: ActiveFlow): PersonOffer {
+  const parsed = PersonOfferSchema.safeParse(active.data);
+  return parsed.success ? parsed.data : { reason: 'shopper-asked' };
 }
 
 function suggestionsFor(context: FlowContext): string[] {
   return [context.voice.line('suggestions.whereIsMyOrder'), context.voice.line('suggestions.talkToPerson')];
-}
-
-async function talkToPerson(context: FlowContext, offer: PersonOffer = readOffer(context.turn.state.active)): Promise<Reply> {
-  const { turn, voice, store, shopper } = context;
-  const phone = voice.digits(store.supportPhone);
-  if (!shopper) return end(turn, voice.say('assistance.handoffGuest', { phone }));
-  const ticket = await context.commerce.handoffs.file({
-    shopperId: shopper.id,
-    reason: offer.reason,
-    summary: handoffSummary(context, offer),
-    orderNumber: offer.orderNumber,
-    locale: voice.locale,
-    platform: turn.platform,
-    // One conversation files one ticket, however often the shopper (or a platform retry) asks.
-    idempotencyKey: `${turn.platform}:${turn.sessionId}:${shopper.id}`,
-  });
-  return end(turn, voice.say('assistance.handoffFiled', { reference: voice.digits(ticket.reference) }));
 }
 
 export const assistance: Assistance = {
@@ -96,7 +66,7 @@ export const assistance: Assistance = {
     return listen(turn, voice.say('assistance.cancelled'), voice.say('assistance.anythingElseReprompt'));
   },
 
-  talkToPerson: (context) => talkToPerson(context),
+  talkToPerson: (context, reason, facts) => escalate(context, reason, facts),
 
   repeat(context) {
     const { turn, voice } = context;
@@ -151,11 +121,18 @@ export const assistanceFlow: Flow = {
   async continue(context, active) {
     if (active.step !== OFFER_PERSON) return undefined;
     const intent = intentOf(context.turn);
-    if (intent === 'YesIntent') return talkToPerson(context, readOffer(active));
+    if (intent === 'YesIntent') {
+      const { reason, ...facts } = readOffer(active);
+      return escalate(context, reason, facts);
+    }
     if (intent === 'NoIntent') return end(context.turn, context.voice.say('assistance.declinedPerson'));
     return undefined;
   },
   help(context, active) {
     return offerPerson(context, context.voice.say('assistance.offerPersonReprompt'), readOffer(active));
+  },
+  handoffFacts(active) {
+    const { reason: _reason, ...facts } = readOffer(active);
+    return facts;
   },
 };

@@ -34,6 +34,15 @@ function intentName(googleName: string): IntentName | 'launch' {
   return isIntentName(googleName) ? googleName : 'FallbackIntent';
 }
 
+/** Google's DateTime slot value ({ year, month, day, … }) as the ISO day or month the flows read. */
+function dateTimeId(resolved: unknown): string | undefined {
+  if (typeof resolved !== 'object' || resolved === null) return undefined;
+  const { year, month, day } = resolved as Record<string, unknown>;
+  if (typeof year !== 'number' || typeof month !== 'number') return undefined;
+  const yearMonth = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+  return typeof day === 'number' ? `${yearMonth}-${String(day).padStart(2, '0')}` : yearMonth;
+}
+
 /** Scenes of the account-linking path: whatever the outcome, the conversation starts over from them. */
 const ACCOUNT_LINKING_SCENES = new Set(['AccountLinking', 'AccountLinking_AccountLinking']);
 
@@ -46,7 +55,7 @@ function turnEvent(conv: ConversationV3): TurnEvent {
     const spoken = value.original ?? (value.resolved === undefined ? '' : String(value.resolved));
     if (spoken === '') continue;
     const resolved = value.resolved;
-    const id = typeof resolved === 'string' || typeof resolved === 'number' ? String(resolved) : undefined;
+    const id = typeof resolved === 'string' || typeof resolved === 'number' ? String(resolved) : dateTimeId(resolved);
     slots[slot] = id !== undefined && id !== spoken ? { spoken, id } : { spoken };
   }
   return { kind: 'intent', intent: name, slots };

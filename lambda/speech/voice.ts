@@ -6,6 +6,10 @@ export type MessageValues = Readonly<Record<string, string | number | Speech>>;
 
 const LIST_PAUSE_MS = 250;
 const SPEECH_SLOT = '\u0001';
+const LIST_SEPARATORS = {
+  and: { pair: 'list.pairSeparator', final: 'list.finalSeparator' },
+  or: { pair: 'list.orPairSeparator', final: 'list.orFinalSeparator' },
+} as const satisfies Record<string, { pair: MessageKey; final: MessageKey }>;
 
 /**
  * How the assistant sounds in one locale: every sentence comes from locales/, and numbers,
@@ -91,15 +95,16 @@ export class Voice {
     return Math.round((Date.parse(this.calendarDay(to)) - Date.parse(this.calendarDay(from))) / 86_400_000);
   }
 
-  /** "A, B, and C" with short pauses, so a list is easy to follow by ear. */
-  list(items: readonly Speech[]): Speech {
+  /** "A, B, and C" (or "A, B, or C") with short pauses, so a list is easy to follow by ear. */
+  list(items: readonly Speech[], conjunction: 'and' | 'or' = 'and'): Speech {
+    const keys = LIST_SEPARATORS[conjunction];
     if (items.length <= 1) return items[0] ?? [];
-    if (items.length === 2) return [...items[0]!, pause(LIST_PAUSE_MS), text(this.t('list.pairSeparator')), ...items[1]!];
+    if (items.length === 2) return [...items[0]!, pause(LIST_PAUSE_MS), text(this.t(keys.pair)), ...items[1]!];
     const out: SpeechPart[] = [];
     items.forEach((item, index) => {
       if (index > 0) {
         const last = index === items.length - 1;
-        out.push(text(this.t(last ? 'list.finalSeparator' : 'list.separator')), pause(LIST_PAUSE_MS));
+        out.push(text(this.t(last ? keys.final : 'list.separator')), pause(LIST_PAUSE_MS));
       }
       out.push(...item);
     });

@@ -57,6 +57,9 @@ describe('migrations', () => {
           'shipment_lines',
           'tracking_events',
           'handoffs',
+          'return_policy',
+          'returns',
+          'conversation_turns',
         ]),
       );
       const before = schemaOf(db);

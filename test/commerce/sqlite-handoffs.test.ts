@@ -1,7 +1,7 @@
 import type { HandoffRequest } from '../../lambda/commerce/ports';
 import { migrate } from '../../lambda/commerce/sqlite/migrations';
 import { openDatabase, type SqliteDatabase } from '../../lambda/commerce/sqlite/open-database';
-import { createSqliteHandoffs, drawSixDigitReference } from '../../lambda/commerce/sqlite/sqlite-handoffs';
+import { createSqliteHandoffOutbox, createSqliteHandoffs, drawSixDigitReference } from '../../lambda/commerce/sqlite/sqlite-handoffs';
 
 const CLOCK = new Date('2026-11-26T15:00:00Z');
 
@@ -101,6 +101,35 @@ describe('Handoffs.file', () => {
   it('refuses a request without an idempotency key', async () => {
     await expect(createSqliteHandoffs(db).file(request({ idempotencyKey: ' ' }))).rejects.toThrow(/idempotency key/);
     expect(rows()).toHaveLength(0);
+  });
+});
+
+describe('the handoff outbox', () => {
+  const context: Partial<HandoffRequest> = {
+    shopper: { id: 'shopper-cleo', name: 'Cleo Nguyen', email: 'cleo@example.com' },
+    item: { lineId: '10694-1', name: 'Hand-Tufted Wool Area Rug', sku: 'HOM-1001', quantity: 1 },
+    tried: ['Told the shopper the carrier needs address information.'],
+    transcript: [{ at: CLOCK, heard: 'OrderStatusIntent', slots: { orderNumber: { spoken: '10694' } }, said: 'Order 10694 has a delivery problem.' }],
+  };
+
+  it('queues every new ticket with all it carries, due at once, until it is marked delivered', async () => {
+    const ticket = await createSqliteHandoffs(db, { clock: () => CLOCK }).file(request(context));
+    const outbox = createSqliteHandoffOutbox(db);
+    expect(await outbox.nextDue()).toEqual(CLOCK);
+    expect(await outbox.due(new Date(CLOCK.getTime() - 1), 10)).toEqual([]);
+    const { idempotencyKey: _key, ...filed } = request(context);
+    expect(await outbox.due(CLOCK, 10)).toEqual([{ attempts: 0, ticket: { reference: ticket.reference, createdAt: CLOCK, ...filed } }]);
+
+    const retryAt = new Date(CLOCK.getTime() + 60_000);
+    await outbox.markFailed(ticket.reference, 'HTTP 503', retryAt);
+    expect(await outbox.due(CLOCK, 10)).toEqual([]);
+    expect(await outbox.nextDue()).toEqual(retryAt);
+    expect((await outbox.due(retryAt, 10))[0]?.attempts).toBe(1);
+
+    await outbox.markDelivered(ticket.reference, retryAt);
+    expect(await outbox.due(new Date(retryAt.getTime() + 86_400_000), 10)).toEqual([]);
+    expect(await outbox.nextDue()).toBeUndefined();
+    expect(rows()[0]).toEqual(expect.objectContaining({ webhook_attempts: 2, webhook_delivered_at: retryAt.getTime(), webhook_error: null }));
   });
 });
 

@@ -13,12 +13,16 @@ function said(who: string) {
   return (context: FlowContext): Reply => end(context.turn, [text(who)]);
 }
 
+const escalations: { reason: string; facts: unknown }[] = [];
 const assistance: Assistance = {
   launch: said('launch'),
   help: said('help'),
   stop: said('stop'),
   cancel: said('cancel'),
-  talkToPerson: async (context) => said('person')(context),
+  talkToPerson: async (context, reason, facts) => {
+    escalations.push({ reason, facts });
+    return said('person')(context);
+  },
   repeat: said('repeat'),
   notUnderstood: said('not-understood'),
   linkAccount: said('link-account'),
@@ -27,8 +31,15 @@ const assistance: Assistance = {
 };
 
 const ava: Shopper = { id: 'shopper-ava', givenName: 'Ava', familyName: 'Stone', email: 'ava@example.com', locale: 'en-US' };
+const logged: { conversation: string; heard: string; said?: string }[] = [];
 const commerce = {
   shoppers: { findById: async (id: string) => (id === ava.id ? ava : undefined) },
+  conversations: {
+    append: async (conversation: string, turn: { heard: string; said?: string }) => {
+      logged.push({ conversation, heard: turn.heard, said: turn.said });
+    },
+    turns: async () => [],
+  },
 } as unknown as Commerce;
 
 const orderFlow: Flow = {
@@ -42,10 +53,11 @@ const orderFlow: Flow = {
   continue: async (context, active) =>
     context.turn.event.kind === 'intent' && context.turn.event.intent === 'YesIntent' ? said(`continued ${active.step}`)(context) : undefined,
   help: (context, active) => said(`help for ${active.step}`)(context),
+  handoffFacts: (active) => ({ topic: `orders at ${active.step}` }),
 };
 
 const brokenFlow: Flow = {
-  name: 'unavailable',
+  name: 'discovery',
   needsShopper: false,
   startsOn: ['FindProductIntent'],
   start: async () => {
@@ -58,7 +70,7 @@ const route = createRouter({
   flows: [orderFlow, brokenFlow],
   assistance,
   commerce,
-  store: { name: 'Test Store', supportPhone: '18005550199', timeZone: 'UTC' },
+  store: { name: 'Test Store', supportPhone: '18005550199', timeZone: 'UTC', followUpBusinessDays: 1 },
   verifyAccessToken: async (token) => (token === 'good' ? { shopperId: 'shopper-ava' } : undefined),
   onError: (error) => errors.push(error),
 });
@@ -101,6 +113,33 @@ describe('router', () => {
     expect(words(await route(turn(intent('CancelIntent'), { token: 'good', state })))).toBe('cancel');
   });
 
+  it('escalates a dispute, a request for an exception and an angry shopper, with what the flow in progress knows', async () => {
+    const started = await route(turn(intent('OrderStatusIntent'), { token: 'good' }));
+    escalations.length = 0;
+    for (const name of ['DisputeIntent', 'PolicyExceptionIntent', 'FrustrationIntent', 'TalkToAgentIntent'] as const) {
+      expect(words(await route(turn(intent(name), { token: 'good', state: started.state })))).toBe('person');
+    }
+    expect(escalations).toEqual([
+      { reason: 'dispute', facts: { topic: 'orders at offered-more' } },
+      { reason: 'policy-exception', facts: { topic: 'orders at offered-more' } },
+      { reason: 'shopper-upset', facts: { topic: 'orders at offered-more' } },
+      { reason: 'shopper-asked', facts: { topic: 'orders at offered-more' } },
+    ]);
+    await route(turn(intent('FrustrationIntent')));
+    expect(escalations.at(-1)).toEqual({ reason: 'shopper-upset', facts: undefined });
+  });
+
+  it('logs every answered turn of a conversation, with what was said back', async () => {
+    logged.length = 0;
+    await route(turn({ kind: 'launch' }));
+    await route(turn(intent('HelpIntent')));
+    await route(turn({ kind: 'session-ended', reason: 'USER_INITIATED' }));
+    expect(logged).toEqual([
+      { conversation: 'alexa:s1', heard: 'launch', said: 'launch' },
+      { conversation: 'alexa:s1', heard: 'HelpIntent', said: 'help' },
+    ]);
+  });
+
   it('treats an answer nobody asked for as not understood, and repeats on request', async () => {
     expect(words(await route(turn(intent('YesIntent'))))).toBe('not-understood');
     expect(words(await route(turn(intent('FallbackIntent'))))).toBe('not-understood');
@@ -116,7 +155,7 @@ describe('router', () => {
   });
 
   it('refuses two flows starting on one intent', () => {
-    expect(() => createRouter({ flows: [orderFlow, { ...orderFlow, name: 'assistance' }], assistance, commerce, store: { name: 'x', supportPhone: '1', timeZone: 'UTC' }, verifyAccessToken: async () => undefined })).toThrow(/Two flows/);
+    expect(() => createRouter({ flows: [orderFlow, { ...orderFlow, name: 'assistance' }], assistance, commerce, store: { name: 'x', supportPhone: '1', timeZone: 'UTC', followUpBusinessDays: 1 }, verifyAccessToken: async () => undefined })).toThrow(/Two flows/);
   });
 });
 

@@ -47,7 +47,7 @@ describe('the models and the router agree on intents and slots', () => {
   });
 
   describe('fails a model that drifts from the router', () => {
-    const contract: Contract = { intents: [...INTENTS, 'SelectItemIntent'], slots: { ...INTENT_SLOTS, SelectItemIntent: ['position'] } };
+    const contract: Contract = { intents: [...INTENTS, 'CompareItemsIntent'], slots: { ...INTENT_SLOTS, CompareItemsIntent: ['position'] } };
 
     it('in the source', () => {
       const model = copy(locale('en-US'));
@@ -59,7 +59,7 @@ describe('the models and the router agree on intents and slots', () => {
 
       expect(contractProblems(model, contract)).toEqual([
         'en-US: NextIntent is handled by the router but not modelled',
-        'en-US: SelectItemIntent is handled by the router but not modelled',
+        'en-US: CompareItemsIntent is handled by the router but not modelled',
         'en-US: OrderStatusIntent has slots [order], the router expects [orderNumber, item]',
         'en-US: HelpIntent must be alexa: AMAZON.HelpIntent',
         'en-US: CancelIntent must be google: actions.intent.CANCEL, not custom',
@@ -88,8 +88,8 @@ describe('the models and the router agree on intents and slots', () => {
       expect(googleContractProblems(project, contract)).toEqual([
         'custom/intents/BrowseIntent.yaml: the router has no BrowseIntent',
         "the router's FallbackIntent needs custom/global/actions.intent.NO_MATCH_2.yaml",
-        "the router's SelectItemIntent needs custom/global/SelectItemIntent.yaml",
-        "the router's SelectItemIntent needs custom/intents/SelectItemIntent.yaml",
+        "the router's CompareItemsIntent needs custom/global/CompareItemsIntent.yaml",
+        "the router's CompareItemsIntent needs custom/intents/CompareItemsIntent.yaml",
       ]);
     });
   });

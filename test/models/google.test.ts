@@ -1,3 +1,4 @@
+import { INTENTS } from '../../lambda/core/intents';
 import { parse } from 'yaml';
 import { googleContractProblems, googleProjectProblems } from '../../interaction-models/lib/google-checks';
 import { googleProject } from '../../interaction-models/lib/output-checks';
@@ -6,19 +7,8 @@ import { committedFiles } from './support';
 const project = () => new Map(googleProject(committedFiles('actions')));
 const yaml = (file: string): Record<string, unknown> => parse(project().get(file) ?? '') as Record<string, unknown>;
 
-const CUSTOM_INTENTS = [
-  'FindProductIntent',
-  'HelpIntent',
-  'NextIntent',
-  'NoIntent',
-  'OrderStatusIntent',
-  'ReorderIntent',
-  'RepeatIntent',
-  'ReturnItemIntent',
-  'StopIntent',
-  'TalkToAgentIntent',
-  'YesIntent',
-];
+/** Every core intent is a custom Actions Builder intent, except those Google has system events for. */
+const CUSTOM_INTENTS = INTENTS.filter((intent) => intent !== 'CancelIntent' && intent !== 'FallbackIntent').sort();
 const SYSTEM_EVENTS = [
   'actions.intent.CANCEL',
   'actions.intent.MAIN',
@@ -44,8 +34,7 @@ describe('the Google Actions Builder project', () => {
         'custom/scenes/AccountLinking.yaml',
         'custom/scenes/AccountLinking_AccountLinking.yaml',
         'custom/scenes/Conversation.yaml',
-        'custom/types/ShoppingItem.yaml',
-        'custom/types/de/ShoppingItem.yaml',
+        ...['ShoppingItem', 'ReturnReason', 'Ordinal', 'LastOrder', 'SizeChoice'].flatMap((type) => [`custom/types/${type}.yaml`, `custom/types/de/${type}.yaml`]),
         ...CUSTOM_INTENTS.flatMap((name) => [`custom/intents/${name}.yaml`, `custom/intents/de/${name}.yaml`]),
         ...[...CUSTOM_INTENTS, ...SYSTEM_EVENTS].map((name) => `custom/global/${name}.yaml`),
       ].sort(),
@@ -119,6 +108,7 @@ describe('the Google Actions Builder project', () => {
         'custom/intents/OrderStatusIntent.yaml: parameter item has type ShoppingItem, which does not exist',
         'custom/intents/ReorderIntent.yaml: parameter item has type ShoppingItem, which does not exist',
         'custom/intents/ReturnItemIntent.yaml: parameter item has type ShoppingItem, which does not exist',
+        'custom/intents/SelectItemIntent.yaml: parameter item has type ShoppingItem, which does not exist',
         'custom/types/de/ShoppingItem.yaml: has no default-locale file',
         'custom/global/HelpIntent.yaml: webhook handler helper is not declared in webhooks/',
         'custom/global/HelpIntent.yaml: scene Help does not exist',

@@ -32,7 +32,7 @@ describe('loading the source', () => {
     expect(problemsOf(() => parseLocale('locales/en-US.yaml', broken))).toEqual([
       'locales/en-US.yaml: fallbackIntentSensitivity: Invalid option: expected one of "LOW"|"MEDIUM"|"HIGH"',
       'locales/en-US.yaml: types.ShoppingItem.values.Pet_Supplies: Invalid key in record (lowercase words joined by hyphens)',
-      'locales/en-US.yaml: intents.OrderStatusIntent.slots.item.type: number, search-query or a custom type name in PascalCase',
+      'locales/en-US.yaml: intents.OrderStatusIntent.slots.item.type: number, search-query, date, four-digit-number or a custom type name in PascalCase',
       'locales/en-US.yaml: (root): Unrecognized key: "voice"',
     ]);
   });

@@ -106,6 +106,18 @@ describe('Google adapter', () => {
     expect(response.body.prompt.suggestions).toBeUndefined();
   });
 
+  it("reads Google's DateTime slot values as the ISO day or month, keeping the words", () => {
+    const conv = (resolved: unknown) =>
+      ({ intent: { name: 'ReturnItemIntent', params: { date: { original: 'last tuesday', resolved } }, query: '' }, session: { id: 's', params: {} }, user: { params: {} }, device: {} }) as any;
+    const date = (resolved: unknown) => {
+      const event = googleTurn(conv(resolved)).event;
+      return event.kind === 'intent' ? event.slots.date : undefined;
+    };
+    expect(date({ year: 2026, month: 11, day: 24 })).toEqual({ spoken: 'last tuesday', id: '2026-11-24' });
+    expect(date({ year: 2026, month: 3 })).toEqual({ spoken: 'last tuesday', id: '2026-03' });
+    expect(date({ hours: 9 })).toEqual({ spoken: 'last tuesday' });
+  });
+
   it('reads a turn without a session or user gracefully', () => {
     const turn = googleTurn({ intent: { name: 'HelpIntent', params: {}, query: '' }, session: { id: 's', params: {} }, user: { params: {} }, device: {} } as any);
     expect(turn.event).toEqual({ kind: 'intent', intent: 'HelpIntent', slots: {} });

@@ -26,6 +26,8 @@ export interface Conversation {
   readonly platform: 'alexa' | 'google';
   launch(): Promise<Heard>;
   say(intent: IntentName, slots?: Record<string, SlotInput>): Promise<Heard>;
+  /** Sends the last request again, byte for byte: what a platform does when a response is lost. */
+  resend(): Promise<Heard>;
 }
 
 export interface ConversationOptions {
@@ -56,7 +58,10 @@ export function alexaConversation(app: Express, options: ConversationOptions = {
   let isNew = true;
   const envelopeOptions = () => ({ sessionId, accessToken: options.token, locale: options.locale, attributes, newSession: isNew, screen: options.screen });
 
+  let last: object = {};
+
   async function send(envelope: object): Promise<Heard> {
+    last = envelope;
     const response = await request(app).post('/alexa').set('content-type', 'application/json').send(JSON.stringify(envelope));
     isNew = false;
     const body = response.body as Record<string, unknown>;
@@ -85,6 +90,7 @@ export function alexaConversation(app: Express, options: ConversationOptions = {
       );
       return send(intentRequest(name, alexaSlots, envelopeOptions()));
     },
+    resend: () => send(last),
   };
 }
 
@@ -100,7 +106,10 @@ export function googleConversation(app: Express, options: ConversationOptions = 
   let scene = 'actions.scene.START_CONVERSATION';
   const requestOptions = () => ({ sessionId, bearerToken: options.token, locale: options.locale, sessionParams, scene, screen: options.screen });
 
+  let last: object = {};
+
   async function send(body: object): Promise<Heard> {
+    last = body;
     const response = await request(app).post('/google').send(body);
     const json = response.body as Record<string, any>;
     sessionParams = json.session?.params ?? sessionParams;
@@ -134,6 +143,7 @@ export function googleConversation(app: Express, options: ConversationOptions = 
       );
       return send(webhookRequest(GOOGLE_SYSTEM_INTENTS[intent] ?? intent, params, requestOptions()));
     },
+    resend: () => send(last),
   };
 }
 

@@ -31,7 +31,11 @@ export function createTestApp(env: Record<string, string> = {}): TestApp {
     ...env,
   });
   const store = openEmbeddedStore(':memory:', { now: TEST_NOW });
-  const { app, shopvoice } = createServer(config, createLogger('silent'), { commerce: store.commerce, clock: () => TEST_NOW });
+  const { app, shopvoice } = createServer(config, createLogger('silent'), {
+    commerce: store.commerce,
+    handoffOutbox: store.handoffOutbox,
+    clock: () => TEST_NOW,
+  });
   return {
     app,
     config,

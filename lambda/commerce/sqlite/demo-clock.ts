@@ -33,6 +33,7 @@ export function rebaseDemoClock(db: SqliteDatabase, options: DemoClockOptions): 
     ).run({ ms: shiftMs });
     db.prepare('UPDATE tracking_events SET at = at + @ms').run({ ms: shiftMs });
     db.prepare('UPDATE handoffs SET created_at = created_at + @ms').run({ ms: shiftMs });
+    db.prepare('UPDATE returns SET created_at = created_at + @ms').run({ ms: shiftMs });
     db.prepare('UPDATE products SET restock_on = date(restock_on, ?) WHERE restock_on IS NOT NULL').run(dayModifier);
     writeMeta(db, META.demoAnchorDay, today);
   }).immediate();

@@ -3,6 +3,7 @@ import { demoCalendar, type DemoCalendar } from './demo-calendar';
 import { DEMO_PRODUCTS, type DemoProduct } from './demo-catalog';
 import { planJourney, trackingNumberFor } from './demo-journeys';
 import { DEMO_ORDERS, type DemoOrder } from './demo-orders';
+import { insertDemoPurchasePins } from './demo-purchase-pins';
 import { DEMO_SHOPPER_PROFILES } from './demo-shoppers';
 import { writeMeta, META } from './store-meta';
 import type { SqliteDatabase } from './open-database';
@@ -105,8 +106,8 @@ function insertOrders(
   );
   const insertLine = db.prepare(
     `INSERT INTO order_lines (id, order_number, position, product_id, sku, name, category, quantity,
-                              unit_price_minor, currency, final_sale)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                              unit_price_minor, currency, final_sale, variant)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertShipment = db.prepare(
     `INSERT INTO shipments (id, order_number, carrier, tracking_number, status, shipped_at, expected_on, delivered_at)
@@ -150,6 +151,7 @@ function insertOrders(
         toCents(line.product.priceUsd),
         CURRENCY,
         line.product.finalSale ? 1 : 0,
+        JSON.stringify(variantBought(line.product)),
       );
     }
 
@@ -191,6 +193,15 @@ function insertOrders(
   }
 }
 
+/** The demo's shoppers bought the first listed color and a middle size, so each line has one variant. */
+function variantBought(product: DemoProduct): { color?: string; size?: string } {
+  const colors = product.attributes.color ?? [];
+  const sizes = product.attributes.size ?? [];
+  const color = colors[0];
+  const size = sizes[Math.floor(sizes.length / 2)];
+  return { ...(color ? { color } : {}), ...(size ? { size } : {}) };
+}
+
 /** True when the store holds nothing yet: no catalog, no shoppers, no orders. */
 export function isStoreEmpty(db: SqliteDatabase): boolean {
   const row = db
@@ -211,6 +222,7 @@ export function seedDemoStore(db: SqliteDatabase, options: DemoSeedOptions): voi
     const products = insertCatalog(db, calendar);
     insertShoppers(db, DEMO_SHOPPER_PROFILES);
     insertOrders(db, DEMO_ORDERS, products, calendar);
+    insertDemoPurchasePins(db);
     writeMeta(db, META.demoAnchorDay, calendar.today);
     writeMeta(db, META.demoTimeZone, calendar.timeZone);
     writeMeta(db, META.demoSeededAt, options.now.toISOString());

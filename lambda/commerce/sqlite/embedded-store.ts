@@ -1,9 +1,12 @@
-import type { Commerce } from '../ports';
+import type { Commerce, HandoffOutbox } from '../ports';
 import { rebaseDemoClock } from './demo-clock';
 import { isStoreEmpty, seedDemoStore } from './demo-seed';
+import { DEMO_CATALOG_TERMS } from './demo-vocabulary';
+import { hasCatalogTerms, writeCatalogTerms } from './sqlite-catalog-terms';
 import { migrate } from './migrations';
 import { openDatabase, type SqliteDatabase } from './open-database';
 import { createSqliteCommerce } from './sqlite-commerce';
+import { createSqliteHandoffOutbox } from './sqlite-handoffs';
 
 export interface EmbeddedStoreOptions {
   /** "Now" for laying out or moving the demo history; the real time by default. */
@@ -17,8 +20,15 @@ export interface EmbeddedStoreOptions {
 
 export interface EmbeddedStore {
   readonly commerce: Commerce;
+  /** Filed tickets waiting for the helpdesk webhook. */
+  readonly handoffOutbox: HandoffOutbox;
   readonly db: SqliteDatabase;
   close(): void;
+}
+
+/** The demo's words only belong with the demo's products. */
+function isDemoCatalog(db: SqliteDatabase): boolean {
+  return db.prepare("SELECT 1 FROM products WHERE id = 'stormline-rain-jacket'").get() !== undefined;
 }
 
 export const DEFAULT_DEMO_TIME_ZONE = 'America/New_York';
@@ -36,9 +46,11 @@ export function openEmbeddedStore(path: string, options: EmbeddedStoreOptions = 
     migrate(db);
     if (isStoreEmpty(db)) seedDemoStore(db, { now, timeZone });
     else rebaseDemoClock(db, { now, timeZone });
+    if (!hasCatalogTerms(db) && isDemoCatalog(db)) writeCatalogTerms(db, DEMO_CATALOG_TERMS);
     const commerce = createSqliteCommerce(db);
     return {
       commerce,
+      handoffOutbox: createSqliteHandoffOutbox(db),
       db,
       close() {
         if (db.open) db.close();

@@ -1,10 +1,11 @@
+import { parseDayKey } from '../day-keys';
+
+export { addDays, daysBetween } from '../day-keys';
+
 /**
  * Calendar days in a time zone, as 'YYYY-MM-DD' keys. The demo store lays out its history in days
  * ("delivered yesterday"), and those days are only meaningful in the zone the store speaks in.
  */
-
-const DAY_MS = 86_400_000;
-const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -58,12 +59,6 @@ function zoneOffsetMs(instantMs: number, timeZone: string): number {
   return wallAsUtc - Math.floor(instantMs / 1000) * 1000;
 }
 
-function parseDayKey(day: string): { year: number; month: number; day: number } {
-  const match = DAY_KEY.exec(day);
-  if (!match) throw new Error(`Not a day key (YYYY-MM-DD): ${day}`);
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-}
-
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
@@ -72,18 +67,6 @@ function pad(value: number, width: number): string {
 export function localDayOf(instant: Date, timeZone: string): string {
   const wall = wallClockOf(instant.getTime(), timeZone);
   return `${pad(wall.year, 4)}-${pad(wall.month, 2)}-${pad(wall.day, 2)}`;
-}
-
-export function addDays(day: string, days: number): string {
-  const { year, month, day: date } = parseDayKey(day);
-  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  const a = parseDayKey(from);
-  const b = parseDayKey(to);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
 }
 
 /** The instant the zone's wall clock shows `hour:minute` on `day`. */

@@ -130,6 +130,161 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'returns, the return policy, line variants, conversation turns, handoff context and webhook queue',
+    sql: `
+      ALTER TABLE order_lines ADD COLUMN variant TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(variant));
+
+      -- One document, validated by the code that reads it; a store edits it to change its policy.
+      CREATE TABLE return_policy (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        document   TEXT NOT NULL CHECK (json_valid(document)),
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO return_policy (id, document, updated_at) VALUES (1, json('{
+        "windowDays": 30,
+        "categoryWindowDays": { "audio": 15 },
+        "excludedCategories": { "gift-cards": "gift-card", "beauty": "personal-item" },
+        "conditions": {
+          "*": ["original-packaging"],
+          "shoes": ["unworn"],
+          "apparel": ["unworn", "tags-attached"],
+          "jackets": ["unworn", "tags-attached"],
+          "audio": ["all-parts"]
+        },
+        "refund": "original-payment",
+        "shipWithinDays": 14
+      }'), 0);
+
+      CREATE TABLE returns (
+        id                INTEGER PRIMARY KEY,
+        number            TEXT NOT NULL UNIQUE CHECK (length(number) = 6),
+        idempotency_key   TEXT NOT NULL UNIQUE,
+        shopper_id        TEXT NOT NULL REFERENCES shoppers (id),
+        order_number      TEXT NOT NULL REFERENCES orders (number),
+        line_id           TEXT NOT NULL REFERENCES order_lines (id),
+        quantity          INTEGER NOT NULL CHECK (quantity > 0),
+        reason            TEXT NOT NULL,
+        note              TEXT,
+        refund_minor      INTEGER NOT NULL CHECK (refund_minor >= 0),
+        currency          TEXT NOT NULL,
+        refund_method     TEXT NOT NULL CHECK (json_valid(refund_method)),
+        label_delivery    TEXT NOT NULL,
+        status            TEXT NOT NULL DEFAULT 'open',
+        created_at        INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX returns_by_order ON returns (order_number, line_id);
+
+      CREATE TABLE conversation_turns (
+        id              INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        at              INTEGER NOT NULL,
+        heard           TEXT NOT NULL,
+        slots           TEXT NOT NULL CHECK (json_valid(slots)),
+        said            TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX conversation_turns_by_conversation ON conversation_turns (conversation_id, id);
+      CREATE INDEX conversation_turns_by_age ON conversation_turns (at);
+
+      -- Shopper, item, what was tried and the transcript, as JSON.
+      ALTER TABLE handoffs ADD COLUMN context TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(context));
+      -- Tickets filed from now on are queued for the helpdesk webhook until it accepts them.
+      ALTER TABLE handoffs ADD COLUMN webhook_due_at INTEGER;
+      ALTER TABLE handoffs ADD COLUMN webhook_attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE handoffs ADD COLUMN webhook_delivered_at INTEGER;
+      ALTER TABLE handoffs ADD COLUMN webhook_error TEXT;
+      CREATE INDEX handoffs_webhook_queue ON handoffs (webhook_due_at) WHERE webhook_delivered_at IS NULL;
+    `,
+  },
+  {
+    version: 4,
+    name: 'product search: attribute index, full-text index, words shoppers use for the catalog',
+    sql: `
+      CREATE INDEX products_by_category_and_price ON products (category, price_minor);
+      CREATE INDEX products_by_brand ON products (brand);
+
+      -- One row per attribute value, so filters use an index instead of parsing JSON per product.
+      CREATE TABLE product_attributes (
+        product_id TEXT NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        name       TEXT NOT NULL,
+        value      TEXT NOT NULL,
+        PRIMARY KEY (name, value, product_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX product_attributes_by_product ON product_attributes (product_id);
+
+      CREATE VIRTUAL TABLE products_fts USING fts5(
+        name, spoken_name, brand, description, attribute_values,
+        content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+
+      CREATE TRIGGER products_indexed_on_insert AFTER INSERT ON products BEGIN
+        INSERT INTO product_attributes (product_id, name, value)
+          SELECT new.id, attribute.key, value.value FROM json_each(new.attributes) AS attribute, json_each(attribute.value) AS value;
+        INSERT INTO products_fts (rowid, name, spoken_name, brand, description, attribute_values)
+          VALUES (new.rowid, new.name, new.spoken_name, new.brand, new.description,
+            (SELECT group_concat(value.value, ' ') FROM json_each(new.attributes) AS attribute, json_each(attribute.value) AS value));
+      END;
+      CREATE TRIGGER products_indexed_on_update AFTER UPDATE OF name, spoken_name, brand, description, attributes ON products BEGIN
+        DELETE FROM product_attributes WHERE product_id = old.id;
+        INSERT INTO product_attributes (product_id, name, value)
+          SELECT new.id, attribute.key, value.value FROM json_each(new.attributes) AS attribute, json_each(attribute.value) AS value;
+        DELETE FROM products_fts WHERE rowid = old.rowid;
+        INSERT INTO products_fts (rowid, name, spoken_name, brand, description, attribute_values)
+          VALUES (new.rowid, new.name, new.spoken_name, new.brand, new.description,
+            (SELECT group_concat(value.value, ' ') FROM json_each(new.attributes) AS attribute, json_each(attribute.value) AS value));
+      END;
+      CREATE TRIGGER products_unindexed_on_delete AFTER DELETE ON products BEGIN
+        DELETE FROM products_fts WHERE rowid = old.rowid;
+      END;
+
+      INSERT INTO product_attributes (product_id, name, value)
+        SELECT p.id, attribute.key, value.value FROM products AS p, json_each(p.attributes) AS attribute, json_each(attribute.value) AS value;
+      INSERT INTO products_fts (rowid, name, spoken_name, brand, description, attribute_values)
+        SELECT p.rowid, p.name, p.spoken_name, p.brand, p.description,
+          (SELECT group_concat(value.value, ' ') FROM json_each(p.attributes) AS attribute, json_each(attribute.value) AS value)
+        FROM products AS p;
+
+      -- The words shoppers use for categories and attribute values, per locale ("parka" → jackets).
+      CREATE TABLE catalog_terms (
+        locale TEXT NOT NULL,
+        kind   TEXT NOT NULL CHECK (kind IN ('category', 'attribute')),
+        key    TEXT NOT NULL,
+        term   TEXT NOT NULL,
+        PRIMARY KEY (locale, kind, key, term)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 5,
+    name: 'checkouts placed by voice and purchase PINs',
+    sql: `
+      -- One row per placed order, keyed by the confirmation the shopper said yes to.
+      CREATE TABLE checkouts (
+        idempotency_key  TEXT PRIMARY KEY,
+        order_number     TEXT NOT NULL UNIQUE REFERENCES orders (number),
+        shopper_id       TEXT NOT NULL REFERENCES shoppers (id),
+        payment_brand    TEXT NOT NULL,
+        payment_last4    TEXT NOT NULL CHECK (length(payment_last4) = 4),
+        ship_line1       TEXT NOT NULL,
+        ship_city        TEXT NOT NULL,
+        ship_region      TEXT NOT NULL,
+        ship_postal_code TEXT NOT NULL,
+        ship_country     TEXT NOT NULL,
+        expected_on      INTEGER NOT NULL,
+        created_at       INTEGER NOT NULL
+      ) STRICT;
+
+      -- scrypt hashes only; wrong tries and the lockout live here, never in a conversation.
+      CREATE TABLE purchase_pins (
+        shopper_id       TEXT PRIMARY KEY REFERENCES shoppers (id) ON DELETE CASCADE,
+        pin_hash         TEXT NOT NULL,
+        wrong_tries      INTEGER NOT NULL DEFAULT 0 CHECK (wrong_tries >= 0),
+        locked_until     INTEGER,
+        last_attempt_key TEXT
+      ) STRICT;
+    `,
+  },
 ];
 
 export function schemaVersion(db: SqliteDatabase): number {

@@ -1,6 +1,7 @@
 import type {
   CurrencyCode,
   HandoffTicket,
+  LineVariant,
   OrderLine,
   Product,
   Shopper,
@@ -63,6 +64,8 @@ export interface OrderLineRow {
   readonly unit_price_minor: number;
   readonly currency: string;
   readonly final_sale: number;
+  /** JSON object: { color?, size? }. */
+  readonly variant: string;
 }
 
 export interface ShipmentRow {
@@ -183,7 +186,20 @@ export function toProduct(row: ProductRow): Product {
   };
 }
 
+/** The variant's known, non-empty fields; undefined when the store recorded none. */
+export function toVariant(json: string): LineVariant | undefined {
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const { color, size } = parsed as Record<string, unknown>;
+  const variant = {
+    ...(typeof color === 'string' && color !== '' ? { color } : {}),
+    ...(typeof size === 'string' && size !== '' ? { size } : {}),
+  };
+  return Object.keys(variant).length > 0 ? variant : undefined;
+}
+
 export function toOrderLine(row: OrderLineRow): OrderLine {
+  const variant = toVariant(row.variant);
   return {
     id: row.id,
     productId: row.product_id,
@@ -194,6 +210,7 @@ export function toOrderLine(row: OrderLineRow): OrderLine {
     quantity: row.quantity,
     unitPrice: { minor: row.unit_price_minor, currency: toCurrency(row.currency) },
     ...(row.final_sale === 1 ? { finalSale: true } : {}),
+    ...(variant ? { variant } : {}),
   };
 }
 

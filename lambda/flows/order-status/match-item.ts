@@ -23,10 +23,17 @@ export function lineMatches(line: OrderLine, item: SlotValue): boolean {
   if (item.id && item.id === line.category) return true;
   const wanted = words(item.spoken).map(stem);
   if (wanted.length === 0) return false;
-  const have = new Set(words(`${line.spokenName} ${line.name} ${line.category}`).map(stem));
+  const have = new Set(words(`${line.spokenName} ${line.name} ${line.category} ${line.variant?.color ?? ''}`).map(stem));
   return wanted.every((word) => have.has(word));
 }
 
 export function ordersWithItem(orders: readonly Order[], item: SlotValue): Order[] {
   return orders.filter((order) => order.lines.some((line) => lineMatches(line, item)));
+}
+
+/** Whether every word the shopper said ("the Colombia coffee") is in `description`. */
+export function wordsMatch(description: string, spoken: string): boolean {
+  const wanted = words(spoken).map(stem);
+  const have = new Set(words(description).map(stem));
+  return wanted.length > 0 && wanted.every((word) => have.has(word));
 }

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { ConversationTurn, HandoffItem, HandoffShopper, RefundMethod } from '../ports';
+
+/**
+ * The JSON the store keeps in TEXT columns, validated on the way out: a hand-edited or older row
+ * fails loudly here instead of reaching a shopper or a helpdesk half-formed.
+ */
+
+const SlotsSchema = z.record(z.string(), z.object({ spoken: z.string(), id: z.string().optional() }));
+
+const StoredTurnSchema = z.object({
+  at: z.iso.datetime(),
+  heard: z.string(),
+  slots: SlotsSchema,
+  said: z.string().optional(),
+});
+
+const HandoffContextSchema = z.object({
+  shopper: z.object({ id: z.string(), name: z.string(), email: z.string() }).optional(),
+  item: z.object({ lineId: z.string(), name: z.string(), sku: z.string(), quantity: z.number().int() }).optional(),
+  tried: z.array(z.string()).optional(),
+  transcript: z.array(StoredTurnSchema).optional(),
+});
+
+const RefundMethodSchema = z.union([
+  z.object({
+    kind: z.literal('original-payment'),
+    card: z.object({ brand: z.string(), last4: z.string() }).optional(),
+  }),
+  z.object({ kind: z.literal('store-credit') }),
+]);
+
+export interface HandoffContext {
+  readonly shopper?: HandoffShopper;
+  readonly item?: HandoffItem;
+  readonly tried?: readonly string[];
+  readonly transcript?: readonly ConversationTurn[];
+}
+
+function storedTurn(turn: ConversationTurn): z.input<typeof StoredTurnSchema> {
+  return { ...turn, at: turn.at.toISOString() };
+}
+
+function conversationTurn(stored: z.output<typeof StoredTurnSchema>): ConversationTurn {
+  return { ...stored, at: new Date(stored.at) };
+}
+
+export function slotsToJson(slots: ConversationTurn['slots']): string {
+  return JSON.stringify(slots);
+}
+
+export function slotsFromJson(json: string): ConversationTurn['slots'] {
+  return SlotsSchema.parse(JSON.parse(json));
+}
+
+export function handoffContextToJson(context: HandoffContext): string {
+  return JSON.stringify({ ...context, transcript: context.transcript?.map(storedTurn) });
+}
+
+export function handoffContextFromJson(json: string): HandoffContext {
+  const parsed = HandoffContextSchema.parse(JSON.parse(json));
+  return { ...parsed, transcript: parsed.transcript?.map(conversationTurn) };
+}
+
+export function refundMethodToJson(method: RefundMethod): string {
+  return JSON.stringify(method);
+}
+
+export function refundMethodFromJson(json: string): RefundMethod {
+  return RefundMethodSchema.parse(JSON.parse(json));
+}

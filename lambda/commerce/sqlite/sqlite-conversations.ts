@@ -1,0 +1,71 @@
+import type { ConversationLog, ConversationTurn } from '../ports';
+import { slotsFromJson, slotsToJson } from './json-columns';
+import type { SqliteDatabase } from './open-database';
+
+export interface ConversationLogOptions {
+  readonly clock?: () => Date;
+}
+
+/** A handoff carries at most this many of the latest turns; older ones add length, not help. */
+export const TRANSCRIPT_TURNS = 50;
+/** Turns are kept this long, then pruned: long enough for any follow-up on a ticket's conversation. */
+const RETENTION_DAYS = 30;
+/** Pruning runs once every this many appends, not on every turn. */
+const PRUNE_EVERY = 500;
+const MAX_SAID_CHARACTERS = 2_000;
+const MAX_SLOT_CHARACTERS = 200;
+
+interface TurnRow {
+  readonly at: number;
+  readonly heard: string;
+  readonly slots: string;
+  readonly said: string;
+}
+
+function boundedSlots(slots: ConversationTurn['slots']): ConversationTurn['slots'] {
+  return Object.fromEntries(
+    Object.entries(slots).map(([name, value]) => [
+      name,
+      {
+        spoken: value.spoken.slice(0, MAX_SLOT_CHARACTERS),
+        ...(value.id !== undefined ? { id: value.id.slice(0, MAX_SLOT_CHARACTERS) } : {}),
+      },
+    ]),
+  );
+}
+
+export function createSqliteConversationLog(db: SqliteDatabase, options: ConversationLogOptions = {}): ConversationLog {
+  const clock = options.clock ?? (() => new Date());
+  const insert = db.prepare<[string, number, string, string, string]>(
+    'INSERT INTO conversation_turns (conversation_id, at, heard, slots, said) VALUES (?, ?, ?, ?, ?)',
+  );
+  const latest = db.prepare<[string, number], TurnRow>(
+    `SELECT at, heard, slots, said FROM (
+       SELECT id, at, heard, slots, said FROM conversation_turns WHERE conversation_id = ? ORDER BY id DESC LIMIT ?
+     ) ORDER BY id`,
+  );
+  const prune = db.prepare<[number]>('DELETE FROM conversation_turns WHERE at < ?');
+  let appends = 0;
+
+  return {
+    async append(conversationId, turn) {
+      insert.run(
+        conversationId,
+        turn.at.getTime(),
+        turn.heard,
+        slotsToJson(boundedSlots(turn.slots)),
+        (turn.said ?? '').slice(0, MAX_SAID_CHARACTERS),
+      );
+      appends += 1;
+      if (appends % PRUNE_EVERY === 0) prune.run(clock().getTime() - RETENTION_DAYS * 86_400_000);
+    },
+    async turns(conversationId) {
+      return latest.all(conversationId, TRANSCRIPT_TURNS).map((row) => ({
+        at: new Date(row.at),
+        heard: row.heard,
+        slots: slotsFromJson(row.slots),
+        ...(row.said !== '' ? { said: row.said } : {}),
+      }));
+    },
+  };
+}

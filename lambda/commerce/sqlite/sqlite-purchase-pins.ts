@@ -1,0 +1,72 @@
+import { PIN_TRIES_BEFORE_LOCKOUT, verifyPurchasePin } from '../../auth/purchase-pin';
+import type { PinAttempt, PinCheck, PurchasePins } from '../ports';
+import type { SqliteDatabase } from './open-database';
+
+interface PinRow {
+  readonly pin_hash: string;
+  readonly wrong_tries: number;
+  readonly locked_until: number | null;
+  readonly last_attempt_key: string | null;
+}
+
+/** The shopper's PIN when one may be tried now; otherwise why not. */
+type Triable = { readonly row: PinRow } | { readonly blocked: Extract<PinCheck, { kind: 'not-set' } | { kind: 'locked' }> };
+
+function triable(row: PinRow | undefined, at: Date): Triable {
+  if (!row) return { blocked: { kind: 'not-set' } };
+  if (row.locked_until !== null && row.locked_until > at.getTime()) return { blocked: { kind: 'locked', until: new Date(row.locked_until) } };
+  return { row };
+}
+
+/**
+ * Purchase PINs in the embedded store. The hash is checked outside any transaction (scrypt is
+ * slow on purpose); the outcome is then written in one that reads the row again, so concurrent
+ * tries are all counted and a lock taken meanwhile still holds.
+ */
+export function createSqlitePurchasePins(db: SqliteDatabase): PurchasePins {
+  const byShopper = db.prepare<[string], PinRow>(
+    'SELECT pin_hash, wrong_tries, locked_until, last_attempt_key FROM purchase_pins WHERE shopper_id = ?',
+  );
+  const saveTries = db.prepare<[number, number | null, string, string]>(
+    'UPDATE purchase_pins SET wrong_tries = ?, locked_until = ?, last_attempt_key = ? WHERE shopper_id = ?',
+  );
+
+  const accept = db.transaction((attempt: PinAttempt): PinCheck => {
+    const now = triable(byShopper.get(attempt.shopperId), attempt.at);
+    if ('blocked' in now) return now.blocked;
+    saveTries.run(0, null, attempt.attemptKey, attempt.shopperId);
+    return { kind: 'accepted' };
+  });
+
+  const countWrong = db.transaction((attempt: PinAttempt): PinCheck => {
+    const now = triable(byShopper.get(attempt.shopperId), attempt.at);
+    if ('blocked' in now) return now.blocked;
+    const { row } = now;
+    if (row.last_attempt_key === attempt.attemptKey) {
+      return { kind: 'wrong', triesLeft: PIN_TRIES_BEFORE_LOCKOUT - row.wrong_tries };
+    }
+    const tries = row.wrong_tries + 1;
+    if (tries >= PIN_TRIES_BEFORE_LOCKOUT) {
+      const until = attempt.at.getTime() + attempt.lockoutMs;
+      // A lock that runs out gives a fresh set of tries.
+      saveTries.run(0, until, attempt.attemptKey, attempt.shopperId);
+      return { kind: 'locked', until: new Date(until) };
+    }
+    saveTries.run(tries, null, attempt.attemptKey, attempt.shopperId);
+    return { kind: 'wrong', triesLeft: PIN_TRIES_BEFORE_LOCKOUT - tries };
+  });
+
+  return {
+    async status(shopperId, at) {
+      const now = triable(byShopper.get(shopperId), at);
+      return 'blocked' in now ? now.blocked : { kind: 'ready' };
+    },
+
+    async check(attempt) {
+      const now = triable(byShopper.get(attempt.shopperId), attempt.at);
+      if ('blocked' in now) return now.blocked;
+      const matches = await verifyPurchasePin(attempt.pin, now.row.pin_hash);
+      return matches ? accept.immediate(attempt) : countWrong.immediate(attempt);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { ActiveFlow } from '../../core/session-state';
+
+export const CHECKOUT_FLOW = 'checkout';
+
+/**
+ * Waiting for the size of an item that comes in several, for yes or no to the order (or a new
+ * quantity or size), for the PIN, or for yes or no to an alternative.
+ */
+const CHECKOUT_STEPS = ['size', 'confirm', 'pin', 'alternative'] as const;
+export type CheckoutStep = (typeof CHECKOUT_STEPS)[number];
+
+/** Never more of one item than this by voice: a misheard "forty" must not become forty bags. */
+export const MAX_QUANTITY = 20;
+
+const MoneySchema = z.object({
+  minor: z.number().int().min(0),
+  currency: z.enum(['USD', 'EUR', 'GBP', 'CAD']),
+});
+
+/** What is about to be ordered; the product itself is read from the store again on every turn. */
+const BasketSchema = z.object({
+  productId: z.string().min(1).max(120),
+  quantity: z.number().int().min(1).max(MAX_QUANTITY),
+  variant: z.object({ color: z.string().max(40).optional(), size: z.string().max(20).optional() }).optional(),
+  /** The shopper's last purchase of this product, when reordering: "like last time" and a changed price are said. */
+  lastTime: z.object({ quantity: z.number().int().min(1).max(999), unitPrice: MoneySchema }).optional(),
+  /** The shopper has heard how the price changed since last time: it is said once. */
+  priceChangeTold: z.boolean().optional(),
+  /** Where the shopper came from ("reorder", "product search"), for a person who may take over. */
+  topic: z.string().min(1).max(60),
+});
+export type Basket = z.infer<typeof BasketSchema>;
+
+const ConfirmationSchema = z.object({
+  basket: BasketSchema,
+  /** The unit price the shopper heard: the order is placed at this price or not at all. */
+  heardUnitPrice: MoneySchema,
+  /** Names the question the shopper says yes to; the order is keyed by it, so a repeated yes finds the same order. */
+  confirmation: z.string().uuid(),
+  /** PINs tried for this confirmation; each try has its own key, so a platform's retry is counted once. */
+  pinTries: z.number().int().min(0).max(50).default(0),
+});
+export type Confirmation = z.infer<typeof ConfirmationSchema>;
+
+const AlternativeSchema = z.object({
+  /** What is offered instead, as a basket of its own. */
+  basket: BasketSchema,
+  /** The product that is out of stock. */
+  replacing: z.string().min(1).max(120),
+});
+export type AlternativeOffer = z.infer<typeof AlternativeSchema>;
+
+const SizeQuestionSchema = z.object({ basket: BasketSchema });
+
+export function stepOf(active: ActiveFlow): CheckoutStep | undefined {
+  return CHECKOUT_STEPS.find((step) => step === active.step);
+}
+
+export function sizeStep(basket: Basket): ActiveFlow {
+  return { flow: CHECKOUT_FLOW, step: 'size', data: { basket } };
+}
+
+export function confirmStep(state: Confirmation): ActiveFlow {
+  return { flow: CHECKOUT_FLOW, step: 'confirm', data: { ...state } };
+}
+
+/** What the shopper says next is their PIN: it is never written down. */
+export function pinStep(state: Confirmation): ActiveFlow {
+  return { flow: CHECKOUT_FLOW, step: 'pin', data: { ...state }, secret: true };
+}
+
+export function alternativeStep(offer: AlternativeOffer): ActiveFlow {
+  return { flow: CHECKOUT_FLOW, step: 'alternative', data: { ...offer } };
+}
+
+export function readConfirmation(active: ActiveFlow): Confirmation | undefined {
+  const parsed = ConfirmationSchema.safeParse(active.data);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The basket waiting for its size. */
+export function readSizeQuestion(active: ActiveFlow): Basket | undefined {
+  const parsed = SizeQuestionSchema.safeParse(active.data);
+  return parsed.success ? parsed.data.basket : undefined;
+}
+
+export function readAlternative(active: ActiveFlow): AlternativeOffer | undefined {
+  const parsed = AlternativeSchema.safeParse(active.data);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { LineVariant, PaymentMethod, Product } from '../../commerce/ports';
+import { EMPTY_QUERY } from '../../commerce/product-query';
+import type { FlowContext, ShopperContext } from '../../core/flow';
+import type { Reply } from '../../core/reply';
+import { listen } from '../../core/replies';
+import { join, type Speech } from '../../speech/speech';
+import { assistance } from '../assistance';
+import { closestInStock } from './alternatives';
+import { cardPhrase, itemsPhrase, outOfStockSentence, priceChangeSentence, priceMoved, times } from './checkout-speech';
+import { alternativeStep, type Basket, type Confirmation, confirmStep, MAX_QUANTITY, sizeStep } from './checkout-state';
+import { deadEnd } from './dead-end';
+import { packSizeOf, packSizesOf } from './pack-sizes';
+import { pinBlock } from './pin-step';
+import { sizesOf } from './size-change';
+
+/** More than any one category holds: pack sizes and alternatives are looked for within the category. */
+const CATEGORY_LIMIT = 500;
+
+export async function productsLike(context: FlowContext, product: Product): Promise<readonly Product[]> {
+  const page = await context.commerce.catalog.search({ ...EMPTY_QUERY, category: product.category }, { offset: 0, limit: CATEGORY_LIMIT });
+  return page.products;
+}
+
+export function yesOrNo(context: FlowContext): string[] {
+  return [context.voice.line('suggestions.yes'), context.voice.line('suggestions.no')];
+}
+
+/** The shopper said no: nothing is ordered, and the conversation goes on. */
+export function notPlaced(context: FlowContext): Reply {
+  return listen(context.turn, context.voice.say('checkout.notPlaced'), context.voice.say('assistance.anythingElseReprompt'));
+}
+
+export function productGone(context: FlowContext, basket: Basket, intro: Speech = []): Reply {
+  return deadEnd(context, basket, join(intro, context.voice.say('checkout.productGone')), `Product ${basket.productId} is no longer in the catalog.`);
+}
+
+export function noPaymentOrAddress(context: FlowContext, basket: Basket, intro: Speech = []): Reply {
+  return deadEnd(context, basket, join(intro, context.voice.say('checkout.noDetails')), 'Shopper has no default payment method or shipping address.');
+}
+
+/** The size a shopper chose carries over to an alternative that comes in that size. */
+function variantFor(product: Product, variant: LineVariant | undefined): LineVariant | undefined {
+  const size = variant?.size;
+  return size && sizesOf(product).includes(size) ? { size } : undefined;
+}
+
+/** Out of stock: when it is back, if the store knows, and the closest thing that is in stock instead. */
+function offerAlternative(context: ShopperContext, basket: Basket, product: Product, sameCategory: readonly Product[], intro: Speech): Reply {
+  const { voice, turn, now } = context;
+  const out = outOfStockSentence(voice, product, now);
+  const alternative = closestInStock(product, sameCategory);
+  if (!alternative) {
+    return deadEnd(context, basket, join(intro, out, voice.say('checkout.noAlternative')), `${product.name} is out of stock, and nothing similar is in stock.`);
+  }
+  const offered = alternative.product;
+  const price = voice.money(offered.price);
+  const offer =
+    alternative.kind === 'other-size'
+      ? voice.say('checkout.offerOtherSize', { size: packSizeOf(offered)?.size.label ?? offered.spokenName, price })
+      : voice.say('checkout.offerSimilar', { item: offered.spokenName, price });
+  const variant = variantFor(offered, basket.variant);
+  const instead: Basket = { productId: offered.id, quantity: basket.quantity, topic: basket.topic, ...(variant ? { variant } : {}) };
+  return listen(turn, join(intro, out, offer), voice.say('checkout.alternativeReprompt'), {
+    active: alternativeStep({ basket: instead, replacing: product.id }),
+    suggestions: yesOrNo(context),
+  });
+}
+
+/** "Which size of merino hiking socks would you like? Sizes go from S to XL." */
+export function askSize(context: FlowContext, basket: Basket, product: Product, intro: Speech = []): Reply {
+  const { voice, turn } = context;
+  const sizes = sizesOf(product);
+  const question = voice.say('checkout.askSize', { item: product.spokenName, first: sizes[0] ?? '', last: sizes[sizes.length - 1] ?? '' });
+  return listen(turn, join(intro, question), voice.say('checkout.askSizeReprompt'), { active: sizeStep(basket) });
+}
+
+/** What the confirmation reads back about paying and shipping. */
+interface Billing {
+  readonly payment: PaymentMethod;
+  readonly city: string;
+}
+
+/** The confirmation, in one sentence: item, quantity ("like last time"), total, card and city. */
+function confirm(context: ShopperContext, basket: Basket, product: Product, sameCategory: readonly Product[], billing: Billing, intro: Speech): Reply {
+  const { voice, turn } = context;
+  const notes: Speech[] = [];
+  let quantity = basket.quantity;
+  if (quantity > MAX_QUANTITY) {
+    quantity = MAX_QUANTITY;
+    notes.push(voice.say('checkout.maxQuantity', { count: MAX_QUANTITY }));
+  }
+  if (quantity > product.stock) {
+    quantity = product.stock;
+    notes.push(voice.say('checkout.onlyLeft', { count: quantity }));
+  }
+  const unitPrice = product.price;
+  const before = basket.lastTime?.unitPrice;
+  const priceNote = before && priceMoved(basket, unitPrice) ? priceChangeSentence(voice, before, unitPrice) : undefined;
+  if (priceNote) notes.push(priceNote);
+  const settled: Basket = { ...basket, quantity, priceChangeTold: basket.priceChangeTold === true || priceNote !== undefined };
+  const packLabel = packSizesOf(product, sameCategory).length > 1 ? packSizeOf(product)?.size.label : undefined;
+  const question = voice.say(basket.lastTime?.quantity === quantity ? 'checkout.confirmLikeLastTime' : 'checkout.confirm', {
+    items: itemsPhrase(voice, product, settled, packLabel),
+    total: voice.money(times(unitPrice, quantity)),
+    card: cardPhrase(voice, billing.payment),
+    city: billing.city,
+  });
+  const state: Confirmation = { basket: settled, heardUnitPrice: unitPrice, confirmation: randomUUID(), pinTries: 0 };
+  return listen(turn, join(intro, ...notes, question), voice.say('checkout.confirmReprompt'), {
+    active: confirmStep(state),
+    suggestions: yesOrNo(context),
+  });
+}
+
+/**
+ * Checkout, for any flow that knows what the shopper wants (a reorder, "order it" after a search).
+ * Checks the shopper can buy by voice and that the item is in stock (offering the closest
+ * alternative when it is not), then asks for a yes to the order in one sentence. A yes places it
+ * (see checkout-flow), after the PIN when the store asks for one.
+ */
+export async function startCheckout(context: FlowContext, basket: Basket, intro: Speech = []): Promise<Reply> {
+  const { shopper } = context;
+  if (!shopper) return assistance.linkAccount(context);
+  const shopperContext: ShopperContext = { ...context, shopper };
+  const product = await context.commerce.catalog.findById(basket.productId);
+  if (!product) return productGone(context, basket, intro);
+  const payment = shopper.defaultPayment;
+  const address = shopper.defaultAddress;
+  if (!payment || !address) return noPaymentOrAddress(context, basket, intro);
+  const blocked = await pinBlock(shopperContext, basket, intro);
+  if (blocked) return blocked;
+  const sameCategory = await productsLike(context, product);
+  if (product.stock < 1) return offerAlternative(shopperContext, basket, product, sameCategory, intro);
+  const size = basket.variant?.size;
+  if (sizesOf(product).length > 0 && (!size || !sizesOf(product).includes(size))) return askSize(context, basket, product, intro);
+  return confirm(shopperContext, basket, product, sameCategory, { payment, city: address.city }, intro);
+}

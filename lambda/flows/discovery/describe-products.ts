@@ -1,0 +1,77 @@
+import type { ProductQuery } from '../../commerce/product-query';
+import type { Product } from '../../commerce/ports';
+import type { MessageKey } from '../../speech/i18n';
+import { pause, type Speech, text } from '../../speech/speech';
+import type { Voice } from '../../speech/voice';
+
+const PAUSE_BETWEEN_PRODUCTS_MS = 350;
+
+/** Attributes worth saying to tell products apart, most telling first. */
+const DIFFERENTIATING_ATTRIBUTES = ['gender', 'feature', 'use', 'material', 'color'] as const;
+
+export function availability(voice: Voice, product: Product, now: Date): Speech {
+  if (product.stock > 0) return voice.say('discovery.availability.inStock');
+  if (product.restockOn) {
+    return voice.say('discovery.availability.backOn', { day: voice.day(new Date(`${product.restockOn}T12:00:00Z`), now) });
+  }
+  return voice.say('discovery.availability.outOfStock');
+}
+
+/**
+ * The one thing that sets a product apart from the others offered with it, skipping what the
+ * shopper already asked for ("waterproof" would tell them nothing new).
+ */
+function differentiator(voice: Voice, product: Product, others: readonly Product[], query: ProductQuery): Speech | undefined {
+  for (const name of DIFFERENTIATING_ATTRIBUTES) {
+    const asked = new Set(query.attributes[name] ?? []);
+    const value = (product.attributes[name] ?? []).find(
+      (candidate) => !asked.has(candidate) && !others.some((other) => (other.attributes[name] ?? []).includes(candidate)),
+    );
+    if (value) return voice.say(`discovery.differentiator.${name}` as MessageKey, { value });
+  }
+  return undefined;
+}
+
+/** "the Stormline rain jacket, for men, 139 dollars, in stock". */
+export function describeInList(voice: Voice, product: Product, shown: readonly Product[], query: ProductQuery, now: Date): Speech {
+  const others = shown.filter((other) => other.id !== product.id);
+  const detail = differentiator(voice, product, others, query);
+  const values = { name: product.spokenName, price: voice.money(product.price), availability: availability(voice, product, now) };
+  return detail ? voice.say('discovery.itemWithDetail', { ...values, detail }) : voice.say('discovery.item', values);
+}
+
+export function describeList(voice: Voice, products: readonly Product[], query: ProductQuery, now: Date): Speech {
+  return products.flatMap((product, index) => [
+    ...(index > 0 ? [pause(PAUSE_BETWEEN_PRODUCTS_MS)] : []),
+    ...describeInList(voice, product, products, query, now),
+  ]);
+}
+
+/** Two or three sentences about one product. */
+export function describeInDetail(voice: Voice, product: Product, now: Date): Speech {
+  const colors = product.attributes.color ?? [];
+  const facts = voice.say('discovery.detail', {
+    name: product.spokenName,
+    brand: product.brand,
+    description: product.description.replace(/[.!]+$/, ''),
+    price: voice.money(product.price),
+    availability: availability(voice, product, now),
+  });
+  if (colors.length < 2) return facts;
+  return [...facts, ...voice.say('discovery.detailColors', { colors: voice.list(colors.slice(0, 3).map((color) => [text(color)])) })];
+}
+
+/** A card line per product, for screens. */
+export function cardLines(voice: Voice, products: readonly Product[], firstPosition: number): string {
+  const money = new Intl.NumberFormat(voice.locale, { style: 'currency', currency: products[0]?.price.currency ?? 'USD' });
+  return products
+    .map((product, index) =>
+      voice.line('discovery.cardLine', {
+        position: firstPosition + index,
+        name: product.name,
+        price: money.format(product.price.minor / 100),
+        stock: voice.line(product.stock > 0 ? 'discovery.cardInStock' : 'discovery.cardOutOfStock'),
+      }),
+    )
+    .join('\n');
+}

@@ -1,0 +1,199 @@
+import type { Product } from '../../commerce/ports';
+import type { ProductPage, ProductQuery } from '../../commerce/product-query';
+import type { Flow, FlowContext } from '../../core/flow';
+import type { Reply } from '../../core/reply';
+import { end, listen } from '../../core/replies';
+import type { ActiveFlow } from '../../core/session-state';
+import { intentOf, slotOf } from '../../core/turn';
+import { join, type Speech } from '../../speech/speech';
+import { offerPerson } from '../assistance';
+import { startCheckout } from '../checkout/start-checkout';
+import { cardLines, describeInDetail, describeList } from './describe-products';
+import { DISCOVERY_STEPS, type DiscoveryData, DiscoveryDataSchema } from './discovery-state';
+import { describeRelaxation } from './describe-relaxation';
+import { cheaperThan, refineQuery } from './refine-query';
+import { relaxations } from './relax-query';
+import { understandQuery, vocabularyIndex } from './understand-query';
+
+/** Never read more than three products in one breath. */
+const PAGE_SIZE = 3;
+
+const ORDINALS: Readonly<Record<string, number>> = { first: 0, second: 1, third: 2 };
+
+function active(step: string, data: DiscoveryData): ActiveFlow {
+  return { flow: 'discovery', step, data: { ...data } };
+}
+
+/** What the shopper said: the raw text where the platform gives it, else the slot. */
+function spokenRequest(context: FlowContext, slot: 'query' | 'refinement'): string {
+  const fromSlot = slotOf(context.turn, slot)?.spoken ?? '';
+  return fromSlot.trim().length > 0 ? fromSlot : (context.turn.utterance ?? '');
+}
+
+async function understand(context: FlowContext, text: string): Promise<ProductQuery> {
+  const vocabulary = await context.commerce.catalog.vocabulary(context.voice.locale);
+  return understandQuery(text, vocabularyIndex(vocabulary, context.voice.locale));
+}
+
+async function productsById(context: FlowContext, ids: readonly string[]): Promise<Product[]> {
+  const found = await Promise.all(ids.map((id) => context.commerce.catalog.findById(id)));
+  return found.filter((product): product is Product => product !== undefined);
+}
+
+function readData(activeFlow: ActiveFlow): DiscoveryData | undefined {
+  const parsed = DiscoveryDataSchema.safeParse(activeFlow.data);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Read one page of results and say what the shopper can do next. */
+function readResults(context: FlowContext, query: ProductQuery, page: ProductPage, offset: number, intro: Speech): Reply {
+  const { voice, turn, now } = context;
+  const shown = page.products;
+  const list = describeList(voice, shown, query, now);
+  const more = offset + shown.length < page.total;
+  const next = more ? voice.say('discovery.moreOffer') : voice.say('discovery.chooseOffer');
+  const data: DiscoveryData = { query, offset, total: page.total, shown: shown.map((product) => product.id) };
+  return listen(turn, join(intro, list, next), more ? voice.say('discovery.moreReprompt') : voice.say('discovery.chooseReprompt'), {
+    active: active(DISCOVERY_STEPS.results, data),
+    card: turn.device.screen ? { title: voice.line('discovery.cardTitle'), text: cardLines(voice, shown, offset + 1) } : undefined,
+    suggestions: [voice.line('suggestions.next'), voice.line('suggestions.tellMeAboutTheFirst'), voice.line('suggestions.cheaper')],
+  });
+}
+
+function countIntro(context: FlowContext, page: ProductPage): Speech {
+  const { voice } = context;
+  const found = voice.say('discovery.found', { count: page.total });
+  return page.total > page.products.length ? join(found, voice.say('discovery.topResults', { count: page.products.length })) : found;
+}
+
+/** Nothing matched: find the constraint whose loss gives results and offer exactly that. */
+async function offerRelaxed(context: FlowContext, query: ProductQuery): Promise<Reply> {
+  const { voice, turn, commerce } = context;
+  for (const { query: looser, relaxed } of relaxations(query)) {
+    const page = await commerce.catalog.search(looser, { offset: 0, limit: 1 });
+    const [first] = page.products;
+    if (page.total === 0 || !first) continue;
+    const speech = describeRelaxation(voice, query, relaxed, page.total, first);
+    const data: DiscoveryData = { query: looser, offset: 0, total: page.total, shown: [] };
+    return listen(turn, speech, voice.say('discovery.relaxReprompt'), {
+      active: active(DISCOVERY_STEPS.relaxOffer, data),
+      suggestions: [voice.line('suggestions.yes'), voice.line('suggestions.no')],
+    });
+  }
+  return offerPerson(context, join(voice.say('discovery.nothingAtAll'), voice.say('assistance.offerPersonReprompt')), {
+    reason: 'flow-dead-end',
+    topic: 'product search',
+  });
+}
+
+async function search(context: FlowContext, query: ProductQuery, offset = 0): Promise<Reply> {
+  const page = await context.commerce.catalog.search(query, { offset, limit: PAGE_SIZE });
+  if (page.products.length === 0) return offset === 0 ? offerRelaxed(context, query) : end(context.turn, context.voice.say('discovery.noMore'));
+  const intro = offset === 0 ? countIntro(context, page) : context.voice.say('discovery.nextPage');
+  return readResults(context, query, page, offset, intro);
+}
+
+function askForQuery(context: FlowContext): Reply {
+  const { voice, turn } = context;
+  return listen(turn, voice.say('discovery.askWhat'), voice.say('discovery.askWhatReprompt'), {
+    active: { flow: 'discovery', step: DISCOVERY_STEPS.askQuery, data: {} },
+  });
+}
+
+/** "The second one", "it": which of the offered products the shopper means. */
+function chosenProductId(context: FlowContext, data: DiscoveryData): string | undefined {
+  const ordinal = slotOf(context.turn, 'ordinal');
+  if (!ordinal) return data.focus ?? (data.shown.length === 1 ? data.shown[0] : undefined);
+  const id = ordinal.id ?? ordinal.spoken.toLowerCase();
+  const index = id === 'last' ? data.shown.length - 1 : (ORDINALS[id] ?? Number.parseInt(id, 10) - 1);
+  return Number.isInteger(index) ? data.shown[index] : undefined;
+}
+
+async function tellAbout(context: FlowContext, data: DiscoveryData): Promise<Reply> {
+  const { voice, turn, now } = context;
+  const id = chosenProductId(context, data);
+  const [product] = id ? await productsById(context, [id]) : [];
+  if (!product) {
+    return listen(turn, voice.say('discovery.whichOne'), voice.say('discovery.whichOne'), { active: active(DISCOVERY_STEPS.results, data) });
+  }
+  const speech = join(describeInDetail(voice, product, now), voice.say('discovery.detailOffer'));
+  return listen(turn, speech, voice.say('discovery.detailReprompt', { name: product.spokenName }), {
+    active: active(DISCOVERY_STEPS.detail, { ...data, focus: product.id }),
+    card: turn.device.screen ? { title: product.name, text: product.description } : undefined,
+  });
+}
+
+async function cheaper(context: FlowContext, data: DiscoveryData): Promise<Reply> {
+  const offered = await productsById(context, data.shown);
+  const cheapest = Math.min(...offered.map((product) => product.price.minor));
+  if (!Number.isFinite(cheapest)) return search(context, { ...data.query, cheapestFirst: true });
+  const query = cheaperThan(data.query, cheapest);
+  const page = await context.commerce.catalog.search(query, { offset: 0, limit: PAGE_SIZE });
+  if (page.total === 0) {
+    const { voice, turn } = context;
+    return listen(turn, voice.say('discovery.alreadyCheapest'), voice.say('discovery.chooseReprompt'), {
+      active: active(DISCOVERY_STEPS.results, data),
+    });
+  }
+  return readResults(context, query, page, 0, countIntro(context, page));
+}
+
+/** "Order it": the product the shopper chose goes to checkout. */
+async function discoveryCheckout(context: FlowContext, data: DiscoveryData): Promise<Reply> {
+  const id = chosenProductId(context, data);
+  if (!id) {
+    return listen(context.turn, context.voice.say('discovery.whichOne'), context.voice.say('discovery.whichOne'), {
+      active: active(DISCOVERY_STEPS.results, data),
+    });
+  }
+  return startCheckout(context, { productId: id, quantity: 1, topic: 'product search' });
+}
+
+export const discoveryFlow: Flow = {
+  name: 'discovery',
+  needsShopper: false,
+  startsOn: ['FindProductIntent'],
+
+  async start(context) {
+    const text = spokenRequest(context, 'query');
+    if (text.trim().length === 0) return askForQuery(context);
+    return search(context, await understand(context, text));
+  },
+
+  async continue(context, activeFlow) {
+    const intent = intentOf(context.turn);
+    if (activeFlow.step === DISCOVERY_STEPS.askQuery) {
+      return intent === 'FindProductIntent' || intent === 'RefineSearchIntent'
+        ? search(context, await understand(context, spokenRequest(context, intent === 'FindProductIntent' ? 'query' : 'refinement')))
+        : undefined;
+    }
+    const data = readData(activeFlow);
+    if (!data) return undefined;
+    switch (intent) {
+      case 'YesIntent':
+        if (activeFlow.step === DISCOVERY_STEPS.relaxOffer) return search(context, data.query);
+        if (activeFlow.step === DISCOVERY_STEPS.detail) return discoveryCheckout(context, data);
+        return data.offset + data.shown.length < data.total ? search(context, data.query, data.offset + PAGE_SIZE) : tellAbout(context, data);
+      case 'NextIntent':
+        return search(context, data.query, data.offset + PAGE_SIZE);
+      case 'NoIntent':
+        return end(context.turn, context.voice.say('discovery.declined'));
+      case 'ProductDetailIntent':
+      case 'SelectItemIntent':
+        return tellAbout(context, data);
+      case 'CheaperIntent':
+        return cheaper(context, data);
+      case 'RefineSearchIntent':
+        return search(context, refineQuery(data.query, await understand(context, spokenRequest(context, 'refinement'))));
+      case 'BuyIntent':
+        return discoveryCheckout(context, data);
+      default:
+        return undefined;
+    }
+  },
+
+  help(context, activeFlow) {
+    const { voice, turn } = context;
+    return listen(turn, voice.say('discovery.help'), voice.say('discovery.moreReprompt'), { active: activeFlow });
+  },
+};

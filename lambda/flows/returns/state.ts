@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { ActiveFlow } from '../../core/session-state';
+
+/** The steps of a return, each waiting for one kind of answer. */
+export const RETURN_STEPS = ['ask-item', 'choose-item', 'not-found', 'confirm-item', 'ask-reason', 'ask-quantity', 'confirm-return'] as const;
+export type ReturnStep = (typeof RETURN_STEPS)[number];
+
+export const RETURN_REASONS = [
+  'size-too-small',
+  'size-too-large',
+  'size',
+  'color',
+  'damaged',
+  'not-as-described',
+  'style',
+  'unwanted',
+  'wrong-item',
+  'other',
+] as const;
+
+/** An order line, by its order's number and its own id; what it is, is read from the store again each turn. */
+const LineRefSchema = z.object({
+  order: z.string().regex(/^\d{1,12}$/),
+  line: z.string().min(1).max(40),
+});
+export type LineRef = z.infer<typeof LineRefSchema>;
+
+/** The chosen line, with what a person taking over needs to know about it. */
+const ChosenSchema = LineRefSchema.extend({
+  name: z.string().max(200),
+  sku: z.string().max(40),
+  bought: z.number().int().min(1).max(999),
+});
+export type Chosen = z.infer<typeof ChosenSchema>;
+
+const ReturnStateSchema = z.object({
+  /** Lines offered to choose from, in the order they were said. */
+  candidates: z.array(LineRefSchema).max(3).default([]),
+  chosen: ChosenSchema.optional(),
+  reason: z.enum(RETURN_REASONS).optional(),
+  /** The shopper's own words, when their reason matched none of the known ones. */
+  note: z.string().max(200).optional(),
+  quantity: z.number().int().min(1).max(999).optional(),
+  /** Failed answers to the current step; the second one hands over to a person. */
+  failures: z.number().int().min(0).max(5).default(0),
+  /** What was found and done so far, for the person who may take over. */
+  tried: z.array(z.string().max(300)).max(20).default([]),
+});
+export type ReturnState = z.infer<typeof ReturnStateSchema>;
+
+export const FLOW_NAME = 'returns';
+const MAX_TRIED = 20;
+
+export function emptyState(): ReturnState {
+  return { candidates: [], failures: 0, tried: [] };
+}
+
+export function readState(active: ActiveFlow): ReturnState {
+  const parsed = ReturnStateSchema.safeParse(active.data);
+  return parsed.success ? parsed.data : emptyState();
+}
+
+export function stepOf(active: ActiveFlow): ReturnStep | undefined {
+  return (RETURN_STEPS as readonly string[]).includes(active.step) ? (active.step as ReturnStep) : undefined;
+}
+
+export function activeStep(step: ReturnStep, state: ReturnState): ActiveFlow {
+  return { flow: FLOW_NAME, step, data: { ...state } };
+}
+
+/** Adds a note for staff, keeping the latest ones. */
+export function noting(state: ReturnState, note: string): ReturnState {
+  return { ...state, tried: [...state.tried, note.slice(0, 300)].slice(-MAX_TRIED) };
+}

@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { FLOW_SCENARIOS, missingFlow } from '../../tools/bench/scenarios';
+import { BenchResultsSchema } from '../../tools/bench/results';
+
+const run = promisify(execFile);
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * The bench in smoke mode, run as `npm run bench` runs it: it proves every measurement works end
+ * to end and writes results the schema accepts. Timings are never asserted.
+ */
+describe('npm run bench -- --smoke', () => {
+  let dir: string;
+  let stdout: string;
+  let results: ReturnType<typeof BenchResultsSchema.parse>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'shopvoice-bench-test-'));
+    const out = path.join(dir, 'results.json');
+    ({ stdout } = await run(process.execPath, ['--import', 'tsx', 'tools/bench/main.ts', '--smoke', '--out', out], {
+      cwd: REPO_ROOT,
+      timeout: 110_000,
+    }));
+    results = BenchResultsSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+  }, 120_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes well-formed results for every measurement, each with its floor', () => {
+    expect(results.mode).toBe('smoke');
+    expect(results.bundles.map((bundle) => bundle.name).sort()).toEqual(['alexa-lambda', 'floor-alexa-lambda', 'floor-google-lambda', 'google-lambda']);
+    expect(results.coldStart.map((cold) => cold.platform)).toEqual(['alexa', 'google']);
+    expect(results.http.map((http) => http.endpoint)).toEqual(['POST /alexa', 'POST /google']);
+    expect(results.memory.shopvoice.checkpoints.length).toBeGreaterThanOrEqual(2);
+    expect(Object.keys(results.floors).sort()).toEqual(['bundles', 'coldStart', 'discoverySearch', 'http', 'memory', 'warmTurns']);
+  });
+
+  it('times every built flow on both platforms and reports the others as not built', () => {
+    for (const scenario of FLOW_SCENARIOS) {
+      const rows = results.warmTurns.filter((turn) => turn.scenario === scenario.id);
+      expect(rows.map((row) => row.platform).sort()).toEqual(['alexa', 'google']);
+      const expected = missingFlow(scenario.flow) ? 'not built' : 'measured';
+      for (const row of rows) expect(row.status).toBe(expected);
+    }
+    expect(results.warmTurns.find((turn) => turn.scenario === 'order-status')?.status).toBe('measured');
+  });
+
+  it('prints the table with every section', () => {
+    for (const heading of ['Lambda bundles', 'Cold start, empty /tmp', 'Cold start: require()', 'Warm turn', 'Discovery search', 'HTTP on 127.0.0.1', 'Memory']) {
+      expect(stdout).toContain(heading);
+    }
+  });
+});

@@ -1,0 +1,251 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { backoffDelay, createWebhookRelay, relayedHandoffs, type WebhookRelay } from '../../lambda/commerce/handoff-webhook/webhook-relay';
+import { DELIVERY_HEADER, SIGNATURE_HEADER, signatureHeader, verifySignature } from '../../lambda/commerce/handoff-webhook/signature';
+import type { HandoffRequest, Handoffs } from '../../lambda/commerce/ports';
+import { openEmbeddedStore, type EmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
+import { loadConfig } from '../../lambda/config';
+import { googleConversation } from '../support/conversation';
+import { createTestApp } from '../support/test-app';
+
+const SECRET = 'a-test-secret-of-some-length';
+
+interface Received {
+  readonly body: string;
+  readonly headers: http.IncomingHttpHeaders;
+}
+
+/** A real HTTP server on loopback that records what it receives and answers with the next status. */
+async function helpdesk(statuses: number[] = []): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push({ body: Buffer.concat(chunks).toString('utf8'), headers: request.headers });
+      response.statusCode = statuses.shift() ?? 200;
+      response.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/tickets`,
+    received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A loopback URL with nothing listening: a helpdesk that is down. */
+async function deadUrl(): Promise<string> {
+  const down = await helpdesk();
+  await down.close();
+  return down.url;
+}
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const request = (overrides: Partial<HandoffRequest> = {}): HandoffRequest => ({
+  shopperId: 'shopper-ben',
+  reason: 'damaged-item',
+  summary: 'Earbuds arrived damaged.',
+  orderNumber: '10689',
+  locale: 'en-US',
+  platform: 'alexa',
+  idempotencyKey: 'alexa:session-1:shopper-ben',
+  shopper: { id: 'shopper-ben', name: 'Ben Carter', email: 'ben@example.com' },
+  item: { lineId: '10689-1', name: 'Pulse Wireless Earbuds', sku: 'AUD-1002', quantity: 1 },
+  tried: ['Matched Pulse Wireless Earbuds in order 10689.'],
+  transcript: [
+    { at: new Date('2026-11-26T14:59:50Z'), heard: 'ReturnItemIntent', slots: { item: { spoken: 'earbuds', id: 'audio' } }, said: 'Is that the Pulse wireless earbuds?' },
+    { at: new Date('2026-11-26T15:00:00Z'), heard: 'YesIntent', slots: {} },
+  ],
+  ...overrides,
+});
+
+let store: EmbeddedStore;
+const relays: WebhookRelay[] = [];
+beforeEach(() => {
+  store = openEmbeddedStore(':memory:');
+});
+afterEach(async () => {
+  for (const relay of relays.splice(0)) {
+    relay.close();
+    await relay.idle();
+  }
+  store.close();
+});
+
+function relayTo(url: string, options: { baseDelayMs?: number } = {}): { relay: WebhookRelay; handoffs: Handoffs } {
+  const relay = createWebhookRelay({ url, secret: SECRET, outbox: store.handoffOutbox, baseDelayMs: options.baseDelayMs ?? 20, timeoutMs: 1_000 });
+  relays.push(relay);
+  return { relay, handoffs: relayedHandoffs(store.commerce.handoffs, relay) };
+}
+
+const queue = () =>
+  store.db.prepare('SELECT reference, webhook_attempts, webhook_due_at, webhook_delivered_at, webhook_error FROM handoffs').all() as {
+    reference: string;
+    webhook_attempts: number;
+    webhook_due_at: number | null;
+    webhook_delivered_at: number | null;
+    webhook_error: string | null;
+  }[];
+
+describe('the handoff webhook', () => {
+  it('POSTs each filed ticket once as JSON with a valid HMAC signature and the whole context', async () => {
+    const server = await helpdesk();
+    try {
+      const { relay, handoffs } = relayTo(server.url);
+      const ticket = await handoffs.file(request());
+      await until(() => server.received.length === 1);
+      await relay.idle();
+
+      const [delivery] = server.received;
+      expect(delivery!.headers['content-type']).toBe('application/json');
+      expect(delivery!.headers[DELIVERY_HEADER]).toBe(ticket.reference);
+      expect(verifySignature(delivery!.body, delivery!.headers[SIGNATURE_HEADER] as string, SECRET)).toBe(true);
+      expect(verifySignature(delivery!.body.replace('Ben', 'Bob'), delivery!.headers[SIGNATURE_HEADER] as string, SECRET)).toBe(false);
+      expect(verifySignature(delivery!.body, delivery!.headers[SIGNATURE_HEADER] as string, 'another-secret-entirely')).toBe(false);
+      expect(JSON.parse(delivery!.body)).toEqual({
+        type: 'shopvoice.handoff',
+        version: 1,
+        reference: ticket.reference,
+        createdAt: ticket.createdAt.toISOString(),
+        reason: 'damaged-item',
+        summary: 'Earbuds arrived damaged.',
+        locale: 'en-US',
+        platform: 'alexa',
+        shopper: { id: 'shopper-ben', name: 'Ben Carter', email: 'ben@example.com' },
+        order: { number: '10689' },
+        item: { lineId: '10689-1', name: 'Pulse Wireless Earbuds', sku: 'AUD-1002', quantity: 1 },
+        tried: ['Matched Pulse Wireless Earbuds in order 10689.'],
+        transcript: [
+          { at: '2026-11-26T14:59:50.000Z', heard: 'ReturnItemIntent', slots: { item: { spoken: 'earbuds', id: 'audio' } }, said: 'Is that the Pulse wireless earbuds?' },
+          { at: '2026-11-26T15:00:00.000Z', heard: 'YesIntent', slots: {} },
+        ],
+      });
+      expect(queue()).toEqual([expect.objectContaining({ webhook_attempts: 1, webhook_delivered_at: expect.any(Number), webhook_error: null })]);
+
+      // A retried filing finds the same ticket and sends nothing more.
+      await handoffs.file(request());
+      await relay.idle();
+      expect(server.received).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('retries after a failure, with backoff, until the helpdesk accepts the ticket', async () => {
+    const server = await helpdesk([503, 500]);
+    const failures: { attempts: number; error: string }[] = [];
+    try {
+      const relay = createWebhookRelay({
+        url: server.url,
+        secret: SECRET,
+        outbox: store.handoffOutbox,
+        baseDelayMs: 30,
+        onFailure: ({ attempts, error }) => failures.push({ attempts, error }),
+      });
+      relays.push(relay);
+      const ticket = await relayedHandoffs(store.commerce.handoffs, relay).file(request());
+      await until(() => server.received.length === 3);
+      await relay.idle();
+
+      expect(failures).toEqual([
+        { attempts: 1, error: 'HTTP 503' },
+        { attempts: 2, error: 'HTTP 500' },
+      ]);
+      expect(server.received.map((delivery) => delivery.headers[DELIVERY_HEADER])).toEqual([ticket.reference, ticket.reference, ticket.reference]);
+      for (const delivery of server.received) {
+        expect(verifySignature(delivery.body, delivery.headers[SIGNATURE_HEADER] as string, SECRET)).toBe(true);
+      }
+      expect(queue()).toEqual([expect.objectContaining({ webhook_attempts: 3, webhook_delivered_at: expect.any(Number), webhook_error: null })]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps a ticket queued while the helpdesk is down, and delivers it once it is back', async () => {
+    const { relay, handoffs } = relayTo(await deadUrl(), { baseDelayMs: 60_000 });
+    const before = Date.now();
+    const ticket = await handoffs.file(request());
+    expect(ticket.reference).toMatch(/^\d{6}$/);
+    await until(() => (queue()[0]?.webhook_attempts ?? 0) >= 1);
+    await relay.idle();
+
+    const [queued] = queue();
+    expect(queued).toEqual(expect.objectContaining({ reference: ticket.reference, webhook_delivered_at: null, webhook_error: expect.stringMatching(/\w/) }));
+    // The next attempt waits for the backoff instead of hammering a helpdesk that is down.
+    expect(queued!.webhook_due_at).toBeGreaterThanOrEqual(before + 60_000);
+    expect(await relay.drain()).toEqual({ delivered: 0, failed: 0 });
+    relay.close();
+
+    // Later (here: a restart, once the helpdesk is up and the retry is due), the queue is delivered.
+    store.db.prepare('UPDATE handoffs SET webhook_due_at = ?').run(Date.now());
+    const server = await helpdesk();
+    try {
+      const { relay: restarted } = relayTo(server.url);
+      restarted.kick();
+      await until(() => server.received.length === 1);
+      await restarted.idle();
+      expect(JSON.parse(server.received[0]!.body).reference).toBe(ticket.reference);
+      expect(queue()[0]).toEqual(expect.objectContaining({ webhook_attempts: 2, webhook_delivered_at: expect.any(Number) }));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('is what the app does with every handoff when HANDOFF_WEBHOOK_URL is set', async () => {
+    const server = await helpdesk();
+    const testApp = createTestApp({ HANDOFF_WEBHOOK_URL: server.url, HANDOFF_WEBHOOK_SECRET: SECRET });
+    try {
+      const conversation = googleConversation(testApp.app, { token: await testApp.token('shopper-ben') });
+      await conversation.say('OrderStatusIntent');
+      const heard = await conversation.say('FrustrationIntent');
+      expect(heard.text).toMatch(/Your reference number is \d{6}\./);
+      await until(() => server.received.length === 1);
+      const [delivery] = server.received;
+      expect(verifySignature(delivery!.body, delivery!.headers[SIGNATURE_HEADER] as string, SECRET)).toBe(true);
+      const payload = JSON.parse(delivery!.body);
+      expect(payload).toMatchObject({ reason: 'shopper-upset', platform: 'google', shopper: { id: 'shopper-ben', email: 'ben@example.com' } });
+      expect(payload.transcript.map((turn: { heard: string }) => turn.heard)).toEqual(['OrderStatusIntent', 'FrustrationIntent']);
+      expect(payload.transcript[0].said).toMatch(/on the way/);
+    } finally {
+      testApp.close();
+      await server.close();
+    }
+  });
+});
+
+describe('backoff and signatures', () => {
+  it('doubles the wait after each failure, up to a ceiling', () => {
+    expect([1, 2, 3, 4, 5, 30].map((attempts) => backoffDelay(attempts, 5_000, 60_000))).toEqual([5_000, 10_000, 20_000, 40_000, 60_000, 60_000]);
+  });
+
+  it('refuses a signature from too long ago, one that is malformed, and a missing one', () => {
+    const body = '{"reference":"123456"}';
+    const then = new Date('2026-11-26T15:00:00Z');
+    const header = signatureHeader(body, SECRET, then);
+    expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect(verifySignature(body, header, SECRET, new Date(then.getTime() + 299_000))).toBe(true);
+    expect(verifySignature(body, header, SECRET, new Date(then.getTime() + 301_000))).toBe(false);
+    expect(verifySignature(body, 't=abc,v1=00', SECRET, then)).toBe(false);
+    expect(verifySignature(body, undefined, SECRET, then)).toBe(false);
+  });
+
+  it('needs a secret whenever a webhook URL is configured', () => {
+    expect(loadConfig({ HANDOFF_WEBHOOK_URL: 'https://helpdesk.example/hooks', HANDOFF_WEBHOOK_SECRET: SECRET }).handoffWebhook).toEqual({
+      url: 'https://helpdesk.example/hooks',
+      secret: SECRET,
+    });
+    expect(loadConfig({}).handoffWebhook).toBeUndefined();
+    expect(() => loadConfig({ HANDOFF_WEBHOOK_URL: 'https://helpdesk.example/hooks' })).toThrow(/HANDOFF_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ HANDOFF_WEBHOOK_URL: 'ftp://helpdesk.example', HANDOFF_WEBHOOK_SECRET: SECRET })).toThrow(/http/);
+  });
+});

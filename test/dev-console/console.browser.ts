@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * The dev console in Debian's chromium (installed by tools/install-browser.sh), driven by
+ * playwright-core: `npm run test:browser`.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let testApp: TestApp;
+let server: ReturnType<TestApp['app']['listen']>;
+let baseUrl: string;
+let userDataDir: string;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  testApp = createTestApp();
+  server = testApp.app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-chromium-'));
+  browser = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  testApp?.close();
+  fs.rmSync(userDataDir, { recursive: true, force: true });
+});
+
+async function orderNumbersOf(shopperId: string): Promise<string[]> {
+  return (await testApp.commerce.orders.listForShopper(shopperId, { limit: 100 })).map((order) => order.number);
+}
+
+async function openConsole(): Promise<Page> {
+  const page = await browser.newPage();
+  // Headless chromium has no voices: record what the page asks speech synthesis to say instead.
+  await page.addInitScript({
+    content: 'window.spoken = []; window.speechSynthesis.speak = (utterance) => window.spoken.push({ text: utterance.text, lang: utterance.lang });',
+  });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await page.goto(baseUrl);
+  await page.locator('body[data-ready="true"]').waitFor();
+  expect(problems).toEqual([]);
+  return page;
+}
+
+/** Types a line as the shopper, presses Enter, and returns the assistant's reply as shown. */
+async function say(page: Page, words: string): Promise<string> {
+  const replies = page.locator('#transcript li[data-speaker="assistant"]');
+  const before = await replies.count();
+  await page.getByLabel('What the shopper says').fill(words);
+  await page.getByLabel('What the shopper says').press('Enter');
+  await replies.nth(before).waitFor();
+  return (await replies.nth(before).locator('.speech').textContent()) ?? '';
+}
+
+async function lastRequest(page: Page): Promise<Record<string, any>> {
+  return JSON.parse((await page.locator('#request-json').textContent()) ?? '{}');
+}
+
+describe('the dev console in a browser', () => {
+  it('answers "where is my order" for the default linked shopper, spoken aloud and announced', async () => {
+    const page = await openConsole();
+    expect(await page.getByLabel('Shopper', { exact: true }).inputValue()).toBe('shopper-ava');
+    const reply = await say(page, 'where is my order');
+    const own = await orderNumbersOf('shopper-ava');
+    expect(own.some((number) => reply.includes(number))).toBe(true);
+    expect(reply).not.toMatch(/<|>|speak/);
+    expect(await page.locator('[aria-live="polite"]').textContent()).toBe(reply);
+    const spoken = await page.evaluate<{ text: string; lang: string }[]>('window.spoken');
+    expect(spoken).toEqual([{ text: reply.replaceAll('…', ','), lang: 'en-US' }]);
+    expect(await page.locator('#understood').textContent()).toContain('OrderStatusIntent');
+    // Focus returns to the box, ready for the next line.
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('said');
+    await page.close();
+  });
+
+  it.each([
+    ['alexa', (request: Record<string, any>) => request.session.sessionId as string],
+    ['google', (request: Record<string, any>) => request.session.id as string],
+  ] as const)('keeps the session on %s: a linked shopper asks where his order is, then says yes to hear the rest', async (platform, sessionIdOf) => {
+    const page = await openConsole();
+    await page.getByLabel('Platform', { exact: true }).selectOption(platform);
+    await page.getByLabel('Shopper', { exact: true }).selectOption('shopper-ben');
+    const own = await orderNumbersOf('shopper-ben');
+
+    const first = await say(page, 'where is my order');
+    expect(own.some((number) => first.includes(number))).toBe(true);
+    const firstRequest = await lastRequest(page);
+    const state = JSON.parse((await page.locator('#session-state').textContent()) ?? '{}');
+    const remaining: string[] = state.shopvoice.active.data.remaining;
+    expect(remaining.length).toBeGreaterThan(0);
+
+    const second = await say(page, 'yes please');
+    expect(second).toContain(remaining[0]);
+    const secondRequest = await lastRequest(page);
+    expect(sessionIdOf(secondRequest)).toBe(sessionIdOf(firstRequest));
+    if (platform === 'alexa') expect(secondRequest.session.new).toBe(false);
+    else expect(secondRequest.scene.name).toBe('Conversation');
+    expect(JSON.parse((await page.locator('#response-json').textContent()) ?? '{}')).toBeTruthy();
+    await page.close();
+  });
+});

@@ -1,0 +1,119 @@
+import {
+  alexaIntent,
+  type AlexaSession,
+  googleIntent,
+  type GoogleSession,
+  NEW_ALEXA_SESSION,
+  NEW_GOOGLE_SESSION,
+  type SpokenTurn,
+} from './requests';
+
+export type Platform = 'alexa' | 'google';
+
+export const PLATFORMS: readonly Platform[] = ['alexa', 'google'];
+
+/** Where Shopvoice keeps its conversation state in each platform's session (see the README). */
+const STATE_KEY = 'shopvoice';
+
+/**
+ * One conversation as a platform carries it: says turns as that platform's requests, reads the
+ * answers (failing on anything that is not a spoken answer) and carries the session forward.
+ */
+export interface PlatformConversation {
+  readonly platform: Platform;
+  requestFor(turn: SpokenTurn): object;
+  heard(answer: unknown): void;
+  /** The flow step Shopvoice has in progress after the last answer, from the state it sent back. */
+  active(): ActiveStep | undefined;
+  /** A copy of one of this conversation's requests, moved into a conversation of its own. */
+  asNewConversation(request: object, conversation: number): object;
+}
+
+export interface ActiveStep {
+  readonly flow: string;
+  readonly step: string;
+}
+
+type Json = Record<string, unknown>;
+
+function field(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Json)[key];
+  }
+  return current;
+}
+
+function expectSpeech(platform: Platform, speech: unknown, answer: unknown): void {
+  if (typeof speech !== 'string' || speech.trim() === '') {
+    throw new Error(`bench: ${platform} gave no spoken answer: ${JSON.stringify(answer).slice(0, 300)}`);
+  }
+}
+
+function activeStepIn(state: unknown): ActiveStep | undefined {
+  const flow = field(state, STATE_KEY, 'active', 'flow');
+  const step = field(state, STATE_KEY, 'active', 'step');
+  return typeof flow === 'string' && typeof step === 'string' ? { flow, step } : undefined;
+}
+
+/** How one platform carries a conversation: its requests, where its answers keep speech and session. */
+interface PlatformWire<Session> {
+  readonly initial: Session;
+  request(turn: SpokenTurn, session: Session, token: string | undefined): object;
+  speech(answer: unknown): unknown;
+  next(answer: unknown, session: Session): Session;
+  /** The platform session Shopvoice keeps its state in. */
+  state(session: Session): unknown;
+  /** The field of the request's `session` that names the conversation. */
+  readonly sessionIdKey: string;
+}
+
+const asJson = (value: unknown): Json | undefined => (typeof value === 'object' && value !== null ? (value as Json) : undefined);
+
+const ALEXA_WIRE: PlatformWire<AlexaSession> = {
+  initial: NEW_ALEXA_SESSION,
+  request: (turn, session, token) => alexaIntent(turn, session, token),
+  speech: (answer) => field(answer, 'response', 'outputSpeech', 'ssml'),
+  next: (answer) => ({ attributes: asJson(field(answer, 'sessionAttributes')) ?? {}, isNew: false }),
+  state: (session) => session.attributes,
+  sessionIdKey: 'sessionId',
+};
+
+const GOOGLE_WIRE: PlatformWire<GoogleSession> = {
+  initial: NEW_GOOGLE_SESSION,
+  request: (turn, session, token) => googleIntent(turn, session, token),
+  speech: (answer) => field(answer, 'prompt', 'firstSimple', 'speech'),
+  next(answer, session) {
+    const next = field(answer, 'scene', 'next', 'name');
+    return { params: asJson(field(answer, 'session', 'params')) ?? session.params, scene: typeof next === 'string' ? next : session.scene };
+  },
+  state: (session) => session.params,
+  sessionIdKey: 'id',
+};
+
+function conversationOver<Session>(platform: Platform, wire: PlatformWire<Session>, token: string | undefined): PlatformConversation {
+  let session = wire.initial;
+  return {
+    platform,
+    requestFor: (turn) => wire.request(turn, session, token),
+    heard(answer) {
+      expectSpeech(platform, wire.speech(answer), answer);
+      session = wire.next(answer, session);
+    },
+    active: () => activeStepIn(wire.state(session)),
+    asNewConversation(request, conversation) {
+      const copy = structuredClone(request);
+      const named = asJson(field(copy, 'session'));
+      if (!named) throw new Error(`bench: a ${platform} request without a session`);
+      named[wire.sessionIdKey] = `${String(named[wire.sessionIdKey])}-${conversation}`;
+      return copy;
+    },
+  };
+}
+
+/** A new conversation on each platform, for a linked shopper when a token is given. */
+export const CONVERSATIONS: Readonly<Record<Platform, (token?: string) => PlatformConversation>> = {
+  alexa: (token) => conversationOver('alexa', ALEXA_WIRE, token),
+  google: (token) => conversationOver('google', GOOGLE_WIRE, token),
+};

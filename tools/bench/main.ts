@@ -1,0 +1,47 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { renderReport } from './report';
+import { runBench } from './run-bench';
+import { FULL_SETTINGS, SMOKE_SETTINGS } from './settings';
+
+/**
+ * `npm run bench`: measures Shopvoice against the bare platform libraries, prints the table and
+ * writes bench/results.json. `-- --smoke` runs every measurement tiny (and writes to a temp file
+ * unless `--out` says otherwise), to prove the bench works.
+ */
+
+const USAGE = 'Usage: npm run bench [-- --smoke] [-- --out <results.json>]';
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+function parseArgs(args: readonly string[]): { smoke: boolean; out?: string } {
+  let smoke = false;
+  let out: string | undefined;
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    if (arg === '--smoke') smoke = true;
+    else if (arg === '--out' && args[index + 1]) {
+      out = args[index + 1];
+      index += 1;
+    } else throw new Error(`Unknown argument ${arg ?? ''}\n${USAGE}`);
+  }
+  return { smoke, out };
+}
+
+async function main(): Promise<void> {
+  const { smoke, out } = parseArgs(process.argv.slice(2));
+  const settings = smoke ? SMOKE_SETTINGS : FULL_SETTINGS;
+  const target = path.resolve(out ?? (smoke ? path.join(os.tmpdir(), 'shopvoice-bench-smoke.json') : path.join(REPO_ROOT, 'bench', 'results.json')));
+  // Progress goes to stderr, so stdout carries the table alone.
+  const start = performance.now();
+  const log = (line: string) => process.stderr.write(`[${((performance.now() - start) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
+  const results = await runBench({ settings, repoRoot: REPO_ROOT, log });
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${renderReport(results)}\nResults written to ${path.relative(process.cwd(), target) || target}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,123 @@
+import { PLATFORM_BUNDLES } from './bundle';
+import type { BenchResults, ColdStartResult, HttpLoad, MemoryRun } from './results';
+import type { Summary } from './stats';
+import { renderTable, type TableLine } from './table';
+
+const PLATFORM_NAMES = { alexa: 'Alexa', google: 'Google' } as const;
+
+/** Three significant digits (0.00412, 2.81, 21.2), whole numbers from 100 up. */
+function number(value: number): string {
+  if (value >= 100) return Math.round(value).toLocaleString('en-US');
+  if (value === 0) return '0';
+  return String(Number(value.toPrecision(3)));
+}
+
+const ms = (summary: Summary) => `${number(summary.median)} / ${number(summary.p99)} ms`;
+const times = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(2)}×`);
+const kilobytes = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
+const megabytes = (value: number) => `${number(value)} MB`;
+const latency = (load: HttpLoad) => `${number(load.latencyMs.median)} / ${number(load.latencyMs.p99)} ms`;
+const growth = (run: MemoryRun) =>
+  `${run.growth.heapAfterGcMbPer1kTurns >= 0 ? '+' : ''}${run.growth.heapAfterGcMbPer1kTurns.toFixed(3)} MB (${run.growth.keepsGrowing ? 'GROWING' : 'flat'})`;
+
+const section = (title: string): TableLine => ({ kind: 'section', title });
+const row = (...cells: string[]): TableLine => ({ kind: 'row', cells });
+
+function bundleLines(results: BenchResults): TableLine[] {
+  const byName = new Map(results.bundles.map((bundle) => [bundle.name, bundle]));
+  return Object.values(PLATFORM_BUNDLES).flatMap((pair) => {
+    const shopvoice = byName.get(pair.shopvoice);
+    const floor = byName.get(pair.floor);
+    if (!shopvoice || !floor) return [];
+    return [
+      row(`${pair.label} bundle`, kilobytes(shopvoice.bytes), kilobytes(floor.bytes), times(shopvoice.bytes / floor.bytes)),
+      row(`${pair.label} bundle, gzipped`, kilobytes(shopvoice.gzipBytes), kilobytes(floor.gzipBytes), times(shopvoice.gzipBytes / floor.gzipBytes)),
+    ];
+  });
+}
+
+function coldStartLines(coldStart: readonly ColdStartResult[], runs: number): TableLine[] {
+  return [
+    section(`Cold start, empty /tmp (store created and seeded): spawn of a fresh node → answer on stdout (${runs} run${runs === 1 ? '' : 's'} each)`),
+    ...coldStart.map((result) => row(result.label, ms(result.shopvoice.spawnToAnswerMs), ms(result.floor.spawnToAnswerMs), times(result.ratio.spawnToAnswer))),
+    section('Cold start: require() of the bundle + first answer, inside that process'),
+    ...coldStart.map((result) => row(result.label, ms(result.shopvoice.loadAndAnswerMs), ms(result.floor.loadAndAnswerMs), times(result.ratio.loadAndAnswer))),
+  ];
+}
+
+function warmTurnLines(results: BenchResults): TableLine[] {
+  const measured = results.warmTurns.find((turn) => turn.status === 'measured');
+  return [
+    section(`Warm turn, in process through the platform adapter${measured ? ` (${measured.shopvoiceMs.n.toLocaleString('en-US')} turns each)` : ''}`),
+    ...results.warmTurns.map((turn) => {
+      const label = `${turn.label} · ${PLATFORM_NAMES[turn.platform]}`;
+      return turn.status === 'measured'
+        ? row(label, ms(turn.shopvoiceMs), ms(turn.floorMs), times(turn.ratio))
+        : { kind: 'remark' as const, label, text: `${turn.status}: ${turn.reason}` };
+    }),
+  ];
+}
+
+function discoveryLines(results: BenchResults): TableLine[] {
+  const search = results.discoverySearch;
+  if (search.status === 'not built') {
+    const sizes = search.catalogSizes.map((size) => size.toLocaleString('en-US')).join(', ');
+    return [section(`Discovery search (${sizes} products)`), { kind: 'remark', label: 'index build and query', text: `not built: ${search.reason}` }];
+  }
+  return [
+    section(`Discovery search, generated catalogs (first page of ${search.queries.length} spoken queries; floor: plain SQLite table)`),
+    ...search.catalogs.flatMap((catalog) => {
+      const products = `${catalog.products.toLocaleString('en-US')} products`;
+      return [
+        row(`${products}: index build`, ms(catalog.buildMs.shopvoice), ms(catalog.buildMs.floor), times(catalog.buildMs.ratio)),
+        row(`${products}: query`, ms(catalog.queryMs.shopvoice), ms(catalog.queryMs.floor), times(catalog.queryMs.ratio)),
+      ];
+    }),
+  ];
+}
+
+function httpLines(results: BenchResults): TableLine[] {
+  const first = results.http[0]?.shopvoice;
+  const load = first ? `, ${first.connections} connections × ${number(first.durationSeconds)} s` : '';
+  return [
+    section(`HTTP on 127.0.0.1 (autocannon${load}; floor: bare express, fixed JSON body)`),
+    ...results.http.flatMap((result) => [
+      row(
+        `${result.endpoint} ${result.turn}: req/s`,
+        number(result.shopvoice.requestsPerSecond.mean),
+        number(result.floor.requestsPerSecond.mean),
+        times(result.ratio.requestsPerSecond),
+      ),
+      row(`${result.endpoint} ${result.turn}: latency`, latency(result.shopvoice), latency(result.floor), times(result.ratio.latencyP99)),
+    ]),
+  ];
+}
+
+function memoryLines(results: BenchResults): TableLine[] {
+  const { memory } = results;
+  return [
+    section(`Memory: server after ${memory.turns.toLocaleString('en-US')} turns (floor: floor skill + conversation app behind express)`),
+    row('peak RSS', megabytes(memory.shopvoice.peakRssMb), megabytes(memory.floor.peakRssMb), times(memory.ratio.peakRss)),
+    row('heap after full GC, growth per 1k turns', growth(memory.shopvoice), growth(memory.floor), ''),
+  ];
+}
+
+/** The table `npm run bench` prints. */
+export function renderReport(results: BenchResults): string {
+  const { machine } = results;
+  const runs = results.coldStart[0]?.shopvoice.spawnToAnswerMs.n ?? 0;
+  const title =
+    `Shopvoice bench (${results.mode}) · ${machine.cpus} cores, ${machine.cpuModel}, load average ${machine.loadAverageAtStart} at start · ` +
+    `Node ${machine.node} · ${results.startedAt} · took ${results.durationSeconds.toFixed(0)} s`;
+  const lines: TableLine[] = [
+    section('Lambda bundles (esbuild, minified; better-sqlite3 stays external)'),
+    ...bundleLines(results),
+    ...coldStartLines(results.coldStart, runs),
+    ...warmTurnLines(results),
+    ...discoveryLines(results),
+    ...httpLines(results),
+    ...memoryLines(results),
+  ];
+  const table = renderTable(['', 'Shopvoice', 'floor', 'ratio'], lines);
+  return `${title}\nfigures are median / p99; ratio = Shopvoice ÷ floor (medians; p99 for HTTP latency)\n\n${table}\n`;
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+/**
+ * The shape of bench/results.json. The smoke test parses what the bench wrote with this schema,
+ * so a figure that went missing or became NaN fails `npm test` rather than a reader later.
+ */
+
+const SummarySchema = z.object({
+  median: z.number().nonnegative(),
+  p99: z.number().nonnegative(),
+  n: z.number().int().positive(),
+});
+
+/** Shopvoice's figure divided by the floor's; null when the floor measured zero. */
+const RatioSchema = z.number().positive().nullable();
+
+const PlatformSchema = z.enum(['alexa', 'google']);
+
+export const BundleSchema = z.object({
+  name: z.string().min(1),
+  entry: z.string().min(1),
+  role: z.enum(['shopvoice', 'floor']),
+  bytes: z.number().int().positive(),
+  gzipBytes: z.number().int().positive(),
+});
+
+const ColdStartTimesSchema = z.object({
+  /** From spawning `node` to the answer arriving on its stdout: what a fresh process costs in all. */
+  spawnToAnswerMs: SummarySchema,
+  /** Inside the process: require() of the bundle plus the first invocation. */
+  loadAndAnswerMs: SummarySchema,
+});
+
+export const ColdStartSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  platform: PlatformSchema,
+  shopvoice: ColdStartTimesSchema,
+  floor: ColdStartTimesSchema,
+  ratio: z.object({ spawnToAnswer: RatioSchema, loadAndAnswer: RatioSchema }),
+});
+
+const WarmTurnBaseSchema = z.object({
+  scenario: z.string().min(1),
+  label: z.string().min(1),
+  platform: PlatformSchema,
+  /** The flow (lambda/flows) the scenario exercises. */
+  flow: z.string().min(1),
+});
+
+export const WarmTurnSchema = z.discriminatedUnion('status', [
+  WarmTurnBaseSchema.extend({
+    status: z.literal('measured'),
+    shopvoiceMs: SummarySchema,
+    floorMs: SummarySchema,
+    ratio: RatioSchema,
+  }),
+  WarmTurnBaseSchema.extend({ status: z.literal('not built'), reason: z.string().min(1) }),
+]);
+
+/** A Shopvoice figure, its floor's, and the ratio of the medians. */
+const ComparedSchema = z.object({ shopvoice: SummarySchema, floor: SummarySchema, ratio: RatioSchema });
+
+export const DiscoverySearchSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('measured'),
+    /** The spoken requests, understood as discovery understands them, whose first page is timed. */
+    queries: z.array(z.string().min(1)).min(1),
+    catalogs: z
+      .array(z.object({ products: z.number().int().positive(), buildMs: ComparedSchema, queryMs: ComparedSchema }))
+      .min(1),
+  }),
+  z.object({ status: z.literal('not built'), reason: z.string().min(1), catalogSizes: z.array(z.number().int().positive()) }),
+]);
+
+const HttpLoadSchema = z.object({
+  requestsPerSecond: z.object({ median: z.number().nonnegative(), mean: z.number().positive() }),
+  latencyMs: z.object({ median: z.number().nonnegative(), p99: z.number().nonnegative() }),
+  requests: z.number().int().positive(),
+  connections: z.number().int().positive(),
+  durationSeconds: z.number().positive(),
+});
+
+export const HttpResultSchema = z.object({
+  id: z.string().min(1),
+  endpoint: z.string().min(1),
+  turn: z.string().min(1),
+  shopvoice: HttpLoadSchema,
+  floor: HttpLoadSchema,
+  ratio: z.object({ requestsPerSecond: RatioSchema, latencyP99: RatioSchema }),
+});
+
+const MemoryCheckpointSchema = z.object({
+  turns: z.number().int().nonnegative(),
+  rssMb: z.number().positive(),
+  heapAfterGcMb: z.number().positive(),
+});
+
+const MemoryRunSchema = z.object({
+  peakRssMb: z.number().positive(),
+  checkpoints: z.array(MemoryCheckpointSchema).min(2),
+  growth: z.object({
+    /** Least-squares slopes over the checkpoints of the second half of the turns (the first half still warms up). */
+    heapAfterGcMbPer1kTurns: z.number(),
+    rssMbPer1kTurns: z.number(),
+    keepsGrowing: z.boolean(),
+  }),
+});
+
+export const MemoryResultSchema = z.object({
+  turns: z.number().int().positive(),
+  shopvoice: MemoryRunSchema,
+  floor: MemoryRunSchema,
+  ratio: z.object({ peakRss: RatioSchema }),
+});
+
+export const BenchResultsSchema = z.object({
+  schema: z.literal(1),
+  mode: z.enum(['full', 'smoke']),
+  startedAt: z.iso.datetime(),
+  durationSeconds: z.number().positive(),
+  machine: z.object({
+    cpus: z.number().int().positive(),
+    cpuModel: z.string(),
+    totalMemoryMb: z.number().positive(),
+    node: z.string().min(1),
+    os: z.string().min(1),
+    /** The 1-minute load average when the run began: how much else was competing for the cores. */
+    loadAverageAtStart: z.number().nonnegative(),
+  }),
+  /** What each floor is, in words, keyed by measurement. */
+  floors: z.record(z.string(), z.string()),
+  bundles: z.array(BundleSchema).min(1),
+  coldStart: z.array(ColdStartSchema).min(1),
+  warmTurns: z.array(WarmTurnSchema).min(1),
+  discoverySearch: DiscoverySearchSchema,
+  http: z.array(HttpResultSchema).min(1),
+  memory: MemoryResultSchema,
+});
+
+export type BenchResults = z.infer<typeof BenchResultsSchema>;
+export type Bundle = z.infer<typeof BundleSchema>;
+export type ColdStartResult = z.infer<typeof ColdStartSchema>;
+export type WarmTurnResult = z.infer<typeof WarmTurnSchema>;
+export type DiscoverySearchResult = z.infer<typeof DiscoverySearchSchema>;
+export type HttpResult = z.infer<typeof HttpResultSchema>;
+export type HttpLoad = z.infer<typeof HttpLoadSchema>;
+export type MemoryResult = z.infer<typeof MemoryResultSchema>;
+export type MemoryRun = z.infer<typeof MemoryRunSchema>;

@@ -1,0 +1,65 @@
+/** How much of each measurement a run makes. */
+export interface BenchSettings {
+  readonly mode: 'full' | 'smoke';
+  /** Fresh processes per cold-start target. */
+  readonly coldStartRuns: number;
+  readonly warmTurns: {
+    /** Unmeasured turns first, so the JIT and the store's caches are warm. */
+    readonly warmup: number;
+    /** Shopvoice and its floor take turns, round after round, so noise falls on both alike. */
+    readonly rounds: number;
+    readonly turnsPerRound: number;
+  };
+  readonly http: {
+    readonly connections: number;
+    readonly warmupSeconds: number;
+    /** Either a duration or a fixed number of requests. */
+    readonly durationSeconds?: number;
+    readonly amount?: number;
+  };
+  readonly memory: {
+    readonly turns: number;
+    readonly checkpoints: number;
+    readonly connections: number;
+  };
+  /** Generated catalogs the discovery search is measured on. */
+  readonly catalogs: readonly CatalogSettings[];
+}
+
+export interface CatalogSettings {
+  readonly products: number;
+  /** Times the catalog is built from scratch (a 100,000-product build takes the better part of a minute). */
+  readonly builds: number;
+  /** Times each spoken query is searched. */
+  readonly searchesPerQuery: number;
+}
+
+/**
+ * `npm run bench`: stable on a noisy 2-core machine, and done in under five minutes even when the
+ * machine is busy; the 100,000-product index build and the 10,000 memory turns take most of it.
+ */
+export const FULL_SETTINGS: BenchSettings = {
+  mode: 'full',
+  coldStartRuns: 15,
+  warmTurns: { warmup: 100, rounds: 4, turnsPerRound: 100 },
+  http: { connections: 10, warmupSeconds: 1, durationSeconds: 5 },
+  memory: { turns: 10_000, checkpoints: 10, connections: 10 },
+  catalogs: [
+    { products: 1_000, builds: 3, searchesPerQuery: 50 },
+    { products: 10_000, builds: 2, searchesPerQuery: 50 },
+    { products: 100_000, builds: 1, searchesPerQuery: 25 },
+  ],
+};
+
+/** `npm test`: every measurement once, tiny, to prove the bench runs and writes well-formed results. */
+export const SMOKE_SETTINGS: BenchSettings = {
+  mode: 'smoke',
+  coldStartRuns: 1,
+  warmTurns: { warmup: 3, rounds: 2, turnsPerRound: 3 },
+  http: { connections: 2, warmupSeconds: 0, amount: 40 },
+  memory: { turns: 100, checkpoints: 2, connections: 2 },
+  catalogs: [
+    { products: 300, builds: 1, searchesPerQuery: 2 },
+    { products: 1_000, builds: 1, searchesPerQuery: 2 },
+  ],
+};

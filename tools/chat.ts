@@ -1,0 +1,148 @@
+import readline from 'node:readline';
+import { DEMO_SHOPPERS } from '../lambda/commerce/sqlite/demo-shoppers';
+import { composeShopvoice } from '../lambda/compose';
+import { loadConfig } from '../lambda/config';
+import type { Platform } from '../lambda/core/turn';
+import { createLogger, describeError } from '../lambda/logging';
+import type { ConversationSettings, LocalSession } from './local-assistant/conversation-settings';
+import type { Exchange, LocalAssistant } from './local-assistant/local-assistant';
+import { localAssistantFor } from './local-assistant/local-setup';
+import { transcriptLines } from './local-assistant/transcript';
+
+/**
+ * `npm run chat -- [--platform alexa|google] [--locale en-US] [--shopper <id>]`: talk to the
+ * assistant in the terminal. Each line is what the shopper says; it is understood with the
+ * generated models and sent through the real adapter. Reads a script from standard input too.
+ */
+
+const USAGE = `Usage: npm run chat -- [--platform alexa|google] [--locale en-US] [--shopper <id>]
+
+Type what the shopper says. Commands:
+  /json    the last request and response JSON
+  /reset   start a new session
+  /help    this text
+  /quit    leave (or Ctrl-D)`;
+
+const PLATFORMS: readonly Platform[] = ['alexa', 'google'];
+
+export interface ChatOptions {
+  readonly platform: Platform;
+  readonly locale: string;
+  readonly shopperId?: string;
+}
+
+type ParsedArgs = { readonly help: true } | { readonly help: false; readonly options: ChatOptions } | { readonly error: string };
+
+export function parseChatArgs(args: readonly string[]): ParsedArgs {
+  const values = new Map<string, string>();
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] ?? '';
+    if (arg === '--help' || arg === '-h') return { help: true };
+    const [name, inline] = arg.split(/=(.*)/s, 2);
+    if (name !== '--platform' && name !== '--locale' && name !== '--shopper') return { error: `Unknown option ${arg}` };
+    let value = inline;
+    if (value === undefined) {
+      index += 1;
+      value = args[index];
+    }
+    if (value === undefined || value === '') return { error: `${name} needs a value` };
+    values.set(name, value);
+  }
+  const platform = values.get('--platform') ?? 'alexa';
+  if (!PLATFORMS.includes(platform as Platform)) return { error: `--platform is alexa or google, not ${platform}` };
+  const shopperId = values.get('--shopper');
+  if (shopperId !== undefined && !DEMO_SHOPPERS.some((shopper) => shopper.id === shopperId)) {
+    return { error: `Unknown shopper "${shopperId}". Demo shoppers: ${DEMO_SHOPPERS.map((shopper) => shopper.id).join(', ')}` };
+  }
+  return { help: false, options: { platform: platform as Platform, locale: values.get('--locale') ?? 'en-US', ...(shopperId ? { shopperId } : {}) } };
+}
+
+export interface ChatIo {
+  readonly lines: AsyncIterable<string>;
+  readonly write: (line: string) => void;
+  /** Echo each line read, so a transcript from a pipe shows what was said. */
+  readonly echo: boolean;
+  /** Called when ready for the next line (the interactive prompt). */
+  readonly prompt?: () => void;
+}
+
+/** Runs the conversation until the input ends or the shopper quits. */
+export async function runChat(assistant: LocalAssistant, options: ChatOptions, io: ChatIo): Promise<void> {
+  const settings: ConversationSettings = { ...options, screen: true };
+  let session: LocalSession | undefined;
+  let last: Exchange | undefined;
+  io.prompt?.();
+  for await (const raw of io.lines) {
+    const line = raw.trim();
+    if (line === '') {
+      io.prompt?.();
+      continue;
+    }
+    if (io.echo) io.write(`you> ${line}`);
+    if (line === '/quit' || line === '/exit') break;
+    if (line === '/help') io.write(USAGE);
+    else if (line === '/reset') {
+      session = undefined;
+      io.write('(new session)');
+    } else if (line === '/json') {
+      io.write(last ? `request:\n${JSON.stringify(last.request, null, 2)}\nresponse (${last.response.status}):\n${JSON.stringify(last.response.body, null, 2)}` : '(nothing said yet)');
+    } else if (line.startsWith('/')) io.write(`Unknown command ${line}; /help lists them.`);
+    else {
+      last = await assistant.takeTurn(settings, session, line);
+      session = last.session;
+      for (const output of transcriptLines(options.platform, last)) io.write(output);
+    }
+    io.prompt?.();
+  }
+}
+
+async function main(): Promise<number> {
+  const parsed = parseChatArgs(process.argv.slice(2));
+  if ('error' in parsed) {
+    console.error(`${parsed.error}\n\n${USAGE}`);
+    return 1;
+  }
+  if (parsed.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig();
+  const shopvoice = composeShopvoice(config, { logger: createLogger('silent') });
+  try {
+    const assistant = localAssistantFor(config, shopvoice.router, (error) => console.error(`(the adapter failed: ${describeError(error).message})`));
+    const locales = assistant.understanding.locales();
+    if (!locales.includes(parsed.options.locale)) {
+      console.error(`No interaction model for ${parsed.options.locale}; there are: ${locales.join(', ')}`);
+      return 1;
+    }
+    if (parsed.options.shopperId && !config.auth.trustDevKey) {
+      console.error('This configuration does not trust the development key: the shopper will be asked to link their account.');
+    }
+    const interactive = process.stdin.isTTY === true;
+    const input = readline.createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+    input.setPrompt('you> ');
+    if (interactive) console.log(`Talking to ${parsed.options.platform} (${parsed.options.locale}) as ${parsed.options.shopperId ?? 'a guest'}. /help lists commands.`);
+    await runChat(assistant, parsed.options, {
+      lines: input,
+      write: (line) => console.log(line),
+      echo: !interactive,
+      ...(interactive ? { prompt: () => input.prompt() } : {}),
+    });
+    input.close();
+    return 0;
+  } finally {
+    shopvoice.close();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    },
+  );
+}

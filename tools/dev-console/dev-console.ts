@@ -1,0 +1,95 @@
+import path from 'node:path';
+import express, { type Express, type RequestHandler } from 'express';
+import { DEMO_SHOPPERS } from '../../lambda/commerce/sqlite/demo-shoppers';
+import type { Config } from '../../lambda/config';
+import type { Router } from '../../lambda/core/router';
+import { BODY_LIMIT } from '../../lambda/http-app';
+import { describeError, type Logger } from '../../lambda/logging';
+import { localAssistantFor } from '../local-assistant/local-setup';
+import { TurnRequestSchema } from './turn-request';
+
+export interface DevConsoleOptions {
+  readonly config: Config;
+  readonly router: Router;
+  readonly logger: Logger;
+}
+
+const PUBLIC_DIR = path.join(__dirname, 'public');
+const DEFAULT_LOCALE = 'en-US';
+
+/** The page loads only its own files and talks only to its own server. */
+const securityHeaders: RequestHandler = (_request, response, next) => {
+  response.set({
+    'content-security-policy':
+      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  });
+  next();
+};
+
+/**
+ * The dev console: `GET /` serves the page, `/dev-console/api/turn` takes what the shopper typed
+ * through the local understanding and the real adapters. Mounted only outside production.
+ */
+export function devConsoleRoutes(options: DevConsoleOptions): (app: Express) => void {
+  const { config, logger } = options;
+  const assistant = localAssistantFor(config, options.router, (error) =>
+    logger.error({ error: describeError(error) }, 'dev console turn failed'),
+  );
+  const shopperIds = new Set(DEMO_SHOPPERS.map((shopper) => shopper.id));
+
+  return (app) => {
+    app.get('/', securityHeaders, (_request, response) => {
+      response.sendFile(path.join(PUBLIC_DIR, 'index.html'));
+    });
+    app.use('/dev-console', securityHeaders);
+    app.use('/dev-console', express.static(PUBLIC_DIR, { index: false, redirect: false }));
+
+    app.get('/dev-console/api/setup', (_request, response) => {
+      const locales = assistant.understanding.locales();
+      response.json({
+        platforms: [
+          { id: 'alexa', name: 'Alexa' },
+          { id: 'google', name: 'Google Assistant' },
+        ],
+        locales,
+        shoppers: DEMO_SHOPPERS,
+        defaults: {
+          platform: 'alexa',
+          locale: locales.includes(DEFAULT_LOCALE) ? DEFAULT_LOCALE : locales[0],
+          shopperId: DEMO_SHOPPERS[0]?.id ?? null,
+        },
+        trustsDevKey: config.auth.trustDevKey,
+      });
+    });
+
+    app.post('/dev-console/api/turn', express.json({ limit: BODY_LIMIT }), async (request, response, next) => {
+      const parsed = TurnRequestSchema.safeParse(request.body);
+      if (!parsed.success) {
+        response.status(400).json({ error: 'not a dev console turn', issues: parsed.error.issues.map((issue) => issue.message) });
+        return;
+      }
+      const { settings, session, said } = parsed.data;
+      if (!assistant.understanding.locales().includes(settings.locale)) {
+        response.status(400).json({ error: `no interaction model for ${settings.locale}` });
+        return;
+      }
+      if (settings.shopperId && !shopperIds.has(settings.shopperId)) {
+        response.status(400).json({ error: `no demo shopper ${settings.shopperId}` });
+        return;
+      }
+      try {
+        const exchange = await assistant.takeTurn(
+          { platform: settings.platform, locale: settings.locale, screen: settings.screen, ...(settings.shopperId ? { shopperId: settings.shopperId } : {}) },
+          session ?? undefined,
+          said,
+        );
+        response.json({ exchange });
+      } catch (error) {
+        next(error);
+      }
+    });
+  };
+}

@@ -1,0 +1,283 @@
+// The dev console page. Plain JavaScript, no build step: every reply is shown with textContent,
+// never as HTML, and SSML is read with an XML parser.
+
+const PAUSE = '…';
+
+const elements = {
+  platform: document.getElementById('platform'),
+  locale: document.getElementById('locale'),
+  shopper: document.getElementById('shopper'),
+  shopperStory: document.getElementById('shopper-story'),
+  screen: document.getElementById('screen'),
+  speakReplies: document.getElementById('speak-replies'),
+  newSession: document.getElementById('new-session'),
+  transcript: document.getElementById('transcript'),
+  announcer: document.getElementById('reply-announcer'),
+  sayForm: document.getElementById('say'),
+  said: document.getElementById('said'),
+  send: document.getElementById('send'),
+  listen: document.getElementById('listen'),
+  status: document.getElementById('status'),
+  understood: document.getElementById('understood'),
+  sessionState: document.getElementById('session-state'),
+  requestJson: document.getElementById('request-json'),
+  responseJson: document.getElementById('response-json'),
+};
+
+const conversation = { setup: undefined, session: undefined, busy: false };
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function option(value, label) {
+  const node = element('option', undefined, label);
+  node.value = value;
+  return node;
+}
+
+/** Declares the tag prefixes SSML uses without declaring them (Alexa's `amazon:`), so it parses as XML. */
+function withPrefixesDeclared(ssml) {
+  const prefixes = new Set([...ssml.matchAll(/<\/?([A-Za-z][\w-]*):/g)].map((match) => match[1]));
+  const declarations = [...prefixes].map((prefix) => ` xmlns:${prefix}="urn:ssml:${prefix}"`).join('');
+  return ssml.replace(/^\s*<speak\b/, (start) => start + declarations);
+}
+
+/** What SSML says, as text: markup dropped, <sub> read as its alias, pauses shown as "…". */
+function ssmlText(ssml) {
+  if (!ssml) return '';
+  const parsed = new DOMParser().parseFromString(withPrefixesDeclared(ssml), 'application/xml');
+  // Not well-formed: show the words without the tags rather than nothing.
+  if (parsed.getElementsByTagName('parsererror').length > 0) return ssml.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const parts = [];
+  const read = (node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) parts.push(child.nodeValue);
+      else if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      else if (child.localName === 'break') parts.push(` ${PAUSE} `);
+      else if (child.localName === 'audio') parts.push(' [sound] ');
+      else if (child.localName === 'sub') parts.push(child.getAttribute('alias') ?? child.textContent);
+      else {
+        if (child.localName === 'p' || child.localName === 's') parts.push(' ');
+        read(child);
+      }
+    }
+  };
+  read(parsed.documentElement);
+  return parts
+    .join('')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.?!:;])/g, '$1')
+    .replace(/(…\s*)+/g, `${PAUSE} `)
+    .trim()
+    .replace(/\s*…$/, '');
+}
+
+function platformName(id) {
+  return conversation.setup?.platforms.find((platform) => platform.id === id)?.name ?? id;
+}
+
+function settings() {
+  return {
+    platform: elements.platform.value,
+    locale: elements.locale.value,
+    shopperId: elements.shopper.value || null,
+    screen: elements.screen.checked,
+  };
+}
+
+function scrollToLatest() {
+  elements.transcript.lastElementChild?.scrollIntoView({ block: 'nearest' });
+}
+
+function note(text) {
+  elements.transcript.append(element('li', 'note', text));
+  scrollToLatest();
+}
+
+function startNewSession(reason) {
+  if (conversation.session || elements.transcript.childElementCount > 0) note(reason);
+  conversation.session = undefined;
+  window.speechSynthesis?.cancel();
+}
+
+function showShopperStory() {
+  const shopper = conversation.setup?.shoppers.find((candidate) => candidate.id === elements.shopper.value);
+  elements.shopperStory.textContent = shopper
+    ? `Linked account: ${shopper.story}.`
+    : 'No linked account: the assistant asks to link one for anything personal.';
+}
+
+function speak(text) {
+  if (!elements.speakReplies.checked || !('speechSynthesis' in window) || text === '') return;
+  const utterance = new SpeechSynthesisUtterance(text.replaceAll(PAUSE, ','));
+  utterance.lang = elements.locale.value;
+  window.speechSynthesis.cancel();
+  window.speechSynthesis.speak(utterance);
+}
+
+function describeSlot(slot) {
+  const resolved = slot.resolution === 'no-match' ? ' (no value of its type)' : slot.resolution ? ` → ${slot.resolution.id}` : '';
+  const value = slot.value === slot.spoken ? `"${slot.spoken}"` : `"${slot.spoken}" = ${slot.value}`;
+  return `${slot.slot}: ${value}${resolved}`;
+}
+
+function showUnderstood(understanding, sentAs) {
+  const rows =
+    understanding.kind === 'launch'
+      ? [['Request', `${sentAs} (the skill was opened by name)`]]
+      : [
+          ['Intent', sentAs],
+          ['Slots', understanding.slots.length > 0 ? understanding.slots.map(describeSlot).join('; ') : 'none'],
+          ['Matched sample', understanding.sample ?? 'none (fallback)'],
+          ['Best intents', understanding.candidates.map((candidate) => `${candidate.intent} ${candidate.score.toFixed(2)}`).join(', ')],
+        ];
+  elements.understood.replaceChildren(...rows.flatMap(([term, description]) => [element('dt', undefined, term), element('dd', undefined, description)]));
+}
+
+function showExchange(exchange) {
+  showUnderstood(exchange.understanding, exchange.sentAs);
+  elements.sessionState.textContent = JSON.stringify(exchange.reply?.attributes ?? {}, null, 2);
+  elements.requestJson.textContent = JSON.stringify(exchange.request, null, 2);
+  elements.responseJson.textContent = JSON.stringify(exchange.response.body, null, 2);
+}
+
+function replyEntry(platform, exchange) {
+  const entry = element('li', 'turn assistant');
+  entry.dataset.speaker = 'assistant';
+  entry.append(element('span', 'speaker', platformName(platform)));
+  const reply = exchange.reply;
+  if (!reply) {
+    entry.append(element('p', 'error', `The adapter answered ${exchange.response.status}: ${JSON.stringify(exchange.response.body)}`));
+    return { entry, spoken: '' };
+  }
+  const spoken = ssmlText(reply.ssml);
+  entry.append(element('p', 'speech', spoken || '(says nothing)'));
+  if (reply.card) {
+    const card = element('div', 'card');
+    card.append(element('p', 'card-title', reply.card.title), element('p', 'card-text', reply.card.text));
+    entry.append(card);
+  }
+  if (reply.suggestions.length > 0) entry.append(element('p', 'suggestions', `Suggestions: ${reply.suggestions.join(' · ')}`));
+  if (reply.linkAccount) entry.append(element('p', 'note', 'Asks the shopper to link their account.'));
+  if (reply.sessionEnded) entry.append(element('p', 'note', 'The session ended; what is said next starts a new one.'));
+  return { entry, spoken };
+}
+
+async function takeTurn(said) {
+  const turnSettings = settings();
+  const shopperEntry = element('li', 'turn shopper');
+  shopperEntry.dataset.speaker = 'shopper';
+  shopperEntry.append(element('span', 'speaker', 'Shopper'), element('p', 'speech', said));
+  elements.transcript.append(shopperEntry);
+  scrollToLatest();
+  elements.status.textContent = `Sending to ${platformName(turnSettings.platform)}…`;
+  const response = await fetch('/dev-console/api/turn', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ settings: turnSettings, session: conversation.session ?? null, said }),
+  });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error ?? `the server answered ${response.status}`);
+  const { exchange } = body;
+  conversation.session = exchange.session;
+  const { entry, spoken } = replyEntry(turnSettings.platform, exchange);
+  elements.transcript.append(entry);
+  scrollToLatest();
+  showExchange(exchange);
+  elements.announcer.textContent = spoken;
+  elements.status.textContent = '';
+  speak(spoken);
+}
+
+async function submit(event) {
+  event.preventDefault();
+  const said = elements.said.value.trim();
+  if (said === '' || conversation.busy) return;
+  conversation.busy = true;
+  elements.send.disabled = true;
+  try {
+    await takeTurn(said);
+    elements.said.value = '';
+  } catch (error) {
+    elements.status.textContent = `Could not take that turn: ${error.message}`;
+  } finally {
+    conversation.busy = false;
+    elements.send.disabled = false;
+    elements.said.focus();
+  }
+}
+
+function setUpListening() {
+  const Recognition = window.SpeechRecognition ?? window.webkitSpeechRecognition;
+  if (!Recognition) return;
+  elements.listen.hidden = false;
+  let recognition;
+  elements.listen.addEventListener('click', () => {
+    if (recognition) {
+      recognition.stop();
+      return;
+    }
+    recognition = new Recognition();
+    recognition.lang = elements.locale.value;
+    recognition.interimResults = false;
+    recognition.addEventListener('result', (event) => {
+      elements.said.value = event.results[0]?.[0]?.transcript ?? '';
+      elements.sayForm.requestSubmit();
+    });
+    recognition.addEventListener('error', (event) => {
+      elements.status.textContent = `The browser could not listen: ${event.error}`;
+    });
+    recognition.addEventListener('end', () => {
+      recognition = undefined;
+      elements.listen.setAttribute('aria-pressed', 'false');
+      elements.listen.textContent = 'Speak';
+    });
+    elements.listen.setAttribute('aria-pressed', 'true');
+    elements.listen.textContent = 'Stop listening';
+    recognition.start();
+  });
+}
+
+async function loadSetup() {
+  const response = await fetch('/dev-console/api/setup');
+  if (!response.ok) throw new Error(`the server answered ${response.status}`);
+  const setup = await response.json();
+  conversation.setup = setup;
+  elements.platform.replaceChildren(...setup.platforms.map((platform) => option(platform.id, platform.name)));
+  elements.locale.replaceChildren(...setup.locales.map((locale) => option(locale, locale)));
+  elements.shopper.replaceChildren(
+    option('', 'Guest (no linked account)'),
+    ...setup.shoppers.map((shopper) => option(shopper.id, `${shopper.name} (${shopper.id})`)),
+  );
+  elements.platform.value = setup.defaults.platform;
+  elements.locale.value = setup.defaults.locale;
+  elements.shopper.value = setup.defaults.shopperId ?? '';
+  showShopperStory();
+  if (!setup.trustsDevKey) {
+    elements.status.textContent = 'This server does not trust the development key, so linked shoppers will be asked to link.';
+  }
+}
+
+elements.sayForm.addEventListener('submit', submit);
+elements.newSession.addEventListener('click', () => {
+  startNewSession('New session.');
+  elements.said.focus();
+});
+for (const control of [elements.platform, elements.locale, elements.shopper, elements.screen]) {
+  control.addEventListener('change', () => startNewSession('Device changed: new session.'));
+}
+elements.shopper.addEventListener('change', showShopperStory);
+setUpListening();
+loadSetup().then(
+  () => {
+    document.body.dataset.ready = 'true';
+    elements.said.focus();
+  },
+  (error) => {
+    elements.status.textContent = `Could not load the console: ${error.message}`;
+  },
+);
