@@ -35,7 +35,7 @@ describe.each(PLATFORMS)('assistance on %s', (platform, start) => {
   it('rephrases once, offers a person the second time, and never loops a third time', async () => {
     const conversation = start(testApp.app);
     const first = valid(await conversation.say('FallbackIntent'), platform);
-    expect(first.text).toMatch(/^Sorry, I didn't catch that\. You can ask where your order is/);
+    expect(first.text).toMatch(/^Sorry, I didn't catch that\. You can ask about an order, a return, a reorder or a product/);
     expect(first.listening).toBe(true);
     const second = valid(await conversation.say('FallbackIntent'), platform);
     expect(second.text).toMatch(/Would you like me to connect you with a person\?$/);
