@@ -1,5 +1,4 @@
-import { type Heard, PLATFORMS } from '../support/conversation';
-import { expectValidSsml } from '../support/ssml-checks';
+import { answered, PLATFORMS } from '../support/conversation';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let testApp: TestApp;
@@ -8,11 +7,6 @@ beforeAll(() => {
 });
 afterAll(() => testApp.close());
 
-function valid(heard: Heard, platform: 'alexa' | 'google'): Heard {
-  expect(heard.status).toBe(200);
-  expectValidSsml(heard.ssml, platform);
-  return heard;
-}
 
 function handoffCount(): number {
   return (testApp.db.prepare('SELECT COUNT(*) AS n FROM handoffs').get() as { n: number }).n;
@@ -22,25 +16,25 @@ describe.each(PLATFORMS)('assistance on %s', (platform, start) => {
   it('helps, repeats, and says goodbye', async () => {
     const conversation = start(testApp.app);
     await conversation.launch();
-    const help = valid(await conversation.say('HelpIntent'), platform);
+    const help = answered(await conversation.say('HelpIntent'), platform);
     expect(help.text).toMatch(/^I can tell you where your orders are/);
     expect(help.listening).toBe(true);
-    const again = valid(await conversation.say('RepeatIntent'), platform);
+    const again = answered(await conversation.say('RepeatIntent'), platform);
     expect(again.text).toBe(help.text);
-    const bye = valid(await conversation.say('StopIntent'), platform);
+    const bye = answered(await conversation.say('StopIntent'), platform);
     expect(bye.text).toBe('Goodbye, and thanks for shopping with Northwind Outfitters.');
     expect(bye.listening).toBe(false);
   });
 
   it('rephrases once, offers a person the second time, and never loops a third time', async () => {
     const conversation = start(testApp.app);
-    const first = valid(await conversation.say('FallbackIntent'), platform);
+    const first = answered(await conversation.say('FallbackIntent'), platform);
     expect(first.text).toMatch(/^Sorry, I didn't catch that\. You can ask about an order, a return, a reorder or a product/);
     expect(first.listening).toBe(true);
-    const second = valid(await conversation.say('FallbackIntent'), platform);
+    const second = answered(await conversation.say('FallbackIntent'), platform);
     expect(second.text).toMatch(/Would you like me to connect you with a person\?$/);
     expect(second.listening).toBe(true);
-    const third = valid(await conversation.say('FallbackIntent'), platform);
+    const third = answered(await conversation.say('FallbackIntent'), platform);
     expect(third.listening).toBe(false);
     expect(third.ssml).toContain(`<say-as interpret-as='digits'>18005550199</say-as>`);
   });
@@ -49,23 +43,23 @@ describe.each(PLATFORMS)('assistance on %s', (platform, start) => {
     const conversation = start(testApp.app);
     await conversation.say('FallbackIntent');
     await conversation.say('HelpIntent');
-    const after = valid(await conversation.say('FallbackIntent'), platform);
+    const after = answered(await conversation.say('FallbackIntent'), platform);
     expect(after.text).toMatch(/^Sorry, I didn't catch that/);
   });
 
   it('files one ticket per conversation however often a linked shopper asks for a person', async () => {
     const conversation = start(testApp.app, { token: await testApp.token('shopper-ben') });
     const before = handoffCount();
-    const first = valid(await conversation.say('TalkToAgentIntent'), platform);
+    const first = answered(await conversation.say('TalkToAgentIntent'), platform);
     expect(first.text).toMatch(/^I've asked a member of our team to get in touch with you\. They'll email you within one business day\. Your reference number is \d{6}\./);
-    const second = valid(await conversation.say('TalkToAgentIntent'), platform);
+    const second = answered(await conversation.say('TalkToAgentIntent'), platform);
     expect(second.text).toBe(first.text);
     expect(handoffCount()).toBe(before + 1);
   });
 
   it('gives a guest the phone number instead of filing a ticket', async () => {
     const before = handoffCount();
-    const heard = valid(await start(testApp.app).say('TalkToAgentIntent'), platform);
+    const heard = answered(await start(testApp.app).say('TalkToAgentIntent'), platform);
     expect(heard.text).toMatch(/^You can reach our team at 18005550199\./);
     expect(handoffCount()).toBe(before);
   });
@@ -74,10 +68,10 @@ describe.each(PLATFORMS)('assistance on %s', (platform, start) => {
     const conversation = start(testApp.app, { token: await testApp.token('shopper-ava') });
     // A reorder waiting for its yes: after the cancel, a yes orders nothing.
     await conversation.say('ReorderIntent', { item: 'coffee' });
-    const cancelled = valid(await conversation.say('CancelIntent'), platform);
+    const cancelled = answered(await conversation.say('CancelIntent'), platform);
     expect(cancelled.text).toBe("Okay, I've dropped that. What else can I help with?");
     expect(cancelled.listening).toBe(true);
-    const yes = valid(await conversation.say('YesIntent'), platform);
+    const yes = answered(await conversation.say('YesIntent'), platform);
     expect(yes.text).toMatch(/^Sorry, I didn't catch that/);
   });
 });

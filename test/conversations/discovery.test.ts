@@ -1,6 +1,5 @@
 import type { Product } from '../../lambda/commerce/ports';
-import { type Heard, PLATFORMS } from '../support/conversation';
-import { expectValidSsml } from '../support/ssml-checks';
+import { answered, type Heard, PLATFORMS } from '../support/conversation';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let testApp: TestApp;
@@ -9,11 +8,6 @@ beforeAll(() => {
 });
 afterAll(() => testApp.close());
 
-function valid(heard: Heard, platform: 'alexa' | 'google'): Heard {
-  expect(heard.status).toBe(200);
-  expectValidSsml(heard.ssml, platform);
-  return heard;
-}
 
 async function product(id: string): Promise<Product> {
   const found = await testApp.commerce.catalog.findById(id);
@@ -32,7 +26,7 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
     ['digits', 'a waterproof jacket for hiking under $150'],
     ['spoken words', 'a waterproof jacket for hiking under a hundred and fifty dollars'],
   ])('answers "a waterproof jacket for hiking under $150" (%s) with three in-budget waterproof hiking jackets', async (_form, query) => {
-    const heard = valid(await start(testApp.app, { screen: true }).say('FindProductIntent', { query }), platform);
+    const heard = answered(await start(testApp.app, { screen: true }).say('FindProductIntent', { query }), platform);
     expect(heard.text).toMatch(/^I found 3 matches\./);
     const products = await offered(heard);
     expect(products).toHaveLength(3);
@@ -52,10 +46,10 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
 
   it('pages through a longer list without repeating itself', async () => {
     const conversation = start(testApp.app);
-    const first = valid(await conversation.say('FindProductIntent', { query: 'jackets' }), platform);
+    const first = answered(await conversation.say('FindProductIntent', { query: 'jackets' }), platform);
     expect(first.text).toMatch(/^I found (\d+) matches\. Here are the top 3:/);
     expect(first.text).toMatch(/Want to hear more, or details on one of them\?$/);
-    const second = valid(await conversation.say('NextIntent'), platform);
+    const second = answered(await conversation.say('NextIntent'), platform);
     expect(second.text).toMatch(/^Here are the next ones:/);
     const firstIds = (await offered(first)).map((each) => each.id);
     const secondIds = (await offered(second)).map((each) => each.id);
@@ -67,7 +61,7 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
     const conversation = start(testApp.app);
     const results = await conversation.say('FindProductIntent', { query: 'a waterproof jacket for hiking under $150' });
     const second = (await offered(results))[1]!;
-    const detail = valid(await conversation.say('ProductDetailIntent', { ordinal: { value: 'second', id: 'second' } }), platform);
+    const detail = answered(await conversation.say('ProductDetailIntent', { ordinal: { value: 'second', id: 'second' } }), platform);
     expect(detail.text).toContain(`The ${second.spokenName} by ${second.brand}:`);
     expect(detail.text).toContain(second.description.replace(/\.$/, ''));
     expect(detail.text).toMatch(/Would you like to order it\?$/);
@@ -78,7 +72,7 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
     // With a budget the best within it comes first, so there is something cheaper to find.
     const results = await conversation.say('FindProductIntent', { query: 'jackets for hiking under 300 dollars' });
     const cheapest = Math.min(...(await offered(results)).map((each) => each.price.minor));
-    const cheaper = valid(await conversation.say('CheaperIntent'), platform);
+    const cheaper = answered(await conversation.say('CheaperIntent'), platform);
     const products = await offered(cheaper);
     expect(products.length).toBeGreaterThan(0);
     for (const each of products) {
@@ -91,7 +85,7 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
   it('says so when the products offered are already the cheapest', async () => {
     const conversation = start(testApp.app);
     await conversation.say('FindProductIntent', { query: 'cheap jackets for hiking' });
-    const already = valid(await conversation.say('CheaperIntent'), platform);
+    const already = answered(await conversation.say('CheaperIntent'), platform);
     expect(already.text).toMatch(/^Those are already the least expensive matches\./);
     expect(already.listening).toBe(true);
   });
@@ -99,7 +93,7 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
   it('refines "something for running instead" without starting over', async () => {
     const conversation = start(testApp.app);
     await conversation.say('FindProductIntent', { query: 'jackets for hiking' });
-    const refined = valid(await conversation.say('RefineSearchIntent', { refinement: 'for running' }), platform);
+    const refined = answered(await conversation.say('RefineSearchIntent', { refinement: 'for running' }), platform);
     const products = await offered(refined);
     expect(products.length).toBeGreaterThan(0);
     for (const each of products) {
@@ -110,9 +104,9 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
 
   it('says which constraint to relax when nothing matches, and reads the relaxed result on yes', async () => {
     const conversation = start(testApp.app);
-    const none = valid(await conversation.say('FindProductIntent', { query: 'waterproof hiking boots under 100 dollars' }), platform);
+    const none = answered(await conversation.say('FindProductIntent', { query: 'waterproof hiking boots under 100 dollars' }), platform);
     expect(none.text).toMatch(/^I found nothing waterproof hiking under 100 dollars; the cheapest is \d+ dollars( and \d+ cents)?\. Want to hear it\?$/);
-    const relaxed = valid(await conversation.say('YesIntent'), platform);
+    const relaxed = answered(await conversation.say('YesIntent'), platform);
     const products = await offered(relaxed);
     expect(products.length).toBeGreaterThan(0);
     expect(products[0]!.attributes.feature).toContain('waterproof');
@@ -125,12 +119,12 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
     const first = (await offered(results))[0]!;
     // A jacket comes in several sizes: checkout asks which one before it confirms.
     const sizes = first.attributes.size ?? [];
-    const which = valid(await conversation.say('BuyIntent', { ordinal: { value: 'first', id: 'first' } }), platform);
+    const which = answered(await conversation.say('BuyIntent', { ordinal: { value: 'first', id: 'first' } }), platform);
     expect(which.text).toBe(`Which size of ${first.spokenName} would you like? Sizes go from ${sizes[0]} to ${sizes[sizes.length - 1]}.`);
-    const confirm = valid(await conversation.say('ChangeSizeIntent', { size: { value: 'medium', id: 'medium' } }), platform);
+    const confirm = answered(await conversation.say('ChangeSizeIntent', { size: { value: 'medium', id: 'medium' } }), platform);
     expect(confirm.text).toMatch(new RegExp(`^That's one ${first.spokenName} in size M for 139 dollars, charged to your .+ ending in \\d{4} and shipped to \\w+\\. Shall I place the order\\?$`));
     const before = testApp.db.prepare('SELECT COUNT(*) AS n FROM order_lines WHERE product_id = ?').get(first.id) as { n: number };
-    const placed = valid(await conversation.say('YesIntent'), platform);
+    const placed = answered(await conversation.say('YesIntent'), platform);
     expect(placed.text).toMatch(/order number/i);
     const after = testApp.db.prepare('SELECT COUNT(*) AS n FROM order_lines WHERE product_id = ?').get(first.id) as { n: number };
     expect(after.n).toBe(before.n + 1);
@@ -139,15 +133,15 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
   it('asks an unlinked shopper to link before ordering', async () => {
     const conversation = start(testApp.app);
     await conversation.say('FindProductIntent', { query: 'a waterproof jacket for hiking under $150' });
-    const link = valid(await conversation.say('BuyIntent', { ordinal: { value: 'second', id: 'second' } }), platform);
+    const link = answered(await conversation.say('BuyIntent', { ordinal: { value: 'second', id: 'second' } }), platform);
     expect(link.linkAccount).toBe(true);
   });
 
   it('asks what to look for when the request carried no words', async () => {
     const conversation = start(testApp.app);
-    const asked = valid(await conversation.say('FindProductIntent'), platform);
+    const asked = answered(await conversation.say('FindProductIntent'), platform);
     expect(asked.text).toMatch(/^What are you looking for\?/);
-    const results = valid(await conversation.say('FindProductIntent', { query: 'wireless headphones' }), platform);
+    const results = answered(await conversation.say('FindProductIntent', { query: 'wireless headphones' }), platform);
     expect((await offered(results))[0]!.category).toBe('audio');
   });
 });

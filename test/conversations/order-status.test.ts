@@ -1,8 +1,7 @@
 import type { Order } from '../../lambda/commerce/ports';
 import { ordersOnTheWay, progressOf } from '../../lambda/flows/order-status/relevance';
 import { Voice } from '../../lambda/speech/voice';
-import { type Conversation, type Heard, PLATFORMS } from '../support/conversation';
-import { expectValidSsml } from '../support/ssml-checks';
+import { answered, type Conversation, PLATFORMS } from '../support/conversation';
 import { createTestApp, TEST_NOW, type TestApp } from '../support/test-app';
 
 let testApp: TestApp;
@@ -29,28 +28,23 @@ async function findOrder(predicate: (order: Order) => boolean): Promise<Order> {
   throw new Error('the demo store has no such order');
 }
 
-function heardValid(heard: Heard, platform: 'alexa' | 'google'): Heard {
-  expect(heard.status).toBe(200);
-  expectValidSsml(heard.ssml, platform);
-  return heard;
-}
 
 describe.each(PLATFORMS)('order status on %s', (platform, start) => {
   const converse = async (shopperId?: string, options: { token?: string } = {}): Promise<Conversation> =>
     start(testApp.app, { token: options.token ?? (shopperId ? await testApp.token(shopperId) : undefined) });
 
   it('greets a linked shopper by name and a guest without one', async () => {
-    const linked = heardValid(await (await converse('shopper-ava')).launch(), platform);
+    const linked = answered(await (await converse('shopper-ava')).launch(), platform);
     expect(linked.text).toMatch(/^Welcome back to Northwind Outfitters, Ava!/);
     expect(linked.listening).toBe(true);
-    const guest = heardValid(await (await converse()).launch(), platform);
+    const guest = answered(await (await converse()).launch(), platform);
     expect(guest.text).toMatch(/^Welcome to Northwind Outfitters!/);
     expect(guest.text).not.toContain('Ava');
   });
 
   it('asks a shopper without a valid token to link their account', async () => {
     for (const token of [undefined, 'not-a-jwt', await testApp.token('shopper-ava', '-5m')]) {
-      const heard = heardValid(await (await converse(undefined, { token })).say('OrderStatusIntent'), platform);
+      const heard = answered(await (await converse(undefined, { token })).say('OrderStatusIntent'), platform);
       expect(heard.linkAccount).toBe(true);
       expect(heard.text).toContain('link your Northwind Outfitters account');
       expect(heard.ssml).not.toContain('digits');
@@ -64,7 +58,7 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
     const moving = relevant.filter((order) => progressOf(order, daysFromToday) !== 'just-delivered').length;
     expect(expected.length).toBeGreaterThan(3);
     const conversation = await converse('shopper-ben');
-    const first = heardValid(await conversation.say('OrderStatusIntent'), platform);
+    const first = answered(await conversation.say('OrderStatusIntent'), platform);
     expect(first.text).toMatch(new RegExp(`^You have ${moving === 1 ? 'one order' : `${moving} orders`} on the way\\.`));
     const firstPage = expected.slice(0, 3);
     const positions = firstPage.map((number) => first.ssml.indexOf(spokenNumber(number)));
@@ -79,14 +73,14 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
     expect(first.text).toMatch(/There('s one| are \d+) more\. Want to hear (it|them)\?$/);
     expect(first.state).toMatchObject({ active: { flow: 'order-status', step: 'offered-more', data: { remaining: expected.slice(3) } } });
 
-    const second = heardValid(await conversation.say('YesIntent'), platform);
+    const second = answered(await conversation.say('YesIntent'), platform);
     for (const number of expected.slice(3, 6)) expect(second.ssml).toContain(spokenNumber(number));
     for (const number of firstPage) expect(second.ssml).not.toContain(spokenNumber(number));
     expect(second.listening).toBe(expected.length > 6);
   });
 
   it('reads the most urgent order first: out for delivery before a delay before one being prepared', async () => {
-    const heard = heardValid(await (await converse('shopper-ben')).say('OrderStatusIntent'), platform);
+    const heard = answered(await (await converse('shopper-ben')).say('OrderStatusIntent'), platform);
     const at = (phrase: RegExp) => heard.text.search(phrase);
     expect(at(/out for delivery/)).toBeGreaterThan(0);
     expect(at(/out for delivery/)).toBeLessThan(at(/running late/));
@@ -95,15 +89,15 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
 
   it('answers for one order number, and says the same for an unknown number and for another shopper’s', async () => {
     const own = (await ordersOf('shopper-ava'))[0]!;
-    const heard = heardValid(await (await converse('shopper-ava')).say('OrderStatusIntent', { orderNumber: own.number }), platform);
+    const heard = answered(await (await converse('shopper-ava')).say('OrderStatusIntent', { orderNumber: own.number }), platform);
     expect(heard.ssml).toContain(spokenNumber(own.number));
     expect(heard.text).not.toMatch(/couldn't find/);
 
     const foreign = (await ordersOf('shopper-ben'))[0]!;
     const unknown = '99999';
     expect(await testApp.commerce.orders.findForShopper('shopper-ben', unknown)).toBeUndefined();
-    const forForeign = heardValid(await (await converse('shopper-ava')).say('OrderStatusIntent', { orderNumber: foreign.number }), platform);
-    const forUnknown = heardValid(await (await converse('shopper-ava')).say('OrderStatusIntent', { orderNumber: unknown }), platform);
+    const forForeign = answered(await (await converse('shopper-ava')).say('OrderStatusIntent', { orderNumber: foreign.number }), platform);
+    const forUnknown = answered(await (await converse('shopper-ava')).say('OrderStatusIntent', { orderNumber: unknown }), platform);
     expect(forForeign.text).toBe(forUnknown.text.replace(unknown, foreign.number));
     expect(forForeign.text).toMatch(/^I couldn't find order \d+ on your account\./);
     const foreignItems = foreign.lines.map((line) => line.spokenName);
@@ -113,18 +107,18 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
 
   it('finds the order by what is in it', async () => {
     const conversation = await converse('shopper-ava');
-    const heard = heardValid(await conversation.say('OrderStatusIntent', { item: { value: 'running shoes', id: 'shoes' } }), platform);
+    const heard = answered(await conversation.say('OrderStatusIntent', { item: { value: 'running shoes', id: 'shoes' } }), platform);
     const withShoes = (await ordersOf('shopper-ava')).filter((order) => order.lines.some((line) => line.category === 'shoes'));
     expect(withShoes.length).toBeGreaterThan(0);
     expect(withShoes.some((order) => heard.ssml.includes(spokenNumber(order.number)))).toBe(true);
 
-    const nothing = heardValid(await (await converse('shopper-ava')).say('OrderStatusIntent', { item: 'submarine' }), platform);
+    const nothing = answered(await (await converse('shopper-ava')).say('OrderStatusIntent', { item: 'submarine' }), platform);
     expect(nothing.text).toMatch(/^I couldn't find submarine in your recent orders\./);
   });
 
   it('explains an order that comes in two packages', async () => {
     const split = await findOrder((order) => order.shipments.length === 2 && order.state !== 'cancelled');
-    const heard = heardValid(await (await converse(split.shopperId)).say('OrderStatusIntent', { orderNumber: split.number }), platform);
+    const heard = answered(await (await converse(split.shopperId)).say('OrderStatusIntent', { orderNumber: split.number }), platform);
     expect(heard.text).toMatch(/is coming in (2|3) packages: the package with .+,? and the package with .+\.$/);
     // Carriers are named for packages still on their way; a delivered one is told by its day.
     for (const shipment of split.shipments.filter((each) => each.status !== 'Delivered')) expect(heard.text).toContain(shipment.carrier);
@@ -133,12 +127,12 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
   it('explains a delivery problem and files one handoff when the shopper accepts a person', async () => {
     const troubled = await findOrder((order) => order.shipments.some((shipment) => shipment.status === 'Exception'));
     const conversation = await converse(troubled.shopperId);
-    const heard = heardValid(await conversation.say('OrderStatusIntent', { orderNumber: troubled.number }), platform);
+    const heard = answered(await conversation.say('OrderStatusIntent', { orderNumber: troubled.number }), platform);
     expect(heard.text).toMatch(/has a delivery problem/);
     expect(heard.text).toMatch(/Would you like me to connect you with a person about that\?$/);
     expect(heard.listening).toBe(true);
 
-    const filed = heardValid(await conversation.say('YesIntent'), platform);
+    const filed = answered(await conversation.say('YesIntent'), platform);
     expect(filed.text).toMatch(/Your reference number is \d+\./);
     expect(filed.listening).toBe(false);
     const reference = /reference number is (\d+)/.exec(filed.text)![1]!;
@@ -157,7 +151,7 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
     ['a partly shipped order', (order: Order) => order.state === 'partially-fulfilled', /the rest, .+, hasn't shipped yet\.$/],
   ])('explains %s in natural words', async (_name, predicate, phrase) => {
     const order = await findOrder(predicate);
-    const heard = heardValid(await (await converse(order.shopperId)).say('OrderStatusIntent', { orderNumber: order.number }), platform);
+    const heard = answered(await (await converse(order.shopperId)).say('OrderStatusIntent', { orderNumber: order.number }), platform);
     expect(heard.text).toMatch(phrase);
   });
 
@@ -168,7 +162,7 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
     const tenDaysAgo = TEST_NOW.getTime() - 10 * 86_400_000;
     testApp.db.prepare("UPDATE shipments SET status = 'Delivered', delivered_at = ? WHERE id = ?").run(tenDaysAgo, shipment.id);
     try {
-      const heard = heardValid(await (await converse('shopper-eve')).say('OrderStatusIntent'), platform);
+      const heard = answered(await (await converse('shopper-eve')).say('OrderStatusIntent'), platform);
       expect(heard.text).toMatch(new RegExp(`^You have no orders on the way right now\\. Your last order, ${order!.number}, was delivered on`));
       expect(heard.ssml).toContain(spokenNumber(order!.number));
       // More than a week ago: said as a date, not a weekday.
@@ -186,7 +180,7 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
     const tricky = `Salt & Pepper <Grinder> "Deluxe" it's`;
     testApp.db.prepare('UPDATE products SET spoken_name = ? WHERE id = ?').run(tricky, line.productId);
     try {
-      const heard = heardValid(await (await converse('shopper-eve')).say('OrderStatusIntent', { orderNumber: order.number }), platform);
+      const heard = answered(await (await converse('shopper-eve')).say('OrderStatusIntent', { orderNumber: order.number }), platform);
       expect(heard.ssml).toContain('Salt &amp; Pepper &lt;Grinder&gt; &quot;Deluxe&quot; it&apos;s');
       expect(heard.text).toContain(tricky);
     } finally {
@@ -198,7 +192,7 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
 describe('order status in German', () => {
   it('answers a German Alexa request in German, with German days', async () => {
     const conversation = PLATFORMS[0][1](testApp.app, { token: await testApp.token('shopper-ava'), locale: 'de-DE' });
-    const heard = heardValid(await conversation.say('OrderStatusIntent'), 'alexa');
+    const heard = answered(await conversation.say('OrderStatusIntent'), 'alexa');
     expect(heard.text).toMatch(/^(Eine Bestellung ist|\d+ Bestellungen sind) zu Ihnen unterwegs\./);
     expect(heard.text).toMatch(/Bestellung \d+ mit /);
     expect(heard.text).not.toMatch(/\b(your|order|is on its way|tomorrow)\b/);
@@ -206,7 +200,7 @@ describe('order status in German', () => {
 
   it('answers a German Google request in German', async () => {
     const conversation = PLATFORMS[1][1](testApp.app, { locale: 'de-DE' });
-    const heard = heardValid(await conversation.launch(), 'google');
+    const heard = answered(await conversation.launch(), 'google');
     expect(heard.text).toMatch(/^Willkommen bei Northwind Outfitters!/);
   });
 });

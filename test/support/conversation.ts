@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expectValidSsml } from './ssml-checks';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { IntentName } from '../../lambda/core/intents';
@@ -151,3 +152,10 @@ export const PLATFORMS = [
   ['alexa', alexaConversation],
   ['google', googleConversation],
 ] as const;
+
+/** Asserts a turn was answered (HTTP 200) with well-formed SSML for its platform, and returns it. */
+export function answered(heard: Heard, platform: 'alexa' | 'google'): Heard {
+  expect(heard.status).toBe(200);
+  expectValidSsml(heard.ssml, platform);
+  return heard;
+}
