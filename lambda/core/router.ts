@@ -1,6 +1,6 @@
 import type { Commerce, HandoffReason, Shopper } from '../commerce/ports';
 import { plainText } from '../speech/speech';
-import { Voice } from '../speech/voice';
+import { voiceFor } from '../speech/voice';
 import type { Assistance, Flow, FlowContext, StoreProfile } from './flow';
 import type { IntentName } from './intents';
 import { loggableSlots } from './loggable-slots';
@@ -105,7 +105,7 @@ export function createRouter(dependencies: RouterDependencies): Router {
   }
 
   return async function route(turn: Turn): Promise<Reply> {
-    const voice = new Voice(turn.locale, store.timeZone);
+    const voice = voiceFor(turn.locale, store.timeZone);
     const base = { turn, voice, commerce, store, now: clock() };
     let context: FlowContext = { ...base, shopper: undefined };
     let reply: Reply;

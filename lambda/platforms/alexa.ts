@@ -6,7 +6,7 @@ import type { Router } from '../core/router';
 import { readSessionState } from '../core/session-state';
 import type { SlotValue, Turn, TurnEvent } from '../core/turn';
 import { renderSsml } from '../speech/ssml';
-import { Voice } from '../speech/voice';
+import { voiceFor } from '../speech/voice';
 
 /** Where the conversation state lives inside Alexa's sessionAttributes. */
 const STATE_KEY = 'shopvoice';
@@ -112,7 +112,7 @@ export function createAlexaSkill(options: AlexaSkillOptions): Skill {
       canHandle: () => true,
       handle(input, error) {
         options.onError?.(error);
-        const voice = new Voice(input.requestEnvelope.request.locale ?? 'en-US', 'UTC');
+        const voice = voiceFor(input.requestEnvelope.request.locale ?? 'en-US', 'UTC');
         return input.responseBuilder
           .speak(renderSsml(voice.say('assistance.apology'), 'alexa'))
           .reprompt(renderSsml(voice.say('assistance.apologyReprompt'), 'alexa'))

@@ -111,3 +111,20 @@ export class Voice {
     return out;
   }
 }
+
+const voices = new Map<string, Voice>();
+
+/**
+ * The Voice for a locale and time zone, built once: its formatters are costly to create and a
+ * Voice holds no per-turn state.
+ */
+export function voiceFor(locale: string, timeZone: string): Voice {
+  // Keyed by the supported locale, never the raw request value, so the cache stays small.
+  const key = `${supportedLocale(locale)}|${timeZone}`;
+  let voice = voices.get(key);
+  if (!voice) {
+    voice = new Voice(locale, timeZone);
+    voices.set(key, voice);
+  }
+  return voice;
+}

@@ -1,6 +1,6 @@
 import { plainText } from '../../lambda/speech/speech';
 import { renderSsml } from '../../lambda/speech/ssml';
-import { Voice } from '../../lambda/speech/voice';
+import { Voice, voiceFor } from '../../lambda/speech/voice';
 
 const voice = new Voice('en-US', 'America/New_York');
 const now = new Date('2026-11-26T15:00:00Z'); // Thursday in New York
@@ -62,5 +62,14 @@ describe('Voice in German', () => {
     expect(renderSsml(german.day(new Date('2026-05-02T12:00:00Z'), thursday), 'alexa')).toMatch(/am\s+<say-as interpret-as="date">\?\?\?\?0502/);
     const list = german.list([[{ kind: 'text', text: 'A' }], [{ kind: 'text', text: 'B' }], [{ kind: 'text', text: 'C' }]]);
     expect(plainText(list)).toBe('A, B und C');
+  });
+});
+
+describe('voiceFor', () => {
+  it('reuses one Voice per supported locale and time zone', () => {
+    expect(voiceFor('en-US', 'UTC')).toBe(voiceFor('en-GB', 'UTC'));
+    expect(voiceFor('xx-YY', 'UTC')).toBe(voiceFor('en-US', 'UTC'));
+    expect(voiceFor('de-DE', 'UTC')).not.toBe(voiceFor('en-US', 'UTC'));
+    expect(voiceFor('en-US', 'Europe/Berlin')).not.toBe(voiceFor('en-US', 'UTC'));
   });
 });
