@@ -4,7 +4,9 @@ import { DEMO_CATALOG_TERMS } from '../../lambda/commerce/sqlite/demo-vocabulary
 import type { ProductQuery } from '../../lambda/commerce/product-query';
 import { readNumbers } from '../../lambda/flows/discovery/spoken-numbers';
 import { grammarFor } from '../../lambda/flows/discovery/grammar';
-import { understandQuery, vocabularyIndex, wordsOf } from '../../lambda/flows/discovery/understand-query';
+import { understandQuery } from '../../lambda/flows/discovery/understand-query';
+import { vocabularyIndex } from '../../lambda/flows/discovery/vocabulary-index';
+import { wordsOf } from '../../lambda/flows/discovery/words';
 
 const english = vocabularyIndex(buildCatalogVocabulary(factsOf(DEMO_PRODUCTS), DEMO_CATALOG_TERMS['en-US']!, 'USD'), 'en-US');
 const german = vocabularyIndex(buildCatalogVocabulary(factsOf(DEMO_PRODUCTS), DEMO_CATALOG_TERMS['de-DE']!, 'USD'), 'de-DE');

@@ -6,7 +6,8 @@ import { createSqliteCatalog } from '../../lambda/commerce/sqlite/sqlite-catalog
 import { writeCatalogTerms } from '../../lambda/commerce/sqlite/sqlite-catalog-terms';
 import type { Catalog } from '../../lambda/commerce/ports';
 import type { ProductQuery } from '../../lambda/commerce/product-query';
-import { understandQuery, vocabularyIndex } from '../../lambda/flows/discovery/understand-query';
+import { understandQuery } from '../../lambda/flows/discovery/understand-query';
+import { vocabularyIndex } from '../../lambda/flows/discovery/vocabulary-index';
 import { type GeneratedProduct, generateCatalog } from './catalog-generator';
 import type { DiscoverySearchResult } from './results';
 import { missingFlow } from './scenarios';

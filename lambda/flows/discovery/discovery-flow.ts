@@ -13,7 +13,8 @@ import { DISCOVERY_STEPS, type DiscoveryData, DiscoveryDataSchema } from './disc
 import { describeRelaxation } from './describe-relaxation';
 import { cheaperThan, refineQuery } from './refine-query';
 import { relaxations } from './relax-query';
-import { understandQuery, vocabularyIndex } from './understand-query';
+import { understandQuery } from './understand-query';
+import { vocabularyIndex } from './vocabulary-index';
 
 /** Never read more than three products in one breath. */
 const PAGE_SIZE = 3;
