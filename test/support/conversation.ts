@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ALEXA_BUILT_IN_INTENTS } from '../../interaction-models/lib/platforms';
 import { expectValidSsml } from './ssml-checks';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -50,7 +51,6 @@ export function speechText(ssml: string): string {
     .trim();
 }
 
-const ALEXA_BUILT_INS = new Set<IntentName>(['HelpIntent', 'StopIntent', 'CancelIntent', 'FallbackIntent', 'YesIntent', 'NoIntent', 'NextIntent', 'RepeatIntent']);
 
 /** An Alexa conversation over `POST /alexa`, carrying sessionAttributes from turn to turn. */
 export function alexaConversation(app: Express, options: ConversationOptions = {}): Conversation {
@@ -85,7 +85,7 @@ export function alexaConversation(app: Express, options: ConversationOptions = {
     platform: 'alexa',
     launch: () => send(launchRequest(envelopeOptions())),
     say(intent, slots = {}) {
-      const name = ALEXA_BUILT_INS.has(intent) ? `AMAZON.${intent}` : intent;
+      const name = ALEXA_BUILT_IN_INTENTS.includes(intent) ? `AMAZON.${intent}` : intent;
       const alexaSlots = Object.fromEntries(
         Object.entries(slots).map(([slot, value]) => [slot, typeof value === 'string' ? value : { value: value.value, id: value.id }]),
       );
