@@ -52,3 +52,16 @@ export function intentOf(turn: Turn): IntentName | undefined {
 export function conversationIdOf(turn: Turn): string {
   return `${turn.platform}:${turn.sessionId}`;
 }
+
+/** The digits of a number slot (its resolved value, else what was heard), when there are 1 to 12. */
+export function slotDigits(slot: SlotValue | undefined): string | undefined {
+  const digits = slot ? (slot.id ?? slot.spoken).replace(/\D/g, '') : '';
+  return digits.length > 0 && digits.length <= 12 ? digits : undefined;
+}
+
+/** A count said in a slot ("three", "3"), when it is a whole number from 1 to `max`. */
+export function slotCount(slot: SlotValue | undefined, max: number): number | undefined {
+  const digits = slotDigits(slot);
+  const count = digits === undefined ? Number.NaN : Number(digits);
+  return Number.isInteger(count) && count >= 1 && count <= max ? count : undefined;
+}

@@ -3,7 +3,7 @@ import type { IntentName } from '../../core/intents';
 import type { Reply } from '../../core/reply';
 import { listen } from '../../core/replies';
 import type { ActiveFlow } from '../../core/session-state';
-import { intentOf, slotOf } from '../../core/turn';
+import { intentOf, slotCount, slotOf } from '../../core/turn';
 import type { MessageKey } from '../../speech/i18n';
 import { join, type Speech } from '../../speech/speech';
 import { assistance } from '../assistance';
@@ -53,9 +53,9 @@ function confirmAsIs(context: FlowContext, state: Confirmation, why: Speech): Re
 
 /** "Make it three." */
 function requantify(context: ShopperContext, state: Confirmation): Promise<Reply> | undefined {
-  const slot = slotOf(context.turn, 'quantity');
-  const quantity = Number((slot?.id ?? slot?.spoken ?? '').replace(/\D/g, ''));
-  if (!Number.isInteger(quantity) || quantity < 1) return undefined;
+  // Above the voice limit is still a quantity: checkout says the limit and lowers it.
+  const quantity = slotCount(slotOf(context.turn, 'quantity'), Number.MAX_SAFE_INTEGER);
+  if (quantity === undefined) return undefined;
   return startCheckout(context, { ...state.basket, quantity });
 }
 

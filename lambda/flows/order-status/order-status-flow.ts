@@ -3,7 +3,7 @@ import type { Order } from '../../commerce/ports';
 import type { Flow, FlowContext, ShopperContext } from '../../core/flow';
 import type { Reply } from '../../core/reply';
 import { end, listen } from '../../core/replies';
-import { intentOf, slotOf } from '../../core/turn';
+import { intentOf, slotDigits, slotOf } from '../../core/turn';
 import { join, plainText, type Speech } from '../../speech/speech';
 import { assistance, offerPerson } from '../assistance';
 import { describeOrder, describeOrders } from './describe';
@@ -21,12 +21,6 @@ const MoreData = z.object({ remaining: z.array(z.string().regex(/^\d{1,12}$/)).m
 
 function daysFromToday(context: FlowContext): DaysFromToday {
   return (instant) => context.voice.daysBetween(context.now, instant);
-}
-
-function spokenOrderNumber(context: FlowContext): string | undefined {
-  const slot = slotOf(context.turn, 'orderNumber');
-  const digits = slot ? (slot.id ?? slot.spoken).replace(/\D/g, '') : '';
-  return digits.length > 0 && digits.length <= 12 ? digits : undefined;
 }
 
 async function recentOrders(context: ShopperContext): Promise<readonly Order[]> {
@@ -131,7 +125,7 @@ export const orderStatusFlow: Flow = {
   startsOn: ['OrderStatusIntent'],
 
   async start(context) {
-    const orderNumber = spokenOrderNumber(context);
+    const orderNumber = slotDigits(slotOf(context.turn, 'orderNumber'));
     if (orderNumber) return answerForNumber(context, orderNumber);
     const item = slotOf(context.turn, 'item');
     if (item && item.spoken.trim().length > 0) return answerForItem(context, item);

@@ -2,7 +2,7 @@ import type { Flow, FlowContext, ShopperContext } from '../../core/flow';
 import type { IntentName } from '../../core/intents';
 import type { Reply } from '../../core/reply';
 import { end, listen } from '../../core/replies';
-import { intentOf, slotOf, type SlotValue } from '../../core/turn';
+import { intentOf, slotCount, slotDigits, slotOf } from '../../core/turn';
 import type { MessageKey } from '../../speech/i18n';
 import { assistance } from '../assistance';
 import { assess } from './assess';
@@ -36,22 +36,14 @@ const HELP: Readonly<Record<ReturnStep, MessageKey>> = {
   'confirm-return': 'returns.help.confirmReturn',
 };
 
-function spokenDigits(slot: SlotValue | undefined): string | undefined {
-  const digits = slot ? (slot.id ?? slot.spoken).replace(/\D/g, '') : '';
-  return digits.length > 0 && digits.length <= 12 ? digits : undefined;
-}
-
-function spokenQuantity(slot: SlotValue | undefined): number | undefined {
-  const digits = spokenDigits(slot);
-  const quantity = digits === undefined ? Number.NaN : Number(digits);
-  return Number.isInteger(quantity) && quantity >= 1 && quantity <= 999 ? quantity : undefined;
-}
+/** More units than any order line holds. */
+const MAX_RETURN_QUANTITY = 999;
 
 /** What this turn says about the item: words, an order number, a time. */
 function queryOf(context: FlowContext): ItemQuery {
   const { turn, voice, now } = context;
   const item = slotOf(turn, 'item');
-  const orderNumber = spokenDigits(slotOf(turn, 'orderNumber'));
+  const orderNumber = slotDigits(slotOf(turn, 'orderNumber'));
   const date = slotOf(turn, 'date');
   const when = date ? interpretWhen(date, voice.calendarDay(now), voice.locale) : undefined;
   return {
@@ -64,7 +56,7 @@ function queryOf(context: FlowContext): ItemQuery {
 /** Folds in whatever else the sentence carried: a reason ("they don't fit") and a quantity. */
 function withDetails(context: FlowContext, state: ReturnState): ReturnState {
   const given = reasonFrom(slotOf(context.turn, 'reason'));
-  const quantity = spokenQuantity(slotOf(context.turn, 'quantity'));
+  const quantity = slotCount(slotOf(context.turn, 'quantity'), MAX_RETURN_QUANTITY);
   return {
     ...state,
     ...(given ? { reason: given.reason, note: given.note } : {}),
@@ -140,7 +132,7 @@ async function answerStep(context: ShopperContext, step: ReturnStep, state: Retu
 async function answerQuantity(context: ShopperContext, step: ReturnStep, state: ReturnState): Promise<Reply> {
   if (intentOf(context.turn) !== 'QuantityIntent') return failed(context, step, state);
   const slot = slotOf(context.turn, 'quantity');
-  let quantity = spokenQuantity(slot);
+  let quantity = slotCount(slot, MAX_RETURN_QUANTITY);
   if (slot === undefined) {
     const candidate = state.chosen ? await loadCandidate(context, state.chosen) : undefined;
     const { verdict } = candidate ? await assess(context, candidate) : { verdict: undefined };
