@@ -1,8 +1,35 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/** What every project shares: TypeScript through ts-jest, NodeNext-style `.js` imports mapped back. */
+const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  setupFiles: ['<rootDir>/test/support/quiet-aws-sdk.setup.ts'],
+};
+
+/** The conversation tests, whose store is the embedded one unless the project says otherwise. */
+const CONVERSATIONS = [
+  '<rootDir>/test/conversations/*.test.ts',
+  '<rootDir>/test/reorder/*conversations*.test.ts',
+  '<rootDir>/test/reorder/checkout-from-other-flows.test.ts',
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
   testTimeout: 20000,
+  projects: [
+    // Every test, as always: the skill over the embedded store in process.
+    { ...shared, displayName: 'embedded', testTimeout: 20000 },
+    // The conversation tests again, with the store's ports served over HTTP (commerce-api.yaml)
+    // by tools/store-server and reached through the HTTP adapter; the skill's own state stays embedded.
+    {
+      ...shared,
+      displayName: 'over-http',
+      testTimeout: 20000,
+      testMatch: CONVERSATIONS,
+      // `--testMatch` on the command line (npm run test:browser) replaces the list above; this stays.
+      testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.ts$'],
+      setupFiles: [...shared.setupFiles, '<rootDir>/test/support/store-over-http.setup.ts'],
+    },
+  ],
 };

@@ -1,7 +1,7 @@
 import { createAccessTokenVerifierFromConfig } from './auth/verifier-from-config';
 import { createWebhookRelay, relayedHandoffs, type WebhookRelay } from './commerce/handoff-webhook/webhook-relay';
-import type { Commerce, HandoffOutbox } from './commerce/ports';
-import { openEmbeddedStore } from './commerce/sqlite/embedded-store';
+import type { Adapters } from './commerce/adapters';
+import type { Commerce, SkillState, StoreCommerce } from './commerce/ports';
 import type { Config } from './config';
 import { createRouter, type Router } from './core/router';
 import { assistance } from './flows/assistance';
@@ -17,21 +17,17 @@ export interface Shopvoice {
 
 export interface ComposeOptions {
   readonly logger: Logger;
-  /** A store other than the embedded demo store (tests, and later the HTTP adapter). */
-  readonly commerce?: Commerce;
-  /** That store's queue of tickets for the handoff webhook; needed when HANDOFF_WEBHOOK_URL is set. */
-  readonly handoffOutbox?: HandoffOutbox;
+  /** The store's systems and the skill's own state; the caller opened them and closes them. */
+  readonly adapters: Pick<Adapters, 'store' | 'state'>;
   readonly clock?: () => Date;
 }
 
 /** With a webhook configured, every filed ticket is also delivered there, and anything queued earlier now. */
-function webhookRelayFor(config: Config, outbox: HandoffOutbox | undefined, options: ComposeOptions): WebhookRelay | undefined {
+function webhookRelayFor(config: Config, state: SkillState, logger: Logger): WebhookRelay | undefined {
   if (!config.handoffWebhook) return undefined;
-  if (!outbox) throw new Error('HANDOFF_WEBHOOK_URL is set, but the store offers no handoff outbox to deliver from');
-  const { logger } = options;
   const relay = createWebhookRelay({
     ...config.handoffWebhook,
-    outbox,
+    outbox: state.handoffOutbox,
     onFailure: ({ reference, attempts, error, retryAt }) =>
       logger.warn({ reference, attempts, error, retryAt: retryAt.toISOString() }, 'handoff webhook delivery failed; the ticket stays queued'),
     onError: (error) => logger.error({ error: describeError(error) }, 'handoff webhook pass failed'),
@@ -40,17 +36,25 @@ function webhookRelayFor(config: Config, outbox: HandoffOutbox | undefined, opti
   return relay;
 }
 
+/** What the flows see: the store's answers, and the skill's own state for everything it keeps. */
+function commerceOf(store: StoreCommerce, state: SkillState, relay: WebhookRelay | undefined): Commerce {
+  return {
+    shoppers: store.shoppers,
+    orders: store.orders,
+    catalog: store.catalog,
+    returns: store.returns,
+    checkout: store.checkout,
+    handoffs: relay ? relayedHandoffs(state.handoffs, relay) : state.handoffs,
+    conversations: state.conversations,
+    purchasePins: state.purchasePins,
+    checkoutClaims: state.checkoutClaims,
+  };
+}
+
 export function composeShopvoice(config: Config, options: ComposeOptions): Shopvoice {
-  const store = options.commerce ? undefined : openEmbeddedStore(config.storePath, { timeZone: config.store.timeZone });
-  const storeCommerce = options.commerce ?? store!.commerce;
-  let relay: WebhookRelay | undefined;
-  try {
-    relay = webhookRelayFor(config, options.handoffOutbox ?? store?.handoffOutbox, options);
-  } catch (error) {
-    store?.close();
-    throw error;
-  }
-  const commerce = relay ? { ...storeCommerce, handoffs: relayedHandoffs(storeCommerce.handoffs, relay) } : storeCommerce;
+  const { store, state } = options.adapters;
+  const relay = webhookRelayFor(config, state, options.logger);
+  const commerce = commerceOf(store, state, relay);
   const verifier = createAccessTokenVerifierFromConfig(config);
   const router = createRouter({
     flows: FLOWS,
@@ -70,7 +74,6 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
     commerce,
     close() {
       relay?.close();
-      store?.close();
     },
   };
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
+import { z } from 'zod';
 import type { PurchasePinPolicy } from './core/flow';
 
-/** Typed configuration, read once from the environment. */
+/** Typed configuration, read once from the environment and validated as a whole. */
 export interface Config {
   readonly environment: 'development' | 'test' | 'production';
   readonly port: number;
@@ -9,6 +10,10 @@ export interface Config {
   readonly storePath: string;
   /** Where development-only files (the dev signing key) live. */
   readonly dataDir: string;
+  /** Who answers for orders, the catalog, returns and checkout. */
+  readonly commerce: CommerceSource;
+  /** Where the skill keeps what it owns: handoff tickets and their queue, transcripts, PIN tries, checkout claims. */
+  readonly state: StateSource;
   readonly store: {
     readonly name: string;
     /** Phone number shoppers can call, spoken when a person is offered to an unlinked shopper. */
@@ -18,6 +23,8 @@ export interface Config {
     readonly followUpBusinessDays: number;
     /** A spoken four-digit PIN before any order is placed by voice, and the lockout after three wrong ones. */
     readonly purchasePin: PurchasePinPolicy;
+    /** The same basket confirmed again by the same shopper within this time is the same order. */
+    readonly duplicateOrderWindowMinutes: number;
   };
   /** Where filed handoff tickets are POSTed, signed; unset keeps them in the store only. */
   readonly handoffWebhook?: {
@@ -46,70 +53,240 @@ export interface Config {
   };
 }
 
+export type CommerceSource =
+  | { readonly adapter: 'embedded' }
+  | {
+      readonly adapter: 'http';
+      /** Base URL of the store's API (commerce-api.yaml), e.g. https://shop.example/voice-api/. */
+      readonly baseUrl: string;
+      /** Sent as a bearer token on every call, when the store's API wants one. */
+      readonly apiKey?: string;
+      /** Longest wait for one call before it counts as failed. */
+      readonly timeoutMs: number;
+    };
+
+export type StateSource =
+  | { readonly adapter: 'embedded' }
+  | {
+      readonly adapter: 'dynamodb';
+      /** Tables are named `<prefix>-handoffs`, `<prefix>-conversations`, `<prefix>-purchase-pins`, `<prefix>-checkout-claims`. */
+      readonly tablePrefix: string;
+      /** AWS region; on Lambda, the function's own. */
+      readonly region?: string;
+      /** A DynamoDB-compatible endpoint instead of AWS's (DynamoDB Local, dynalite). */
+      readonly endpoint?: string;
+    };
+
+/** A setting that is missing or wrong, named as it is set in the environment. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
 type Env = Readonly<Record<string, string | undefined>>;
 
-function flag(value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value === '') return fallback;
-  return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
-}
+const FALSE_WORDS = ['0', 'false', 'no', 'off'];
+const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
 
-function optional(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
+/** Unset and blank mean "not set", so a `.env` line left empty keeps the default. */
+const text = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
-function positiveInteger(value: string | undefined, fallback: number): number {
-  const parsed = Number.parseInt(value ?? '', 10);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
+const flag = (fallback: boolean) =>
+  text.pipe(
+    z
+      .string()
+      .optional()
+      .refine((value) => value === undefined || [...FALSE_WORDS, ...TRUE_WORDS].includes(value.toLowerCase()), 'must be true or false')
+      .transform((value) => (value === undefined ? fallback : TRUE_WORDS.includes(value.toLowerCase()))),
+  );
 
-/** The webhook needs both its URL and its secret: an unsigned ticket would be one anybody could forge. */
-function handoffWebhookFrom(env: Env): Config['handoffWebhook'] {
-  const url = optional(env.HANDOFF_WEBHOOK_URL);
-  if (url === undefined) return undefined;
-  if (!/^https?:\/\/\S+$/.test(url)) throw new Error('HANDOFF_WEBHOOK_URL must be an http(s) URL');
-  const secret = optional(env.HANDOFF_WEBHOOK_SECRET);
-  if (secret === undefined || secret.length < 16) {
-    throw new Error('HANDOFF_WEBHOOK_URL is set, so HANDOFF_WEBHOOK_SECRET must be too (at least 16 characters)');
+const wholeNumber = (fallback: number, min: number, max: number) =>
+  text.pipe(
+    z
+      .string()
+      .optional()
+      .refine((value) => value === undefined || /^\d+$/.test(value), 'must be a whole number')
+      .transform((value) => (value === undefined ? fallback : Number.parseInt(value, 10)))
+      .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)),
+  );
+
+const httpUrl = text.pipe(
+  z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || /^https?:\/\/[^\s/]+/.test(value), 'must be an http(s) URL'),
+);
+
+const timeZone = text.pipe(
+  z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || isTimeZone(value), 'must be an IANA time zone such as America/New_York'),
+);
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
   }
-  return { url, secret };
 }
 
+/** Every setting Shopvoice reads, by its environment name. `.env.example` documents each one. */
+const envSchema = z.object({
+  NODE_ENV: text,
+  PORT: wholeNumber(3000, 1, 65535),
+  SHOPVOICE_DATA_DIR: text,
+  SHOPVOICE_STORE_PATH: text,
+  AWS_LAMBDA_FUNCTION_NAME: text,
+  AWS_REGION: text,
+
+  STORE_ADAPTER: text.pipe(z.enum(['embedded', 'http']).optional()),
+  STORE_API_URL: httpUrl,
+  STORE_API_KEY: text,
+  STORE_API_TIMEOUT_MS: wholeNumber(2500, 100, 8000),
+
+  STATE_ADAPTER: text.pipe(z.enum(['embedded', 'dynamodb']).optional()),
+  DYNAMODB_TABLE_PREFIX: text.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{3,200}$/, 'must be 3–200 letters, digits, "_", "-" or "."')
+      .optional(),
+  ),
+  DYNAMODB_ENDPOINT: httpUrl,
+
+  STORE_NAME: text,
+  STORE_SUPPORT_PHONE: text.pipe(
+    z
+      .string()
+      .regex(/^\+?\d{3,15}$/, 'must be digits only, e.g. 18005550199')
+      .optional(),
+  ),
+  STORE_TIME_ZONE: timeZone,
+  STORE_FOLLOW_UP_BUSINESS_DAYS: wholeNumber(1, 1, 30),
+  PURCHASE_PIN_REQUIRED: flag(false),
+  PURCHASE_PIN_LOCKOUT_MINUTES: wholeNumber(30, 1, 24 * 60),
+  DUPLICATE_ORDER_WINDOW_MINUTES: wholeNumber(10, 1, 24 * 60),
+
+  HANDOFF_WEBHOOK_URL: httpUrl,
+  HANDOFF_WEBHOOK_SECRET: text,
+
+  ALEXA_SKILL_ID: text.pipe(
+    z
+      .string()
+      .regex(/^amzn1\.ask\.skill\.[0-9a-f-]+$/i, 'must look like amzn1.ask.skill.<id>')
+      .optional(),
+  ),
+  ALEXA_VERIFY_SIGNATURE: flag(true),
+  GOOGLE_PROJECT_ID: text,
+
+  AUTH_ISSUER: text,
+  AUTH_AUDIENCE: text,
+  AUTH_JWKS_URL: httpUrl,
+  AUTH_JWKS_FILE: text,
+  AUTH_TRUST_DEV_KEY: flag(true),
+});
+
+type Settings = z.output<typeof envSchema>;
+
+/** Rules that tie settings together; each problem names the setting to fix. */
+function crossChecks(settings: Settings, environment: Config['environment']): string[] {
+  const problems: string[] = [];
+  if (settings.STORE_ADAPTER === 'http' && !settings.STORE_API_URL) {
+    problems.push('STORE_API_URL: required when STORE_ADAPTER=http (the base URL of the store API in commerce-api.yaml)');
+  }
+  if (settings.STATE_ADAPTER === 'dynamodb' && !settings.DYNAMODB_TABLE_PREFIX) {
+    problems.push('DYNAMODB_TABLE_PREFIX: required when STATE_ADAPTER=dynamodb (serverless.yml sets it to <service>-<stage>)');
+  }
+  // An unsigned ticket would be one anybody could forge.
+  if (settings.HANDOFF_WEBHOOK_URL && (settings.HANDOFF_WEBHOOK_SECRET ?? '').length < 16) {
+    problems.push('HANDOFF_WEBHOOK_SECRET: required when HANDOFF_WEBHOOK_URL is set, at least 16 characters');
+  }
+  if (environment === 'production' && !settings.AUTH_JWKS_URL && !settings.AUTH_JWKS_FILE) {
+    problems.push('AUTH_JWKS_URL: required in production (or AUTH_JWKS_FILE), or no shopper could ever be recognised');
+  }
+  return problems;
+}
+
+function environmentOf(nodeEnv: string | undefined): Config['environment'] {
+  return nodeEnv === 'production' ? 'production' : nodeEnv === 'test' ? 'test' : 'development';
+}
+
+function commerceFrom(settings: Settings): CommerceSource {
+  if (settings.STORE_ADAPTER !== 'http') return { adapter: 'embedded' };
+  return {
+    adapter: 'http',
+    baseUrl: settings.STORE_API_URL!,
+    apiKey: settings.STORE_API_KEY,
+    timeoutMs: settings.STORE_API_TIMEOUT_MS,
+  };
+}
+
+function stateFrom(settings: Settings): StateSource {
+  if (settings.STATE_ADAPTER !== 'dynamodb') return { adapter: 'embedded' };
+  return {
+    adapter: 'dynamodb',
+    tablePrefix: settings.DYNAMODB_TABLE_PREFIX!,
+    region: settings.AWS_REGION,
+    endpoint: settings.DYNAMODB_ENDPOINT,
+  };
+}
+
+/**
+ * Reads every setting, and throws one ConfigError naming each bad or missing one, so a
+ * misconfigured deployment stops at start-up instead of failing a shopper mid-conversation.
+ */
 export function loadConfig(env: Env = process.env): Config {
-  const environment =
-    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const settings = parsed.data;
+  const environment = environmentOf(settings.NODE_ENV);
+  const problems = crossChecks(settings, environment);
+  if (problems.length > 0) throw new ConfigError(problems);
+
   // Lambda's code folder is read-only; only /tmp is writable there.
-  const defaultDataDir = env.AWS_LAMBDA_FUNCTION_NAME ? '/tmp/shopvoice' : 'data';
-  const dataDir = path.resolve(env.SHOPVOICE_DATA_DIR ?? defaultDataDir);
-  const port = Number.parseInt(env.PORT ?? '3000', 10);
+  const defaultDataDir = settings.AWS_LAMBDA_FUNCTION_NAME ? '/tmp/shopvoice' : 'data';
+  const dataDir = path.resolve(settings.SHOPVOICE_DATA_DIR ?? defaultDataDir);
   return {
     environment,
-    port: Number.isFinite(port) ? port : 3000,
-    storePath: path.resolve(env.SHOPVOICE_STORE_PATH ?? path.join(dataDir, 'shopvoice.sqlite')),
+    port: settings.PORT,
+    storePath: path.resolve(settings.SHOPVOICE_STORE_PATH ?? path.join(dataDir, 'shopvoice.sqlite')),
     dataDir,
+    commerce: commerceFrom(settings),
+    state: stateFrom(settings),
     store: {
-      name: env.STORE_NAME ?? 'Northwind Outfitters',
-      supportPhone: env.STORE_SUPPORT_PHONE ?? '18005550199',
-      timeZone: env.STORE_TIME_ZONE ?? 'America/New_York',
-      followUpBusinessDays: positiveInteger(env.STORE_FOLLOW_UP_BUSINESS_DAYS, 1),
+      name: settings.STORE_NAME ?? 'Northwind Outfitters',
+      supportPhone: settings.STORE_SUPPORT_PHONE ?? '18005550199',
+      timeZone: settings.STORE_TIME_ZONE ?? 'America/New_York',
+      followUpBusinessDays: settings.STORE_FOLLOW_UP_BUSINESS_DAYS,
       purchasePin: {
-        required: flag(env.PURCHASE_PIN_REQUIRED, false),
-        lockoutMinutes: positiveInteger(env.PURCHASE_PIN_LOCKOUT_MINUTES, 30),
+        required: settings.PURCHASE_PIN_REQUIRED,
+        lockoutMinutes: settings.PURCHASE_PIN_LOCKOUT_MINUTES,
       },
+      duplicateOrderWindowMinutes: settings.DUPLICATE_ORDER_WINDOW_MINUTES,
     },
-    handoffWebhook: handoffWebhookFrom(env),
+    handoffWebhook: settings.HANDOFF_WEBHOOK_URL
+      ? { url: settings.HANDOFF_WEBHOOK_URL, secret: settings.HANDOFF_WEBHOOK_SECRET! }
+      : undefined,
     alexa: {
-      skillId: optional(env.ALEXA_SKILL_ID),
-      verifySignature: flag(env.ALEXA_VERIFY_SIGNATURE, true),
+      skillId: settings.ALEXA_SKILL_ID,
+      verifySignature: settings.ALEXA_VERIFY_SIGNATURE,
     },
-    google: {
-      projectId: optional(env.GOOGLE_PROJECT_ID),
-    },
+    google: { projectId: settings.GOOGLE_PROJECT_ID },
     auth: {
-      issuer: env.AUTH_ISSUER ?? 'https://auth.shopvoice.dev/',
-      audience: env.AUTH_AUDIENCE ?? 'shopvoice',
-      jwksUrl: optional(env.AUTH_JWKS_URL),
-      jwksFile: optional(env.AUTH_JWKS_FILE),
-      trustDevKey: environment !== 'production' && flag(env.AUTH_TRUST_DEV_KEY, true),
+      issuer: settings.AUTH_ISSUER ?? 'https://auth.shopvoice.dev/',
+      audience: settings.AUTH_AUDIENCE ?? 'shopvoice',
+      jwksUrl: settings.AUTH_JWKS_URL,
+      jwksFile: settings.AUTH_JWKS_FILE,
+      trustDevKey: environment !== 'production' && settings.AUTH_TRUST_DEV_KEY,
     },
   };
 }

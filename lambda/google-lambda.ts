@@ -1,5 +1,6 @@
 import express from 'express';
 import serverless from 'serverless-http';
+import { openCloudAdapters } from './commerce/open-cloud-adapters';
 import { composeShopvoice } from './compose';
 import { loadConfig } from './config';
 import { BODY_LIMIT } from './http-app';
@@ -9,7 +10,7 @@ import { createGoogleApp, createGoogleWebhook } from './platforms/google';
 // Built once per Lambda container and reused by every invocation it serves.
 const config = loadConfig();
 const logger = createLogger();
-const shopvoice = composeShopvoice(config, { logger });
+const shopvoice = composeShopvoice(config, { logger, adapters: openCloudAdapters(config, logger) });
 const onError = (error: unknown) => logger.error({ error: describeError(error) }, 'google handler failed');
 
 const app = express();

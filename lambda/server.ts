@@ -1,13 +1,39 @@
 import { devConsoleRoutes } from '../tools/dev-console/dev-console';
-import { type ComposeOptions, composeShopvoice } from './compose';
-import { type Config, loadConfig } from './config';
+import type { Adapters } from './commerce/adapters';
+import { openAdapters } from './commerce/open-adapters';
+import { composeShopvoice, type Shopvoice } from './compose';
+import { type Config, ConfigError, loadConfig } from './config';
 import { BODY_LIMIT, createHttpApp } from './http-app';
 import { createLogger, type Logger } from './logging';
 import { createPlatformEndpoints } from './platforms/http-endpoints';
 
+export interface ServerOptions {
+  /** Adapters opened by the caller (tests), who closes them; by default they are opened as configured and closed with the server. */
+  readonly adapters?: Pick<Adapters, 'store' | 'state'>;
+  readonly clock?: () => Date;
+}
+
+function composeOver(config: Config, logger: Logger, options: ServerOptions): Shopvoice {
+  if (options.adapters) return composeShopvoice(config, { logger, adapters: options.adapters, clock: options.clock });
+  const adapters = openAdapters(config, logger);
+  try {
+    const shopvoice = composeShopvoice(config, { logger, adapters, clock: options.clock });
+    return {
+      ...shopvoice,
+      close() {
+        shopvoice.close();
+        adapters.close();
+      },
+    };
+  } catch (error) {
+    adapters.close();
+    throw error;
+  }
+}
+
 /** The express app serving both platforms, over the configured store. */
-export function createServer(config: Config, logger: Logger, options: Omit<ComposeOptions, 'logger'> = {}) {
-  const shopvoice = composeShopvoice(config, { ...options, logger });
+export function createServer(config: Config, logger: Logger, options: ServerOptions = {}) {
+  const shopvoice = composeOver(config, logger, options);
   const endpoints = createPlatformEndpoints(config, shopvoice.router, logger, BODY_LIMIT);
   // The dev console speaks for any demo shopper, so it never runs in production.
   const extraRoutes = config.environment === 'production' ? undefined : devConsoleRoutes({ config, router: shopvoice.router, logger });
@@ -15,8 +41,23 @@ export function createServer(config: Config, logger: Logger, options: Omit<Compo
   return { app, shopvoice };
 }
 
+/** A bad setting stops the server before it listens, with the setting named and no stack trace. */
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+    process.exit(1);
+  }
+}
+
+function describeStore(config: Config): string {
+  return config.commerce.adapter === 'http' ? config.commerce.baseUrl : config.storePath;
+}
+
 function main(): void {
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const logger = createLogger();
   if (!config.alexa.verifySignature) {
     logger.warn('ALEXA_VERIFY_SIGNATURE=false: Alexa request signatures are NOT checked. Never run like this in production.');
@@ -34,7 +75,7 @@ function main(): void {
   }
   const { app, shopvoice } = createServer(config, logger);
   const server = app.listen(config.port, () => {
-    logger.info({ port: config.port, store: config.storePath }, `Shopvoice is listening on http://localhost:${config.port}`);
+    logger.info({ port: config.port, store: describeStore(config), state: config.state.adapter }, `Shopvoice is listening on http://localhost:${config.port}`);
     if (config.environment !== 'production') {
       logger.info(`Dev console: open http://localhost:${config.port} and say "where is my order"`);
     }

@@ -1,5 +1,6 @@
 import readline from 'node:readline';
 import { DEMO_SHOPPERS } from '../lambda/commerce/sqlite/demo-shoppers';
+import { openAdapters } from '../lambda/commerce/open-adapters';
 import { composeShopvoice } from '../lambda/compose';
 import { loadConfig } from '../lambda/config';
 import type { Platform } from '../lambda/core/turn';
@@ -107,7 +108,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const shopvoice = composeShopvoice(config, { logger: createLogger('silent') });
+  const adapters = openAdapters(config);
+  const shopvoice = composeShopvoice(config, { logger: createLogger('silent'), adapters });
   try {
     const assistant = localAssistantFor(config, shopvoice.router, (error) => console.error(`(the adapter failed: ${describeError(error).message})`));
     const locales = assistant.understanding.locales();
@@ -132,6 +134,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     shopvoice.close();
+    adapters.close();
   }
 }
 

@@ -380,14 +380,48 @@ export interface PurchasePins {
   check(attempt: PinAttempt): Promise<PinCheck>;
 }
 
-/** Everything the flows may use from the store. */
-export interface Commerce {
+/** A shopper's claim on placing one basket, made before the order is placed. */
+export interface CheckoutClaim {
+  readonly shopperId: string;
+  /** Names the basket: the same products, variants and quantities always give the same fingerprint. */
+  readonly basket: string;
+  /** The idempotency key this conversation would place the order with. */
+  readonly key: string;
+  readonly at: Date;
+  /** How long a second claim on the same basket counts as the same order. */
+  readonly windowMs: number;
+}
+
+/**
+ * Two devices saying "yes" to the same basket at once must place one order. A claim answers the
+ * idempotency key to place the order with: the claim's own key, or, when the same shopper claimed
+ * the same basket within the window, that earlier claim's key, so the store returns that order.
+ */
+export interface CheckoutClaims {
+  claim(claim: CheckoutClaim): Promise<string>;
+}
+
+/** What the store's own systems answer: shoppers, orders, catalog, returns and checkout. */
+export interface StoreCommerce {
   readonly shoppers: Shoppers;
   readonly orders: Orders;
   readonly catalog: Catalog;
-  readonly handoffs: Handoffs;
   readonly returns: Returns;
-  readonly conversations: ConversationLog;
   readonly checkout: Checkout;
-  readonly purchasePins: PurchasePins;
 }
+
+/** What the skill itself keeps for the conversations it holds. */
+export interface ConversationState {
+  readonly handoffs: Handoffs;
+  readonly conversations: ConversationLog;
+  readonly purchasePins: PurchasePins;
+  readonly checkoutClaims: CheckoutClaims;
+}
+
+/** The skill's own long-lived data: the conversation state plus the queue of tickets for the webhook. */
+export interface SkillState extends ConversationState {
+  readonly handoffOutbox: HandoffOutbox;
+}
+
+/** Everything the flows may use: the store's answers and the skill's own state. */
+export interface Commerce extends StoreCommerce, ConversationState {}

@@ -15,6 +15,8 @@ export interface StoreProfile {
   readonly followUpBusinessDays: number;
   /** The spoken PIN step-up before an order is placed; without it, no PIN is asked. */
   readonly purchasePin?: PurchasePinPolicy;
+  /** The same basket confirmed again by the same shopper within this time is the same order; 10 by default. */
+  readonly duplicateOrderWindowMinutes?: number;
 }
 
 export interface PurchasePinPolicy {
@@ -80,7 +82,7 @@ export interface Assistance {
   /** Not understood, or an answer ("yes", "next") to a question nobody asked. */
   notUnderstood(context: FlowContext): Reply;
   linkAccount(context: FlowContext): Reply;
-  /** Something failed on our side; the shopper's state is kept so they can try again. */
-  apologize(context: FlowContext): Reply;
+  /** Something failed on our side (`cause`); the shopper's state is kept so they can try again. */
+  apologize(context: FlowContext, cause: unknown): Reply;
   sessionEnded(context: FlowContext): Reply;
 }

@@ -114,7 +114,7 @@ export function createRouter(dependencies: RouterDependencies): Router {
       reply = await dispatch(context);
     } catch (error) {
       dependencies.onError?.(error, turn);
-      reply = assistance.apologize(context);
+      reply = assistance.apologize(context, error);
     }
     await record(turn, reply, base.now);
     return reply;

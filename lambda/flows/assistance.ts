@@ -1,3 +1,4 @@
+import { isStoreError } from '../commerce/commerce-errors';
 import type { HandoffReason } from '../commerce/ports';
 import type { Assistance, Flow, FlowContext, HandoffFacts } from '../core/flow';
 import type { Reply } from '../core/reply';
@@ -98,9 +99,13 @@ export const assistance: Assistance = {
     return linkAccount(turn, voice.say(key, { store: store.name }));
   },
 
-  apologize(context) {
-    const { turn, voice } = context;
-    const reply = listen(turn, voice.say('assistance.apology'), voice.say('assistance.apologyReprompt'));
+  apologize(context, cause) {
+    const { turn, voice, store } = context;
+    // When the store's own systems failed, say so: waiting a little, or calling, is what helps then.
+    const apology = isStoreError(cause)
+      ? voice.say('assistance.storeUnavailable', { phone: voice.digits(store.supportPhone) })
+      : voice.say('assistance.apology');
+    const reply = listen(turn, apology, voice.say('assistance.apologyReprompt'));
     // Keep the conversation exactly where it was, so the shopper can simply try again.
     return { ...reply, state: turn.state };
   },

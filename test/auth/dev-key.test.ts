@@ -135,7 +135,10 @@ describe('trusting the dev key', () => {
   });
 
   it('is off in production', async () => {
-    const config = configFor({ NODE_ENV: 'production', AUTH_TRUST_DEV_KEY: 'true' });
+    // Production needs the authorization server's keys; this set holds none that signs dev tokens.
+    const jwksFile = path.join(dataDir, 'authorization-server.jwks.json');
+    fs.writeFileSync(jwksFile, JSON.stringify({ keys: [] }));
+    const config = configFor({ NODE_ENV: 'production', AUTH_TRUST_DEV_KEY: 'true', AUTH_JWKS_FILE: jwksFile });
     const token = await devToken(config);
     await expect(createAccessTokenVerifierFromConfig(config).verify(token)).resolves.toBeUndefined();
     const handMade = { ...config, auth: { ...config.auth, trustDevKey: true } };

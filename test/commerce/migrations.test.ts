@@ -60,6 +60,9 @@ describe('migrations', () => {
           'return_policy',
           'returns',
           'conversation_turns',
+          'checkouts',
+          'purchase_pins',
+          'checkout_claims',
         ]),
       );
       const before = schemaOf(db);
@@ -78,6 +81,26 @@ describe('migrations', () => {
       expect(schemaVersion(db)).toBe(1);
       expect(migrate(db)).toBe(MIGRATIONS.length - 1);
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'handoffs'").get()).toBeDefined();
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keep the PINs stored before step 6, which lets a PIN belong to a shopper this file does not hold', () => {
+    const db = openDatabase(':memory:');
+    try {
+      migrate(db, MIGRATIONS.filter((step) => step.version <= 5));
+      db.prepare("INSERT INTO shoppers (id, given_name, family_name, email, locale) VALUES ('shopper-ava', 'Ava', 'Reyes', 'ava@example.com', 'en-US')").run();
+      db.prepare("INSERT INTO purchase_pins (shopper_id, pin_hash, wrong_tries, locked_until, last_attempt_key) VALUES ('shopper-ava', 'scrypt$hash', 2, 99, 'try-2')").run();
+      expect(() => db.prepare("INSERT INTO purchase_pins (shopper_id, pin_hash) VALUES ('shopper-elsewhere', 'scrypt$other')").run()).toThrow(/FOREIGN KEY/);
+
+      expect(migrate(db)).toBe(MIGRATIONS.length - 5);
+      expect(db.prepare('SELECT * FROM purchase_pins').all()).toEqual([
+        { shopper_id: 'shopper-ava', pin_hash: 'scrypt$hash', wrong_tries: 2, locked_until: 99, last_attempt_key: 'try-2' },
+      ]);
+      db.prepare("INSERT INTO purchase_pins (shopper_id, pin_hash) VALUES ('shopper-elsewhere', 'scrypt$other')").run();
+      expect(db.pragma('foreign_key_list(purchase_pins)')).toEqual([]);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
     } finally {
       db.close();
     }

@@ -114,7 +114,10 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
   });
 
   it('takes "order it" to checkout and places exactly that product', async () => {
-    const conversation = start(testApp.app, { token: await testApp.token('shopper-ava') });
+    // The app is shared by both platforms: the same shopper ordering the same jacket again within
+    // minutes would get the first order back (duplicate-order window), so each platform has its own.
+    const shopperId = platform === 'alexa' ? 'shopper-ava' : 'shopper-ben';
+    const conversation = start(testApp.app, { token: await testApp.token(shopperId) });
     const results = await conversation.say('FindProductIntent', { query: 'a waterproof jacket for hiking under $150' });
     const first = (await offered(results))[0]!;
     // A jacket comes in several sizes: checkout asks which one before it confirms.

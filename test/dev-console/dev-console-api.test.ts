@@ -158,9 +158,9 @@ describe('the dev console', () => {
 
 describe('in production', () => {
   it('has no dev console', async () => {
-    const config = loadConfig({ NODE_ENV: 'production', SHOPVOICE_DATA_DIR: '/nonexistent-shopvoice-data' });
+    const config = loadConfig({ NODE_ENV: 'production', SHOPVOICE_DATA_DIR: '/nonexistent-shopvoice-data', AUTH_JWKS_URL: 'https://auth.example/.well-known/jwks.json' });
     const store = openEmbeddedStore(':memory:', { now: TEST_NOW });
-    const { app, shopvoice } = createServer(config, createLogger('silent'), { commerce: store.commerce, clock: () => TEST_NOW });
+    const { app, shopvoice } = createServer(config, createLogger('silent'), { adapters: store, clock: () => TEST_NOW });
     try {
       expect((await request(app).get('/')).status).toBe(404);
       expect((await request(app).get('/dev-console/console.js')).status).toBe(404);

@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { RequestEnvelope } from 'ask-sdk-model';
 import type { Router } from '../../lambda/core/router';
 import { end } from '../../lambda/core/replies';
 import type { Turn } from '../../lambda/core/turn';
@@ -90,37 +87,5 @@ describe('Alexa adapter (skill.invoke with real envelopes)', () => {
     expect(response.response.shouldEndSession).toBe(false);
     expect(response.sessionAttributes).toEqual({ shopvoice: { v: 1, misunderstood: 1 } });
     expect(errors).toHaveLength(1);
-  });
-});
-
-describe('Alexa Lambda handler', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-lambda-'));
-  const saved = { ...process.env };
-  let handler: (event: RequestEnvelope, context: unknown) => Promise<ResponseEnvelope>;
-
-  beforeAll(() => {
-    Object.assign(process.env, { SHOPVOICE_DATA_DIR: dataDir, ALEXA_SKILL_ID: TEST_SKILL_ID, LOG_LEVEL: 'silent' });
-    jest.isolateModules(() => {
-      // The entry point reads its configuration when loaded, so it is loaded after the env is set.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      handler = require('../../lambda/alexa-lambda').handler;
-    });
-  });
-  afterAll(() => {
-    process.env = saved;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  it('is an async (event, context) handler that answers a LaunchRequest from the demo store', async () => {
-    expect(handler.length).toBe(2);
-    const response = await handler(asEnvelope(launchRequest()), {});
-    const ssml = (response.response.outputSpeech as { ssml: string }).ssml;
-    expectValidSsml(ssml, 'alexa');
-    expect(ssml).toContain('Welcome to Northwind Outfitters!');
-    expect(fs.existsSync(path.join(dataDir, 'shopvoice.sqlite'))).toBe(true);
-  });
-
-  it('refuses another skill', async () => {
-    await expect(handler(asEnvelope(launchRequest({ applicationId: 'amzn1.ask.skill.other' })), {})).rejects.toThrow();
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { signDevAccessToken } from '../../lambda/auth/dev-access-token';
-import type { Commerce } from '../../lambda/commerce/ports';
+import type { SkillState } from '../../lambda/commerce/ports';
 import { openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
 import { DEMO_SHOPPER_PROFILES } from '../../lambda/commerce/sqlite/demo-shoppers';
 import { loadConfig } from '../../lambda/config';
@@ -49,17 +49,17 @@ describe.each(PLATFORMS)('secrets on %s', (platform, start) => {
     const config = loadConfig({ NODE_ENV: 'test', SHOPVOICE_DATA_DIR: dataDir, ALEXA_VERIFY_SIGNATURE: 'false', PURCHASE_PIN_REQUIRED: 'true' });
     const store = openEmbeddedStore(':memory:', { now: TEST_NOW });
     // Ben's PIN check fails on our side, so the turn that carries his PIN is logged as an error.
-    const commerce: Commerce = {
-      ...store.commerce,
+    const state: SkillState = {
+      ...store.state,
       purchasePins: {
-        status: (shopperId, at) => store.commerce.purchasePins.status(shopperId, at),
+        status: (shopperId, at) => store.state.purchasePins.status(shopperId, at),
         check: async (attempt) => {
           if (attempt.shopperId === 'shopper-ben') throw new Error('PIN service unavailable');
-          return store.commerce.purchasePins.check(attempt);
+          return store.state.purchasePins.check(attempt);
         },
       },
     };
-    const { app, shopvoice } = createServer(config, logger, { commerce, handoffOutbox: store.handoffOutbox, clock: () => TEST_NOW });
+    const { app, shopvoice } = createServer(config, logger, { adapters: { store: store.store, state }, clock: () => TEST_NOW });
     const token = (shopperId: string) => signDevAccessToken({ dataDir, issuer: config.auth.issuer, audience: config.auth.audience, shopperId });
     const replies: string[] = [];
     const remember = (reply: { body: unknown; ssml: string }) => {

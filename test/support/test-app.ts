@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import { signDevAccessToken } from '../../lambda/auth/dev-access-token';
-import type { Commerce } from '../../lambda/commerce/ports';
-import { openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
+import type { Commerce, StoreCommerce } from '../../lambda/commerce/ports';
+import { type EmbeddedStore, openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
 import { type Config, loadConfig } from '../../lambda/config';
 import { createLogger } from '../../lambda/logging';
 import { createServer } from '../../lambda/server';
+import { serveStoreApiOnLoopback } from '../../tools/store-server/loopback';
 
 /** A fixed "now" so the seeded demo store and every spoken day are reproducible. */
 export const TEST_NOW = new Date('2026-11-26T15:00:00Z');
@@ -21,6 +22,22 @@ export interface TestApp {
   close(): void;
 }
 
+/** Whether the store's ports go over HTTP in this run: the 'over-http' jest project sets it (store-over-http.setup.ts). */
+export function storeOverHttp(): boolean {
+  return process.env.SHOPVOICE_TEST_COMMERCE === 'http';
+}
+
+/**
+ * The store's ports the skill under test uses: the embedded store itself, or, over HTTP, the HTTP
+ * adapter talking to the store API server (tools/store-server) that serves that same store on
+ * loopback. Either way, what the tests read from `embedded` is what the skill saw.
+ */
+export function storeUnderTest(embedded: EmbeddedStore): { readonly store: StoreCommerce; close(): void } {
+  if (!storeOverHttp()) return { store: embedded.store, close: () => {} };
+  const served = serveStoreApiOnLoopback(embedded.store);
+  return { store: served.commerce, close: () => served.close() };
+}
+
 /** The real express app over an in-memory demo store, with verification of Alexa signatures off. */
 export function createTestApp(env: Record<string, string> = {}): TestApp {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-test-'));
@@ -31,9 +48,10 @@ export function createTestApp(env: Record<string, string> = {}): TestApp {
     ...env,
   });
   const store = openEmbeddedStore(':memory:', { now: TEST_NOW });
+  // The skill's own state stays embedded; only the store's ports may go over HTTP.
+  const storePorts = storeUnderTest(store);
   const { app, shopvoice } = createServer(config, createLogger('silent'), {
-    commerce: store.commerce,
-    handoffOutbox: store.handoffOutbox,
+    adapters: { store: storePorts.store, state: store.state },
     clock: () => TEST_NOW,
   });
   return {
@@ -45,6 +63,7 @@ export function createTestApp(env: Record<string, string> = {}): TestApp {
       signDevAccessToken({ dataDir, issuer: config.auth.issuer, audience: config.auth.audience, shopperId, expiresIn }),
     close() {
       shopvoice.close();
+      storePorts.close();
       store.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -37,7 +37,7 @@ describe('npm run chat', () => {
     const dataDir = temporaryDataDir();
     const config = loadConfig({ NODE_ENV: 'test', SHOPVOICE_DATA_DIR: dataDir });
     const store = openEmbeddedStore(':memory:', { now: TEST_NOW });
-    const shopvoice = composeShopvoice(config, { logger: createLogger('silent'), commerce: store.commerce, clock: () => TEST_NOW });
+    const shopvoice = composeShopvoice(config, { logger: createLogger('silent'), adapters: store, clock: () => TEST_NOW });
     const output: string[] = [];
     try {
       const assistant = localAssistantFor(config, shopvoice.router);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { type Bundles, type LambdaBundleName, PLATFORM_BUNDLES } from './bundle';
 import { CONVERSATIONS, type Platform, PLATFORMS } from './conversations';
+import { startLambdaBackends } from './lambda-backends';
 import { alexaLaunch, googleMain, httpApiEvent } from './requests';
 import type { ColdStartResult } from './results';
 import { ratio, summarize } from './stats';
@@ -72,8 +73,8 @@ function runOnce(childProgram: string, bundle: string, eventFile: string, env: N
 }
 
 /**
- * Cold starts: a fresh `node` per run loads one bundle and answers one request, with an empty data
- * dir as in a new Lambda container (so Shopvoice creates and seeds its embedded store). Targets
+ * Cold starts: a fresh `node` per run loads one bundle and answers one request, as a new Lambda
+ * container does, with the store API and DynamoDB (dynalite) on loopback. Targets
  * take turns run after run, so a noisy moment on the machine falls on all of them alike.
  */
 export async function measureColdStarts(
@@ -92,13 +93,18 @@ export async function measureColdStarts(
     google: workspace.writeJson('google-main.json', EVENTS.google),
   };
   const samples = new Map<LambdaBundleName, ColdRun[]>(targets.map((target) => [target.bundle, []]));
-  for (let run = 1; run <= runs; run += 1) {
-    log(`cold start: run ${run} of ${runs}`);
-    for (const { bundle, platform } of targets) {
-      // NODE_ENV as the deployed functions run (serverless.yml).
-      const env = childEnvironment(repoRoot, { NODE_ENV: 'production', SHOPVOICE_DATA_DIR: workspace.freshDir('cold-tmp') });
-      samples.get(bundle)?.push(await runOnce(bundles.program('cold-start-child'), bundles.lambda(bundle), eventFiles[platform], env, platform));
+  const backends = await startLambdaBackends();
+  try {
+    for (let run = 1; run <= runs; run += 1) {
+      log(`cold start: run ${run} of ${runs}`);
+      for (const { bundle, platform } of targets) {
+        // The environment the deployed functions run with (serverless.yml), over loopback backends.
+        const env = childEnvironment(repoRoot, { ...backends.env, SHOPVOICE_DATA_DIR: workspace.freshDir('cold-tmp') });
+        samples.get(bundle)?.push(await runOnce(bundles.program('cold-start-child'), bundles.lambda(bundle), eventFiles[platform], env, platform));
+      }
     }
+  } finally {
+    await backends.close();
   }
 
   const times = (bundle: LambdaBundleName) => {

@@ -32,7 +32,7 @@ export interface GoogleSession {
 export const NEW_ALEXA_SESSION: AlexaSession = { attributes: {}, isNew: true };
 export const NEW_GOOGLE_SESSION: GoogleSession = { params: {}, scene: 'actions.scene.START_CONVERSATION' };
 
-const SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-0000000be7c4';
+export const SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-0000000be7c4';
 const ALEXA_USER = { userId: 'amzn1.ask.account.BENCH' };
 const ALEXA_SESSION_ID = 'amzn1.echo-api.session.bench';
 const GOOGLE_SESSION_ID = 'ABwppHFbench';

@@ -1,6 +1,7 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import pino from 'pino';
 import { signDevAccessToken } from '../../lambda/auth/dev-access-token';
+import { openAdapters } from '../../lambda/commerce/open-adapters';
 import { composeShopvoice } from '../../lambda/compose';
 import { loadConfig } from '../../lambda/config';
 import type { Router } from '../../lambda/core/router';
@@ -119,7 +120,8 @@ export async function measureWarmTurns(settings: BenchSettings, dataDir: string,
   const problems: string[] = [];
   const logger = pino({ level: 'warn' }, { write: (line: string) => void problems.push(line) });
   const config = loadConfig({ NODE_ENV: 'development', SHOPVOICE_DATA_DIR: dataDir });
-  const shopvoice = composeShopvoice(config, { logger });
+  const adapters = openAdapters(config);
+  const shopvoice = composeShopvoice(config, { logger, adapters });
   const handlers = platformHandlers(shopvoice.router, (error) => problems.push(JSON.stringify(describeError(error))));
   const tokenFor = (shopperId: string) =>
     signDevAccessToken({ dataDir, issuer: config.auth.issuer, audience: config.auth.audience, shopperId, expiresIn: '2h' });
@@ -151,6 +153,7 @@ export async function measureWarmTurns(settings: BenchSettings, dataDir: string,
     }
   } finally {
     shopvoice.close();
+    adapters.close();
   }
   return results;
 }

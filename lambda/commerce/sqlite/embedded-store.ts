@@ -1,12 +1,11 @@
-import type { Commerce, HandoffOutbox } from '../ports';
+import type { Commerce, HandoffOutbox, SkillState, StoreCommerce } from '../ports';
 import { rebaseDemoClock } from './demo-clock';
 import { isStoreEmpty, seedDemoStore } from './demo-seed';
 import { DEMO_CATALOG_TERMS } from './demo-vocabulary';
 import { hasCatalogTerms, writeCatalogTerms } from './sqlite-catalog-terms';
 import { migrate } from './migrations';
 import { openDatabase, type SqliteDatabase } from './open-database';
-import { createSqliteCommerce } from './sqlite-commerce';
-import { createSqliteHandoffOutbox } from './sqlite-handoffs';
+import { createSqliteSkillState, createSqliteStoreCommerce } from './sqlite-commerce';
 
 export interface EmbeddedStoreOptions {
   /** "Now" for laying out or moving the demo history; the real time by default. */
@@ -19,8 +18,13 @@ export interface EmbeddedStoreOptions {
 }
 
 export interface EmbeddedStore {
+  /** The store's systems: shoppers, orders, catalog, returns and checkout. */
+  readonly store: StoreCommerce;
+  /** The skill's own state kept in the same file: handoffs and their queue, transcripts, PINs, checkout claims. */
+  readonly state: SkillState;
+  /** Both halves as the flows see them. */
   readonly commerce: Commerce;
-  /** Filed tickets waiting for the helpdesk webhook. */
+  /** Filed tickets waiting for the helpdesk webhook (the same as `state.handoffOutbox`). */
   readonly handoffOutbox: HandoffOutbox;
   readonly db: SqliteDatabase;
   close(): void;
@@ -47,10 +51,14 @@ export function openEmbeddedStore(path: string, options: EmbeddedStoreOptions = 
     if (isStoreEmpty(db)) seedDemoStore(db, { now, timeZone });
     else rebaseDemoClock(db, { now, timeZone });
     if (!hasCatalogTerms(db) && isDemoCatalog(db)) writeCatalogTerms(db, DEMO_CATALOG_TERMS);
-    const commerce = createSqliteCommerce(db);
+    const store = createSqliteStoreCommerce(db);
+    const state = createSqliteSkillState(db);
+    const { handoffOutbox, ...conversationState } = state;
     return {
-      commerce,
-      handoffOutbox: createSqliteHandoffOutbox(db),
+      store,
+      state,
+      commerce: { ...store, ...conversationState },
+      handoffOutbox,
       db,
       close() {
         if (db.open) db.close();

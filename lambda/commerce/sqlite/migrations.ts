@@ -285,6 +285,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'checkout claims, and purchase PINs for shoppers of a store this file does not hold',
+    sql: `
+      -- The latest claim on each shopper's basket: the key its order is placed with, and until when
+      -- another "yes" to the same basket counts as the same order.
+      CREATE TABLE checkout_claims (
+        shopper_id    TEXT NOT NULL,
+        basket        TEXT NOT NULL,
+        claim_key     TEXT NOT NULL,
+        claimed_at    INTEGER NOT NULL,
+        claimed_until INTEGER NOT NULL,
+        PRIMARY KEY (shopper_id, basket)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX checkout_claims_by_expiry ON checkout_claims (claimed_until);
+
+      -- PINs are the skill's own state; next to a store reached over HTTP, the shoppers they belong
+      -- to are not in this file, so the table is rebuilt without its foreign key to shoppers.
+      CREATE TABLE purchase_pins_without_shopper_key (
+        shopper_id       TEXT PRIMARY KEY,
+        pin_hash         TEXT NOT NULL,
+        wrong_tries      INTEGER NOT NULL DEFAULT 0 CHECK (wrong_tries >= 0),
+        locked_until     INTEGER,
+        last_attempt_key TEXT
+      ) STRICT;
+      INSERT INTO purchase_pins_without_shopper_key (shopper_id, pin_hash, wrong_tries, locked_until, last_attempt_key)
+        SELECT shopper_id, pin_hash, wrong_tries, locked_until, last_attempt_key FROM purchase_pins;
+      DROP TABLE purchase_pins;
+      ALTER TABLE purchase_pins_without_shopper_key RENAME TO purchase_pins;
+    `,
+  },
 ];
 
 export function schemaVersion(db: SqliteDatabase): number {

@@ -1,9 +1,10 @@
-import type { Commerce } from '../ports';
+import type { Commerce, SkillState, StoreCommerce } from '../ports';
 import type { SqliteDatabase } from './open-database';
 import { createSqliteCatalog } from './sqlite-catalog';
 import { createSqliteCheckout } from './sqlite-checkout';
+import { createSqliteCheckoutClaims } from './sqlite-checkout-claims';
 import { createSqliteConversationLog } from './sqlite-conversations';
-import { createSqliteHandoffs, type HandoffOptions } from './sqlite-handoffs';
+import { createSqliteHandoffOutbox, createSqliteHandoffs, type HandoffOptions } from './sqlite-handoffs';
 import { createSqliteOrders } from './sqlite-orders';
 import { createSqlitePurchasePins } from './sqlite-purchase-pins';
 import { createSqliteReturns, type ReturnOptions } from './sqlite-returns';
@@ -11,16 +12,30 @@ import { createSqliteShoppers } from './sqlite-shoppers';
 
 export type SqliteCommerceOptions = HandoffOptions & ReturnOptions;
 
-/** The embedded store behind every port; statements are prepared here, once, and reused per call. */
-export function createSqliteCommerce(db: SqliteDatabase, options: SqliteCommerceOptions = {}): Commerce {
+/** The store's half of the embedded file: shoppers, orders, catalog, returns and checkout. */
+export function createSqliteStoreCommerce(db: SqliteDatabase, options: ReturnOptions = {}): StoreCommerce {
   return {
     shoppers: createSqliteShoppers(db),
     orders: createSqliteOrders(db),
     catalog: createSqliteCatalog(db),
-    handoffs: createSqliteHandoffs(db, options),
     returns: createSqliteReturns(db, options),
-    conversations: createSqliteConversationLog(db, options),
     checkout: createSqliteCheckout(db),
-    purchasePins: createSqlitePurchasePins(db),
   };
+}
+
+/** The skill's own half: handoff tickets and their webhook queue, transcripts, PIN tries and checkout claims. */
+export function createSqliteSkillState(db: SqliteDatabase, options: HandoffOptions = {}): SkillState {
+  return {
+    handoffs: createSqliteHandoffs(db, options),
+    handoffOutbox: createSqliteHandoffOutbox(db),
+    conversations: createSqliteConversationLog(db, options),
+    purchasePins: createSqlitePurchasePins(db),
+    checkoutClaims: createSqliteCheckoutClaims(db),
+  };
+}
+
+/** The embedded store behind every port; statements are prepared here, once, and reused per call. */
+export function createSqliteCommerce(db: SqliteDatabase, options: SqliteCommerceOptions = {}): Commerce {
+  const { handoffOutbox: _outbox, ...state } = createSqliteSkillState(db, options);
+  return { ...createSqliteStoreCommerce(db, options), ...state };
 }

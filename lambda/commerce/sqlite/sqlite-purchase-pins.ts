@@ -1,4 +1,4 @@
-import { PIN_TRIES_BEFORE_LOCKOUT, verifyPurchasePin } from '../../auth/purchase-pin';
+import { hashPurchasePin, PIN_TRIES_BEFORE_LOCKOUT, verifyPurchasePin } from '../../auth/purchase-pin';
 import type { PinAttempt, PinCheck, PurchasePins } from '../ports';
 import type { SqliteDatabase } from './open-database';
 
@@ -69,4 +69,23 @@ export function createSqlitePurchasePins(db: SqliteDatabase): PurchasePins {
       return matches ? accept.immediate(attempt) : countWrong.immediate(attempt);
     },
   };
+}
+
+/**
+ * Gives a shopper a purchase PIN, or a new one: only its salted hash is written, and any wrong
+ * tries or lockout of the old PIN are cleared with it. For store staff's tools, never a conversation.
+ */
+export async function setSqlitePurchasePin(db: SqliteDatabase, shopperId: string, pin: string): Promise<void> {
+  if (shopperId.trim() === '') throw new Error('A purchase PIN belongs to a shopper id');
+  const hash = await hashPurchasePin(pin);
+  db.prepare(
+    `INSERT INTO purchase_pins (shopper_id, pin_hash, wrong_tries, locked_until, last_attempt_key) VALUES (?, ?, 0, NULL, NULL)
+       ON CONFLICT (shopper_id) DO UPDATE
+       SET pin_hash = excluded.pin_hash, wrong_tries = 0, locked_until = NULL, last_attempt_key = NULL`,
+  ).run(shopperId, hash);
+}
+
+/** Removes a shopper's purchase PIN; returns whether there was one. */
+export function clearSqlitePurchasePin(db: SqliteDatabase, shopperId: string): boolean {
+  return db.prepare('DELETE FROM purchase_pins WHERE shopper_id = ?').run(shopperId).changes > 0;
 }

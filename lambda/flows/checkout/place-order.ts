@@ -1,10 +1,11 @@
-import type { PlacedOrder } from '../../commerce/ports';
+import { createHash } from 'node:crypto';
+import type { CheckoutLine, PlacedOrder } from '../../commerce/ports';
 import type { ShopperContext } from '../../core/flow';
 import type { Reply } from '../../core/reply';
 import { end } from '../../core/replies';
 import { conversationIdOf } from '../../core/turn';
 import { plainText } from '../../speech/speech';
-import type { Confirmation } from './checkout-state';
+import type { Basket, Confirmation } from './checkout-state';
 import { noPaymentOrAddress, productGone, startCheckout } from './start-checkout';
 
 function placed(context: ShopperContext, order: PlacedOrder): Reply {
@@ -13,20 +14,38 @@ function placed(context: ShopperContext, order: PlacedOrder): Reply {
   return end(turn, speech, { card: { title: voice.line('checkout.cardTitle'), text: plainText(speech) } });
 }
 
+/** Unless the store says otherwise, the same basket said yes to again within ten minutes is the same order. */
+const DEFAULT_DUPLICATE_ORDER_WINDOW_MINUTES = 10;
+
+/**
+ * Names what is being bought, whatever conversation buys it: product, size or color, and quantity.
+ * Two devices confirming the same basket give the same fingerprint; a different size or quantity
+ * gives another.
+ */
+export function basketFingerprint(basket: Pick<Basket, 'productId' | 'quantity' | 'variant'>): string {
+  const named = [basket.productId, basket.variant?.color ?? '', basket.variant?.size ?? '', basket.quantity];
+  return createHash('sha256').update(JSON.stringify(named)).digest('hex').slice(0, 32);
+}
+
 /**
  * Places the order the shopper said yes to, at the price they heard. The key names the
- * confirmation, so a yes repeated or retried by the platform gets the same order back. When stock
- * or the price moved in between, nothing is placed and the shopper hears the new state of things.
+ * confirmation, so a yes repeated or retried by the platform gets the same order back; and the
+ * basket is claimed first, so a yes to the same basket from another device at about the same
+ * time places with the first conversation's key and hears that same order. When stock or the
+ * price moved in between, nothing is placed and the shopper hears the new state of things.
  */
 export async function placeOrder(context: ShopperContext, state: Confirmation): Promise<Reply> {
-  const { voice, turn, commerce, shopper, now } = context;
+  const { voice, turn, commerce, shopper, store, now } = context;
   const { basket } = state;
-  const outcome = await commerce.checkout.place({
+  const line: CheckoutLine = { productId: basket.productId, quantity: basket.quantity, variant: basket.variant, unitPrice: state.heardUnitPrice };
+  const idempotencyKey = await commerce.checkoutClaims.claim({
     shopperId: shopper.id,
-    lines: [{ productId: basket.productId, quantity: basket.quantity, variant: basket.variant, unitPrice: state.heardUnitPrice }],
-    placedAt: now,
-    idempotencyKey: `${conversationIdOf(turn)}:checkout:${state.confirmation}`,
+    basket: basketFingerprint(basket),
+    key: `${conversationIdOf(turn)}:checkout:${state.confirmation}`,
+    at: now,
+    windowMs: (store.duplicateOrderWindowMinutes ?? DEFAULT_DUPLICATE_ORDER_WINDOW_MINUTES) * 60_000,
   });
+  const outcome = await commerce.checkout.place({ shopperId: shopper.id, lines: [line], placedAt: now, idempotencyKey });
   switch (outcome.kind) {
     case 'placed':
       return placed(context, outcome.order);

@@ -1,0 +1,45 @@
+import type { PurchasePins, SkillState } from '../ports';
+import { createDynamoCheckoutClaims } from './dynamo-checkout-claims';
+import { createDynamoClients, type DynamoSource } from './dynamo-client';
+import { createDynamoConversationLog } from './dynamo-conversations';
+import { createDynamoHandoffOutbox, createDynamoHandoffs } from './dynamo-handoffs';
+import { createDynamoPurchasePins, type PurchasePinAdmin } from './dynamo-purchase-pins';
+import { CHECKOUT_CLAIMS_TABLE, CONVERSATIONS_TABLE, HANDOFFS_TABLE, PURCHASE_PINS_TABLE, stateTableName } from './tables';
+
+export interface DynamoSkillStateOptions {
+  /** "Now" for filing tickets and for when transcripts expire; the real time by default. */
+  readonly clock?: () => Date;
+  /** Draws a candidate 6-digit handoff reference; replaceable so tests can force collisions. */
+  readonly drawReference?: () => string;
+  /** How long transcripts are kept; 30 days by default. */
+  readonly transcriptRetentionDays?: number;
+}
+
+export type DynamoSkillState = SkillState & {
+  readonly purchasePins: PurchasePins & PurchasePinAdmin;
+  /** Releases the client's connections. */
+  close(): void;
+};
+
+/**
+ * The skill's own state on DynamoDB, in four tables named `<tablePrefix>-<suffix>` (see tables.ts):
+ * handoff tickets and their webhook queue, conversation turns, purchase PINs and checkout claims.
+ * Nothing is kept in the process, so any instance can answer any turn.
+ */
+export function createDynamoSkillState(source: DynamoSource, options: DynamoSkillStateOptions = {}): DynamoSkillState {
+  const { client, documents } = createDynamoClients(source);
+  const handoffsTable = stateTableName(source.tablePrefix, HANDOFFS_TABLE.suffix);
+  return {
+    handoffs: createDynamoHandoffs(documents, handoffsTable, options),
+    handoffOutbox: createDynamoHandoffOutbox(documents, handoffsTable),
+    conversations: createDynamoConversationLog(documents, stateTableName(source.tablePrefix, CONVERSATIONS_TABLE.suffix), {
+      clock: options.clock,
+      retentionDays: options.transcriptRetentionDays,
+    }),
+    purchasePins: createDynamoPurchasePins(documents, stateTableName(source.tablePrefix, PURCHASE_PINS_TABLE.suffix)),
+    checkoutClaims: createDynamoCheckoutClaims(documents, stateTableName(source.tablePrefix, CHECKOUT_CLAIMS_TABLE.suffix)),
+    close() {
+      client.destroy();
+    },
+  };
+}

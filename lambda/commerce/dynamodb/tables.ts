@@ -1,0 +1,107 @@
+import type { AttributeDefinition, CreateTableCommandInput, GlobalSecondaryIndex, KeySchemaElement } from '@aws-sdk/client-dynamodb';
+
+/**
+ * The skill's own tables on DynamoDB, as data: the adapter reads its names and keys from here, the
+ * tests create their tables from here, and serverless.yml is checked against it. Every table is
+ * named `<prefix>-<suffix>` and billed on demand.
+ */
+
+export type StateTableSuffix = 'handoffs' | 'conversations' | 'purchase-pins' | 'checkout-claims';
+
+export interface StateTableDefinition {
+  readonly suffix: StateTableSuffix;
+  readonly keySchema: readonly KeySchemaElement[];
+  /** Only the attributes that are keys of the table or of an index, as DynamoDB requires. */
+  readonly attributeDefinitions: readonly AttributeDefinition[];
+  readonly globalSecondaryIndexes: readonly GlobalSecondaryIndex[];
+  /** The attribute holding the epoch second after which DynamoDB deletes the item; absent when nothing expires. */
+  readonly timeToLiveAttribute?: string;
+}
+
+/** The sparse index of the handoffs table: only tickets still waiting for the helpdesk webhook carry its keys. */
+export const OUTBOX_INDEX = 'outbox';
+
+/**
+ * Handoff tickets, in three kinds of item under one partition key:
+ * - `ticket#<idempotency key>`: the ticket itself, written once with a condition, so one key files one ticket;
+ * - `reference#<six digits>`: the reference reserved for a ticket, so no two tickets share one;
+ * - a ticket waiting for the webhook also has `queue` and `dueKey` (due time, then filing time and
+ *   reference), which puts it in the sparse `outbox` index until it is delivered.
+ * Tickets do not expire.
+ */
+export const HANDOFFS_TABLE: StateTableDefinition = {
+  suffix: 'handoffs',
+  keySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+  attributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' },
+    { AttributeName: 'queue', AttributeType: 'S' },
+    { AttributeName: 'dueKey', AttributeType: 'S' },
+  ],
+  globalSecondaryIndexes: [
+    {
+      IndexName: OUTBOX_INDEX,
+      KeySchema: [
+        { AttributeName: 'queue', KeyType: 'HASH' },
+        { AttributeName: 'dueKey', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    },
+  ],
+};
+
+/** Conversation turns: the conversation id, then a sort key that orders its turns oldest first. They expire. */
+export const CONVERSATIONS_TABLE: StateTableDefinition = {
+  suffix: 'conversations',
+  keySchema: [
+    { AttributeName: 'pk', KeyType: 'HASH' },
+    { AttributeName: 'sk', KeyType: 'RANGE' },
+  ],
+  attributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' },
+    { AttributeName: 'sk', AttributeType: 'S' },
+  ],
+  globalSecondaryIndexes: [],
+  timeToLiveAttribute: 'expiresAt',
+};
+
+/** One item per shopper with a purchase PIN: its scrypt hash, wrong tries and lockout. */
+export const PURCHASE_PINS_TABLE: StateTableDefinition = {
+  suffix: 'purchase-pins',
+  keySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+  attributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+  globalSecondaryIndexes: [],
+};
+
+/** The latest claim on a basket: shopper id, then basket fingerprint. Claims expire once their window is long over. */
+export const CHECKOUT_CLAIMS_TABLE: StateTableDefinition = {
+  suffix: 'checkout-claims',
+  keySchema: [
+    { AttributeName: 'pk', KeyType: 'HASH' },
+    { AttributeName: 'sk', KeyType: 'RANGE' },
+  ],
+  attributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' },
+    { AttributeName: 'sk', AttributeType: 'S' },
+  ],
+  globalSecondaryIndexes: [],
+  timeToLiveAttribute: 'expiresAt',
+};
+
+export const STATE_TABLES: readonly StateTableDefinition[] = [HANDOFFS_TABLE, CONVERSATIONS_TABLE, PURCHASE_PINS_TABLE, CHECKOUT_CLAIMS_TABLE];
+
+export function stateTableName(tablePrefix: string, suffix: StateTableSuffix): string {
+  return `${tablePrefix}-${suffix}`;
+}
+
+/** The CreateTable request for one of the tables (on-demand billing); TTL is switched on separately. */
+export function createTableInput(tablePrefix: string, table: StateTableDefinition): CreateTableCommandInput {
+  return {
+    TableName: stateTableName(tablePrefix, table.suffix),
+    BillingMode: 'PAY_PER_REQUEST',
+    KeySchema: table.keySchema.map((key) => ({ ...key })),
+    AttributeDefinitions: table.attributeDefinitions.map((attribute) => ({ ...attribute })),
+    ...(table.globalSecondaryIndexes.length > 0
+      ? { GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((index) => structuredClone(index)) }
+      : {}),
+  };
+}

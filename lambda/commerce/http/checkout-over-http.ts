@@ -1,0 +1,26 @@
+import type { Checkout } from '../ports';
+import type { StoreApiClient } from './store-api-client';
+import { isPathSegment } from './store-api-operations';
+import { CheckoutOutcomeSchema, CheckoutRequestBodySchema, encodeWire } from './wire-schemas';
+
+export function checkoutOverHttp(client: StoreApiClient): Checkout {
+  return {
+    async place(request) {
+      if (request.idempotencyKey.trim() === '') throw new Error('A checkout needs an idempotency key');
+      if (request.lines.length === 0 || request.lines.some((line) => !Number.isInteger(line.quantity) || line.quantity < 1)) {
+        throw new Error('A checkout needs lines of at least one unit each');
+      }
+      const { shopperId, idempotencyKey, lines, placedAt } = request;
+      if (!isPathSegment(shopperId)) return { kind: 'refused', why: 'no-payment-or-address' };
+      return client.call(
+        {
+          operation: 'placeOrder',
+          path: { shopperId },
+          body: encodeWire(CheckoutRequestBodySchema, { lines, placedAt }),
+          idempotencyKey,
+        },
+        CheckoutOutcomeSchema,
+      );
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Config } from '../config';
+import type { Logger } from '../logging';
+import type { Adapters } from './adapters';
+import { createDynamoSkillState } from './dynamodb/dynamo-skill-state';
+import { createHttpStoreCommerce } from './http/http-store-commerce';
+import { type EmbeddedStore, openEmbeddedStore } from './sqlite/embedded-store';
+
+/**
+ * The adapters a long-running server uses, as configured: any mix of the embedded store, the
+ * store's API and DynamoDB. The embedded SQLite file is opened once even when it serves both halves.
+ */
+export function openAdapters(config: Config, logger?: Logger): Adapters {
+  let embedded: EmbeddedStore | undefined;
+  const openEmbedded = () => (embedded ??= openEmbeddedStore(config.storePath, { timeZone: config.store.timeZone }));
+  const dynamo = config.state.adapter === 'dynamodb' ? createDynamoSkillState(config.state) : undefined;
+  try {
+    const store = config.commerce.adapter === 'http' ? createHttpStoreCommerce(config.commerce, { logger }) : openEmbedded().store;
+    const state = dynamo ?? openEmbedded().state;
+    return {
+      store,
+      state,
+      close() {
+        dynamo?.close();
+        embedded?.close();
+      },
+    };
+  } catch (error) {
+    dynamo?.close();
+    (embedded as EmbeddedStore | undefined)?.close();
+    throw error;
+  }
+}

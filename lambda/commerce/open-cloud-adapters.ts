@@ -1,0 +1,23 @@
+import { type Config, ConfigError } from '../config';
+import type { Logger } from '../logging';
+import type { Adapters } from './adapters';
+import { createDynamoSkillState } from './dynamodb/dynamo-skill-state';
+import { createHttpStoreCommerce } from './http/http-store-commerce';
+
+/**
+ * The adapters a Lambda function uses: the store's API and DynamoDB, nothing that keeps data in
+ * the function itself, so any instance can answer any turn. The embedded store is refused here
+ * rather than silently giving every container its own copy of the demo store.
+ */
+export function openCloudAdapters(config: Config, logger: Logger): Adapters {
+  const problems: string[] = [];
+  if (config.commerce.adapter !== 'http') problems.push('STORE_ADAPTER: must be http on Lambda (with STORE_API_URL)');
+  if (config.state.adapter !== 'dynamodb') problems.push('STATE_ADAPTER: must be dynamodb on Lambda (with DYNAMODB_TABLE_PREFIX)');
+  if (config.commerce.adapter !== 'http' || config.state.adapter !== 'dynamodb') throw new ConfigError(problems);
+  const state = createDynamoSkillState(config.state);
+  return {
+    store: createHttpStoreCommerce(config.commerce, { logger }),
+    state,
+    close: () => state.close(),
+  };
+}

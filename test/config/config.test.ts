@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../lambda/config';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('runs the embedded demo store with nothing set', () => {
+    const config = loadConfig({});
+    expect(config.environment).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.commerce).toEqual({ adapter: 'embedded' });
+    expect(config.state).toEqual({ adapter: 'embedded' });
+    expect(config.storePath).toBe(path.resolve('data', 'shopvoice.sqlite'));
+    expect(config.store).toMatchObject({ name: 'Northwind Outfitters', timeZone: 'America/New_York', duplicateOrderWindowMinutes: 10 });
+    expect(config.alexa.verifySignature).toBe(true);
+    expect(config.auth.trustDevKey).toBe(true);
+  });
+
+  it('reads the HTTP store and DynamoDB state', () => {
+    const config = loadConfig({
+      STORE_ADAPTER: 'http',
+      STORE_API_URL: 'https://shop.example/voice-api/',
+      STORE_API_KEY: 'k-123',
+      STORE_API_TIMEOUT_MS: '1500',
+      STATE_ADAPTER: 'dynamodb',
+      DYNAMODB_TABLE_PREFIX: 'shopvoice-prod',
+      AWS_REGION: 'eu-west-1',
+    });
+    expect(config.commerce).toEqual({ adapter: 'http', baseUrl: 'https://shop.example/voice-api/', apiKey: 'k-123', timeoutMs: 1500 });
+    expect(config.state).toEqual({ adapter: 'dynamodb', tablePrefix: 'shopvoice-prod', region: 'eu-west-1', endpoint: undefined });
+  });
+
+  it('treats blank settings as unset, as an empty line in .env leaves them', () => {
+    const config = loadConfig({ STORE_NAME: '  ', PORT: '', ALEXA_SKILL_ID: '' });
+    expect(config.store.name).toBe('Northwind Outfitters');
+    expect(config.port).toBe(3000);
+    expect(config.alexa.skillId).toBeUndefined();
+  });
+
+  it('names every bad setting at once', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      STORE_ADAPTER: 'ftp',
+      STORE_TIME_ZONE: 'Mars/Olympus',
+      ALEXA_VERIFY_SIGNATURE: 'maybe',
+      ALEXA_SKILL_ID: 'my-skill',
+      STORE_SUPPORT_PHONE: 'call us',
+    });
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(
+      ['ALEXA_SKILL_ID', 'ALEXA_VERIFY_SIGNATURE', 'PORT', 'STORE_ADAPTER', 'STORE_SUPPORT_PHONE', 'STORE_TIME_ZONE'].sort(),
+    );
+    expect(problems.find((problem) => problem.startsWith('STORE_TIME_ZONE'))).toMatch(/IANA time zone/);
+  });
+
+  it('says what an adapter needs', () => {
+    expect(problemsOf({ STORE_ADAPTER: 'http' })).toEqual([expect.stringMatching(/^STORE_API_URL: required when STORE_ADAPTER=http/)]);
+    expect(problemsOf({ STATE_ADAPTER: 'dynamodb' })).toEqual([expect.stringMatching(/^DYNAMODB_TABLE_PREFIX: required/)]);
+    expect(problemsOf({ STORE_ADAPTER: 'http', STORE_API_URL: 'shop.example' })).toEqual([expect.stringMatching(/^STORE_API_URL: must be an http\(s\) URL/)]);
+    expect(problemsOf({ STORE_API_TIMEOUT_MS: '20000' })).toEqual([expect.stringMatching(/^STORE_API_TIMEOUT_MS: must be at most 8000/)]);
+  });
+
+  it('refuses production without a way to verify access tokens, and never trusts the dev key there', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^AUTH_JWKS_URL: required in production/)]);
+    const config = loadConfig({ NODE_ENV: 'production', AUTH_JWKS_FILE: '/etc/shopvoice/jwks.json', AUTH_TRUST_DEV_KEY: 'true' });
+    expect(config.auth.trustDevKey).toBe(false);
+  });
+
+  it('the error message lists each problem on its own line', () => {
+    expect(() => loadConfig({ PORT: '0', PURCHASE_PIN_REQUIRED: 'sometimes' })).toThrow(
+      /Invalid configuration:\n {2}- PORT: must be at least 1\n {2}- PURCHASE_PIN_REQUIRED: must be true or false/,
+    );
+  });
+
+  it('.env.example documents every setting the config reads, and nothing else', () => {
+    const example = fs.readFileSync(path.join(__dirname, '../../.env.example'), 'utf8');
+    const documented = [...example.matchAll(/^#?\s?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]).sort();
+    const source = fs.readFileSync(path.join(__dirname, '../../lambda/config.ts'), 'utf8');
+    const schema = source.slice(source.indexOf('const envSchema'), source.indexOf('type Settings'));
+    const read = [...schema.matchAll(/^\s{2}([A-Z][A-Z0-9_]+):/gm)].map((match) => match[1]!);
+    // Set by the platform, not by the developer.
+    const fromPlatform = ['AWS_LAMBDA_FUNCTION_NAME'];
+    expect(documented).toEqual([...read.filter((name) => !fromPlatform.includes(name)), 'LOG_LEVEL'].sort());
+  });
+});

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Express } from 'express';
+import { signDevAccessToken } from '../../lambda/auth/dev-access-token';
+import { createDynamoSkillState } from '../../lambda/commerce/dynamodb/dynamo-skill-state';
+import type { SkillState } from '../../lambda/commerce/ports';
+import { type EmbeddedStore, openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
+import { loadConfig } from '../../lambda/config';
+import { createLogger } from '../../lambda/logging';
+import { createServer } from '../../lambda/server';
+import { alexaConversation, answered, type Conversation, googleConversation } from '../support/conversation';
+import { type LocalDynamo, startDynalite } from '../support/dynalite';
+import { storeUnderTest, TEST_NOW } from '../support/test-app';
+
+/** Ava's usual coffee (lambda/commerce/sqlite/demo-orders.ts): two bags of it. */
+const ETHIOPIA = 'ethiopia-yirgacheffe-coffee';
+const CONFIRMATION =
+  "That's 2 bags of Ethiopia Yirgacheffe coffee like last time, for 33 dollars and 98 cents, charged to your Visa ending in 4242 and shipped to Denver. Shall I place the order?";
+const MINUTE = 60_000;
+
+interface PlacedOrderRow {
+  readonly number: string;
+  readonly shopper_id: string;
+  readonly product_id: string;
+  readonly quantity: number;
+}
+
+/**
+ * The seeded embedded store (reached over HTTP in the 'over-http' jest project), with the skill's
+ * state kept either in the same file or on DynamoDB.
+ */
+type StateKind = 'embedded' | 'dynamodb';
+
+let dynamo: LocalDynamo;
+beforeAll(async () => {
+  dynamo = await startDynalite();
+});
+afterAll(() => dynamo.close());
+
+describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skill state: %s)', (kind) => {
+  let store: EmbeddedStore;
+  let state: SkillState & { close?(): void };
+  let app: Express;
+  let close: () => void;
+  let now: Date;
+  let token: string;
+
+  beforeEach(async () => {
+    now = TEST_NOW;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-two-devices-'));
+    const config = loadConfig({ NODE_ENV: 'test', SHOPVOICE_DATA_DIR: dataDir, ALEXA_VERIFY_SIGNATURE: 'false' });
+    const clock = () => now;
+    store = openEmbeddedStore(':memory:', { now: TEST_NOW });
+    state =
+      kind === 'embedded' ? store.state : createDynamoSkillState({ tablePrefix: await dynamo.tables(), endpoint: dynamo.endpoint }, { clock });
+    const storePorts = storeUnderTest(store);
+    const server = createServer(config, createLogger('silent'), { adapters: { store: storePorts.store, state }, clock });
+    app = server.app;
+    token = await signDevAccessToken({ dataDir, issuer: config.auth.issuer, audience: config.auth.audience, shopperId: 'shopper-ava' });
+    close = () => {
+      server.shopvoice.close();
+      if (state !== store.state) state.close?.();
+      storePorts.close();
+      store.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    };
+  });
+  afterEach(() => close());
+
+  /** Orders placed since the demo store was seeded (its own are all numbered below 10743). */
+  const placedOrders = () =>
+    store.db
+      .prepare<[], PlacedOrderRow>(
+        `SELECT o.number, o.shopper_id, l.product_id, l.quantity
+           FROM orders o JOIN order_lines l ON l.order_number = o.number
+          WHERE CAST(o.number AS INTEGER) >= 10743 ORDER BY o.number, l.position`,
+      )
+      .all();
+  const stock = () => store.db.prepare<[string], { stock: number }>('SELECT stock FROM products WHERE id = ?').get(ETHIOPIA)?.stock;
+
+  async function toConfirmation(device: Conversation): Promise<void> {
+    const heard = answered(await device.say('ReorderIntent', { item: 'coffee' }), device.platform);
+    expect(heard.text).toBe(CONFIRMATION);
+  }
+
+  it('Ava says yes on the kitchen and the bedroom Echo at once: one order, and both hear its number', async () => {
+    const kitchen = alexaConversation(app, { token });
+    const bedroom = alexaConversation(app, { token });
+    await toConfirmation(kitchen);
+    await toConfirmation(bedroom);
+    const stockBefore = stock()!;
+
+    const [first, second] = await Promise.all([kitchen.say('YesIntent'), bedroom.say('YesIntent')]);
+    for (const done of [first, second]) {
+      answered(done, 'alexa');
+      expect(done.text).toBe('Done! Your order number is 10743, and it should arrive on Sunday.');
+      expect(done.ssml).toContain("<say-as interpret-as='digits'>10743</say-as>");
+      expect(done.listening).toBe(false);
+    }
+    expect(placedOrders()).toEqual([{ number: '10743', shopper_id: 'shopper-ava', product_id: ETHIOPIA, quantity: 2 }]);
+    expect(stock()).toBe(stockBefore - 2);
+  });
+
+  it('holds across platforms: a yes on an Echo and a Nest at once places one order', async () => {
+    const echo = alexaConversation(app, { token });
+    const nest = googleConversation(app, { token });
+    await toConfirmation(echo);
+    await toConfirmation(nest);
+
+    const [onEcho, onNest] = await Promise.all([echo.say('YesIntent'), nest.say('YesIntent')]);
+    expect(answered(onEcho, 'alexa').text).toBe('Done! Your order number is 10743, and it should arrive on Sunday.');
+    expect(answered(onNest, 'google').text).toBe('Done! Your order number is 10743, and it should arrive on Sunday.');
+    expect(placedOrders()).toHaveLength(1);
+  });
+
+  it('a yes to the same basket once the window has passed is a new order', async () => {
+    const kitchen = alexaConversation(app, { token });
+    await toConfirmation(kitchen);
+    expect((await kitchen.say('YesIntent')).text).toMatch(/order number is 10743\b/);
+
+    now = new Date(TEST_NOW.getTime() + 10 * MINUTE);
+    const bedroom = alexaConversation(app, { token });
+    await toConfirmation(bedroom);
+    expect((await bedroom.say('YesIntent')).text).toMatch(/order number is 10744\b/);
+    expect(placedOrders().map((order) => order.number)).toEqual(['10743', '10744']);
+  });
+
+  it('a different quantity is a different basket: two yeses at once place two orders', async () => {
+    const kitchen = alexaConversation(app, { token });
+    const bedroom = alexaConversation(app, { token });
+    await toConfirmation(kitchen);
+    await toConfirmation(bedroom);
+    expect((await bedroom.say('QuantityIntent', { quantity: '3' })).text).toMatch(/^That's 3 bags of Ethiopia Yirgacheffe coffee/);
+
+    const answers = await Promise.all([kitchen.say('YesIntent'), bedroom.say('YesIntent')]);
+    const numbers = answers.map((done) => /order number is (\d+)/.exec(done.text)?.[1]);
+    expect(new Set(numbers)).toEqual(new Set(['10743', '10744']));
+    expect(placedOrders().map((order) => order.quantity).sort()).toEqual([2, 3]);
+  });
+});

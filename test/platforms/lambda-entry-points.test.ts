@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { signDevAccessToken } from '../../lambda/auth/dev-access-token';
+import { createDynamoSkillState } from '../../lambda/commerce/dynamodb/dynamo-skill-state';
+import { openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
+import { serveStoreApiOnLoopback } from '../../tools/store-server/loopback';
+import { intentRequest, launchRequest, TEST_SKILL_ID } from '../support/alexa-envelopes';
+import { type LocalDynamo, startDynalite } from '../support/dynalite';
+import { expectValidSsml } from '../support/ssml-checks';
+import { TEST_NOW } from '../support/test-app';
+
+type AlexaHandler = (event: RequestEnvelope, context: unknown) => Promise<ResponseEnvelope>;
+
+const asEnvelope = (value: object) => value as unknown as RequestEnvelope;
+const ssmlOf = (response: ResponseEnvelope) => (response.response.outputSpeech as { ssml: string }).ssml;
+
+/** Loads an entry point as Lambda does: fresh, after its environment is set. */
+function loadEntry<T>(file: string, env: Record<string, string>): T {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    let entry: T | undefined;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      entry = require(file) as T;
+    });
+    return entry!;
+  } finally {
+    process.env = saved;
+  }
+}
+
+describe('Alexa Lambda entry point, over the store API and DynamoDB', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-lambda-'));
+  const store = openEmbeddedStore(':memory:', { now: TEST_NOW });
+  const storeApi = serveStoreApiOnLoopback(store.store);
+  let dynamo: LocalDynamo;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dynamo = await startDynalite();
+    env = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      SHOPVOICE_DATA_DIR: dataDir,
+      ALEXA_SKILL_ID: TEST_SKILL_ID,
+      STORE_ADAPTER: 'http',
+      STORE_API_URL: await storeApi.baseUrl,
+      STATE_ADAPTER: 'dynamodb',
+      DYNAMODB_TABLE_PREFIX: await dynamo.tables(),
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+    };
+  });
+
+  afterAll(async () => {
+    storeApi.close();
+    store.close();
+    await dynamo.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is an async (event, context) handler that answers a LaunchRequest', async () => {
+    const { handler } = loadEntry<{ handler: AlexaHandler }>('../../lambda/alexa-lambda', env);
+    expect(handler.length).toBe(2);
+    const response = await handler(asEnvelope(launchRequest()), {});
+    expectValidSsml(ssmlOf(response), 'alexa');
+    expect(ssmlOf(response)).toContain('Welcome to Northwind Outfitters!');
+    // Stateless: no store file was written next to the function.
+    expect(fs.existsSync(path.join(dataDir, 'shopvoice.sqlite'))).toBe(false);
+  });
+
+  it("reads the shopper's orders from the store API and keeps the conversation in DynamoDB", async () => {
+    const { handler } = loadEntry<{ handler: AlexaHandler }>('../../lambda/alexa-lambda', env);
+    const accessToken = await signDevAccessToken({ dataDir, issuer: 'https://auth.shopvoice.dev/', audience: 'shopvoice', shopperId: 'shopper-ava' });
+    const envelope = intentRequest('OrderStatusIntent', {}, { accessToken, sessionId: 'amzn1.echo-api.session.lambda-entry' });
+    const response = await handler(asEnvelope(envelope), {});
+    // The two newest orders, read from the store over HTTP, digit by digit.
+    const newest = await store.store.orders.listForShopper('shopper-ava', { limit: 2 });
+    for (const order of newest) expect(ssmlOf(response)).toContain(`<say-as interpret-as='digits'>${order.number}</say-as>`);
+    expectValidSsml(ssmlOf(response), 'alexa');
+
+    const state = createDynamoSkillState({ tablePrefix: env.DYNAMODB_TABLE_PREFIX!, endpoint: dynamo.endpoint });
+    try {
+      const turns = await state.conversations.turns('alexa:amzn1.echo-api.session.lambda-entry');
+      expect(turns.map((turn) => turn.heard)).toEqual(['OrderStatusIntent']);
+    } finally {
+      state.close();
+    }
+  });
+
+  it('refuses another skill', async () => {
+    const { handler } = loadEntry<{ handler: AlexaHandler }>('../../lambda/alexa-lambda', env);
+    await expect(handler(asEnvelope(launchRequest({ applicationId: 'amzn1.ask.skill.other' })), {})).rejects.toThrow();
+  });
+
+  it('will not start without a skill id, or on the embedded store', () => {
+    expect(() => loadEntry('../../lambda/alexa-lambda', { ...env, ALEXA_SKILL_ID: '' })).toThrow(/ALEXA_SKILL_ID: required on Lambda/);
+    expect(() => loadEntry('../../lambda/alexa-lambda', { ...env, STORE_ADAPTER: 'embedded' })).toThrow(/STORE_ADAPTER: must be http on Lambda/);
+    expect(() => loadEntry('../../lambda/google-lambda', { ...env, STATE_ADAPTER: 'embedded' })).toThrow(/STATE_ADAPTER: must be dynamodb on Lambda/);
+  });
+});
