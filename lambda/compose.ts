@@ -63,11 +63,15 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
     store: config.store,
     verifyAccessToken: (token) => verifier.verify(token),
     clock: options.clock,
+    turnBudgetMs: config.turn.budgetMs,
+    progressAfterMs: config.turn.progressAfterMs,
     onError: (error, turn) =>
       options.logger.error(
         { error: describeError(error), platform: turn.platform, event: turn.event.kind, flow: turn.state.active?.flow },
         'turn failed',
       ),
+    onProgressFailed: (error, turn) =>
+      options.logger.warn({ error: describeError(error), platform: turn.platform }, 'progressive response not delivered'),
   });
   return {
     router,

@@ -41,6 +41,13 @@ export interface Config {
     /** When set, webhook requests must carry a Google-signed JWT for this project. */
     readonly projectId?: string;
   };
+  /** How long a turn may take, so the shopper always hears an answer well inside the platform's limit. */
+  readonly turn: {
+    /** A port call still unanswered this long after the turn began fails, and the shopper hears an apology. */
+    readonly budgetMs: number;
+    /** A store call unanswered this long makes Alexa say it is checking (a progressive response). */
+    readonly progressAfterMs: number;
+  };
   readonly auth: {
     readonly issuer: string;
     readonly audience: string;
@@ -177,6 +184,9 @@ const envSchema = z.object({
   HANDOFF_WEBHOOK_URL: httpUrl,
   HANDOFF_WEBHOOK_SECRET: text,
 
+  TURN_BUDGET_MS: wholeNumber(5000, 1000, 7000),
+  PROGRESS_AFTER_MS: wholeNumber(400, 100, 3000),
+
   ALEXA_SKILL_ID: text.pipe(
     z
       .string()
@@ -207,6 +217,10 @@ function crossChecks(settings: Settings, environment: Config['environment']): st
   // An unsigned ticket would be one anybody could forge.
   if (settings.HANDOFF_WEBHOOK_URL && (settings.HANDOFF_WEBHOOK_SECRET ?? '').length < 16) {
     problems.push('HANDOFF_WEBHOOK_SECRET: required when HANDOFF_WEBHOOK_URL is set, at least 16 characters');
+  }
+  // A progressive response planned for after the deadline would never be said.
+  if (settings.PROGRESS_AFTER_MS >= settings.TURN_BUDGET_MS) {
+    problems.push('PROGRESS_AFTER_MS: must be less than TURN_BUDGET_MS');
   }
   if (environment === 'production' && !settings.AUTH_JWKS_URL && !settings.AUTH_JWKS_FILE) {
     problems.push('AUTH_JWKS_URL: required in production (or AUTH_JWKS_FILE), or no shopper could ever be recognised');
@@ -281,6 +295,7 @@ export function loadConfig(env: Env = process.env): Config {
       verifySignature: settings.ALEXA_VERIFY_SIGNATURE,
     },
     google: { projectId: settings.GOOGLE_PROJECT_ID },
+    turn: { budgetMs: settings.TURN_BUDGET_MS, progressAfterMs: settings.PROGRESS_AFTER_MS },
     auth: {
       issuer: settings.AUTH_ISSUER ?? 'https://auth.shopvoice.dev/',
       audience: settings.AUTH_AUDIENCE ?? 'shopvoice',

@@ -175,6 +175,9 @@ export interface ConversationTurn {
   readonly said?: string;
 }
 
+/** A handoff carries at most this many of the latest turns; older ones add length, not help. */
+export const TRANSCRIPT_TURNS = 50;
+
 export interface ConversationLog {
   append(conversationId: string, turn: ConversationTurn): Promise<void>;
   /** The conversation's turns, oldest first; only the latest ones when it ran long. */

@@ -1,11 +1,15 @@
+import { StoreUnavailableError } from '../commerce/commerce-errors';
 import type { Commerce, HandoffReason, Shopper } from '../commerce/ports';
+import type { MessageKey } from '../speech/i18n';
 import { plainText } from '../speech/speech';
-import { voiceFor } from '../speech/voice';
+import { type Voice, voiceFor } from '../speech/voice';
+import { commerceWithin } from './bounded-commerce';
 import type { Assistance, Flow, FlowContext, StoreProfile } from './flow';
 import type { IntentName } from './intents';
 import { loggableSlots } from './loggable-slots';
 import type { Reply } from './reply';
 import { conversationIdOf, type Turn } from './turn';
+import { TurnBudget, TurnOverrunError, waitAtMost } from './turn-budget';
 
 export interface RouterDependencies {
   readonly flows: readonly Flow[];
@@ -17,6 +21,30 @@ export interface RouterDependencies {
   readonly clock?: () => Date;
   /** Told about failures the shopper heard an apology for. Must not throw. */
   readonly onError?: (error: unknown, turn: Turn) => void;
+  /** How long a turn may wait on ports before what is still unanswered fails; DEFAULT_TURN_BUDGET_MS when unset. */
+  readonly turnBudgetMs?: number;
+  /** A store call unanswered this long makes the platform say it is checking, where it can; DEFAULT_PROGRESS_AFTER_MS when unset. */
+  readonly progressAfterMs?: number;
+  /** Told when "let me check on that" could not be said. Must not throw. */
+  readonly onProgressFailed?: (error: unknown, turn: Turn) => void;
+}
+
+export const DEFAULT_TURN_BUDGET_MS = 5_000;
+export const DEFAULT_PROGRESS_AFTER_MS = 400;
+/** The conversation log is written once the reply is built; a slow state store may hold the reply this long at most. */
+export const LOG_WAIT_MS = 300;
+/** A reply that is ready waits this long at most for a "let me check" still on its way, so that it is heard first. */
+export const PROGRESS_WAIT_MS = 300;
+/** Work outside the ports (checking the access token) may run this far past the deadline before the turn answers anyway. */
+const OVERRUN_GRACE_MS = 250;
+
+/** What the shopper hears while a slow store is being waited on; one of them, so it does not sound canned. */
+const PROGRESS_LINES = ['progress.checkOnThat', 'progress.oneMoment', 'progress.justASecond'] as const satisfies readonly MessageKey[];
+
+function progressLine(turn: Turn): MessageKey {
+  let sum = 0;
+  for (const char of turn.requestId) sum += char.charCodeAt(0);
+  return PROGRESS_LINES[sum % PROGRESS_LINES.length]!;
 }
 
 export type Router = (turn: Turn) => Promise<Reply>;
@@ -45,10 +73,13 @@ export function createRouter(dependencies: RouterDependencies): Router {
     }
   }
 
-  async function shopperFor(turn: Turn): Promise<Shopper | undefined> {
+  const budgetMs = dependencies.turnBudgetMs ?? DEFAULT_TURN_BUDGET_MS;
+  const progressAfterMs = dependencies.progressAfterMs ?? DEFAULT_PROGRESS_AFTER_MS;
+
+  async function shopperFor(turn: Turn, ports: Commerce): Promise<Shopper | undefined> {
     if (!turn.accessToken) return undefined;
     const verified = await verifyAccessToken(turn.accessToken);
-    return verified ? commerce.shoppers.findById(verified.shopperId) : undefined;
+    return verified ? ports.shoppers.findById(verified.shopperId) : undefined;
   }
 
   async function dispatch(context: FlowContext): Promise<Reply> {
@@ -88,35 +119,67 @@ export function createRouter(dependencies: RouterDependencies): Router {
     return assistance.notUnderstood(context);
   }
 
-  /** Every answered turn goes into the conversation log, so a handoff can carry the conversation so far. */
+  /**
+   * Every answered turn goes into the conversation log, so a handoff can carry the conversation so
+   * far. The reply is ready by now: a state store that is slow to take the line may hold it only
+   * briefly, and the write goes on without the shopper waiting for it.
+   */
   async function record(turn: Turn, reply: Reply, at: Date): Promise<void> {
-    if (turn.event.kind === 'session-ended') return;
-    try {
-      await commerce.conversations.append(conversationIdOf(turn), {
-        at,
-        heard: turn.event.kind === 'launch' ? 'launch' : turn.event.intent,
-        slots: loggableSlots(turn),
-        said: plainText(reply.speech),
-      });
-    } catch (error) {
-      // The shopper already has their answer; a log that cannot be written must not take it away.
-      dependencies.onError?.(error, turn);
-    }
+    const { event } = turn;
+    if (event.kind === 'session-ended') return;
+    const line = { at, heard: event.kind === 'launch' ? 'launch' : event.intent, slots: loggableSlots(turn), said: plainText(reply.speech) };
+    let written = false;
+    const appending = Promise.resolve()
+      .then(() => commerce.conversations.append(conversationIdOf(turn), line))
+      .then(
+        () => {
+          written = true;
+        },
+        (error: unknown) => {
+          written = true;
+          // The shopper already has their answer; a log that cannot be written must not take it away.
+          dependencies.onError?.(error, turn);
+        },
+      );
+    await waitAtMost(appending, LOG_WAIT_MS);
+    if (!written) dependencies.onError?.(new StoreUnavailableError('conversations.append', 'timeout'), turn);
+  }
+
+  /** Says "let me check on that" once, where the platform can, the first time a store call is slow. */
+  function progressFor(turn: Turn, voice: Voice): { readonly start: () => void; readonly said: () => Promise<void> } | undefined {
+    const speaker = turn.progress;
+    if (!speaker) return undefined;
+    let saying: Promise<void> | undefined;
+    return {
+      start() {
+        saying ??= Promise.resolve()
+          .then(() => speaker.say(voice.say(progressLine(turn))))
+          .catch((error: unknown) => dependencies.onProgressFailed?.(error, turn));
+      },
+      said: () => saying ?? Promise.resolve(),
+    };
   }
 
   return async function route(turn: Turn): Promise<Reply> {
     const voice = voiceFor(turn.locale, store.timeZone);
-    const base = { turn, voice, commerce, store, now: clock() };
+    const progress = progressFor(turn, voice);
+    // The deadline counts from here: every port call of this turn runs under what is left of it.
+    const budget = new TurnBudget({ budgetMs, slowStoreCallMs: progressAfterMs, onSlowStoreCall: progress?.start });
+    const ports = commerceWithin(commerce, budget);
+    const base = { turn, voice, commerce: ports, store, now: clock() };
     let context: FlowContext = { ...base, shopper: undefined };
     let reply: Reply;
     try {
-      context = { ...base, shopper: await shopperFor(turn) };
-      reply = await dispatch(context);
+      const answering = (async () => {
+        context = { ...base, shopper: await shopperFor(turn, ports) };
+        return dispatch(context);
+      })();
+      reply = await budget.bound(answering, OVERRUN_GRACE_MS, () => new TurnOverrunError());
     } catch (error) {
       dependencies.onError?.(error, turn);
       reply = assistance.apologize(context, error);
     }
-    await record(turn, reply, base.now);
+    await Promise.all([record(turn, reply, base.now), progress ? waitAtMost(progress.said(), PROGRESS_WAIT_MS) : undefined]);
     return reply;
   };
 }

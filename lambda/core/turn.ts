@@ -1,3 +1,4 @@
+import type { Speech } from '../speech/speech';
 import type { IntentName } from './intents';
 import type { SessionState } from './session-state';
 
@@ -24,6 +25,12 @@ export interface DeviceCapabilities {
   readonly screen: boolean;
 }
 
+/** Speaking before the reply is ready, where the platform can (Alexa's progressive responses). */
+export interface TurnProgress {
+  /** Says `speech` now, while the turn goes on; rejects when the platform did not take it. */
+  say(speech: Speech): Promise<void>;
+}
+
 /** One thing the shopper did, in platform-neutral terms. */
 export interface Turn {
   readonly platform: Platform;
@@ -38,6 +45,8 @@ export interface Turn {
   readonly requestId: string;
   /** The platform's conversation id: stable across the turns of one conversation. */
   readonly sessionId: string;
+  /** Present when the platform can say something before the reply (Alexa, when the request allows it). */
+  readonly progress?: TurnProgress;
 }
 
 export function slotOf(turn: Turn, name: string): SlotValue | undefined {

@@ -5,6 +5,8 @@ import type { Reply } from '../core/reply';
 import { end, linkAccount, listen } from '../core/replies';
 import type { ActiveFlow } from '../core/session-state';
 import { intentOf } from '../core/turn';
+import { type UnconfirmedWrite, unconfirmedWrite } from '../core/unconfirmed-writes';
+import type { MessageKey } from '../speech/i18n';
 import { cheerful, join, type Speech } from '../speech/speech';
 import { escalate, HandoffFactsSchema, HandoffReasonSchema } from './handoff';
 
@@ -34,6 +36,17 @@ function readOffer(active: ActiveFlow): PersonOffer {
   const parsed = PersonOfferSchema.safeParse(active.data);
   return parsed.success ? parsed.data : { reason: 'shopper-asked' };
 }
+
+/**
+ * What to say when an order, a return or a ticket was sent but the store did not answer in time:
+ * it may have gone through. Doing the same again checks, and finds the one it made.
+ */
+const UNCONFIRMED: Readonly<Record<UnconfirmedWrite | 'pin', { readonly speech: MessageKey; readonly reprompt: MessageKey }>> = {
+  confirmation: { speech: 'assistance.unconfirmedConfirmation', reprompt: 'assistance.unconfirmedConfirmationReprompt' },
+  // The order was confirmed with the PIN, and the PIN step is still the one in progress: saying it again checks.
+  pin: { speech: 'assistance.unconfirmedPin', reprompt: 'assistance.unconfirmedPinReprompt' },
+  handoff: { speech: 'assistance.unconfirmedHandoff', reprompt: 'assistance.unconfirmedHandoffReprompt' },
+};
 
 function suggestionsFor(context: FlowContext): string[] {
   return [context.voice.line('suggestions.whereIsMyOrder'), context.voice.line('suggestions.talkToPerson')];
@@ -101,6 +114,12 @@ export const assistance: Assistance = {
 
   apologize(context, cause) {
     const { turn, voice, store } = context;
+    const unconfirmed = unconfirmedWrite(cause);
+    if (unconfirmed) {
+      const lines = UNCONFIRMED[unconfirmed === 'confirmation' && turn.state.active?.secret ? 'pin' : unconfirmed];
+      // The step that made the write stays in progress, so the same answer repeats it with the same key.
+      return { ...listen(turn, voice.say(lines.speech), voice.say(lines.reprompt)), state: turn.state };
+    }
     // When the store's own systems failed, say so: waiting a little, or calling, is what helps then.
     const apology = isStoreError(cause)
       ? voice.say('assistance.storeUnavailable', { phone: voice.digits(store.supportPhone) })

@@ -1,10 +1,10 @@
-import { type HandlerInput, type Skill, SkillBuilders } from 'ask-sdk-core';
+import { DefaultApiClient, type HandlerInput, type Skill, SkillBuilders } from 'ask-sdk-core';
 import type { IntentRequest, RequestEnvelope, Response, ResponseEnvelope, Slot } from 'ask-sdk-model';
 import { isIntentName, type IntentName } from '../core/intents';
 import type { Reply } from '../core/reply';
 import type { Router } from '../core/router';
 import { readSessionState } from '../core/session-state';
-import type { SlotValue, Turn, TurnEvent } from '../core/turn';
+import type { SlotValue, Turn, TurnEvent, TurnProgress } from '../core/turn';
 import { renderSsml } from '../speech/ssml';
 import { voiceFor } from '../speech/voice';
 
@@ -73,6 +73,48 @@ export function alexaTurn(envelope: RequestEnvelope, event: TurnEvent, sessionAt
   };
 }
 
+/** A progressive response Alexa did not take; says only how it failed, never what came back. */
+export class ProgressiveResponseError extends Error {
+  override readonly name = 'ProgressiveResponseError';
+
+  constructor(
+    /** The directive service's HTTP status, when it answered. */
+    readonly status?: number,
+  ) {
+    super(status === undefined ? 'Progressive response not delivered: the directive service could not be reached' : `Progressive response refused: HTTP ${status}`);
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * Speaking while the turn is still being worked out: a VoicePlayer.Speak directive sent through
+ * Alexa's directive service. Only when the request says where that service is and carries the
+ * token for it; the directive must name the request it belongs to.
+ */
+function progressOf(input: HandlerInput): TurnProgress | undefined {
+  const envelope = input.requestEnvelope;
+  const system = envelope.context?.System;
+  const factory = input.serviceClientFactory;
+  if (!system?.apiEndpoint || !system.apiAccessToken || !factory) return undefined;
+  const requestId = envelope.request.requestId;
+  return {
+    async say(speech) {
+      try {
+        await factory.getDirectiveServiceClient().enqueue({
+          header: { requestId },
+          directive: { type: 'VoicePlayer.Speak', speech: renderSsml(speech, 'alexa') },
+        });
+      } catch (error) {
+        throw new ProgressiveResponseError(statusOf(error));
+      }
+    },
+  };
+}
+
 function respond(input: HandlerInput, reply: Reply): Response {
   const builder = input.responseBuilder;
   input.attributesManager.setSessionAttributes({ [STATE_KEY]: reply.state });
@@ -95,6 +137,8 @@ function respond(input: HandlerInput, reply: Reply): Response {
 /** A real ask-sdk-core custom skill whose one request handler hands every turn to the router. */
 export function createAlexaSkill(options: AlexaSkillOptions): Skill {
   const builder = SkillBuilders.custom()
+    // For progressive responses; it speaks http as well as https, so tests can stand in for Alexa's API.
+    .withApiClient(new DefaultApiClient())
     .addRequestHandlers({
       canHandle: () => true,
       async handle(input) {
@@ -102,7 +146,9 @@ export function createAlexaSkill(options: AlexaSkillOptions): Skill {
         const event = turnEvent(envelope);
         // Requests the skill does not take part in (e.g. system messages) get an empty response.
         if (!event) return input.responseBuilder.getResponse();
-        const reply = await options.router(alexaTurn(envelope, event, input.attributesManager.getSessionAttributes()));
+        const turn = alexaTurn(envelope, event, input.attributesManager.getSessionAttributes());
+        const progress = event.kind === 'session-ended' ? undefined : progressOf(input);
+        const reply = await options.router(progress ? { ...turn, progress } : turn);
         // Alexa rejects any speech in answer to SessionEndedRequest.
         if (event.kind === 'session-ended') return input.responseBuilder.getResponse();
         return respond(input, reply);

@@ -80,6 +80,18 @@ describe('configuration', () => {
     );
   });
 
+  it('gives each turn a time budget and a moment after which Alexa says it is checking', () => {
+    expect(loadConfig({}).turn).toEqual({ budgetMs: 5000, progressAfterMs: 400 });
+    expect(loadConfig({ TURN_BUDGET_MS: '1500', PROGRESS_AFTER_MS: '250' }).turn).toEqual({ budgetMs: 1500, progressAfterMs: 250 });
+    expect(problemsOf({ TURN_BUDGET_MS: '9000' })).toEqual([expect.stringMatching(/^TURN_BUDGET_MS: must be at most 7000/)]);
+    expect(problemsOf({ TURN_BUDGET_MS: '500' })).toEqual([expect.stringMatching(/^TURN_BUDGET_MS: must be at least 1000/)]);
+    expect(problemsOf({ PROGRESS_AFTER_MS: '50' })).toEqual([expect.stringMatching(/^PROGRESS_AFTER_MS: must be at least 100/)]);
+    expect(problemsOf({ PROGRESS_AFTER_MS: 'soon' })).toEqual([expect.stringMatching(/^PROGRESS_AFTER_MS: must be a whole number/)]);
+    expect(problemsOf({ TURN_BUDGET_MS: '1000', PROGRESS_AFTER_MS: '1000' })).toEqual([
+      expect.stringMatching(/^PROGRESS_AFTER_MS: must be less than TURN_BUDGET_MS/),
+    ]);
+  });
+
   it('.env.example documents every setting the config reads, and nothing else', () => {
     const example = fs.readFileSync(path.join(__dirname, '../../.env.example'), 'utf8');
     const documented = [...example.matchAll(/^#?\s?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]).sort();

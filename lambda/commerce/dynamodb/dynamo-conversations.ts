@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ConversationLog, ConversationTurn } from '../ports';
-import { TRANSCRIPT_TURNS } from '../sqlite/sqlite-conversations';
+import { TRANSCRIPT_TURNS } from '../ports';
 
 export interface DynamoConversationLogOptions {
   readonly clock?: () => Date;

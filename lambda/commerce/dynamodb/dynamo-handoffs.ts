@@ -8,8 +8,8 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { FiledHandoff, HandoffOutbox, HandoffReason, HandoffRequest, HandoffTicket, Handoffs, QueuedHandoff } from '../ports';
-import { handoffContextFromJson, handoffContextToJson } from '../sqlite/json-columns';
-import { drawSixDigitReference } from '../sqlite/references';
+import { handoffContextFromJson, handoffContextToJson } from '../stored-json';
+import { drawSixDigitReference } from '../references';
 import { isConditionFailed } from './dynamo-client';
 import { OUTBOX_INDEX } from './tables';
 

@@ -1,13 +1,11 @@
-import type { ConversationLog, ConversationTurn } from '../ports';
-import { slotsFromJson, slotsToJson } from './json-columns';
+import { type ConversationLog, type ConversationTurn, TRANSCRIPT_TURNS } from '../ports';
+import { slotsFromJson, slotsToJson } from '../stored-json';
 import type { SqliteDatabase } from './open-database';
 
 export interface ConversationLogOptions {
   readonly clock?: () => Date;
 }
 
-/** A handoff carries at most this many of the latest turns; older ones add length, not help. */
-export const TRANSCRIPT_TURNS = 50;
 /** Turns are kept this long, then pruned: long enough for any follow-up on a ticket's conversation. */
 const RETENTION_DAYS = 30;
 /** Pruning runs once every this many appends, not on every turn. */

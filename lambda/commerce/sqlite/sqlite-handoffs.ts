@@ -1,10 +1,10 @@
 import type { FiledHandoff, HandoffOutbox, HandoffReason, HandoffRequest, HandoffTicket, Handoffs } from '../ports';
-import { handoffContextFromJson, handoffContextToJson } from './json-columns';
+import { handoffContextFromJson, handoffContextToJson } from '../stored-json';
 import type { SqliteDatabase } from './open-database';
-import { claimFreshReference, drawSixDigitReference } from './references';
+import { claimFreshReference, drawSixDigitReference } from '../references';
 import { toHandoffTicket, type HandoffRow } from './rows';
 
-export { drawSixDigitReference } from './references';
+export { drawSixDigitReference } from '../references';
 
 export interface HandoffOptions {
   readonly clock?: () => Date;

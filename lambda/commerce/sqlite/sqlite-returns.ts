@@ -1,8 +1,8 @@
 import { ReturnPolicySchema } from '../return-policy';
 import type { LabelDelivery, ReturnOutcome, ReturnReason, ReturnRecord, ReturnRequest, Returns } from '../ports';
-import { refundMethodFromJson, refundMethodToJson } from './json-columns';
+import { refundMethodFromJson, refundMethodToJson } from '../stored-json';
 import type { SqliteDatabase } from './open-database';
-import { claimFreshReference, drawSixDigitReference } from './references';
+import { claimFreshReference, drawSixDigitReference } from '../references';
 import { toCurrency } from './rows';
 
 export interface ReturnOptions {

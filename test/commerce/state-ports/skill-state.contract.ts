@@ -1,5 +1,5 @@
 import type { CheckoutClaim, ConversationTurn, HandoffRequest, PinAttempt, SkillState } from '../../../lambda/commerce/ports';
-import { TRANSCRIPT_TURNS } from '../../../lambda/commerce/sqlite/sqlite-conversations';
+import { TRANSCRIPT_TURNS } from '../../../lambda/commerce/ports';
 
 /**
  * What every adapter of the skill's own state must do, whatever it keeps it in. Each adapter's test

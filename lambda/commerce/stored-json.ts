@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { ConversationTurn, HandoffItem, HandoffShopper, RefundMethod } from '../ports';
+import type { ConversationTurn, HandoffItem, HandoffShopper, RefundMethod } from './ports';
 
 /**
- * The JSON the store keeps in TEXT columns, validated on the way out: a hand-edited or older row
+ * The JSON the adapters keep (SQLite TEXT columns, DynamoDB string attributes), validated on the way out: a hand-edited or older row
  * fails loudly here instead of reaching a shopper or a helpdesk half-formed.
  */
 

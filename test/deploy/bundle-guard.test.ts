@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { build, type BuildFailure, type Plugin } from 'esbuild';
+
+/**
+ * The esbuild plugin serverless.yml bundles through (tools/deploy/esbuild-plugins.js), on small
+ * projects of its own: it must stop a bundle that would take in code that is not deployed, or
+ * need node_modules at run time, and report what a good bundle holds.
+ */
+
+type PluginsFactory = (serverless: { serviceDir: string }) => Plugin[];
+// Plain CommonJS, as serverless-esbuild requires it.
+const plugins = createRequire(__filename)('../../tools/deploy/esbuild-plugins.js') as PluginsFactory;
+
+let project: string;
+
+function write(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+  fs.writeFileSync(path.join(project, file), text);
+}
+
+beforeEach(() => {
+  project = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-guard-'));
+  write('node_modules/voice-lib/package.json', JSON.stringify({ name: 'voice-lib', main: 'index.js' }));
+  write('node_modules/voice-lib/index.js', 'exports.say = (text) => `<speak>${text}</speak>`;\n');
+  write('node_modules/test-helper/package.json', JSON.stringify({ name: 'test-helper', main: 'index.js' }));
+  write('node_modules/test-helper/index.js', 'exports.fake = () => "fake";\n');
+  write('node_modules/better-sqlite3/package.json', JSON.stringify({ name: 'better-sqlite3', main: 'index.js' }));
+  write('node_modules/better-sqlite3/index.js', 'module.exports = function Database() {};\n');
+  write(
+    'package-lock.json',
+    JSON.stringify({
+      lockfileVersion: 3,
+      packages: {
+        '': { name: 'project' },
+        'node_modules/voice-lib': { version: '1.0.0' },
+        'node_modules/better-sqlite3': { version: '12.0.0' },
+        'node_modules/test-helper': { version: '1.0.0', dev: true },
+      },
+    }),
+  );
+  write('tools/console.ts', 'export const banner = "dev console";\n');
+});
+
+afterEach(() => fs.rmSync(project, { recursive: true, force: true }));
+
+async function bundle(entrySource: string, external: string[] = []) {
+  write('lambda/entry.ts', entrySource);
+  return build({
+    absWorkingDir: project,
+    entryPoints: ['lambda/entry.ts'],
+    outdir: path.join(project, '.esbuild'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external,
+    write: false,
+    logLevel: 'silent',
+    plugins: plugins({ serviceDir: project }),
+  });
+}
+
+async function problemsOf(entrySource: string, external: string[] = []): Promise<string[]> {
+  try {
+    await bundle(entrySource, external);
+    return [];
+  } catch (error) {
+    return (error as BuildFailure).errors.map((message) => message.text);
+  }
+}
+
+const report = () => JSON.parse(fs.readFileSync(path.join(project, '.serverless', 'bundles', 'entry.json'), 'utf8'));
+
+describe('the bundle guard', () => {
+  it('passes deployed code and production packages, and reports what the bundle holds', async () => {
+    await bundle("import { say } from 'voice-lib';\nimport { readFileSync } from 'node:fs';\nexport const handler = () => say(String(readFileSync));\n");
+    expect(report()).toMatchObject({
+      entry: 'lambda/entry.ts',
+      problems: [],
+      runtimeImports: ['node:fs'],
+      packages: { 'voice-lib': expect.any(Number) },
+      firstParty: { 'lambda/entry.ts': expect.any(Number) },
+    });
+  });
+
+  it('stops first-party code from outside lambda/', async () => {
+    expect(await problemsOf("import { banner } from '../tools/console';\nexport const handler = () => banner;\n")).toEqual([
+      'lambda/entry.ts: tools/console.ts is not deployed code (only lambda/ is)',
+    ]);
+  });
+
+  it('stops packages installed for development only', async () => {
+    expect(await problemsOf("import { fake } from 'test-helper';\nexport const handler = () => fake();\n")).toEqual([
+      'lambda/entry.ts: node_modules/test-helper/index.js: test-helper is installed for development only',
+    ]);
+  });
+
+  it('stops better-sqlite3, bundled or left to load at run time', async () => {
+    const source = "import Database from 'better-sqlite3';\nexport const handler = () => new Database();\n";
+    expect(await problemsOf(source)).toEqual(['lambda/entry.ts: node_modules/better-sqlite3/index.js: better-sqlite3 must never reach a Lambda bundle']);
+    expect(await problemsOf(source, ['better-sqlite3'])).toEqual([
+      'lambda/entry.ts: the bundle loads better-sqlite3 at run time, but the zip carries no node_modules',
+    ]);
+    expect(report().problems).toHaveLength(1);
+  });
+
+  it('allows only the modules bundled packages merely try to load to stay out', async () => {
+    const source = "let colours: unknown;\ntry { colours = require('supports-color'); } catch {}\nexport const handler = () => colours;\n";
+    expect(await problemsOf(source, ['supports-color'])).toEqual([]);
+    expect(report().runtimeImports).toEqual(['supports-color']);
+  });
+});

@@ -1,0 +1,359 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDynamoSkillState } from '../../lambda/commerce/dynamodb/dynamo-skill-state';
+import { STATE_TABLES, stateTableName, type StateTableDefinition } from '../../lambda/commerce/dynamodb/tables';
+import { type EmbeddedStore, openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
+import { loadConfig } from '../../lambda/config';
+import { type LoopbackStoreApi, serveStoreApiOnLoopback } from '../../tools/store-server/loopback';
+import { intentRequest, launchRequest, TEST_SKILL_ID } from '../support/alexa-envelopes';
+import { type LocalDynamo, startDynalite } from '../support/dynalite';
+import { mainInvocation, webhookRequest } from '../support/google-requests';
+import { expectValidSsml } from '../support/ssml-checks';
+import { TEST_NOW } from '../support/test-app';
+import { adapterFileOf, filesSendingRequests, LOCAL_ONLY_FILES, requestsForTable } from './adapter-requests';
+import { type AuthorizationServer, startAuthorizationServer } from './authorization-server';
+import { httpApiPostEvent, type Invocation, nodeModulesAbove, runHandler, unpack, type UnpackedFunction } from './bundle-runner';
+import {
+  actionsOf,
+  type CfnResource,
+  type CfnTemplate,
+  getAttTarget,
+  resource,
+  resourceRefs,
+  resourcesOfType,
+  roleStatements,
+} from './cloudformation';
+
+/**
+ * `npm run package` as a store's developer runs it, offline and without AWS credentials, then
+ * the artifacts it leaves: the CloudFormation template, checked against the code it deploys
+ * (table definitions, what the DynamoDB adapter sends, the settings config.ts reads), and the two
+ * function zips, unpacked on their own and invoked like Lambda invokes them.
+ */
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+const PACKAGE_TIMEOUT_MS = 180_000;
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-package-'));
+const artifacts = path.join(work, 'artifacts');
+let template: CfnTemplate;
+
+function npmRunPackage(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'npm',
+      ['run', 'package', '--', '--package', artifacts],
+      { cwd: REPO_ROOT, timeout: PACKAGE_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0' } },
+      (error, stdout, stderr) => (error ? reject(new Error(`npm run package failed: ${error.message}\n${stdout}${stderr}`)) : resolve(`${stdout}${stderr}`)),
+    );
+  });
+}
+
+beforeAll(async () => {
+  await npmRunPackage();
+  template = JSON.parse(fs.readFileSync(path.join(artifacts, 'cloudformation-template-update-stack.json'), 'utf8')) as CfnTemplate;
+}, PACKAGE_TIMEOUT_MS + 10_000);
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+type Functions = { alexa: [string, CfnResource]; google: [string, CfnResource] };
+
+function functions(): Functions {
+  const all = resourcesOfType(template, 'AWS::Lambda::Function');
+  const byHandler = (handler: string) => {
+    const found = all.filter(([, fn]) => fn.Properties.Handler === handler);
+    if (found.length !== 1) throw new Error(`expected one function with handler ${handler}, found ${found.length}`);
+    return found[0]!;
+  };
+  expect(all).toHaveLength(2);
+  return { alexa: byHandler('lambda/alexa-lambda.handler'), google: byHandler('lambda/google-lambda.handler') };
+}
+
+const environmentOf = (fn: CfnResource): Record<string, string> => fn.Properties.Environment.Variables as Record<string, string>;
+
+describe('the CloudFormation template of npm run package', () => {
+  it('deploys both entry points on a current Node.js runtime on arm64, each answering inside its platform’s deadline', () => {
+    const { alexa, google } = functions();
+    for (const [, fn] of [alexa, google]) {
+      expect(fn.Properties.Runtime).toMatch(/^nodejs(20|22|24)\.x$/);
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+    }
+    // Alexa waits 8 s for an answer, Google 10 s.
+    expect(alexa[1].Properties.Timeout).toBeLessThan(8);
+    expect(google[1].Properties.Timeout).toBeLessThan(10);
+  });
+
+  it('gives each function a configuration config.ts accepts: production, the store API and DynamoDB, nothing it does not read', () => {
+    const { alexa, google } = functions();
+    const known = ['config.ts', 'logging.ts'].map((file) => fs.readFileSync(path.join(REPO_ROOT, 'lambda', file), 'utf8')).join('\n');
+    for (const [, fn] of [alexa, google]) {
+      const env = environmentOf(fn);
+      expect(Object.keys(env).filter((name) => !known.includes(`${name}`))).toEqual([]);
+      // As Lambda runs it: the runtime adds the function name and region.
+      const config = loadConfig({ ...env, AWS_LAMBDA_FUNCTION_NAME: fn.Properties.FunctionName, AWS_REGION: 'us-east-1' });
+      expect(config.environment).toBe('production');
+      expect(config.commerce.adapter).toBe('http');
+      expect(config.state).toMatchObject({ adapter: 'dynamodb', tablePrefix: 'shopvoice-ci' });
+      expect(config.auth.jwksUrl).toBeDefined();
+    }
+    expect(loadConfig(environmentOf(alexa[1])).alexa.skillId).toMatch(/^amzn1\.ask\.skill\./);
+    expect(loadConfig(environmentOf(google[1])).google.projectId).toBeDefined();
+  });
+
+  it('lets only the configured skill invoke the Alexa function', () => {
+    const { alexa } = functions();
+    const permissions = resourcesOfType(template, 'AWS::Lambda::Permission').filter(
+      ([, permission]) => getAttTarget(permission.Properties.FunctionName, 'Arn') === alexa[0],
+    );
+    expect(permissions).toHaveLength(1);
+    expect(permissions[0]![1].Properties).toMatchObject({
+      Action: 'lambda:InvokeFunction',
+      Principal: 'alexa-appkit.amazon.com',
+      EventSourceToken: environmentOf(alexa[1]).ALEXA_SKILL_ID,
+    });
+  });
+
+  it('routes POST /google, and nothing else, to the Google function', () => {
+    const { google } = functions();
+    const routes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route');
+    expect(routes.map(([, route]) => route.Properties.RouteKey)).toEqual(['POST /google']);
+    const target = JSON.stringify(routes[0]![1].Properties.Target);
+    const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration').filter(([id]) => target.includes(`"${id}"`));
+    expect(integrations).toHaveLength(1);
+    expect(getAttTarget(integrations[0]![1].Properties.IntegrationUri, 'Arn')).toBe(google[0]);
+    expect(integrations[0]![1].Properties.PayloadFormatVersion).toBe('2.0');
+  });
+
+  it('creates every table of tables.ts as defined there: on demand, point-in-time recovery, TTL where items expire, encrypted', () => {
+    const tables = resourcesOfType(template, 'AWS::DynamoDB::Table');
+    expect(tables).toHaveLength(STATE_TABLES.length);
+    const sorted = <T extends { AttributeName?: string }>(list: readonly T[]) => [...list].sort((a, b) => String(a.AttributeName).localeCompare(String(b.AttributeName)));
+    for (const definition of STATE_TABLES) {
+      const found = tables.filter(([, table]) => table.Properties.TableName === stateTableName('shopvoice-ci', definition.suffix));
+      expect(found).toHaveLength(1);
+      const [, table] = found[0]!;
+      expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(table.Properties.KeySchema).toEqual(definition.keySchema);
+      expect(sorted(table.Properties.AttributeDefinitions)).toEqual(sorted(definition.attributeDefinitions));
+      expect(table.Properties.GlobalSecondaryIndexes ?? []).toEqual(definition.globalSecondaryIndexes);
+      expect(table.Properties.TimeToLiveSpecification).toEqual(
+        definition.timeToLiveAttribute ? { AttributeName: definition.timeToLiveAttribute, Enabled: true } : undefined,
+      );
+      expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true });
+    }
+  });
+
+  describe('the functions’ IAM role', () => {
+    const tableIdOf = (definition: StateTableDefinition): string =>
+      resourcesOfType(template, 'AWS::DynamoDB::Table').find(([, table]) => table.Properties.TableName === stateTableName('shopvoice-ci', definition.suffix))![0];
+    const statements = () => {
+      const roles = resourcesOfType(template, 'AWS::IAM::Role');
+      expect(roles).toHaveLength(1);
+      return roleStatements(roles[0]![1]);
+    };
+    const dynamoStatements = () => statements().filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
+
+    it('allows nothing on "*", no wildcard DynamoDB action, and nothing but logging and DynamoDB', () => {
+      for (const statement of statements()) {
+        expect(statement.Effect).toBe('Allow');
+        expect(JSON.stringify(statement.Resource)).not.toBe('"*"');
+        for (const action of actionsOf(statement)) expect(action).toMatch(/^(logs|dynamodb):[A-Za-z]+$/);
+      }
+      for (const statement of dynamoStatements()) {
+        // Only the skill's tables and their indexes, by reference: no literal ARN, no wildcard.
+        expect(resourceRefs(statement.Resource).filter((ref) => 'other' in ref)).toEqual([]);
+      }
+    });
+
+    it('allows on each table exactly the requests its adapter sends, and Query on the indexes it reads', () => {
+      // Every file that talks to DynamoDB on Lambda is one table's adapter.
+      const adapterFiles = STATE_TABLES.map((definition) => path.basename(adapterFileOf(definition.suffix)));
+      expect(filesSendingRequests().filter((file) => !LOCAL_ONLY_FILES.includes(file) && !adapterFiles.includes(file))).toEqual([]);
+
+      const granted = (table: string, index?: string) =>
+        dynamoStatements()
+          .filter((statement) => resourceRefs(statement.Resource).some((ref) => 'table' in ref && ref.table === table && ref.index === index))
+          .flatMap(actionsOf);
+      for (const definition of STATE_TABLES) {
+        const table = tableIdOf(definition);
+        const needed = requestsForTable(definition.suffix);
+        const indexesGranted = dynamoStatements()
+          .flatMap((statement) => resourceRefs(statement.Resource))
+          .flatMap((ref) => ('table' in ref && ref.table === table && ref.index ? [ref.index] : []));
+        const indexesQueried = needed.queriesIndexes ? definition.globalSecondaryIndexes.map((index) => index.IndexName!) : [];
+        expect({
+          table: definition.suffix,
+          actions: [...new Set(granted(table))].sort(),
+          indexes: Object.fromEntries([...new Set(indexesGranted)].sort().map((index) => [index, [...new Set(granted(table, index))].sort()])),
+        }).toEqual({
+          table: definition.suffix,
+          actions: needed.table,
+          indexes: Object.fromEntries([...indexesQueried].sort().map((index) => [index, ['dynamodb:Query']])),
+        });
+      }
+    });
+  });
+
+  it('keeps each function’s logs for a limited time', () => {
+    const { alexa, google } = functions();
+    const groups = resourcesOfType(template, 'AWS::Logs::LogGroup');
+    expect(groups.map(([, group]) => group.Properties.LogGroupName).sort()).toEqual(
+      [alexa, google].map(([, fn]) => `/aws/lambda/${fn.Properties.FunctionName}`).sort(),
+    );
+    for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it('outputs the Alexa function ARN and the Google webhook URL for the deploy scripts', () => {
+    const { alexa } = functions();
+    expect(getAttTarget(template.Outputs?.AlexaFunctionArn?.Value, 'Arn')).toBe(alexa[0]);
+    const url = JSON.stringify(template.Outputs?.GoogleWebhookUrl?.Value);
+    expect(url).toContain('{"Ref":"HttpApi"}');
+    expect(url).toMatch(/"\/google"\]\]\}$/);
+    resource(template, 'HttpApi', 'AWS::ApiGatewayV2::Api');
+  });
+});
+
+describe('the function zips of npm run package', () => {
+  const zips = { alexa: 'alexa.zip', google: 'google.zip' } as const;
+  const unpacked: Partial<Record<keyof typeof zips, UnpackedFunction>> = {};
+  const unpackedOf = (name: keyof typeof zips): UnpackedFunction =>
+    (unpacked[name] ??= unpack(path.join(artifacts, zips[name]), fs.mkdtempSync(path.join(os.tmpdir(), `shopvoice-${name}-`))));
+  afterAll(() => {
+    for (const fn of Object.values(unpacked)) fs.rmSync(fn.dir, { recursive: true, force: true });
+  });
+
+  it('each hold one self-contained bundle at the handler’s path: no node_modules, no native addon', () => {
+    const { alexa, google } = functions();
+    expect(unpackedOf('alexa').files).toEqual([`${alexa[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
+    expect(unpackedOf('google').files).toEqual([`${google[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
+  });
+
+  it.each(['alexa-lambda', 'google-lambda'])('%s bundles deployed code only: nothing from tools/ or test/, no dev-only package, no better-sqlite3', (name) => {
+    const bundle = fs.readFileSync(path.join(unpackedOf(name === 'alexa-lambda' ? 'alexa' : 'google').dir, 'lambda', `${name}.js`), 'utf8');
+    expect(bundle).not.toMatch(/better[-_]sqlite3/);
+    const report = JSON.parse(fs.readFileSync(path.join(artifacts, 'bundles', `${name}.json`), 'utf8')) as {
+      firstParty: Record<string, number>;
+      packages: Record<string, number>;
+      runtimeImports: string[];
+      problems: string[];
+    };
+    expect(report.problems).toEqual([]);
+    expect(Object.keys(report.firstParty).filter((file) => !file.startsWith('lambda/'))).toEqual([]);
+    const devDependencies = Object.keys((JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { devDependencies: object }).devDependencies);
+    expect(Object.keys(report.packages).filter((pkg) => devDependencies.includes(pkg) || pkg === 'better-sqlite3')).toEqual([]);
+    expect(report.runtimeImports).not.toContain('better-sqlite3');
+  });
+
+  describe('run as Lambda runs them, over a store API, DynamoDB and an authorization server on loopback', () => {
+    const storeApiKey = 'store-api-key-for-the-bundle-test';
+    let store: EmbeddedStore;
+    let storeApi: LoopbackStoreApi;
+    let dynamo: LocalDynamo;
+    let auth: AuthorizationServer;
+    let env: Record<string, string>;
+
+    beforeAll(async () => {
+      store = openEmbeddedStore(':memory:', { now: TEST_NOW });
+      storeApi = serveStoreApiOnLoopback(store.store, { apiKey: storeApiKey });
+      [dynamo, auth] = await Promise.all([startDynalite(), startAuthorizationServer()]);
+      env = {
+        NODE_ENV: 'production',
+        AWS_REGION: 'us-east-1',
+        STORE_ADAPTER: 'http',
+        STORE_API_URL: await storeApi.baseUrl,
+        STORE_API_KEY: storeApiKey,
+        STATE_ADAPTER: 'dynamodb',
+        DYNAMODB_TABLE_PREFIX: await dynamo.tables(),
+        DYNAMODB_ENDPOINT: dynamo.endpoint,
+        AUTH_ISSUER: auth.issuer,
+        AUTH_AUDIENCE: auth.audience,
+        AUTH_JWKS_URL: auth.jwksUrl,
+      };
+    });
+
+    afterAll(async () => {
+      storeApi?.close();
+      store?.close();
+      await Promise.all([dynamo?.close(), auth?.close()]);
+    });
+
+    const answerOf = (invocation: Invocation | undefined): any => {
+      if (!invocation || 'error' in invocation) throw new Error(`the handler failed: ${invocation ? invocation.error : 'no answer'}`);
+      return invocation.answer;
+    };
+    const newestOrderNumbers = async () => (await store.store.orders.listForShopper('shopper-ava', { limit: 2 })).map((order) => order.number);
+    const turnsHeard = async (conversationId: string) => {
+      const state = createDynamoSkillState({ tablePrefix: env.DYNAMODB_TABLE_PREFIX!, endpoint: dynamo.endpoint });
+      try {
+        return (await state.conversations.turns(conversationId)).map((turn) => turn.heard);
+      } finally {
+        state.close();
+      }
+    };
+
+    it('loads with no node_modules anywhere above it', () => {
+      expect(nodeModulesAbove(unpackedOf('alexa').dir)).toEqual([]);
+      expect(nodeModulesAbove(unpackedOf('google').dir)).toEqual([]);
+    });
+
+    it('the Alexa bundle welcomes a LaunchRequest, reads a linked shopper’s orders, keeps the turn in DynamoDB and refuses another skill', async () => {
+      const { alexa } = functions();
+      const token = await auth.accessToken('shopper-ava');
+      const sessionId = 'amzn1.echo-api.session.bundle-test-alexa';
+      const run = await runHandler(
+        unpackedOf('alexa'),
+        alexa[1].Properties.Handler,
+        [
+          launchRequest({ applicationId: TEST_SKILL_ID }),
+          intentRequest('OrderStatusIntent', {}, { accessToken: token, sessionId, applicationId: TEST_SKILL_ID }),
+          launchRequest({ applicationId: 'amzn1.ask.skill.00000000-0000-4000-8000-0000000000ff' }),
+        ],
+        { ...env, AWS_LAMBDA_FUNCTION_NAME: alexa[1].Properties.FunctionName, ALEXA_SKILL_ID: TEST_SKILL_ID },
+      );
+      const [launch, orderStatus, otherSkill] = run.invocations;
+
+      const welcome = answerOf(launch).response.outputSpeech;
+      expect(welcome.type).toBe('SSML');
+      expectValidSsml(welcome.ssml, 'alexa');
+      expect(welcome.ssml).toContain('Welcome to');
+
+      const orders = answerOf(orderStatus).response.outputSpeech.ssml as string;
+      expectValidSsml(orders, 'alexa');
+      for (const number of await newestOrderNumbers()) expect(orders).toContain(`<say-as interpret-as='digits'>${number}</say-as>`);
+      expect(await turnsHeard(`alexa:${sessionId}`)).toEqual(['OrderStatusIntent']);
+
+      expect(otherSkill).toHaveProperty('error');
+      // The access token never reaches the logs.
+      expect(run.output).not.toContain(token);
+    }, 90_000);
+
+    it('the Google bundle answers an API Gateway request with a prompt, and a linked shopper’s order status', async () => {
+      const { google } = functions();
+      const token = await auth.accessToken('shopper-ava');
+      const sessionId = 'ABwppHFbundletestgoogle';
+      // GOOGLE_PROJECT_ID stays unset: checking Google's signature needs Google's certificates, from the internet.
+      const run = await runHandler(
+        unpackedOf('google'),
+        google[1].Properties.Handler,
+        [httpApiPostEvent('/google', mainInvocation()), httpApiPostEvent('/google', webhookRequest('OrderStatusIntent', {}, { bearerToken: token, sessionId }))],
+        { ...env, AWS_LAMBDA_FUNCTION_NAME: google[1].Properties.FunctionName },
+      );
+      const [main, orderStatus] = run.invocations.map(answerOf);
+
+      expect(main.statusCode).toBe(200);
+      const welcome = JSON.parse(main.body).prompt.firstSimple.speech as string;
+      expectValidSsml(welcome, 'google');
+      expect(welcome).toContain('Welcome to');
+
+      expect(orderStatus.statusCode).toBe(200);
+      const orders = JSON.parse(orderStatus.body).prompt.firstSimple.speech as string;
+      expectValidSsml(orders, 'google');
+      for (const number of await newestOrderNumbers()) expect(orders).toContain(`<say-as interpret-as='digits'>${number}</say-as>`);
+      expect(await turnsHeard(`google:${sessionId}`)).toEqual(['OrderStatusIntent']);
+      expect(run.output).not.toContain(token);
+    }, 90_000);
+  });
+});
