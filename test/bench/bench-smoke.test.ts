@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { FLOW_SCENARIOS, missingFlow } from '../../tools/bench/scenarios';
 import { BenchResultsSchema } from '../../tools/bench/results';
+import { SMOKE_SETTINGS } from '../../tools/bench/settings';
 
 const run = promisify(execFile);
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -49,8 +50,25 @@ describe('npm run bench -- --smoke', () => {
     expect(results.warmTurns.find((turn) => turn.scenario === 'order-status')?.status).toBe('measured');
   });
 
+  it('runs the load mix against a fresh server, judging every answer, with memory before and after', () => {
+    const { load } = results;
+    expect(load.connections).toBe(SMOKE_SETTINGS.load.connections);
+    expect(load.errors.total).toBe(0);
+    expect(load.requests.completed).toBeGreaterThan(0);
+    expect(load.requests.answered).toBe(load.requests.completed);
+    expect(new Set(load.mix.map((entry) => `${entry.flow} ${entry.platform}`))).toEqual(
+      new Set(['order-status alexa', 'order-status google', 'discovery alexa', 'discovery google']),
+    );
+    for (const flow of ['order-status', 'discovery']) {
+      expect(load.mix.filter((entry) => entry.flow === flow).reduce((sum, entry) => sum + entry.answered, 0)).toBeGreaterThan(0);
+    }
+    expect(load.mix.filter((entry) => entry.flow === 'discovery').every((entry) => entry.expectedStep === 'discovery/results')).toBe(true);
+    expect(load.memory.before.rssMb).toBeGreaterThan(0);
+    expect(load.memory.after.heapAfterGcMb).toBeGreaterThan(0);
+  });
+
   it('prints the table with every section', () => {
-    for (const heading of ['Lambda bundles', 'Cold start, empty /tmp', 'Cold start: require()', 'Warm turn', 'Discovery search', 'HTTP on 127.0.0.1', 'Memory']) {
+    for (const heading of ['Lambda bundles', 'Cold start, empty /tmp', 'Cold start: require()', 'Warm turn', 'Discovery search', 'HTTP on 127.0.0.1', 'Memory', 'Load on 127.0.0.1']) {
       expect(stdout).toContain(heading);
     }
   });

@@ -26,7 +26,7 @@ export interface PlatformConversation {
   /** The flow step Shopvoice has in progress after the last answer, from the state it sent back. */
   active(): ActiveStep | undefined;
   /** A copy of one of this conversation's requests, moved into a conversation of its own. */
-  asNewConversation(request: object, conversation: number): object;
+  asNewConversation(request: object, conversation: number | string): object;
 }
 
 export interface ActiveStep {
@@ -110,6 +110,25 @@ function conversationOver<Session>(platform: Platform, wire: PlatformWire<Sessio
       return copy;
     },
   };
+}
+
+export interface AnswerReading {
+  /** The SSML, or undefined when the answer carries no speech. */
+  readonly speech: string | undefined;
+  readonly active: ActiveStep | undefined;
+}
+
+function readWith<Session>(wire: PlatformWire<Session>, answer: unknown): AnswerReading {
+  const speech = wire.speech(answer);
+  return {
+    speech: typeof speech === 'string' && speech.trim() !== '' ? speech : undefined,
+    active: activeStepIn(wire.state(wire.next(answer, wire.initial))),
+  };
+}
+
+/** What one answer, taken on its own, says and which flow step it leaves in progress. Never throws. */
+export function readAnswer(platform: Platform, answer: unknown): AnswerReading {
+  return platform === 'alexa' ? readWith(ALEXA_WIRE, answer) : readWith(GOOGLE_WIRE, answer);
 }
 
 /** A new conversation on each platform, for a linked shopper when a token is given. */

@@ -13,9 +13,18 @@ export interface HttpFixtures {
   readonly orderStatus: Readonly<Record<Platform, LoadRequest>>;
 }
 
+/**
+ * What the bench's Shopvoice servers run with: a developer's `npm start` defaults (the embedded
+ * store in the data dir, seeded with the demo store when the dir is empty; the development signing
+ * key trusted), Alexa signature checks off so that fixed bodies can be sent, and warnings-only logs.
+ */
+export function shopvoiceServerSettings(dataDir: string): Record<string, string> {
+  return { NODE_ENV: 'development', SHOPVOICE_DATA_DIR: dataDir, ALEXA_VERIFY_SIGNATURE: 'false', LOG_LEVEL: 'warn' };
+}
+
 export async function prepareHttpFixtures(repoRoot: string, workspace: Workspace): Promise<HttpFixtures> {
   const dataDir = workspace.freshDir('server-data');
-  const settings = { NODE_ENV: 'development', SHOPVOICE_DATA_DIR: dataDir, ALEXA_VERIFY_SIGNATURE: 'false', LOG_LEVEL: 'warn' };
+  const settings = shopvoiceServerSettings(dataDir);
   const config = loadConfig(settings);
   // Signed into the data dir the server reads its development key from.
   const token = await signDevAccessToken({

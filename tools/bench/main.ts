@@ -8,7 +8,8 @@ import { FULL_SETTINGS, SMOKE_SETTINGS } from './settings';
 /**
  * `npm run bench`: measures Shopvoice against the bare platform libraries, prints the table and
  * writes bench/results.json. `-- --smoke` runs every measurement tiny (and writes to a temp file
- * unless `--out` says otherwise), to prove the bench works.
+ * unless `--out` says otherwise), to prove the bench works. Exits 1 when the load run saw any
+ * error, after printing and writing the results all the same.
  */
 
 const USAGE = 'Usage: npm run bench [-- --smoke] [-- --out <results.json>]';
@@ -39,6 +40,12 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${renderReport(results)}\nResults written to ${path.relative(process.cwd(), target) || target}\n`);
+  // The figures are written either way; a load run that saw errors still fails the bench.
+  const { errors } = results.load;
+  if (errors.total > 0) {
+    console.error(`bench: the load run saw ${errors.total} errors (${errors.examples.join(' | ') || 'socket errors or timeouts'})`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { PLATFORM_BUNDLES } from './bundle';
-import type { BenchResults, ColdStartResult, HttpLoad, MemoryRun } from './results';
+import type { BenchResults, ColdStartResult, HttpLoad, LoadRunResult, MemoryRun } from './results';
 import type { Summary } from './stats';
 import { renderTable, type TableLine } from './table';
 
@@ -102,6 +102,41 @@ function memoryLines(results: BenchResults): TableLine[] {
   ];
 }
 
+const count = (value: number) => value.toLocaleString('en-US');
+
+/** Shopvoice alone under load: no floor, so the figures stand in the Shopvoice column. */
+function loadLines(load: LoadRunResult): TableLine[] {
+  const { errors, memory } = load;
+  const shoppers = new Set(load.mix.map((entry) => entry.shopperId)).size;
+  const flows = [...new Set(load.mix.map((entry) => entry.flow.replace('-', ' ')))].join(' + ');
+  const byFlow = (flow: string) => count(load.mix.filter((entry) => entry.flow === flow).reduce((sum, entry) => sum + entry.answered, 0));
+  const lines: TableLine[] = [
+    section(
+      `Load on 127.0.0.1: a fresh server, ${load.connections} connections × ${number(load.durationSeconds)} s, ` +
+        `${load.mix.length} bodies (${flows}, ${shoppers} shoppers, Alexa + Google), load average ${load.loadAverageAtStart} (no floor)`,
+    ),
+    row('answered (order status + discovery)', `${count(load.requests.answered)} (${byFlow('order-status')} + ${byFlow('discovery')})`, '', ''),
+    row(
+      'errors: non-2xx · socket · timeout · apology · other',
+      [errors.non2xx, errors.socketErrors, errors.timeouts, errors.apologies, errors.linkAccount + errors.unexpected].map(count).join(' · '),
+      '',
+      '',
+    ),
+    row('throughput', `${number(load.requestsPerSecond.mean)} req/s`, '', ''),
+    row('latency median / p99 / max', `${number(load.latencyMs.median)} / ${number(load.latencyMs.p99)} / ${number(load.latencyMs.max)} ms`, '', ''),
+    row('server RSS after full GC, before → after', `${number(memory.before.rssMb)} → ${megabytes(memory.after.rssMb)}`, '', ''),
+    row('server heap after full GC, before → after', `${number(memory.before.heapAfterGcMb)} → ${megabytes(memory.after.heapAfterGcMb)}`, '', ''),
+    row('server peak RSS', megabytes(memory.peakRssMb), '', ''),
+  ];
+  if (load.endedBy === 'request limit') {
+    lines.push({ kind: 'remark', label: 'note', text: `stopped at the ceiling of ${count(load.maxRequests)} requests, before ${load.plannedSeconds} s` });
+  }
+  if (errors.total > 0) {
+    lines.push({ kind: 'remark', label: 'LOAD RUN FAILED', text: `${count(errors.total)} errors; first: ${errors.examples[0] ?? 'socket errors or timeouts'}` });
+  }
+  return lines;
+}
+
 /** The table `npm run bench` prints. */
 export function renderReport(results: BenchResults): string {
   const { machine } = results;
@@ -117,6 +152,7 @@ export function renderReport(results: BenchResults): string {
     ...discoveryLines(results),
     ...httpLines(results),
     ...memoryLines(results),
+    ...loadLines(results.load),
   ];
   const table = renderTable(['', 'Shopvoice', 'floor', 'ratio'], lines);
   return `${title}\nfigures are median / p99; ratio = Shopvoice ÷ floor (medians; p99 for HTTP latency)\n\n${table}\n`;

@@ -114,8 +114,83 @@ export const MemoryResultSchema = z.object({
   ratio: z.object({ peakRss: RatioSchema }),
 });
 
+const count = z.number().int().nonnegative();
+
+const ServerMemorySchema = z.object({
+  rssMb: z.number().positive(),
+  /** Heap in use right after a full garbage collection. */
+  heapAfterGcMb: z.number().positive(),
+});
+
+export const LoadRunSchema = z.object({
+  /** How the server was started and what it served from. */
+  server: z.string().min(1),
+  connections: z.number().int().positive(),
+  plannedSeconds: z.number().positive(),
+  maxRequests: z.number().int().positive(),
+  timeoutSeconds: z.number().positive(),
+  /** Seconds the load really ran. */
+  durationSeconds: z.number().positive(),
+  /** The 1-minute load average as the load began (the bench's own earlier work counts in it). */
+  loadAverageAtStart: z.number().nonnegative(),
+  /** What stopped it: the planned time, or the ceiling on requests. */
+  endedBy: z.enum(['duration', 'request limit']),
+  /** Every body the connections rotate through, and how many of its answers were real answers. */
+  mix: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        flow: z.string().min(1),
+        platform: PlatformSchema,
+        shopperId: z.string().min(1),
+        utterance: z.string().min(1),
+        /** The flow step a good answer leaves in progress ("none" when it leaves none), as checked before the load. */
+        expectedStep: z.string().min(1),
+        answered: count,
+      }),
+    )
+    .min(2),
+  requests: z.object({
+    /** Requests that got a complete HTTP answer, good or bad. */
+    completed: count,
+    /** Requests written to a socket; the few still in flight when the run stopped were never answered. */
+    sent: count,
+    /** Answers that were what the body asks for: HTTP 200, speech, no apology, the expected flow step. */
+    answered: count,
+  }),
+  errors: z.object({
+    non2xx: count,
+    socketErrors: count,
+    timeouts: count,
+    /** HTTP 200 answers that said sorry (something went wrong, or the store is unreachable) instead of answering. */
+    apologies: count,
+    /** HTTP 200 answers that asked the linked shopper to link their account. */
+    linkAccount: count,
+    /** HTTP 200 answers with no speech, or that left another flow step than the body's good answer does. */
+    unexpected: count,
+    total: count,
+    /** The first few failures, described, to start looking from. */
+    examples: z.array(z.string()),
+  }),
+  requestsPerSecond: z.object({ mean: z.number().nonnegative() }),
+  latencyMs: z.object({
+    mean: z.number().nonnegative(),
+    median: z.number().nonnegative(),
+    p99: z.number().nonnegative(),
+    max: z.number().nonnegative(),
+  }),
+  memory: z.object({
+    /** Listening on an empty data dir, demo store seeded, no turn answered yet. */
+    before: ServerMemorySchema,
+    /** Right after the last answer. */
+    after: ServerMemorySchema,
+    /** The process's peak resident set size over its whole life (getrusage's ru_maxrss). */
+    peakRssMb: z.number().positive(),
+  }),
+});
+
 export const BenchResultsSchema = z.object({
-  schema: z.literal(1),
+  schema: z.literal(2),
   mode: z.enum(['full', 'smoke']),
   startedAt: z.iso.datetime(),
   durationSeconds: z.number().positive(),
@@ -136,6 +211,7 @@ export const BenchResultsSchema = z.object({
   discoverySearch: DiscoverySearchSchema,
   http: z.array(HttpResultSchema).min(1),
   memory: MemoryResultSchema,
+  load: LoadRunSchema,
 });
 
 export type BenchResults = z.infer<typeof BenchResultsSchema>;
@@ -147,3 +223,4 @@ export type HttpResult = z.infer<typeof HttpResultSchema>;
 export type HttpLoad = z.infer<typeof HttpLoadSchema>;
 export type MemoryResult = z.infer<typeof MemoryResultSchema>;
 export type MemoryRun = z.infer<typeof MemoryRunSchema>;
+export type LoadRunResult = z.infer<typeof LoadRunSchema>;

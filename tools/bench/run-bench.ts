@@ -5,6 +5,7 @@ import { measureColdStarts } from './cold-start';
 import { measureDiscoverySearch } from './discovery-search';
 import { prepareHttpFixtures } from './http-fixtures';
 import { measureHttp } from './http-throughput';
+import { measureLoad } from './load-run';
 import { measureMemory } from './memory';
 import { type BenchResults, BenchResultsSchema } from './results';
 import type { BenchSettings } from './settings';
@@ -56,8 +57,9 @@ export async function runBench({ settings, repoRoot, log }: BenchOptions): Promi
     const fixtures = await prepareHttpFixtures(repoRoot, workspace);
     const http = await measureHttp(bundles, fixtures, settings.http, log);
     const memory = await measureMemory(bundles, fixtures, settings.memory, log);
+    const load = await measureLoad(bundles, workspace, repoRoot, settings.load, log);
     return BenchResultsSchema.parse({
-      schema: 1,
+      schema: 2,
       mode: settings.mode,
       startedAt: startedAt.toISOString(),
       durationSeconds: (performance.now() - start) / 1000,
@@ -69,6 +71,7 @@ export async function runBench({ settings, repoRoot, log }: BenchOptions): Promi
       discoverySearch,
       http,
       memory,
+      load,
     });
   } finally {
     workspace.remove();
