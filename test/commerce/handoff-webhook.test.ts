@@ -249,3 +249,177 @@ describe('backoff and signatures', () => {
     expect(() => loadConfig({ HANDOFF_WEBHOOK_URL: 'ftp://helpdesk.example', HANDOFF_WEBHOOK_SECRET: SECRET })).toThrow(/http/);
   });
 });
+
+/** A helpdesk whose behaviour the test switches: up (200), down (503), refusing (400) or hanging (never answers). */
+async function switchableHelpdesk(initial: 'up' | 'down' | 'refusing' | 'hang' = 'up') {
+  const state = { mode: initial, received: [] as Received[] };
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      state.received.push({ body: Buffer.concat(chunks).toString('utf8'), headers: request.headers });
+      if (state.mode === 'hang') return;
+      response.statusCode = state.mode === 'up' ? 200 : state.mode === 'down' ? 503 : 400;
+      response.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    state,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/tickets`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const referencesOf = (received: readonly Received[]) => received.map((delivery) => delivery.headers[DELIVERY_HEADER]);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the handoff webhook against a helpdesk that hangs or is down', () => {
+  it('gives up on an attempt that gets no answer within the timeout, and delivers the ticket on a later one', async () => {
+    const desk = await switchableHelpdesk('hang');
+    const failures: { attempts: number; error: string; at: number }[] = [];
+    try {
+      const relay = createWebhookRelay({
+        url: desk.url,
+        secret: SECRET,
+        outbox: store.handoffOutbox,
+        baseDelayMs: 50,
+        timeoutMs: 150,
+        onFailure: ({ attempts, error }) => {
+          failures.push({ attempts, error, at: Date.now() });
+          // The helpdesk recovers after the first attempt hung.
+          desk.state.mode = 'up';
+        },
+      });
+      relays.push(relay);
+      const filedAt = Date.now();
+      const ticket = await relayedHandoffs(store.commerce.handoffs, relay).file(request());
+      await until(() => queue()[0]?.webhook_delivered_at !== null && desk.state.received.length === 2);
+      await relay.idle();
+
+      expect(failures).toEqual([{ attempts: 1, error: 'no answer within 150 ms', at: expect.any(Number) }]);
+      // Given up on after its timeout, not after whatever the helpdesk would have taken (a behaviour bound).
+      expect(failures[0]!.at - filedAt).toBeLessThan(1_500);
+      expect(referencesOf(desk.state.received)).toEqual([ticket.reference, ticket.reference]);
+      for (const delivery of desk.state.received) {
+        expect(verifySignature(delivery.body, delivery.headers[SIGNATURE_HEADER] as string, SECRET)).toBe(true);
+      }
+      expect(queue()).toEqual([expect.objectContaining({ webhook_attempts: 2, webhook_delivered_at: expect.any(Number), webhook_error: null })]);
+    } finally {
+      await desk.close();
+    }
+  });
+
+  it('stops calling a helpdesk that is down (tickets stay queued), tries again after the breaker delay, and delivers every ticket once it is back', async () => {
+    const desk = await switchableHelpdesk('down');
+    const circuit: string[] = [];
+    const halfOpenAfterMs = 600;
+    try {
+      const relay = createWebhookRelay({
+        url: desk.url,
+        secret: SECRET,
+        outbox: store.handoffOutbox,
+        // Each ticket's own retries would be due again and again while the helpdesk is down.
+        baseDelayMs: 20,
+        maxDelayMs: 40,
+        timeoutMs: 1_000,
+        breaker: { consecutiveFailures: 2, halfOpenAfterMs },
+        onCircuit: (change) => circuit.push(change),
+      });
+      relays.push(relay);
+      const handoffs = relayedHandoffs(store.commerce.handoffs, relay);
+      const tickets = [];
+      for (let filing = 0; filing < 5; filing++) {
+        tickets.push(await handoffs.file(request({ idempotencyKey: `alexa:session-${filing}:shopper-ben` })));
+      }
+      await until(() => circuit.includes('open'));
+      await relay.idle();
+
+      // Open: new filings and due retries wait in the queue; the helpdesk got the two that opened it, nothing more.
+      await sleep(150);
+      expect(desk.state.received).toHaveLength(2);
+      expect(await relay.drain()).toEqual({ delivered: 0, failed: 0, skipped: 5 });
+      expect(desk.state.received).toHaveLength(2);
+      const waiting = queue();
+      expect(waiting).toHaveLength(5);
+      expect(waiting.every((row) => row.webhook_delivered_at === null)).toBe(true);
+      expect(waiting.map((row) => row.webhook_attempts).sort()).toEqual([0, 0, 0, 1, 1]);
+
+      // After the delay one ticket is tried; the helpdesk is still down, so the circuit opens again.
+      await until(() => desk.state.received.length === 3, 2_000);
+      await until(() => circuit.length >= 3);
+      expect(circuit).toEqual(['open', 'half-open', 'open']);
+      await sleep(100);
+      expect(desk.state.received).toHaveLength(3);
+
+      // Back: the next trial is accepted, the circuit closes, and the whole queue follows.
+      desk.state.mode = 'up';
+      await until(() => queue().every((row) => row.webhook_delivered_at !== null), 3_000);
+      await relay.idle();
+      expect(circuit).toEqual(['open', 'half-open', 'open', 'half-open', 'closed']);
+      const accepted = desk.state.received.slice(3);
+      expect(accepted).toHaveLength(5);
+      expect(new Set(referencesOf(accepted))).toEqual(new Set(tickets.map((ticket) => ticket.reference)));
+      for (const delivery of accepted) {
+        expect(verifySignature(delivery.body, delivery.headers[SIGNATURE_HEADER] as string, SECRET)).toBe(true);
+      }
+    } finally {
+      await desk.close();
+    }
+  });
+
+  it('counts an attempt that timed out towards opening the breaker', async () => {
+    const desk = await switchableHelpdesk('hang');
+    const circuit: string[] = [];
+    try {
+      const relay = createWebhookRelay({
+        url: desk.url,
+        secret: SECRET,
+        outbox: store.handoffOutbox,
+        baseDelayMs: 60_000,
+        timeoutMs: 100,
+        breaker: { consecutiveFailures: 2, halfOpenAfterMs: 60_000 },
+        onCircuit: (change) => circuit.push(change),
+      });
+      relays.push(relay);
+      const handoffs = relayedHandoffs(store.commerce.handoffs, relay);
+      for (let filing = 0; filing < 3; filing++) await handoffs.file(request({ idempotencyKey: `google:session-${filing}:shopper-ben` }));
+      await until(() => circuit.includes('open'));
+      await relay.idle();
+      await relay.drain();
+      expect(desk.state.received).toHaveLength(2);
+      expect(queue().filter((row) => row.webhook_error === 'no answer within 100 ms')).toHaveLength(2);
+      expect(queue().every((row) => row.webhook_delivered_at === null)).toBe(true);
+    } finally {
+      await desk.close();
+    }
+  });
+
+  it('does not take a helpdesk that refuses a ticket (4xx) for down: every ticket is still tried', async () => {
+    const desk = await switchableHelpdesk('refusing');
+    const circuit: string[] = [];
+    try {
+      const relay = createWebhookRelay({
+        url: desk.url,
+        secret: SECRET,
+        outbox: store.handoffOutbox,
+        baseDelayMs: 60_000,
+        breaker: { consecutiveFailures: 2, halfOpenAfterMs: 60_000 },
+        onCircuit: (change) => circuit.push(change),
+      });
+      relays.push(relay);
+      const handoffs = relayedHandoffs(store.commerce.handoffs, relay);
+      for (let filing = 0; filing < 4; filing++) await handoffs.file(request({ idempotencyKey: `alexa:session-${filing}:shopper-ben` }));
+      await until(() => desk.state.received.length === 4);
+      await relay.idle();
+      expect(circuit).toEqual([]);
+      expect(queue().map((row) => row.webhook_error)).toEqual(Array(4).fill('HTTP 400'));
+    } finally {
+      await desk.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { HandoffOutbox, Handoffs, QueuedHandoff } from '../ports';
+import { type CircuitChange, createDeliveryPolicy, type DeliveryPolicySettings, DeliveryFailedError, isDownStatus } from './delivery-policy';
 import { handoffPayload } from './payload';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signatureHeader } from './signature';
 
@@ -12,15 +13,25 @@ export interface WebhookRelayOptions {
   readonly maxDelayMs?: number;
   /** A webhook that has not answered by then counts as down for this attempt. */
   readonly timeoutMs?: number;
+  /**
+   * After this many deliveries in a row meet a helpdesk that is down, none is tried for
+   * `halfOpenAfterMs` (the tickets stay queued, untouched); then one is, and the rest follow once it
+   * is accepted. `false` turns it off. By default 3 failures and 30 seconds.
+   */
+  readonly breaker?: DeliveryPolicySettings['breaker'];
   /** Told about each failed attempt (never the payload, which holds personal data). Must not throw. */
   readonly onFailure?: (failure: { reference: string; attempts: number; error: string; retryAt: Date }) => void;
   /** Told when a background pass fails outright (the store, not the webhook). Must not throw. */
   readonly onError?: (error: unknown) => void;
+  /** Told when the helpdesk is taken for down (`open`), tried again (`half-open`) and back (`closed`). Must not throw. */
+  readonly onCircuit?: (change: CircuitChange) => void;
 }
 
 export interface DeliveryPass {
   readonly delivered: number;
   readonly failed: number;
+  /** Due tickets this pass left queued without trying them, because the helpdesk is taken for down; absent when none. */
+  readonly skipped?: number;
 }
 
 export interface WebhookRelay {
@@ -34,7 +45,12 @@ export interface WebhookRelay {
   close(): void;
 }
 
-const DEFAULTS = { baseDelayMs: 5_000, maxDelayMs: 15 * 60_000, timeoutMs: 5_000 };
+const DEFAULTS = {
+  baseDelayMs: 5_000,
+  maxDelayMs: 15 * 60_000,
+  timeoutMs: 5_000,
+  breaker: { consecutiveFailures: 3, halfOpenAfterMs: 30_000 },
+} as const;
 const BATCH = 20;
 
 /** Delay before the next attempt after `attempts` failed ones: base, 2×base, 4×base, … capped. */
@@ -45,25 +61,32 @@ export function backoffDelay(attempts: number, baseDelayMs: number, maxDelayMs: 
 /**
  * Delivers filed handoff tickets to the store's webhook, signed, from the store's outbox. A ticket
  * leaves the queue only when the webhook answers 2xx; until then it is retried with exponential
- * backoff, across restarts, forever (at the capped interval), so none is ever lost.
+ * backoff, across restarts, forever (at the capped interval), so none is ever lost. Each attempt has
+ * its deadline; and while the helpdesk is down (several attempts in a row failed), new filings and
+ * due retries wait in the queue instead of each trying it, until one attempt shows it is back.
  */
 export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
   const { url, secret, outbox } = options;
   const clock = options.clock ?? (() => new Date());
   const baseDelayMs = options.baseDelayMs ?? DEFAULTS.baseDelayMs;
   const maxDelayMs = options.maxDelayMs ?? DEFAULTS.maxDelayMs;
-  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   let running: Promise<DeliveryPass> | undefined;
   let kickedWhileRunning = false;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  async function deliver(queued: QueuedHandoff): Promise<boolean> {
+  const policy = createDeliveryPolicy(
+    { timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs, breaker: options.breaker ?? DEFAULTS.breaker },
+    options.onCircuit,
+  );
+
+  /** One POST of the ticket; resolves only when the helpdesk accepted it. */
+  async function send(queued: QueuedHandoff, signal: AbortSignal): Promise<void> {
     const { reference } = queued.ticket;
     const body = handoffPayload(queued.ticket);
-    let error: string;
+    let response: Response;
     try {
-      const response = await fetch(url, {
+      response = await fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -72,28 +95,36 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
         },
         body,
         redirect: 'error',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal,
       });
-      // The body is not needed; reading it frees the connection.
-      await response.arrayBuffer().catch(() => undefined);
-      if (response.ok) {
-        await outbox.markDelivered(reference, clock());
-        return true;
-      }
-      error = `HTTP ${response.status}`;
     } catch (cause) {
-      error = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+      throw new DeliveryFailedError(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause), true);
     }
+    // The body is not needed; reading it frees the connection.
+    await response.arrayBuffer().catch(() => undefined);
+    if (!response.ok) throw new DeliveryFailedError(`HTTP ${response.status}`, isDownStatus(response.status));
+  }
+
+  async function deliver(queued: QueuedHandoff): Promise<'delivered' | 'failed' | 'skipped'> {
+    const { reference } = queued.ticket;
+    const result = await policy.deliver((signal) => send(queued, signal));
+    if (result.kind === 'delivered') {
+      await outbox.markDelivered(reference, clock());
+      return 'delivered';
+    }
+    // Nothing was sent: the ticket keeps its attempts and its due time.
+    if (result.kind === 'skipped') return 'skipped';
     const attempts = queued.attempts + 1;
     const retryAt = new Date(clock().getTime() + backoffDelay(attempts, baseDelayMs, maxDelayMs));
-    await outbox.markFailed(reference, error, retryAt);
-    options.onFailure?.({ reference, attempts, error, retryAt });
-    return false;
+    await outbox.markFailed(reference, result.error, retryAt);
+    options.onFailure?.({ reference, attempts, error: result.error, retryAt });
+    return 'failed';
   }
 
   async function pass(): Promise<DeliveryPass> {
     let delivered = 0;
     let failed = 0;
+    let skipped = 0;
     // Each ticket is tried at most once per pass; its retry belongs to a later one.
     const attempted = new Set<string>();
     for (;;) {
@@ -101,11 +132,15 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
       if (due.length === 0) break;
       for (const queued of due) {
         attempted.add(queued.ticket.reference);
-        if (await deliver(queued)) delivered += 1;
-        else failed += 1;
+        const outcome = await deliver(queued);
+        if (outcome === 'delivered') delivered += 1;
+        else if (outcome === 'failed') failed += 1;
+        else skipped += 1;
       }
+      // The helpdesk is taken for down: the rest of the queue waits for the pass after the breaker's delay.
+      if (skipped > 0) break;
     }
-    return { delivered, failed };
+    return skipped > 0 ? { delivered, failed, skipped } : { delivered, failed };
   }
 
   async function scheduleNext(): Promise<void> {
@@ -113,7 +148,11 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
     timer = undefined;
     const next = await outbox.nextDue();
     if (closed || next === undefined) return;
-    timer = setTimeout(() => relay.kick(), Math.max(0, next.getTime() - clock().getTime()));
+    const untilDue = next.getTime() - clock().getTime();
+    // Tickets skipped while the helpdesk is down are still due; the next try is when the breaker lets one through.
+    const blockedUntil = policy.blockedUntil();
+    const untilAllowed = blockedUntil === undefined ? 0 : blockedUntil - Date.now();
+    timer = setTimeout(() => relay.kick(), Math.max(0, untilDue, untilAllowed));
     // A pending retry never keeps the process alive by itself.
     timer.unref();
   }
