@@ -1,12 +1,14 @@
 import { createAccessTokenVerifierFromConfig } from './auth/verifier-from-config';
-import { createWebhookRelay, relayedHandoffs, type WebhookRelay } from './commerce/handoff-webhook/webhook-relay';
+import { configuredWebhookRelay } from './commerce/handoff-webhook/configured-relay';
+import { relayedHandoffs, type WebhookRelay } from './commerce/handoff-webhook/webhook-relay';
 import type { Adapters } from './commerce/adapters';
 import type { Commerce, SkillState, StoreCommerce } from './commerce/ports';
 import type { Config } from './config';
-import { createRouter, type Router } from './core/router';
+import { createRouter, type Router, TurnEventNotRecordedError } from './core/router';
 import { assistance } from './flows/assistance';
 import { FLOWS } from './flows/all-flows';
 import { describeError, type Logger } from './logging';
+import { redactText } from './privacy/redact';
 
 /** The platform-neutral application: everything but the adapters. */
 export interface Shopvoice {
@@ -24,15 +26,8 @@ export interface ComposeOptions {
 
 /** With a webhook configured, every filed ticket is also delivered there, and anything queued earlier now. */
 function webhookRelayFor(config: Config, state: SkillState, logger: Logger): WebhookRelay | undefined {
-  if (!config.handoffWebhook) return undefined;
-  const relay = createWebhookRelay({
-    ...config.handoffWebhook,
-    outbox: state.handoffOutbox,
-    onFailure: ({ reference, attempts, error, retryAt }) =>
-      logger.warn({ reference, attempts, error, retryAt: retryAt.toISOString() }, 'handoff webhook delivery failed; the ticket stays queued'),
-    onError: (error) => logger.error({ error: describeError(error) }, 'handoff webhook pass failed'),
-  });
-  relay.kick();
+  const relay = configuredWebhookRelay(config, state.handoffOutbox, logger);
+  relay?.kick();
   return relay;
 }
 
@@ -65,8 +60,20 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
     clock: options.clock,
     turnBudgetMs: config.turn.budgetMs,
     progressAfterMs: config.turn.progressAfterMs,
+    // The skill's own record of each turn's outcome; the flows never see it.
+    turnEvents: {
+      sink: state.turnEvents,
+      shopperHashSecret: config.analytics.shopperHashSecret,
+      storeUtterances: config.analytics.storeUtterances,
+      redact: redactText,
+    },
     onError: (error, turn) =>
-      options.logger.error(
+      error instanceof TurnEventNotRecordedError
+        ? options.logger.warn(
+            { error: describeError(error), cause: error.cause === undefined ? undefined : describeError(error.cause), platform: turn.platform },
+            'turn event not recorded; the turn was answered',
+          )
+        : options.logger.error(
         { error: describeError(error), platform: turn.platform, event: turn.event.kind, flow: turn.state.active?.flow },
         'turn failed',
       ),

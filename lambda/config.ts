@@ -26,6 +26,8 @@ export interface Config {
     /** The same basket confirmed again by the same shopper within this time is the same order. */
     readonly duplicateOrderWindowMinutes: number;
   };
+  /** Turn events and conversation transcripts older than this many days are deleted by `npm run purge`. */
+  readonly retentionDays: number;
   /** Where filed handoff tickets are POSTed, signed; unset keeps them in the store only. */
   readonly handoffWebhook?: {
     readonly url: string;
@@ -40,6 +42,13 @@ export interface Config {
   readonly google: {
     /** When set, webhook requests must carry a Google-signed JWT for this project. */
     readonly projectId?: string;
+  };
+  /** What the skill keeps about each turn for the containment report (see TurnEvent). */
+  readonly analytics: {
+    /** The HMAC-SHA256 key shopper ids are hashed with in turn events; a fixed development key outside production. */
+    readonly shopperHashSecret: string;
+    /** Keep what the shopper said (redacted) in turn events, where the platform gives the text. Off by default. */
+    readonly storeUtterances: boolean;
   };
   /** How long a turn may take, so the shopper always hears an answer well inside the platform's limit. */
   readonly turn: {
@@ -184,6 +193,11 @@ const envSchema = z.object({
   HANDOFF_WEBHOOK_URL: httpUrl,
   HANDOFF_WEBHOOK_SECRET: text,
 
+  RETENTION_DAYS: wholeNumber(90, 1, 3650),
+
+  SHOPPER_HASH_SECRET: text,
+  STORE_UTTERANCES: flag(false),
+
   TURN_BUDGET_MS: wholeNumber(5000, 1000, 7000),
   PROGRESS_AFTER_MS: wholeNumber(400, 100, 3000),
 
@@ -205,6 +219,10 @@ const envSchema = z.object({
 
 type Settings = z.output<typeof envSchema>;
 
+export const MIN_SHOPPER_HASH_SECRET_LENGTH = 32;
+/** Outside production only: events recorded with it can be linked to shopper ids by anyone who reads this file. */
+export const DEVELOPMENT_SHOPPER_HASH_SECRET = 'shopvoice-development-shopper-hash-secret';
+
 /** Rules that tie settings together; each problem names the setting to fix. */
 function crossChecks(settings: Settings, environment: Config['environment']): string[] {
   const problems: string[] = [];
@@ -221,6 +239,12 @@ function crossChecks(settings: Settings, environment: Config['environment']): st
   // A progressive response planned for after the deadline would never be said.
   if (settings.PROGRESS_AFTER_MS >= settings.TURN_BUDGET_MS) {
     problems.push('PROGRESS_AFTER_MS: must be less than TURN_BUDGET_MS');
+  }
+  // With a known key, anybody holding the events could hash every shopper id and read them back.
+  if (environment === 'production' && (settings.SHOPPER_HASH_SECRET ?? '').length < MIN_SHOPPER_HASH_SECRET_LENGTH) {
+    problems.push(`SHOPPER_HASH_SECRET: required in production, at least ${MIN_SHOPPER_HASH_SECRET_LENGTH} characters`);
+  } else if (settings.SHOPPER_HASH_SECRET !== undefined && settings.SHOPPER_HASH_SECRET.length < MIN_SHOPPER_HASH_SECRET_LENGTH) {
+    problems.push(`SHOPPER_HASH_SECRET: at least ${MIN_SHOPPER_HASH_SECRET_LENGTH} characters`);
   }
   if (environment === 'production' && !settings.AUTH_JWKS_URL && !settings.AUTH_JWKS_FILE) {
     problems.push('AUTH_JWKS_URL: required in production (or AUTH_JWKS_FILE), or no shopper could ever be recognised');
@@ -287,6 +311,7 @@ export function loadConfig(env: Env = process.env): Config {
       },
       duplicateOrderWindowMinutes: settings.DUPLICATE_ORDER_WINDOW_MINUTES,
     },
+    retentionDays: settings.RETENTION_DAYS,
     handoffWebhook: settings.HANDOFF_WEBHOOK_URL
       ? { url: settings.HANDOFF_WEBHOOK_URL, secret: settings.HANDOFF_WEBHOOK_SECRET! }
       : undefined,
@@ -295,6 +320,10 @@ export function loadConfig(env: Env = process.env): Config {
       verifySignature: settings.ALEXA_VERIFY_SIGNATURE,
     },
     google: { projectId: settings.GOOGLE_PROJECT_ID },
+    analytics: {
+      shopperHashSecret: settings.SHOPPER_HASH_SECRET ?? DEVELOPMENT_SHOPPER_HASH_SECRET,
+      storeUtterances: settings.STORE_UTTERANCES,
+    },
     turn: { budgetMs: settings.TURN_BUDGET_MS, progressAfterMs: settings.PROGRESS_AFTER_MS },
     auth: {
       issuer: settings.AUTH_ISSUER ?? 'https://auth.shopvoice.dev/',

@@ -383,6 +383,66 @@ export interface PurchasePins {
   check(attempt: PinAttempt): Promise<PinCheck>;
 }
 
+/** What a turn came to, as the containment report counts it. */
+export type TurnOutcome =
+  /** Answered, nothing asked back. */
+  | 'answered'
+  /** Answered with a question; the conversation goes on. */
+  | 'asked'
+  /** The shopper's goal was completed on this turn (see `TurnEvent.goal`). */
+  | 'resolved'
+  /** A handoff ticket was filed. */
+  | 'handed-off'
+  /** Not understood. */
+  | 'fell-back'
+  /** Something failed and the shopper heard an apology. */
+  | 'error';
+
+/**
+ * One turn, as the store's voice analytics keep it: no token, no name, no raw shopper id. The
+ * shopper appears only as a keyed hash, so their events can be counted and forgotten, never read back.
+ */
+export interface TurnEvent {
+  readonly at: Date;
+  /** `<platform>:<session id>`, as `conversationIdOf` names it. */
+  readonly conversationId: string;
+  readonly platform: 'alexa' | 'google';
+  readonly locale: string;
+  /** The intent heard; 'launch' for opening the skill, 'session-ended' when the platform closed it. */
+  readonly intent: string;
+  /** The flow and step the turn ended in, when one was active. */
+  readonly flow?: string;
+  readonly step?: string;
+  readonly outcome: TurnOutcome;
+  /** For a resolved turn: which goal. */
+  readonly goal?: 'order-status-given' | 'return-created' | 'order-placed' | 'product-chosen';
+  /** For a placed order: its total. */
+  readonly orderValue?: Money;
+  /** From the request arriving to the reply being ready. */
+  readonly latencyMs: number;
+  /** HMAC-SHA256 of the shopper id, when the shopper was linked. */
+  readonly shopperHash?: string;
+  /** What the shopper said, where the platform gives the text, only when STORE_UTTERANCES allows it, redacted. */
+  readonly utterance?: string;
+}
+
+export interface TurnEventQuery {
+  /** Events at or after this instant. */
+  readonly since: Date;
+  readonly until?: Date;
+}
+
+/** Where turn events go. Recording is never on the reply's critical path: a failing sink loses events, never a turn. */
+export interface TurnEvents {
+  record(event: TurnEvent): Promise<void>;
+  /** Events in the window, oldest first. */
+  list(query: TurnEventQuery): Promise<readonly TurnEvent[]>;
+  /** Deletes events older than `before`; returns how many. */
+  purgeBefore(before: Date): Promise<number>;
+  /** Deletes every event of this shopper; returns how many. */
+  forgetShopper(shopperHash: string): Promise<number>;
+}
+
 /** A shopper's claim on placing one basket, made before the order is placed. */
 export interface CheckoutClaim {
   readonly shopperId: string;
@@ -421,9 +481,13 @@ export interface ConversationState {
   readonly checkoutClaims: CheckoutClaims;
 }
 
-/** The skill's own long-lived data: the conversation state plus the queue of tickets for the webhook. */
+/**
+ * The skill's own long-lived data: the conversation state plus the queue of tickets for the webhook
+ * and the turn events. Flows see neither: the router records turn events, off the reply's path.
+ */
 export interface SkillState extends ConversationState {
   readonly handoffOutbox: HandoffOutbox;
+  readonly turnEvents: TurnEvents;
 }
 
 /** Everything the flows may use: the store's answers and the skill's own state. */

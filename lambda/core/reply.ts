@@ -1,3 +1,4 @@
+import type { Money } from '../commerce/ports';
 import type { Speech } from '../speech/speech';
 import type { SessionState } from './session-state';
 
@@ -14,7 +15,23 @@ interface ReplyBase {
   readonly suggestions?: readonly string[];
   /** The state the next turn starts from. */
   readonly state: SessionState;
+  /** Set on the turn that completed what the shopper came for, for the containment report. */
+  readonly achieved?: Achievement;
+  /**
+   * Set on the turn that handed the shopper to a person: 'ticket' when a handoff ticket was filed,
+   * 'phone' when a shopper without a linked account was given the store's number instead. The
+   * containment report counts both as handed off.
+   */
+  readonly handedOff?: 'ticket' | 'phone';
 }
+
+/** A shopper's goal completed by voice. */
+export type Achievement =
+  | { readonly goal: 'order-status-given' }
+  | { readonly goal: 'return-created' }
+  | { readonly goal: 'product-chosen' }
+  /** The order's total, for voice-attributed conversion. */
+  | { readonly goal: 'order-placed'; readonly orderValue: Money };
 
 /** What the assistant answers, and what comes next. */
 export type Reply =

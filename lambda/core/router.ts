@@ -1,5 +1,6 @@
 import { StoreUnavailableError } from '../commerce/commerce-errors';
-import type { Commerce, HandoffReason, Shopper } from '../commerce/ports';
+import { performance } from 'node:perf_hooks';
+import type { Commerce, HandoffReason, Shopper, TurnEvent, TurnEvents, TurnOutcome } from '../commerce/ports';
 import type { MessageKey } from '../speech/i18n';
 import { plainText } from '../speech/speech';
 import { type Voice, voiceFor } from '../speech/voice';
@@ -8,6 +9,7 @@ import type { Assistance, Flow, FlowContext, StoreProfile } from './flow';
 import type { IntentName } from './intents';
 import { loggableSlots } from './loggable-slots';
 import type { Reply } from './reply';
+import { shopperHash } from './shopper-hash';
 import { conversationIdOf, type Turn } from './turn';
 import { TurnBudget, TurnOverrunError, waitAtMost } from './turn-budget';
 
@@ -27,6 +29,71 @@ export interface RouterDependencies {
   readonly progressAfterMs?: number;
   /** Told when "let me check on that" could not be said. Must not throw. */
   readonly onProgressFailed?: (error: unknown, turn: Turn) => void;
+  /** Where each turn's outcome is recorded, off the reply's path; nothing is recorded when unset. */
+  readonly turnEvents?: TurnEventRecording;
+}
+
+export interface TurnEventRecording {
+  readonly sink: TurnEvents;
+  /** The key shopper ids are hashed with (see shopper-hash.ts). */
+  readonly shopperHashSecret: string;
+  /** Keep what the shopper said, where the platform gives the text; only ever through `redact`. */
+  readonly storeUtterances?: boolean;
+  /** Takes personal data out of an utterance; without it no utterance is kept, whatever storeUtterances says. */
+  readonly redact?: (text: string) => string;
+}
+
+/** A sink slow to take an event may hold the reply this long at most; the write goes on without the shopper. */
+export const TURN_EVENT_WAIT_MS = 50;
+
+/** A turn event that could not be written; the turn itself was answered. */
+export class TurnEventNotRecordedError extends Error {
+  override readonly name = 'TurnEventNotRecordedError';
+
+  constructor(readonly reason: 'failed' | 'timeout', cause?: unknown) {
+    super(reason === 'timeout' ? 'The turn event sink did not answer in time' : 'The turn event sink failed', { cause });
+  }
+}
+
+/** How the router came to its reply, beyond what the reply says itself. */
+export interface TurnTrace {
+  /** The reply is the apology after a failure. */
+  failed: boolean;
+  /** The reply is the fallback for something not understood. */
+  fellBack: boolean;
+  /** The flow that started on this turn's intent, when one did. */
+  started?: string;
+}
+
+/**
+ * What a turn came to, first match wins: the apology after a failure is 'error'; a goal achieved
+ * (`reply.achieved`) is 'resolved'; a handoff (`reply.handedOff`) is 'handed-off'; the fallback is
+ * 'fell-back'; otherwise 'asked' when the microphone stays open, else 'answered'.
+ */
+export function turnOutcome(reply: Reply, trace: Pick<TurnTrace, 'failed' | 'fellBack'>): TurnOutcome {
+  if (trace.failed) return 'error';
+  if (reply.achieved) return 'resolved';
+  if (reply.handedOff) return 'handed-off';
+  if (trace.fellBack) return 'fell-back';
+  return reply.next === 'listen' ? 'asked' : 'answered';
+}
+
+/**
+ * The flow and step a turn event names: the step the reply leaves in progress; else, for a flow
+ * that started and finished on this very turn, that flow (no step); else the step that was in
+ * progress before the turn, the one this turn closed (answered, stopped, cancelled, handed off).
+ */
+export function flowAndStepOf(turn: Turn, reply: Reply, trace: Pick<TurnTrace, 'started'>): Pick<TurnEvent, 'flow' | 'step'> {
+  const after = reply.state.active;
+  if (after) return { flow: after.flow, step: after.step };
+  if (trace.started) return { flow: trace.started };
+  const before = turn.state.active;
+  return before ? { flow: before.flow, step: before.step } : {};
+}
+
+/** Whether what the shopper said on this turn may be a secret: the answer to a PIN step, or a PIN wherever heard. */
+function mayBeSecret(turn: Turn): boolean {
+  return Boolean(turn.state.active?.secret) || (turn.event.kind === 'intent' && turn.event.intent === 'PinIntent');
 }
 
 export const DEFAULT_TURN_BUDGET_MS = 5_000;
@@ -82,7 +149,7 @@ export function createRouter(dependencies: RouterDependencies): Router {
     return verified ? ports.shoppers.findById(verified.shopperId) : undefined;
   }
 
-  async function dispatch(context: FlowContext): Promise<Reply> {
+  async function dispatch(context: FlowContext, trace: TurnTrace): Promise<Reply> {
     const { turn } = context;
     const event = turn.event;
     if (event.kind === 'launch') return assistance.launch(context);
@@ -110,12 +177,14 @@ export function createRouter(dependencies: RouterDependencies): Router {
 
     const starting = flowsByIntent.get(event.intent);
     if (starting) {
+      trace.started = starting.name;
       if (!starting.needsShopper) return starting.start(context);
       const { shopper } = context;
       return shopper ? starting.start({ ...context, shopper }) : assistance.linkAccount(context);
     }
 
     if (event.intent === 'RepeatIntent') return assistance.repeat(context);
+    trace.fellBack = true;
     return assistance.notUnderstood(context);
   }
 
@@ -145,6 +214,60 @@ export function createRouter(dependencies: RouterDependencies): Router {
     if (!written) dependencies.onError?.(new StoreUnavailableError('conversations.append', 'timeout'), turn);
   }
 
+  function turnEventOf(turn: Turn, reply: Reply, trace: TurnTrace, at: Date, latencyMs: number, shopper: Shopper | undefined): TurnEvent {
+    const recording = dependencies.turnEvents!;
+    const { event } = turn;
+    const achieved = reply.achieved;
+    const redact = recording.redact;
+    const utterance =
+      recording.storeUtterances && redact && turn.utterance && !mayBeSecret(turn) ? redact(turn.utterance).trim() : undefined;
+    return {
+      at,
+      conversationId: conversationIdOf(turn),
+      platform: turn.platform,
+      locale: turn.locale,
+      intent: event.kind === 'intent' ? event.intent : event.kind,
+      ...flowAndStepOf(turn, reply, trace),
+      outcome: turnOutcome(reply, trace),
+      ...(achieved ? { goal: achieved.goal } : {}),
+      ...(achieved?.goal === 'order-placed' ? { orderValue: achieved.orderValue } : {}),
+      latencyMs: Math.max(0, Math.round(latencyMs)),
+      ...(shopper ? { shopperHash: shopperHash(recording.shopperHashSecret, shopper.id) } : {}),
+      ...(utterance ? { utterance } : {}),
+    };
+  }
+
+  /**
+   * Records the turn's event once its reply is ready. Never on the reply's critical path: a sink
+   * slow to take it holds the reply TURN_EVENT_WAIT_MS at most, and one that fails (or this code)
+   * loses the event, never the turn; either way onError hears of it.
+   */
+  async function recordEvent(turn: Turn, reply: Reply, trace: TurnTrace, at: Date, latencyMs: number, shopper: Shopper | undefined): Promise<void> {
+    const recording = dependencies.turnEvents;
+    if (!recording) return;
+    const report = (error: unknown) => {
+      try {
+        dependencies.onError?.(error, turn);
+      } catch {
+        // Reporting must not cost the shopper their answer either.
+      }
+    };
+    let settled = false;
+    const recorded = Promise.resolve()
+      .then(() => recording.sink.record(turnEventOf(turn, reply, trace, at, latencyMs, shopper)))
+      .then(
+        () => {
+          settled = true;
+        },
+        (error: unknown) => {
+          settled = true;
+          report(new TurnEventNotRecordedError('failed', error));
+        },
+      );
+    await waitAtMost(recorded, TURN_EVENT_WAIT_MS);
+    if (!settled) report(new TurnEventNotRecordedError('timeout'));
+  }
+
   /** Says "let me check on that" once, where the platform can, the first time a store call is slow. */
   function progressFor(turn: Turn, voice: Voice): { readonly start: () => void; readonly said: () => Promise<void> } | undefined {
     const speaker = turn.progress;
@@ -161,6 +284,8 @@ export function createRouter(dependencies: RouterDependencies): Router {
   }
 
   return async function route(turn: Turn): Promise<Reply> {
+    const arrived = performance.now();
+    const trace: TurnTrace = { failed: false, fellBack: false };
     const voice = voiceFor(turn.locale, store.timeZone);
     const progress = progressFor(turn, voice);
     // The deadline counts from here: every port call of this turn runs under what is left of it.
@@ -172,14 +297,20 @@ export function createRouter(dependencies: RouterDependencies): Router {
     try {
       const answering = (async () => {
         context = { ...base, shopper: await shopperFor(turn, ports) };
-        return dispatch(context);
+        return dispatch(context, trace);
       })();
       reply = await budget.bound(answering, OVERRUN_GRACE_MS, () => new TurnOverrunError());
     } catch (error) {
       dependencies.onError?.(error, turn);
+      trace.failed = true;
       reply = assistance.apologize(context, error);
     }
-    await Promise.all([record(turn, reply, base.now), progress ? waitAtMost(progress.said(), PROGRESS_WAIT_MS) : undefined]);
+    const latencyMs = performance.now() - arrived;
+    await Promise.all([
+      record(turn, reply, base.now),
+      recordEvent(turn, reply, { ...trace }, base.now, latencyMs, context.shopper),
+      progress ? waitAtMost(progress.said(), PROGRESS_WAIT_MS) : undefined,
+    ]);
     return reply;
   };
 }

@@ -69,7 +69,9 @@ export async function escalate(
   intro: Speech = [],
 ): Promise<Reply> {
   const { turn, voice, store, shopper, commerce } = context;
-  if (!shopper) return end(turn, join(intro, voice.say('assistance.handoffGuest', { phone: voice.digits(store.supportPhone) })));
+  if (!shopper) {
+    return { ...end(turn, join(intro, voice.say('assistance.handoffGuest', { phone: voice.digits(store.supportPhone) }))), handedOff: 'phone' };
+  }
   const conversationId = conversationIdOf(turn);
   const earlier = await commerce.conversations.turns(conversationId);
   const ticket = await commerce.handoffs.file({
@@ -91,5 +93,5 @@ export async function escalate(
     count: store.followUpBusinessDays,
   });
   const speech = join(intro, filed);
-  return end(turn, speech, { card: { title: voice.line('assistance.handoffCardTitle'), text: plainText(filed) } });
+  return { ...end(turn, speech, { card: { title: voice.line('assistance.handoffCardTitle'), text: plainText(filed) } }), handedOff: 'ticket' };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../lambda/config';
+import { ConfigError, DEVELOPMENT_SHOPPER_HASH_SECRET, loadConfig, MIN_SHOPPER_HASH_SECRET_LENGTH } from '../../lambda/config';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {
@@ -11,6 +11,8 @@ function problemsOf(env: Record<string, string>): readonly string[] {
   }
   throw new Error('expected a ConfigError');
 }
+
+const PRODUCTION_HASH_SECRET = 'a-production-shopper-hash-secret-of-40-chars';
 
 describe('configuration', () => {
   it('runs the embedded demo store with nothing set', () => {
@@ -69,8 +71,15 @@ describe('configuration', () => {
   });
 
   it('refuses production without a way to verify access tokens, and never trusts the dev key there', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^AUTH_JWKS_URL: required in production/)]);
-    const config = loadConfig({ NODE_ENV: 'production', AUTH_JWKS_FILE: '/etc/shopvoice/jwks.json', AUTH_TRUST_DEV_KEY: 'true' });
+    expect(problemsOf({ NODE_ENV: 'production', SHOPPER_HASH_SECRET: PRODUCTION_HASH_SECRET })).toEqual([
+      expect.stringMatching(/^AUTH_JWKS_URL: required in production/),
+    ]);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_JWKS_FILE: '/etc/shopvoice/jwks.json',
+      AUTH_TRUST_DEV_KEY: 'true',
+      SHOPPER_HASH_SECRET: PRODUCTION_HASH_SECRET,
+    });
     expect(config.auth.trustDevKey).toBe(false);
   });
 
@@ -101,5 +110,39 @@ describe('configuration', () => {
     // Set by the platform, not by the developer.
     const fromPlatform = ['AWS_LAMBDA_FUNCTION_NAME'];
     expect(documented).toEqual([...read.filter((name) => !fromPlatform.includes(name)), 'LOG_LEVEL'].sort());
+  });
+
+  describe('turn events', () => {
+    it('keep no utterance and hash shoppers with a fixed development key by default', () => {
+      const config = loadConfig({});
+      expect(config.analytics).toEqual({ shopperHashSecret: DEVELOPMENT_SHOPPER_HASH_SECRET, storeUtterances: false });
+      expect(loadConfig({ NODE_ENV: 'test' }).analytics.shopperHashSecret).toBe(DEVELOPMENT_SHOPPER_HASH_SECRET);
+    });
+
+    it('read SHOPPER_HASH_SECRET and STORE_UTTERANCES', () => {
+      expect(loadConfig({ SHOPPER_HASH_SECRET: PRODUCTION_HASH_SECRET, STORE_UTTERANCES: 'yes' }).analytics).toEqual({
+        shopperHashSecret: PRODUCTION_HASH_SECRET,
+        storeUtterances: true,
+      });
+      expect(problemsOf({ STORE_UTTERANCES: 'sometimes' })).toEqual([expect.stringMatching(/^STORE_UTTERANCES: must be true or false/)]);
+    });
+
+    it('require a secret of at least 32 characters in production, and refuse a short one anywhere', () => {
+      const production = { NODE_ENV: 'production', AUTH_JWKS_FILE: '/etc/shopvoice/jwks.json' };
+      expect(problemsOf(production)).toEqual([expect.stringMatching(/^SHOPPER_HASH_SECRET: required in production/)]);
+      expect(problemsOf({ ...production, SHOPPER_HASH_SECRET: 'x'.repeat(MIN_SHOPPER_HASH_SECRET_LENGTH - 1) })).toEqual([
+        expect.stringMatching(/^SHOPPER_HASH_SECRET: required in production, at least 32 characters/),
+      ]);
+      expect(loadConfig({ ...production, SHOPPER_HASH_SECRET: PRODUCTION_HASH_SECRET }).analytics.shopperHashSecret).toBe(PRODUCTION_HASH_SECRET);
+      expect(problemsOf({ SHOPPER_HASH_SECRET: 'short' })).toEqual([expect.stringMatching(/^SHOPPER_HASH_SECRET: at least 32 characters/)]);
+    });
+  });
+
+  it('keeps turn events and transcripts 90 days unless RETENTION_DAYS says otherwise (1-3650)', () => {
+    expect(loadConfig({}).retentionDays).toBe(90);
+    expect(loadConfig({ RETENTION_DAYS: '30' }).retentionDays).toBe(30);
+    expect(problemsOf({ RETENTION_DAYS: '0' })).toEqual(['RETENTION_DAYS: must be at least 1']);
+    expect(problemsOf({ RETENTION_DAYS: '3651' })).toEqual(['RETENTION_DAYS: must be at most 3650']);
+    expect(problemsOf({ RETENTION_DAYS: 'forever' })[0]).toMatch(/^RETENTION_DAYS: /);
   });
 });

@@ -271,6 +271,7 @@ describe('the function zips of npm run package', () => {
         AUTH_ISSUER: auth.issuer,
         AUTH_AUDIENCE: auth.audience,
         AUTH_JWKS_URL: auth.jwksUrl,
+        SHOPPER_HASH_SECRET: 'test-shopper-hash-secret-0123456789abcdef',
       };
     });
 

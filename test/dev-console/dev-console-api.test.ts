@@ -158,7 +158,7 @@ describe('the dev console', () => {
 
 describe('in production', () => {
   it('has no dev console', async () => {
-    const config = loadConfig({ NODE_ENV: 'production', SHOPVOICE_DATA_DIR: '/nonexistent-shopvoice-data', AUTH_JWKS_URL: 'https://auth.example/.well-known/jwks.json' });
+    const config = loadConfig({ NODE_ENV: 'production', SHOPVOICE_DATA_DIR: '/nonexistent-shopvoice-data', AUTH_JWKS_URL: 'https://auth.example/.well-known/jwks.json', SHOPPER_HASH_SECRET: 'test-shopper-hash-secret-0123456789abcdef' });
     const store = openEmbeddedStore(':memory:', { now: TEST_NOW });
     const { app, shopvoice } = createServer(config, createLogger('silent'), { adapters: store, clock: () => TEST_NOW });
     try {

@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
  * Bundled on its own by the bench so that nothing but the handler's own code is loaded.
  */
 
+/** Starts the line that carries the result; cold-start.ts looks for it. */
+const RESULT_MARK = 'bench-result ';
+
 type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
 
 /** A Lambda context with the fields handlers commonly read. */
@@ -25,7 +28,8 @@ async function main(): Promise<void> {
   const answerStart = performance.now();
   const answer = await handler(event, LAMBDA_CONTEXT);
   const answered = performance.now();
-  process.stdout.write(`${JSON.stringify({ loadMs: answerStart - loadStart, answerMs: answered - answerStart, answer })}\n`);
+  // The handler logs to stdout too (one JSON line per turn, as on Lambda); the result line is marked.
+  process.stdout.write(`${RESULT_MARK}${JSON.stringify({ loadMs: answerStart - loadStart, answerMs: answered - answerStart, answer })}\n`);
 }
 
 main().then(

@@ -37,6 +37,12 @@ interface ColdRun {
 
 const RUN_TIMEOUT_MS = 30_000;
 
+/** The child's result line (marked by cold-start-child.ts), once it is complete; log lines come before it. */
+function resultLineOf(stdout: string): string | undefined {
+  const line = stdout.split('\n').find((candidate, index, lines) => candidate.startsWith('bench-result ') && index < lines.length - 1);
+  return line?.slice('bench-result '.length);
+}
+
 /** Starts `node` on the cold-start child, and times it from spawn to the answer line on its stdout. */
 function runOnce(childProgram: string, bundle: string, eventFile: string, env: NodeJS.ProcessEnv, platform: Platform): Promise<ColdRun> {
   return new Promise((resolve, reject) => {
@@ -48,7 +54,7 @@ function runOnce(childProgram: string, bundle: string, eventFile: string, env: N
     const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      if (answeredAt === undefined && stdout.includes('\n')) answeredAt = performance.now();
+      if (answeredAt === undefined && resultLineOf(stdout) !== undefined) answeredAt = performance.now();
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
@@ -56,7 +62,7 @@ function runOnce(childProgram: string, bundle: string, eventFile: string, env: N
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      const line = stdout.split('\n')[0] ?? '';
+      const line = resultLineOf(stdout) ?? '';
       if (code !== 0 || answeredAt === undefined) {
         reject(new Error(`bench: cold start of ${bundle} failed (exit ${code}): ${stderr.trim() || line}`));
         return;

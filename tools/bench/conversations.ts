@@ -47,7 +47,7 @@ function field(value: unknown, ...path: string[]): unknown {
 
 function expectSpeech(platform: Platform, speech: unknown, answer: unknown): void {
   if (typeof speech !== 'string' || speech.trim() === '') {
-    throw new Error(`bench: ${platform} gave no spoken answer: ${JSON.stringify(answer).slice(0, 300)}`);
+    throw new Error(`bench: ${platform} gave no spoken answer: ${String(JSON.stringify(answer)).slice(0, 300)}`);
   }
 }
 

@@ -24,6 +24,7 @@ export async function startLambdaBackends(): Promise<LambdaBackends> {
         ALEXA_SKILL_ID: SKILL_ID,
         // Production needs one; an unlinked shopper's launch never fetches it.
         AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks.json',
+        SHOPPER_HASH_SECRET: 'bench-shopper-hash-secret-0123456789abcdef',
         STORE_ADAPTER: 'http',
         STORE_API_URL: await storeApi.baseUrl,
         STATE_ADAPTER: 'dynamodb',

@@ -4,7 +4,8 @@ import { createDynamoClients, type DynamoSource } from './dynamo-client';
 import { createDynamoConversationLog } from './dynamo-conversations';
 import { createDynamoHandoffOutbox, createDynamoHandoffs } from './dynamo-handoffs';
 import { createDynamoPurchasePins, type PurchasePinAdmin } from './dynamo-purchase-pins';
-import { CHECKOUT_CLAIMS_TABLE, CONVERSATIONS_TABLE, HANDOFFS_TABLE, PURCHASE_PINS_TABLE, stateTableName } from './tables';
+import { createDynamoTurnEvents } from './dynamo-turn-events';
+import { CHECKOUT_CLAIMS_TABLE, CONVERSATIONS_TABLE, HANDOFFS_TABLE, PURCHASE_PINS_TABLE, stateTableName, TURN_EVENTS_TABLE } from './tables';
 
 export interface DynamoSkillStateOptions {
   /** "Now" for filing tickets and for when transcripts expire; the real time by default. */
@@ -13,6 +14,8 @@ export interface DynamoSkillStateOptions {
   readonly drawReference?: () => string;
   /** How long transcripts are kept; 30 days by default. */
   readonly transcriptRetentionDays?: number;
+  /** How long turn events are kept before TTL deletes them; 90 days by default. */
+  readonly turnEventRetentionDays?: number;
 }
 
 export type DynamoSkillState = SkillState & {
@@ -22,8 +25,9 @@ export type DynamoSkillState = SkillState & {
 };
 
 /**
- * The skill's own state on DynamoDB, in four tables named `<tablePrefix>-<suffix>` (see tables.ts):
- * handoff tickets and their webhook queue, conversation turns, purchase PINs and checkout claims.
+ * The skill's own state on DynamoDB, in five tables named `<tablePrefix>-<suffix>` (see tables.ts):
+ * handoff tickets and their webhook queue, conversation turns, purchase PINs, checkout claims and
+ * turn events.
  * Nothing is kept in the process, so any instance can answer any turn.
  */
 export function createDynamoSkillState(source: DynamoSource, options: DynamoSkillStateOptions = {}): DynamoSkillState {
@@ -38,6 +42,10 @@ export function createDynamoSkillState(source: DynamoSource, options: DynamoSkil
     }),
     purchasePins: createDynamoPurchasePins(documents, stateTableName(source.tablePrefix, PURCHASE_PINS_TABLE.suffix)),
     checkoutClaims: createDynamoCheckoutClaims(documents, stateTableName(source.tablePrefix, CHECKOUT_CLAIMS_TABLE.suffix)),
+    turnEvents: createDynamoTurnEvents(documents, stateTableName(source.tablePrefix, TURN_EVENTS_TABLE.suffix), {
+      clock: options.clock,
+      retentionDays: options.turnEventRetentionDays,
+    }),
     close() {
       client.destroy();
     },

@@ -6,7 +6,7 @@ import type { AttributeDefinition, CreateTableCommandInput, GlobalSecondaryIndex
  * named `<prefix>-<suffix>` and billed on demand.
  */
 
-export type StateTableSuffix = 'handoffs' | 'conversations' | 'purchase-pins' | 'checkout-claims';
+export type StateTableSuffix = 'handoffs' | 'conversations' | 'purchase-pins' | 'checkout-claims' | 'turn-events';
 
 export interface StateTableDefinition {
   readonly suffix: StateTableSuffix;
@@ -87,7 +87,47 @@ export const CHECKOUT_CLAIMS_TABLE: StateTableDefinition = {
   timeToLiveAttribute: 'expiresAt',
 };
 
-export const STATE_TABLES: readonly StateTableDefinition[] = [HANDOFFS_TABLE, CONVERSATIONS_TABLE, PURCHASE_PINS_TABLE, CHECKOUT_CLAIMS_TABLE];
+/** The sparse index of the turn-events table: only events of a linked shopper carry its key. */
+export const TURN_EVENTS_BY_SHOPPER_INDEX = 'by-shopper';
+
+/**
+ * Turn events for the containment report: partitioned by UTC day (`day#YYYY-MM-DD`), so a week is
+ * seven Queries, and sorted by time then a unique suffix. A linked shopper's events also carry
+ * `shopperHash`, which puts them in the sparse `by-shopper` index, so a shopper can be forgotten
+ * without a Scan. They expire (TTL) after the retention the adapter is given.
+ */
+export const TURN_EVENTS_TABLE: StateTableDefinition = {
+  suffix: 'turn-events',
+  keySchema: [
+    { AttributeName: 'pk', KeyType: 'HASH' },
+    { AttributeName: 'sk', KeyType: 'RANGE' },
+  ],
+  attributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' },
+    { AttributeName: 'sk', AttributeType: 'S' },
+    { AttributeName: 'shopperHash', AttributeType: 'S' },
+  ],
+  globalSecondaryIndexes: [
+    {
+      IndexName: TURN_EVENTS_BY_SHOPPER_INDEX,
+      KeySchema: [
+        { AttributeName: 'shopperHash', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      // Only the keys: forgetting a shopper needs no more than what identifies each item.
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    },
+  ],
+  timeToLiveAttribute: 'expiresAt',
+};
+
+export const STATE_TABLES: readonly StateTableDefinition[] = [
+  HANDOFFS_TABLE,
+  CONVERSATIONS_TABLE,
+  PURCHASE_PINS_TABLE,
+  CHECKOUT_CLAIMS_TABLE,
+  TURN_EVENTS_TABLE,
+];
 
 export function stateTableName(tablePrefix: string, suffix: StateTableSuffix): string {
   return `${tablePrefix}-${suffix}`;

@@ -20,7 +20,7 @@ export interface EmbeddedStoreOptions {
 export interface EmbeddedStore {
   /** The store's systems: shoppers, orders, catalog, returns and checkout. */
   readonly store: StoreCommerce;
-  /** The skill's own state kept in the same file: handoffs and their queue, transcripts, PINs, checkout claims. */
+  /** The skill's own state kept in the same file: handoffs and their queue, transcripts, PINs, checkout claims, turn events. */
   readonly state: SkillState;
   /** Both halves as the flows see them. */
   readonly commerce: Commerce;
@@ -53,7 +53,8 @@ export function openEmbeddedStore(path: string, options: EmbeddedStoreOptions = 
     if (!hasCatalogTerms(db) && isDemoCatalog(db)) writeCatalogTerms(db, DEMO_CATALOG_TERMS);
     const store = createSqliteStoreCommerce(db);
     const state = createSqliteSkillState(db);
-    const { handoffOutbox, ...conversationState } = state;
+    // Flows never see the turn events: the router records them, the report tools read them.
+    const { handoffOutbox, turnEvents: _turnEvents, ...conversationState } = state;
     return {
       store,
       state,

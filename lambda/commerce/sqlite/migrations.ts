@@ -316,6 +316,34 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE purchase_pins_without_shopper_key RENAME TO purchase_pins;
     `,
   },
+  {
+    version: 7,
+    name: 'turn events for the containment report',
+    sql: `
+      -- One row per answered turn: no token, no name, no raw shopper id. The shopper is a keyed
+      -- hash only, so their rows can be counted and forgotten. Read by time window, purged by age.
+      CREATE TABLE turn_events (
+        id                   INTEGER PRIMARY KEY,
+        at                   INTEGER NOT NULL,
+        conversation_id      TEXT NOT NULL,
+        platform             TEXT NOT NULL,
+        locale               TEXT NOT NULL,
+        intent               TEXT NOT NULL,
+        flow                 TEXT,
+        step                 TEXT,
+        outcome              TEXT NOT NULL,
+        goal                 TEXT,
+        order_value_minor    INTEGER,
+        order_value_currency TEXT,
+        latency_ms           INTEGER NOT NULL CHECK (latency_ms >= 0),
+        shopper_hash         TEXT,
+        utterance            TEXT,
+        CHECK ((order_value_minor IS NULL) = (order_value_currency IS NULL))
+      ) STRICT;
+      CREATE INDEX turn_events_by_time ON turn_events (at);
+      CREATE INDEX turn_events_by_shopper ON turn_events (shopper_hash) WHERE shopper_hash IS NOT NULL;
+    `,
+  },
 ];
 
 export function schemaVersion(db: SqliteDatabase): number {

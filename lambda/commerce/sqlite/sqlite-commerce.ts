@@ -9,8 +9,10 @@ import { createSqliteOrders } from './sqlite-orders';
 import { createSqlitePurchasePins } from './sqlite-purchase-pins';
 import { createSqliteReturns, type ReturnOptions } from './sqlite-returns';
 import { createSqliteShoppers } from './sqlite-shoppers';
+import { createSqliteTurnEvents, type SqliteTurnEventOptions } from './sqlite-turn-events';
 
 export type SqliteCommerceOptions = HandoffOptions & ReturnOptions;
+export type SqliteSkillStateOptions = HandoffOptions & Pick<SqliteTurnEventOptions, 'retentionDays'>;
 
 /** The store's half of the embedded file: shoppers, orders, catalog, returns and checkout. */
 export function createSqliteStoreCommerce(db: SqliteDatabase, options: ReturnOptions = {}): StoreCommerce {
@@ -23,19 +25,20 @@ export function createSqliteStoreCommerce(db: SqliteDatabase, options: ReturnOpt
   };
 }
 
-/** The skill's own half: handoff tickets and their webhook queue, transcripts, PIN tries and checkout claims. */
-export function createSqliteSkillState(db: SqliteDatabase, options: HandoffOptions = {}): SkillState {
+/** The skill's own half: handoff tickets and their webhook queue, transcripts, PIN tries, checkout claims and turn events. */
+export function createSqliteSkillState(db: SqliteDatabase, options: SqliteSkillStateOptions = {}): SkillState {
   return {
     handoffs: createSqliteHandoffs(db, options),
     handoffOutbox: createSqliteHandoffOutbox(db),
     conversations: createSqliteConversationLog(db, options),
     purchasePins: createSqlitePurchasePins(db),
     checkoutClaims: createSqliteCheckoutClaims(db),
+    turnEvents: createSqliteTurnEvents(db, { clock: options.clock, retentionDays: options.retentionDays }),
   };
 }
 
 /** The embedded store behind every port; statements are prepared here, once, and reused per call. */
 export function createSqliteCommerce(db: SqliteDatabase, options: SqliteCommerceOptions = {}): Commerce {
-  const { handoffOutbox: _outbox, ...state } = createSqliteSkillState(db, options);
+  const { handoffOutbox: _outbox, turnEvents: _events, ...state } = createSqliteSkillState(db, options);
   return { ...createSqliteStoreCommerce(db, options), ...state };
 }

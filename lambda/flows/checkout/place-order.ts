@@ -11,7 +11,10 @@ import { noPaymentOrAddress, productGone, startCheckout } from './start-checkout
 function placed(context: ShopperContext, order: PlacedOrder): Reply {
   const { voice, turn, now } = context;
   const speech = voice.say('checkout.placed', { number: voice.digits(order.number), day: voice.day(order.expectedOn, now) });
-  return end(turn, speech, { card: { title: voice.line('checkout.cardTitle'), text: plainText(speech) } });
+  return {
+    ...end(turn, speech, { card: { title: voice.line('checkout.cardTitle'), text: plainText(speech) } }),
+    achieved: { goal: 'order-placed', orderValue: order.total },
+  };
 }
 
 /** Unless the store says otherwise, the same basket said yes to again within ten minutes is the same order. */

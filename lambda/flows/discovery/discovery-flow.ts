@@ -118,11 +118,15 @@ async function tellAbout(context: FlowContext, data: DiscoveryData): Promise<Rep
     return listen(turn, voice.say('discovery.whichOne'), voice.say('discovery.whichOne'), { active: active(DISCOVERY_STEPS.results, data) });
   }
   const speech = join(describeInDetail(voice, product, now), voice.say('discovery.detailOffer'));
-  return listen(turn, speech, voice.say('discovery.detailReprompt', { name: product.spokenName }), {
+  const detail = listen(turn, speech, voice.say('discovery.detailReprompt', { name: product.spokenName }), {
     active: active(DISCOVERY_STEPS.detail, { ...data, focus: product.id }),
     card: turn.device.screen ? { title: product.name, text: product.description } : undefined,
   });
+  // Asking about one product is the search's goal reached: the shopper found something they want to know more of.
+  return { ...detail, achieved: PRODUCT_CHOSEN };
 }
+
+const PRODUCT_CHOSEN = { goal: 'product-chosen' } as const;
 
 async function cheaper(context: FlowContext, data: DiscoveryData): Promise<Reply> {
   const offered = await productsById(context, data.shown);
@@ -147,7 +151,8 @@ async function discoveryCheckout(context: FlowContext, data: DiscoveryData): Pro
       active: active(DISCOVERY_STEPS.results, data),
     });
   }
-  return startCheckout(context, { productId: id, quantity: 1, topic: 'product search' });
+  const checkout = await startCheckout(context, { productId: id, quantity: 1, topic: 'product search' });
+  return checkout.achieved ? checkout : { ...checkout, achieved: PRODUCT_CHOSEN };
 }
 
 export const discoveryFlow: Flow = {

@@ -48,16 +48,20 @@ function conclude(context: FlowContext, speech: Speech, described: readonly Orde
   return end(context.turn, speech, { card: card(context, speech) });
 }
 
+/** The shopper heard the status of their orders: what they came for. */
+const STATUS_GIVEN = { goal: 'order-status-given' } as const;
+
 /** Read up to three orders, then offer the rest. */
 function readPage(context: FlowContext, intro: Speech, page: readonly Order[], remaining: readonly string[]): Reply {
   const { voice, turn, now } = context;
   const speech = join(intro, describeOrders(voice, page, now, daysFromToday(context)));
-  if (remaining.length === 0) return conclude(context, speech, page);
-  return listen(turn, join(speech, voice.say('orderStatus.moreOffer', { count: remaining.length })), voice.say('orderStatus.moreReprompt'), {
+  if (remaining.length === 0) return { ...conclude(context, speech, page), achieved: STATUS_GIVEN };
+  const more = listen(turn, join(speech, voice.say('orderStatus.moreOffer', { count: remaining.length })), voice.say('orderStatus.moreReprompt'), {
     active: { flow: 'order-status', step: MORE_STEP, data: { remaining: [...remaining] } },
     card: card(context, speech),
     suggestions: [voice.line('suggestions.yes'), voice.line('suggestions.no')],
   });
+  return { ...more, achieved: STATUS_GIVEN };
 }
 
 async function answerForNumber(context: ShopperContext, orderNumber: string): Promise<Reply> {
@@ -68,7 +72,7 @@ async function answerForNumber(context: ShopperContext, orderNumber: string): Pr
     const speech = voice.say('orderStatus.notFound', { number: voice.digits(orderNumber) });
     return listen(turn, join(speech, voice.say('orderStatus.notFoundNext')), voice.say('orderStatus.notFoundNext'));
   }
-  return conclude(context, describeOrder(voice, order, now, daysFromToday(context)), [order]);
+  return { ...conclude(context, describeOrder(voice, order, now, daysFromToday(context)), [order]), achieved: STATUS_GIVEN };
 }
 
 async function answerForItem(context: ShopperContext, item: NonNullable<ReturnType<typeof slotOf>>): Promise<Reply> {
@@ -103,7 +107,8 @@ async function answerOnTheWay(context: ShopperContext): Promise<Reply> {
           }),
         )
       : voice.say('orderStatus.nothingOnTheWay');
-    return end(turn, speech);
+    // "Nothing on the way" is a status too.
+    return { ...end(turn, speech), achieved: STATUS_GIVEN };
   }
   // Orders delivered in the last days are still news, but they are not "on the way".
   const moving = onTheWay.filter((order) => progressOf(order, daysFromToday(context)) !== 'just-delivered').length;

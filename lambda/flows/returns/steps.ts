@@ -234,7 +234,10 @@ export async function createReturn(context: ShopperContext, state: ReturnState):
     }),
     labelSentence(voice, record.labelDelivery, policy.shipWithinDays),
   );
-  return end(turn, speech, { card: { title: voice.line('returns.cardTitle'), text: plainText(speech) } });
+  return {
+    ...end(turn, speech, { card: { title: voice.line('returns.cardTitle'), text: plainText(speech) } }),
+    achieved: { goal: 'return-created' },
+  };
 }
 
 /** Asks the step's question again after an answer that did not fit; the second miss hands over to a person. */

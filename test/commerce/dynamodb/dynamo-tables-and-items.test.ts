@@ -35,12 +35,13 @@ const itemsOf = async (suffix: Parameters<typeof stateTableName>[1]) =>
   (await clients.documents.send(new ScanCommand({ TableName: stateTableName(prefix, suffix), ConsistentRead: true }))).Items ?? [];
 
 describe('the table definitions', () => {
-  it('name four tables <prefix>-<suffix>, and define exactly the attributes their keys and indexes use', () => {
+  it('name five tables <prefix>-<suffix>, and define exactly the attributes their keys and indexes use', () => {
     expect(STATE_TABLES.map((table) => stateTableName('shopvoice-prod', table.suffix))).toEqual([
       'shopvoice-prod-handoffs',
       'shopvoice-prod-conversations',
       'shopvoice-prod-purchase-pins',
       'shopvoice-prod-checkout-claims',
+      'shopvoice-prod-turn-events',
     ]);
     for (const table of STATE_TABLES) {
       const keyed = new Set([
@@ -55,6 +56,7 @@ describe('the table definitions', () => {
       conversations: 'expiresAt',
       'purchase-pins': undefined,
       'checkout-claims': 'expiresAt',
+      'turn-events': 'expiresAt',
     });
   });
 

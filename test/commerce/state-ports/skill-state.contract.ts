@@ -1,4 +1,4 @@
-import type { CheckoutClaim, ConversationTurn, HandoffRequest, PinAttempt, SkillState } from '../../../lambda/commerce/ports';
+import type { CheckoutClaim, ConversationTurn, HandoffRequest, PinAttempt, SkillState, TurnEvent } from '../../../lambda/commerce/ports';
 import { TRANSCRIPT_TURNS } from '../../../lambda/commerce/ports';
 
 /**
@@ -36,6 +36,22 @@ const handoff = (overrides: Partial<HandoffRequest> = {}): HandoffRequest => ({
 });
 
 const turn = (heard: string, overrides: Partial<ConversationTurn> = {}): ConversationTurn => ({ at: NOW, heard, slots: {}, ...overrides });
+
+const turnEvent = (overrides: Partial<TurnEvent> = {}): TurnEvent => ({
+  at: NOW,
+  conversationId: 'alexa:session-1',
+  platform: 'alexa',
+  locale: 'en-US',
+  intent: 'OrderStatusIntent',
+  outcome: 'answered',
+  latencyMs: 12,
+  ...overrides,
+});
+
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const AVA = 'a'.repeat(64);
+const BEN = 'b'.repeat(64);
 
 const PIN = '7391';
 const LOCKOUT_MS = 30 * MINUTE;
@@ -345,6 +361,74 @@ export function describeSkillStateContract(adapter: string, open: StateFactory):
         const answers = await Promise.all(keys.map((key) => claims.claim(claim(key))));
         expect(new Set(answers).size).toBe(1);
         expect(keys).toContain(answers[0]);
+      });
+    });
+
+    describe('turn events', () => {
+      it('gives back every field of an event as recorded', async () => {
+        const events = state().turnEvents;
+        const full = turnEvent({
+          conversationId: 'google:session-9',
+          platform: 'google',
+          locale: 'de-DE',
+          intent: 'PinIntent',
+          flow: 'checkout',
+          step: 'confirm',
+          outcome: 'resolved',
+          goal: 'order-placed',
+          orderValue: { minor: 4_599, currency: 'EUR' },
+          latencyMs: 87,
+          shopperHash: AVA,
+          utterance: 'order the [number] one',
+        });
+        const bare = turnEvent({ at: later(1), intent: 'launch', outcome: 'asked' });
+        await events.record(full);
+        await events.record(bare);
+        expect(await events.list({ since: NOW })).toEqual([full, bare]);
+      });
+
+      it('lists a window oldest first, across days, from `since` included to `until` excluded', async () => {
+        const events = state().turnEvents;
+        // Recorded out of order, over three UTC days (NOW is 15:00 UTC).
+        const times = [later(-2 * DAY), later(10 * HOUR), later(-16 * HOUR), later(-DAY), later(0), later(9 * HOUR + 1), later(-15 * HOUR - 1)];
+        for (const [index, at] of times.entries()) await events.record(turnEvent({ at, conversationId: `alexa:c${index}` }));
+
+        const all = await events.list({ since: later(-3 * DAY) });
+        expect(all.map((event) => event.at.getTime())).toEqual(times.map((at) => at.getTime()).sort((a, b) => a - b));
+
+        const window = await events.list({ since: later(-DAY), until: later(10 * HOUR) });
+        expect(window.map((event) => event.conversationId)).toEqual(['alexa:c3', 'alexa:c2', 'alexa:c6', 'alexa:c4', 'alexa:c5']);
+        expect(await events.list({ since: later(11 * HOUR) })).toEqual([]);
+        expect(await events.list({ since: NOW, until: NOW })).toEqual([]);
+      });
+
+      it('keeps every event of the same millisecond', async () => {
+        const events = state().turnEvents;
+        await Promise.all(Array.from({ length: 15 }, (_, i) => events.record(turnEvent({ conversationId: `alexa:same-${i}` }))));
+        const listed = await events.list({ since: NOW, until: later(1) });
+        expect(listed.map((event) => event.conversationId).sort()).toEqual(Array.from({ length: 15 }, (_, i) => `alexa:same-${i}`).sort());
+      });
+
+      it('purges events older than an instant and says how many', async () => {
+        const events = state().turnEvents;
+        for (const at of [later(-10 * DAY), later(-8 * DAY), later(-7 * DAY - 1), later(-7 * DAY), later(-HOUR)]) await events.record(turnEvent({ at }));
+        expect(await events.purgeBefore(later(-7 * DAY))).toBe(3);
+        expect(await events.purgeBefore(later(-7 * DAY))).toBe(0);
+        expect((await events.list({ since: later(-30 * DAY) })).map((event) => event.at)).toEqual([later(-7 * DAY), later(-HOUR)]);
+      });
+
+      it('forgets one shopper’s events only, wherever they are in time', async () => {
+        const events = state().turnEvents;
+        await events.record(turnEvent({ at: later(-3 * DAY), shopperHash: AVA, conversationId: 'alexa:ava-1' }));
+        await events.record(turnEvent({ at: later(-2 * DAY), shopperHash: BEN, conversationId: 'alexa:ben-1' }));
+        await events.record(turnEvent({ at: later(-DAY), conversationId: 'alexa:guest' }));
+        await events.record(turnEvent({ at: NOW, shopperHash: AVA, conversationId: 'alexa:ava-2' }));
+        await events.record(turnEvent({ at: later(1), shopperHash: AVA, conversationId: 'alexa:ava-2' }));
+
+        expect(await events.forgetShopper(AVA)).toBe(3);
+        expect(await events.forgetShopper(AVA)).toBe(0);
+        expect(await events.forgetShopper('c'.repeat(64))).toBe(0);
+        expect((await events.list({ since: later(-30 * DAY) })).map((event) => event.conversationId)).toEqual(['alexa:ben-1', 'alexa:guest']);
       });
     });
   });
