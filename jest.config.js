@@ -17,6 +17,9 @@ const CONVERSATIONS = [
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 20000,
+  // Many suites wait on sockets and timers (fault, budget and webhook tests), so two workers finish
+  // sooner than one even on two cores.
+  maxWorkers: 2,
   projects: [
     // Every test, as always: the skill over the embedded store in process.
     { ...shared, displayName: 'embedded', testTimeout: 20000 },

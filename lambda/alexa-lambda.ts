@@ -2,6 +2,7 @@ import { openCloudAdapters } from './commerce/open-cloud-adapters';
 import { composeShopvoice } from './compose';
 import { ConfigError, loadConfig } from './config';
 import { createLogger, describeError } from './logging';
+import { instrumentAdapters, instrumentRouter } from './observability/instrument';
 import { createAlexaLambdaHandler, createAlexaSkill } from './platforms/alexa';
 
 // Built once per Lambda container and reused by every invocation it serves.
@@ -9,9 +10,11 @@ const config = loadConfig();
 // Without the skill id check, any skill that learns the function's ARN could invoke it.
 if (!config.alexa.skillId) throw new ConfigError(['ALEXA_SKILL_ID: required on Lambda, so that no other skill can invoke this function']);
 const logger = createLogger();
-const shopvoice = composeShopvoice(config, { logger, adapters: openCloudAdapters(config, logger) });
+// One JSON line per turn (msg "turn") goes to stdout, which Lambda sends to CloudWatch Logs.
+const shopvoice = composeShopvoice(config, { logger, adapters: instrumentAdapters(openCloudAdapters(config, logger), { logger }) });
+const router = instrumentRouter(shopvoice.router);
 const skill = createAlexaSkill({
-  router: shopvoice.router,
+  router,
   skillId: config.alexa.skillId,
   onError: (error) => logger.error({ error: describeError(error) }, 'alexa handler failed'),
 });

@@ -5,12 +5,15 @@ import { composeShopvoice } from './compose';
 import { loadConfig } from './config';
 import { BODY_LIMIT } from './http-app';
 import { createLogger, describeError } from './logging';
+import { instrumentAdapters, instrumentRouter } from './observability/instrument';
 import { createGoogleApp, createGoogleWebhook } from './platforms/google';
 
 // Built once per Lambda container and reused by every invocation it serves.
 const config = loadConfig();
 const logger = createLogger();
-const shopvoice = composeShopvoice(config, { logger, adapters: openCloudAdapters(config, logger) });
+// One JSON line per turn (msg "turn") goes to stdout, which Lambda sends to CloudWatch Logs.
+const shopvoice = composeShopvoice(config, { logger, adapters: instrumentAdapters(openCloudAdapters(config, logger), { logger }) });
+const router = instrumentRouter(shopvoice.router);
 const onError = (error: unknown) => logger.error({ error: describeError(error) }, 'google handler failed');
 
 const app = express();
@@ -18,7 +21,7 @@ app.disable('x-powered-by');
 app.post(
   '/google',
   express.json({ limit: BODY_LIMIT }),
-  createGoogleWebhook({ app: createGoogleApp({ router: shopvoice.router, onError }), projectId: config.google.projectId, onError }),
+  createGoogleWebhook({ app: createGoogleApp({ router, onError }), projectId: config.google.projectId, onError }),
 );
 
 export const handler = serverless(app);

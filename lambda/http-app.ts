@@ -9,6 +9,8 @@ export interface HttpAppOptions {
   readonly alexaEndpoint: readonly RequestHandler[];
   readonly googleWebhook: RequestHandler;
   readonly logger: Logger;
+  /** `GET /metrics` in Prometheus's text format, when given. */
+  readonly metrics?: { render(): Promise<{ readonly contentType: string; readonly body: string }> };
   /** Extra routes mounted after the platform endpoints (the dev console). */
   readonly extraRoutes?: (app: Express) => void;
 }
@@ -30,6 +32,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });
+  const { metrics } = options;
+  if (metrics) {
+    app.get('/metrics', async (_request, response) => {
+      const { contentType, body } = await metrics.render();
+      response.type(contentType).send(body);
+    });
+  }
   options.extraRoutes?.(app);
   app.use((_request, response) => {
     response.status(404).json({ error: 'not found' });

@@ -5,19 +5,31 @@ import { composeShopvoice, type Shopvoice } from './compose';
 import { type Config, ConfigError, loadConfig } from './config';
 import { BODY_LIMIT, createHttpApp } from './http-app';
 import { createLogger, type Logger } from './logging';
+import { instrumentAdapters, instrumentRouter } from './observability/instrument';
+import { createMetrics, type Metrics } from './observability/metrics';
+import { storeEventsLogger } from './observability/store-call-events';
 import { createPlatformEndpoints } from './platforms/http-endpoints';
 
 export interface ServerOptions {
   /** Adapters opened by the caller (tests), who closes them; by default they are opened as configured and closed with the server. */
   readonly adapters?: Pick<Adapters, 'store' | 'state'>;
   readonly clock?: () => Date;
+  /** prom-client's process and Node.js metrics on `GET /metrics` as well as Shopvoice's own; on for `npm start`. */
+  readonly processMetrics?: boolean;
 }
 
-function composeOver(config: Config, logger: Logger, options: ServerOptions): Shopvoice {
-  if (options.adapters) return composeShopvoice(config, { logger, adapters: options.adapters, clock: options.clock });
-  const adapters = openAdapters(config, logger);
+/**
+ * Every turn event the router records is also logged (one line per turn) and counted, and every
+ * store call is timed; the HTTP store adapter's retries and circuit breaker reach the metrics
+ * through the logger it reports them to.
+ */
+function composeOver(config: Config, logger: Logger, metrics: Metrics, options: ServerOptions): Shopvoice {
+  const instrument = (adapters: Pick<Adapters, 'store' | 'state'>) => instrumentAdapters(adapters, { logger, metrics });
+  if (options.adapters) return composeShopvoice(config, { logger, adapters: instrument(options.adapters), clock: options.clock });
+  if (config.commerce.adapter === 'http') metrics.circuit('closed');
+  const adapters = openAdapters(config, config.commerce.adapter === 'http' ? storeEventsLogger(logger, { retry: metrics.storeRetry, circuit: metrics.circuit }) : logger);
   try {
-    const shopvoice = composeShopvoice(config, { logger, adapters, clock: options.clock });
+    const shopvoice = composeShopvoice(config, { logger, adapters: instrument(adapters), clock: options.clock });
     return {
       ...shopvoice,
       close() {
@@ -33,12 +45,14 @@ function composeOver(config: Config, logger: Logger, options: ServerOptions): Sh
 
 /** The express app serving both platforms, over the configured store. */
 export function createServer(config: Config, logger: Logger, options: ServerOptions = {}) {
-  const shopvoice = composeOver(config, logger, options);
-  const endpoints = createPlatformEndpoints(config, shopvoice.router, logger, BODY_LIMIT);
+  const metrics = createMetrics({ processMetrics: options.processMetrics });
+  const shopvoice = composeOver(config, logger, metrics, options);
+  const router = instrumentRouter(shopvoice.router);
+  const endpoints = createPlatformEndpoints(config, router, logger, BODY_LIMIT);
   // The dev console speaks for any demo shopper, so it never runs in production.
-  const extraRoutes = config.environment === 'production' ? undefined : devConsoleRoutes({ config, router: shopvoice.router, logger });
-  const app = createHttpApp({ ...endpoints, logger, extraRoutes });
-  return { app, shopvoice };
+  const extraRoutes = config.environment === 'production' ? undefined : devConsoleRoutes({ config, router, logger });
+  const app = createHttpApp({ ...endpoints, logger, metrics, extraRoutes });
+  return { app, shopvoice, metrics };
 }
 
 /** A bad setting stops the server before it listens, with the setting named and no stack trace. */
@@ -73,7 +87,7 @@ function main(): void {
   if (config.auth.trustDevKey) {
     logger.warn('Trusting the development signing key used by `npm run token` (set NODE_ENV=production to stop).');
   }
-  const { app, shopvoice } = createServer(config, logger);
+  const { app, shopvoice } = createServer(config, logger, { processMetrics: true });
   const server = app.listen(config.port, () => {
     logger.info({ port: config.port, store: describeStore(config), state: config.state.adapter }, `Shopvoice is listening on http://localhost:${config.port}`);
     if (config.environment !== 'production') {

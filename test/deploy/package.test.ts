@@ -58,7 +58,7 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-type Functions = { alexa: [string, CfnResource]; google: [string, CfnResource] };
+type Functions = { alexa: [string, CfnResource]; google: [string, CfnResource]; relay: [string, CfnResource] };
 
 function functions(): Functions {
   const all = resourcesOfType(template, 'AWS::Lambda::Function');
@@ -67,8 +67,12 @@ function functions(): Functions {
     if (found.length !== 1) throw new Error(`expected one function with handler ${handler}, found ${found.length}`);
     return found[0]!;
   };
-  expect(all).toHaveLength(2);
-  return { alexa: byHandler('lambda/alexa-lambda.handler'), google: byHandler('lambda/google-lambda.handler') };
+  expect(all).toHaveLength(3);
+  return {
+    alexa: byHandler('lambda/alexa-lambda.handler'),
+    google: byHandler('lambda/google-lambda.handler'),
+    relay: byHandler('lambda/handoff-relay-lambda.handler'),
+  };
 }
 
 const environmentOf = (fn: CfnResource): Record<string, string> => fn.Properties.Environment.Variables as Record<string, string>;
@@ -86,9 +90,9 @@ describe('the CloudFormation template of npm run package', () => {
   });
 
   it('gives each function a configuration config.ts accepts: production, the store API and DynamoDB, nothing it does not read', () => {
-    const { alexa, google } = functions();
+    const { alexa, google, relay } = functions();
     const known = ['config.ts', 'logging.ts'].map((file) => fs.readFileSync(path.join(REPO_ROOT, 'lambda', file), 'utf8')).join('\n');
-    for (const [, fn] of [alexa, google]) {
+    for (const [, fn] of [alexa, google, relay]) {
       const env = environmentOf(fn);
       expect(Object.keys(env).filter((name) => !known.includes(`${name}`))).toEqual([]);
       // As Lambda runs it: the runtime adds the function name and region.
@@ -198,12 +202,21 @@ describe('the CloudFormation template of npm run package', () => {
   });
 
   it('keeps each function’s logs for a limited time', () => {
-    const { alexa, google } = functions();
+    const { alexa, google, relay } = functions();
     const groups = resourcesOfType(template, 'AWS::Logs::LogGroup');
     expect(groups.map(([, group]) => group.Properties.LogGroupName).sort()).toEqual(
-      [alexa, google].map(([, fn]) => `/aws/lambda/${fn.Properties.FunctionName}`).sort(),
+      [alexa, google, relay].map(([, fn]) => `/aws/lambda/${fn.Properties.FunctionName}`).sort(),
     );
     for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it('runs the handoff relay every minute, so queued tickets reach the helpdesk without waiting for traffic', () => {
+    const { relay } = functions();
+    const rules = resourcesOfType(template, 'AWS::Events::Rule');
+    expect(rules).toHaveLength(1);
+    const [, rule] = rules[0]!;
+    expect(rule.Properties.ScheduleExpression).toBe('rate(1 minute)');
+    expect(JSON.stringify(rule.Properties.Targets)).toContain(`"${relay[0]}"`);
   });
 
   it('outputs the Alexa function ARN and the Google webhook URL for the deploy scripts', () => {
@@ -217,7 +230,7 @@ describe('the CloudFormation template of npm run package', () => {
 });
 
 describe('the function zips of npm run package', () => {
-  const zips = { alexa: 'alexa.zip', google: 'google.zip' } as const;
+  const zips = { alexa: 'alexa.zip', google: 'google.zip', relay: 'handoffRelay.zip' } as const;
   const unpacked: Partial<Record<keyof typeof zips, UnpackedFunction>> = {};
   const unpackedOf = (name: keyof typeof zips): UnpackedFunction =>
     (unpacked[name] ??= unpack(path.join(artifacts, zips[name]), fs.mkdtempSync(path.join(os.tmpdir(), `shopvoice-${name}-`))));
@@ -226,9 +239,11 @@ describe('the function zips of npm run package', () => {
   });
 
   it('each hold one self-contained bundle at the handler’s path: no node_modules, no native addon', () => {
-    const { alexa, google } = functions();
+    const { alexa, google, relay } = functions();
     expect(unpackedOf('alexa').files).toEqual([`${alexa[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
     expect(unpackedOf('google').files).toEqual([`${google[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
+    expect(unpackedOf('relay').files).toEqual([`${relay[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
+    expect(fs.readFileSync(path.join(unpackedOf('relay').dir, 'lambda', 'handoff-relay-lambda.js'), 'utf8')).not.toMatch(/better[-_]sqlite3/);
   });
 
   it.each(['alexa-lambda', 'google-lambda'])('%s bundles deployed code only: nothing from tools/ or test/, no dev-only package, no better-sqlite3', (name) => {

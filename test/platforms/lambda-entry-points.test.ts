@@ -1,9 +1,13 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { signDevAccessToken } from '../../lambda/auth/dev-access-token';
 import { createDynamoSkillState } from '../../lambda/commerce/dynamodb/dynamo-skill-state';
+import { SIGNATURE_HEADER, verifySignature } from '../../lambda/commerce/handoff-webhook/signature';
+import type { DeliveryPass } from '../../lambda/commerce/handoff-webhook/webhook-relay';
 import { openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
 import { serveStoreApiOnLoopback } from '../../tools/store-server/loopback';
 import { intentRequest, launchRequest, TEST_SKILL_ID } from '../support/alexa-envelopes';
@@ -101,3 +105,61 @@ describe('Alexa Lambda entry point, over the store API and DynamoDB', () => {
     expect(() => loadEntry('../../lambda/google-lambda', { ...env, STATE_ADAPTER: 'embedded' })).toThrow(/STATE_ADAPTER: must be dynamodb on Lambda/);
   });
 });
+
+describe('Handoff relay entry point, on a schedule over DynamoDB', () => {
+  const SECRET = 'relay-test-secret-0123456789';
+  let dynamo: LocalDynamo;
+  let receiver: http.Server;
+  const received: { body: string; signature: string | undefined }[] = [];
+
+  beforeAll(async () => {
+    dynamo = await startDynalite();
+    receiver = http.createServer((request, response) => {
+      let body = '';
+      request.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      request.on('end', () => {
+        received.push({ body, signature: request.headers[SIGNATURE_HEADER] as string | undefined });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  });
+
+  afterAll(async () => {
+    receiver.close();
+    await dynamo.close();
+  });
+
+  it('delivers the tickets still queued, signed, and reports the pass', async () => {
+    const prefix = await dynamo.tables();
+    const state = createDynamoSkillState({ tablePrefix: prefix, endpoint: dynamo.endpoint });
+    const ticket = await state.handoffs.file({
+      shopperId: 'shopper-cleo',
+      reason: 'delivery-problem',
+      summary: 'The carrier needs address information.',
+      orderNumber: '10694',
+      locale: 'en-US',
+      platform: 'alexa',
+      idempotencyKey: 'alexa:relay-session:handoff',
+    });
+    state.close();
+
+    const { handler } = loadEntry<{ handler: () => Promise<DeliveryPass> }>('../../lambda/handoff-relay-lambda', {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      STATE_ADAPTER: 'dynamodb',
+      DYNAMODB_TABLE_PREFIX: prefix,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      HANDOFF_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/tickets`,
+      HANDOFF_WEBHOOK_SECRET: SECRET,
+    });
+    expect(await handler()).toMatchObject({ delivered: 1, failed: 0 });
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ reference: ticket.reference, reason: 'delivery-problem' });
+    expect(verifySignature(received[0]!.body, received[0]!.signature, SECRET, new Date())).toBe(true);
+    // Nothing is left to deliver: the next run sends nothing.
+    expect(await handler()).toMatchObject({ delivered: 0, failed: 0 });
+    expect(received).toHaveLength(1);
+  });
+});
+
