@@ -17,6 +17,8 @@ const skill = createAlexaSkill({
   router,
   skillId: config.alexa.skillId,
   onError: (error) => logger.error({ error: describeError(error) }, 'alexa handler failed'),
+  // A shopper who disables the skill is forgotten: what the skill kept from their voice is erased.
+  onSkillDisabled: (accessToken) => shopvoice.forgetByAccessToken(accessToken),
 });
 
 export const handler = createAlexaLambdaHandler(skill);

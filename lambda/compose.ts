@@ -8,12 +8,25 @@ import { createRouter, type Router, TurnEventNotRecordedError } from './core/rou
 import { assistance } from './flows/assistance';
 import { FLOWS } from './flows/all-flows';
 import { describeError, type Logger } from './logging';
+import { forgetShopper } from './privacy/forget-shopper';
 import { redactText } from './privacy/redact';
+
+/**
+ * How long ago a token may have expired and still name the shopper to forget when they disable
+ * the skill: access tokens last about an hour, and the event can come any time after the last use.
+ */
+export const FORGET_TOKEN_EXPIRY_ALLOWANCE_MS = 30 * 86_400_000;
 
 /** The platform-neutral application: everything but the adapters. */
 export interface Shopvoice {
   readonly router: Router;
   readonly commerce: Commerce;
+  /**
+   * Forgets what the skill kept from the voice of the shopper this access token names (signature,
+   * issuer and audience checked; expired up to FORGET_TOKEN_EXPIRY_ALLOWANCE_MS accepted). A token
+   * that names no one forgets nothing. Logs counts only; never rejects.
+   */
+  forgetByAccessToken(accessToken: string): Promise<void>;
   close(): void;
 }
 
@@ -80,9 +93,27 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
     onProgressFailed: (error, turn) =>
       options.logger.warn({ error: describeError(error), platform: turn.platform }, 'progressive response not delivered'),
   });
+  async function forgetByAccessToken(accessToken: string): Promise<void> {
+    try {
+      const shopper = await verifier.verify(accessToken, { acceptExpiredUpToMs: FORGET_TOKEN_EXPIRY_ALLOWANCE_MS });
+      if (!shopper) {
+        options.logger.warn({}, 'skill disabled: the access token is not valid; nothing forgotten');
+        return;
+      }
+      const forgotten = await forgetShopper(
+        { turnEvents: state.turnEvents, erasure: state.erasure, hashSecret: config.analytics.shopperHashSecret },
+        shopper.shopperId,
+      );
+      options.logger.info({ forgotten }, 'skill disabled: shopper forgotten');
+    } catch (error) {
+      options.logger.error({ error: describeError(error) }, 'skill disabled: forgetting the shopper failed');
+    }
+  }
+
   return {
     router,
     commerce,
+    forgetByAccessToken,
     close() {
       relay?.close();
     },

@@ -48,7 +48,7 @@ export function createServer(config: Config, logger: Logger, options: ServerOpti
   const metrics = createMetrics({ processMetrics: options.processMetrics });
   const shopvoice = composeOver(config, logger, metrics, options);
   const router = instrumentRouter(shopvoice.router);
-  const endpoints = createPlatformEndpoints(config, router, logger, BODY_LIMIT);
+  const endpoints = createPlatformEndpoints(config, router, logger, BODY_LIMIT, { onSkillDisabled: (token) => shopvoice.forgetByAccessToken(token) });
   // The dev console speaks for any demo shopper, so it never runs in production.
   const extraRoutes = config.environment === 'production' ? undefined : devConsoleRoutes({ config, router, logger });
   const app = createHttpApp({ ...endpoints, logger, metrics, extraRoutes });

@@ -246,6 +246,12 @@ export function skillPackageProblems(files: ReadonlyMap<string, string>): string
     if (typeof privacy?.[field] !== 'boolean') problems.push(`skill.json: privacyAndCompliance.${field} must be true or false`);
   }
   if (!manifest?.apis?.custom?.endpoint?.uri) problems.push('skill.json: apis.custom.endpoint.uri is missing');
+  if (!(manifest?.events?.subscriptions ?? []).some((subscription) => subscription.eventName === 'SKILL_DISABLED')) {
+    problems.push('skill.json: events.subscriptions must include SKILL_DISABLED (a shopper who disables the skill is forgotten)');
+  }
+  if (manifest?.events?.endpoint?.uri !== manifest?.apis?.custom?.endpoint?.uri) {
+    problems.push('skill.json: events.endpoint.uri must be the custom skill endpoint, the function that handles the events');
+  }
   for (const permission of manifest?.permissions ?? []) {
     if (!USED_PERMISSIONS.includes(permission.name ?? '')) problems.push(`skill.json: permission ${permission.name} is not used by the code`);
   }

@@ -94,6 +94,12 @@ export function alexaSkillManifest(source: Source): SkillManifestEnvelope {
           interfaces: [],
         },
       },
+      // When a shopper disables the skill, Alexa tells the same function, which forgets what the
+      // skill kept from their voice (lambda/platforms/alexa.ts).
+      events: {
+        endpoint: { uri: project.alexa.endpointUri },
+        subscriptions: [{ eventName: 'SKILL_DISABLED' }],
+      },
     },
   };
 }

@@ -8,9 +8,18 @@ export interface VerifiedShopper {
   readonly shopperId: string;
 }
 
+export interface VerifyOptions {
+  /**
+   * Also accepts a token that expired at most this long ago (its signature, issuer and audience
+   * still checked). Only for erasing a shopper's data on a platform event that may arrive after
+   * their token lapsed; a conversation never passes it.
+   */
+  readonly acceptExpiredUpToMs?: number;
+}
+
 export interface AccessTokenVerifier {
   /** Resolves to the shopper, or `undefined` for any token that is not valid. Never rejects. */
-  verify(token: string | undefined): Promise<VerifiedShopper | undefined>;
+  verify(token: string | undefined, options?: VerifyOptions): Promise<VerifiedShopper | undefined>;
 }
 
 export interface AccessTokenVerifierOptions {
@@ -51,21 +60,37 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     sources.push(remoteKeySet(options.jwksUrl, options.jwksTimeoutMs ?? 3000));
   }
 
+  const clockToleranceSeconds = options.clockToleranceSeconds ?? 5;
   const verifyOptions: JWTVerifyOptions = {
     algorithms: [...ALLOWED_ALGORITHMS],
     issuer: options.issuer,
     audience: options.audience,
-    clockTolerance: options.clockToleranceSeconds ?? 5,
+    clockTolerance: clockToleranceSeconds,
     requiredClaims: ['sub', 'exp'],
   };
 
+  /**
+   * jose has one tolerance for both `exp` and `nbf`: widened by the allowance, it lets an expired
+   * token through; `nbf` is then checked again with the ordinary tolerance, so a token that is
+   * not valid yet stays refused.
+   */
+  function optionsAccepting(expiredUpToMs: number | undefined): JWTVerifyOptions {
+    if (expiredUpToMs === undefined || !Number.isFinite(expiredUpToMs) || expiredUpToMs <= 0) return verifyOptions;
+    return { ...verifyOptions, clockTolerance: clockToleranceSeconds + Math.ceil(expiredUpToMs / 1000) };
+  }
+
+  function validYet(payload: JWTPayload): boolean {
+    return typeof payload.nbf !== 'number' || payload.nbf <= Date.now() / 1000 + clockToleranceSeconds;
+  }
+
   return {
-    async verify(token) {
+    async verify(token, verify = {}) {
       try {
         if (!looksLikeJws(token)) return undefined;
+        const attemptOptions = optionsAccepting(verify.acceptExpiredUpToMs);
         for (const source of sources) {
-          const attempt = await attemptWith(token, source, verifyOptions);
-          if (attempt.kind === 'verified') return shopperFrom(attempt.payload);
+          const attempt = await attemptWith(token, source, attemptOptions);
+          if (attempt.kind === 'verified') return validYet(attempt.payload) ? shopperFrom(attempt.payload) : undefined;
           if (attempt.kind === 'rejected') return undefined;
         }
         return undefined;

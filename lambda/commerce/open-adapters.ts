@@ -11,8 +11,8 @@ import { type EmbeddedStore, openEmbeddedStore } from './sqlite/embedded-store';
  */
 export function openAdapters(config: Config, logger?: Logger): Adapters {
   let embedded: EmbeddedStore | undefined;
-  const openEmbedded = () => (embedded ??= openEmbeddedStore(config.storePath, { timeZone: config.store.timeZone }));
-  const dynamo = config.state.adapter === 'dynamodb' ? createDynamoSkillState(config.state) : undefined;
+  const openEmbedded = () => (embedded ??= openEmbeddedStore(config.storePath, { timeZone: config.store.timeZone, retentionDays: config.retentionDays }));
+  const dynamo = config.state.adapter === 'dynamodb' ? createDynamoSkillState(config.state, { turnEventRetentionDays: config.retentionDays }) : undefined;
   try {
     const store = config.commerce.adapter === 'http' ? createHttpStoreCommerce(config.commerce, { logger }) : openEmbedded().store;
     const state = dynamo ?? openEmbedded().state;

@@ -14,7 +14,7 @@ export function openCloudAdapters(config: Config, logger: Logger): Adapters {
   if (config.commerce.adapter !== 'http') problems.push('STORE_ADAPTER: must be http on Lambda (with STORE_API_URL)');
   if (config.state.adapter !== 'dynamodb') problems.push('STATE_ADAPTER: must be dynamodb on Lambda (with DYNAMODB_TABLE_PREFIX)');
   if (config.commerce.adapter !== 'http' || config.state.adapter !== 'dynamodb') throw new ConfigError(problems);
-  const state = createDynamoSkillState(config.state);
+  const state = createDynamoSkillState(config.state, { turnEventRetentionDays: config.retentionDays });
   return {
     store: createHttpStoreCommerce(config.commerce, { logger }),
     state,

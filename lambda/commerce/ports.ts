@@ -1,4 +1,5 @@
 import type { CatalogVocabulary, PageRequest, ProductPage, ProductQuery } from './product-query';
+import type { ShopperErasure } from './erasure';
 
 import type { ReturnPolicy } from './return-policy';
 
@@ -488,6 +489,8 @@ export interface ConversationState {
 export interface SkillState extends ConversationState {
   readonly handoffOutbox: HandoffOutbox;
   readonly turnEvents: TurnEvents;
+  /** Erasing what was kept from shoppers' voices: "forget me", the retention purge, a disabled skill. */
+  readonly erasure: ShopperErasure;
 }
 
 /** Everything the flows may use: the store's answers and the skill's own state. */

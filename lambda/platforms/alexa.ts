@@ -15,8 +15,55 @@ export interface AlexaSkillOptions {
   readonly router: Router;
   /** When set, requests for any other skill are rejected by ask-sdk-core. */
   readonly skillId?: string;
-  /** Told about a failure the shopper heard an apology for. Must not throw. */
+  /**
+   * Told about a failure: one the shopper heard an apology for, or a skill-disabled event that
+   * could not be acted on in time. Must not throw.
+   */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Called with the shopper's access token when they disable the skill, to forget what the skill
+   * kept from their voice. Given a token only: the skill keeps no Alexa user id, so an event
+   * without one names nobody it could find.
+   */
+  readonly onSkillDisabled?: (accessToken: string) => Promise<void>;
+  /** How long the skill-disabled event waits for `onSkillDisabled`, in milliseconds. Default 5000. */
+  readonly skillDisabledBudgetMs?: number;
+}
+
+const SKILL_DISABLED = 'AlexaSkillEvent.SkillDisabled';
+const DEFAULT_SKILL_DISABLED_BUDGET_MS = 5000;
+
+/** `onSkillDisabled` did not finish within its budget; it may still finish on its own. */
+export class SkillDisabledTimeoutError extends Error {
+  override readonly name = 'SkillDisabledTimeoutError';
+
+  constructor(readonly budgetMs: number) {
+    super(`Skill disabled: forgetting the shopper took longer than ${budgetMs} ms`);
+  }
+}
+
+/** Runs the callback within its budget; resolves in every case, reporting a failure or a timeout. */
+async function actOnSkillDisabled(options: AlexaSkillOptions, accessToken: string): Promise<void> {
+  const callback = options.onSkillDisabled;
+  if (!callback) return;
+  const budgetMs = options.skillDisabledBudgetMs ?? DEFAULT_SKILL_DISABLED_BUDGET_MS;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      Promise.resolve().then(() => callback(accessToken)),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new SkillDisabledTimeoutError(budgetMs)), budgetMs);
+      }),
+    ]);
+  } catch (error) {
+    try {
+      options.onError?.(error);
+    } catch {
+      // A failing reporter must not turn the event into an error response.
+    }
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function intentName(alexaName: string): IntentName {
@@ -134,26 +181,40 @@ function respond(input: HandlerInput, reply: Reply): Response {
   return builder.getResponse();
 }
 
-/** A real ask-sdk-core custom skill whose one request handler hands every turn to the router. */
+/** A real ask-sdk-core custom skill: every turn goes to the router; the skill-disabled event to `onSkillDisabled`. */
 export function createAlexaSkill(options: AlexaSkillOptions): Skill {
   const builder = SkillBuilders.custom()
     // For progressive responses; it speaks http as well as https, so tests can stand in for Alexa's API.
     .withApiClient(new DefaultApiClient())
-    .addRequestHandlers({
-      canHandle: () => true,
-      async handle(input) {
-        const envelope = input.requestEnvelope;
-        const event = turnEvent(envelope);
-        // Requests the skill does not take part in (e.g. system messages) get an empty response.
-        if (!event) return input.responseBuilder.getResponse();
-        const turn = alexaTurn(envelope, event, input.attributesManager.getSessionAttributes());
-        const progress = event.kind === 'session-ended' ? undefined : progressOf(input);
-        const reply = await options.router(progress ? { ...turn, progress } : turn);
-        // Alexa rejects any speech in answer to SessionEndedRequest.
-        if (event.kind === 'session-ended') return input.responseBuilder.getResponse();
-        return respond(input, reply);
+    .addRequestHandlers(
+      {
+        // The shopper disabled the skill in the Alexa app. Alexa sends the linked account's token
+        // in context.System.user.accessToken when there is one; without it the event names no one
+        // the skill knows (it keeps no Alexa user id), so there is nothing it could forget.
+        // Alexa expects an empty response to an event.
+        canHandle: (input) => input.requestEnvelope.request.type === SKILL_DISABLED,
+        async handle(input) {
+          const accessToken = input.requestEnvelope.context?.System?.user?.accessToken;
+          if (accessToken) await actOnSkillDisabled(options, accessToken);
+          return input.responseBuilder.getResponse();
+        },
       },
-    })
+      {
+        canHandle: () => true,
+        async handle(input) {
+          const envelope = input.requestEnvelope;
+          const event = turnEvent(envelope);
+          // Requests the skill does not take part in (e.g. system messages) get an empty response.
+          if (!event) return input.responseBuilder.getResponse();
+          const turn = alexaTurn(envelope, event, input.attributesManager.getSessionAttributes());
+          const progress = event.kind === 'session-ended' ? undefined : progressOf(input);
+          const reply = await options.router(progress ? { ...turn, progress } : turn);
+          // Alexa rejects any speech in answer to SessionEndedRequest.
+          if (event.kind === 'session-ended') return input.responseBuilder.getResponse();
+          return respond(input, reply);
+        },
+      },
+    )
     .addErrorHandlers({
       canHandle: () => true,
       handle(input, error) {

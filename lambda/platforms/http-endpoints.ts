@@ -11,10 +11,21 @@ export interface PlatformEndpoints {
   readonly googleWebhook: RequestHandler;
 }
 
+export interface PlatformEndpointOptions {
+  /** Forgets the shopper an access token names, when they disable the Alexa skill (Shopvoice.forgetByAccessToken). */
+  readonly onSkillDisabled?: (accessToken: string) => Promise<void>;
+}
+
 /** Both platforms' HTTP endpoints over one router, configured from config. */
-export function createPlatformEndpoints(config: Config, router: Router, logger: Logger, bodyLimit: string): PlatformEndpoints {
+export function createPlatformEndpoints(
+  config: Config,
+  router: Router,
+  logger: Logger,
+  bodyLimit: string,
+  options: PlatformEndpointOptions = {},
+): PlatformEndpoints {
   const onError = (error: unknown) => logger.error({ error: describeError(error) }, 'platform handler failed');
-  const skill = createAlexaSkill({ router, skillId: config.alexa.skillId, onError });
+  const skill = createAlexaSkill({ router, skillId: config.alexa.skillId, onError, onSkillDisabled: options.onSkillDisabled });
   return {
     alexaEndpoint: createAlexaEndpoint({ skill, verifyRequests: config.alexa.verifySignature, bodyLimit, logger }),
     googleWebhook: createGoogleWebhook({ app: createGoogleApp({ router, onError }), projectId: config.google.projectId, onError }),

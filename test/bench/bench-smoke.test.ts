@@ -68,7 +68,7 @@ describe('npm run bench -- --smoke', () => {
   });
 
   it('prints the table with every section', () => {
-    for (const heading of ['Lambda bundles', 'Cold start, empty /tmp', 'Cold start: require()', 'Warm turn', 'Discovery search', 'HTTP on 127.0.0.1', 'Memory', 'Load on 127.0.0.1']) {
+    for (const heading of ['Lambda bundles', 'Cold start over the store API and DynamoDB', 'Cold start: require()', 'Warm turn', 'Discovery search', 'HTTP on 127.0.0.1', 'Memory', 'Load on 127.0.0.1']) {
       expect(stdout).toContain(heading);
     }
   });

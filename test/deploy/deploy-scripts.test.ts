@@ -76,13 +76,23 @@ describe('the skill package ask-cli deploys', () => {
     const { endpoint: _deployedEndpoint, ...deployedRest } = deployed.manifest.apis.custom;
     const { endpoint: _generatedEndpoint, ...generatedRest } = skillJson.manifest.apis.custom;
     expect(deployedRest).toEqual(generatedRest);
-    expect({ ...deployed.manifest, apis: undefined }).toEqual({ ...skillJson.manifest, apis: undefined });
+    // Skill events (a shopper disabling the skill) go to the same function.
+    expect(deployed.manifest.events).toEqual({ ...skillJson.manifest.events, endpoint: { uri: ARN } });
+    expect(deployed.manifest.events.subscriptions).toEqual([{ eventName: 'SKILL_DISABLED' }]);
+    expect({ ...deployed.manifest, apis: undefined, events: undefined }).toEqual({ ...skillJson.manifest, apis: undefined, events: undefined });
     // The generated manifest itself is left alone.
     expect(skillJson.manifest.apis.custom.endpoint.uri).toBe('<alexa-lambda-arn>');
+    expect(skillJson.manifest.events.endpoint.uri).toBe('<alexa-lambda-arn>');
   });
 
   it('has no endpoint at all on the first deploy, before the function exists', () => {
-    expect((withEndpoint(skillJson, undefined) as any).manifest.apis.custom).not.toHaveProperty('endpoint');
+    const first = withEndpoint(skillJson, undefined) as any;
+    expect(first.manifest.apis.custom).not.toHaveProperty('endpoint');
+    // No event subscription either: it would have no endpoint to be delivered to.
+    expect(first.manifest).not.toHaveProperty('events');
+    // A manifest without events stays without.
+    const { events: _events, ...withoutEvents } = skillJson.manifest;
+    expect((withEndpoint({ manifest: withoutEvents }, ARN) as any).manifest).not.toHaveProperty('events');
     expect(() => withEndpoint({ manifest: { apis: { smartHome: {} } } }, ARN)).toThrow(/not a custom skill/);
   });
 
@@ -93,6 +103,7 @@ describe('the skill package ask-cli deploys', () => {
       const project = prepareAskProject({ repoRoot: REPO_ROOT, outDir, profile: 'store', lambdaArn: ARN });
       expect(project.placeholders).toEqual([]);
       expect(readJson(project.skillJsonPath).manifest.apis.custom.endpoint.uri).toBe(ARN);
+      expect(readJson(project.skillJsonPath).manifest.events.endpoint.uri).toBe(ARN);
       expect(readJson(path.join(outDir, 'ask-resources.json'))).toEqual({
         askcliResourcesVersion: '2020-03-31',
         profiles: { store: { skillMetadata: { src: './skill-package' } } },

@@ -38,7 +38,7 @@ function bundleLines(results: BenchResults): TableLine[] {
 
 function coldStartLines(coldStart: readonly ColdStartResult[], runs: number): TableLine[] {
   return [
-    section(`Cold start, empty /tmp (store created and seeded): spawn of a fresh node → answer on stdout (${runs} run${runs === 1 ? '' : 's'} each)`),
+    section(`Cold start over the store API and DynamoDB on loopback: spawn of a fresh node → answer on stdout (${runs} run${runs === 1 ? '' : 's'} each)`),
     ...coldStart.map((result) => row(result.label, ms(result.shopvoice.spawnToAnswerMs), ms(result.floor.spawnToAnswerMs), times(result.ratio.spawnToAnswer))),
     section('Cold start: require() of the bundle + first answer, inside that process'),
     ...coldStart.map((result) => row(result.label, ms(result.shopvoice.loadAndAnswerMs), ms(result.floor.loadAndAnswerMs), times(result.ratio.loadAndAnswer))),
@@ -145,7 +145,7 @@ export function renderReport(results: BenchResults): string {
     `Shopvoice bench (${results.mode}) · ${machine.cpus} cores, ${machine.cpuModel}, load average ${machine.loadAverageAtStart} at start · ` +
     `Node ${machine.node} · ${results.startedAt} · took ${results.durationSeconds.toFixed(0)} s`;
   const lines: TableLine[] = [
-    section('Lambda bundles (esbuild, minified; better-sqlite3 stays external)'),
+    section('Lambda bundles (esbuild, minified, self-contained)'),
     ...bundleLines(results),
     ...coldStartLines(results.coldStart, runs),
     ...warmTurnLines(results),

@@ -11,23 +11,30 @@ import { placeholdersIn } from './placeholders';
 export const ASK_RESOURCES_VERSION = '2020-03-31';
 
 interface SkillJson {
-  manifest?: { apis?: { custom?: { endpoint?: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown> } & Record<
-    string,
-    unknown
-  >;
+  manifest?: {
+    apis?: { custom?: { endpoint?: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
+    events?: { endpoint?: Record<string, unknown> } & Record<string, unknown>;
+  } & Record<string, unknown>;
 }
 
 /**
- * The manifest with its custom skill endpoint set to the function's ARN, or without an endpoint
- * when there is no function yet (the first deploy, which creates the skill and so its id).
+ * The manifest with its custom skill endpoint, and the endpoint its skill events go to, set to the
+ * function's ARN; or without either when there is no function yet (the first deploy, which creates
+ * the skill and so its id): events subscribed with nowhere to go would be refused.
  */
 export function withEndpoint(skillJson: unknown, lambdaArn: string | undefined): SkillJson {
   const copy = structuredClone(skillJson) as SkillJson;
-  const custom = copy.manifest?.apis?.custom;
-  if (!custom) throw new Error('skill.json has no manifest.apis.custom: not a custom skill manifest');
-  if (lambdaArn === undefined) delete custom.endpoint;
+  const manifest = copy.manifest;
+  const custom = manifest?.apis?.custom;
+  if (!manifest || !custom) throw new Error('skill.json has no manifest.apis.custom: not a custom skill manifest');
+  if (lambdaArn === undefined) {
+    delete custom.endpoint;
+    delete manifest.events;
+    return copy;
+  }
   // A Lambda endpoint is the ARN alone; sslCertificateType belongs to HTTPS endpoints.
-  else custom.endpoint = { uri: lambdaArn };
+  custom.endpoint = { uri: lambdaArn };
+  if (manifest.events) manifest.events.endpoint = { uri: lambdaArn };
   return copy;
 }
 

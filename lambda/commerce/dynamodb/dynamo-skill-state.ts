@@ -2,6 +2,7 @@ import type { PurchasePins, SkillState } from '../ports';
 import { createDynamoCheckoutClaims } from './dynamo-checkout-claims';
 import { createDynamoClients, type DynamoSource } from './dynamo-client';
 import { createDynamoConversationLog } from './dynamo-conversations';
+import { createDynamoErasure } from './dynamo-erasure';
 import { createDynamoHandoffOutbox, createDynamoHandoffs } from './dynamo-handoffs';
 import { createDynamoPurchasePins, type PurchasePinAdmin } from './dynamo-purchase-pins';
 import { createDynamoTurnEvents } from './dynamo-turn-events';
@@ -27,16 +28,17 @@ export type DynamoSkillState = SkillState & {
 /**
  * The skill's own state on DynamoDB, in five tables named `<tablePrefix>-<suffix>` (see tables.ts):
  * handoff tickets and their webhook queue, conversation turns, purchase PINs, checkout claims and
- * turn events.
+ * turn events; and the erasure of what was kept from shoppers' voices, across two of them.
  * Nothing is kept in the process, so any instance can answer any turn.
  */
 export function createDynamoSkillState(source: DynamoSource, options: DynamoSkillStateOptions = {}): DynamoSkillState {
   const { client, documents } = createDynamoClients(source);
   const handoffsTable = stateTableName(source.tablePrefix, HANDOFFS_TABLE.suffix);
+  const conversationsTable = stateTableName(source.tablePrefix, CONVERSATIONS_TABLE.suffix);
   return {
     handoffs: createDynamoHandoffs(documents, handoffsTable, options),
     handoffOutbox: createDynamoHandoffOutbox(documents, handoffsTable),
-    conversations: createDynamoConversationLog(documents, stateTableName(source.tablePrefix, CONVERSATIONS_TABLE.suffix), {
+    conversations: createDynamoConversationLog(documents, conversationsTable, {
       clock: options.clock,
       retentionDays: options.transcriptRetentionDays,
     }),
@@ -46,6 +48,7 @@ export function createDynamoSkillState(source: DynamoSource, options: DynamoSkil
       clock: options.clock,
       retentionDays: options.turnEventRetentionDays,
     }),
+    erasure: createDynamoErasure(documents, { handoffs: handoffsTable, conversations: conversationsTable }),
     close() {
       client.destroy();
     },

@@ -11,6 +11,11 @@ export interface DynamoTurnEventOptions {
 
 export const TURN_EVENT_RETENTION_DAYS = 90;
 const DAY_MS = 86_400_000;
+/**
+ * How far back a purge looks, whatever the retention now is: events written under a longer
+ * retention carry that later expiry, and lowering RETENTION_DAYS must still delete them.
+ */
+const PURGE_LOOKBACK_DAYS = 400;
 /** A redacted utterance longer than this is cut: the report needs the gist, not a monologue. */
 const MAX_UTTERANCE_CHARACTERS = 500;
 /** Deletes sent at once while purging or forgetting. */
@@ -76,7 +81,8 @@ function toEvent(item: TurnEventItem): TurnEvent {
 /**
  * Turn events on DynamoDB (see TURN_EVENTS_TABLE): a window is one Query per UTC day it spans;
  * forgetting a shopper reads their keys from the sparse `by-shopper` index and deletes them.
- * Events older than the retention are left to TTL: windows and purges start no earlier than that.
+ * Events older than the retention are left to TTL: windows start no earlier than that, and a
+ * purge reaches back PURGE_LOOKBACK_DAYS at least.
  */
 export function createDynamoTurnEvents(documents: DynamoDBDocumentClient, tableName: string, options: DynamoTurnEventOptions = {}): TurnEvents {
   const clock = options.clock ?? (() => new Date());
@@ -161,7 +167,7 @@ export function createDynamoTurnEvents(documents: DynamoDBDocumentClient, tableN
 
     async purgeBefore(before) {
       const end = before.getTime();
-      const start = Math.min(oldestKept(), end);
+      const start = Math.min(oldestKept(), clock().getTime() - PURGE_LOOKBACK_DAYS * DAY_MS, end);
       if (end <= 0) return 0;
       const to = `${sortable(end - 1)}${AFTER_SUFFIX}`;
       let deleted = 0;

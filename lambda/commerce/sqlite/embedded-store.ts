@@ -15,6 +15,8 @@ export interface EmbeddedStoreOptions {
    * zone. Defaults to the same zone as config's STORE_TIME_ZONE default.
    */
   readonly timeZone?: string;
+  /** Turn events older than this are pruned as new ones arrive (RETENTION_DAYS); 90 by default. */
+  readonly retentionDays?: number;
 }
 
 export interface EmbeddedStore {
@@ -52,7 +54,7 @@ export function openEmbeddedStore(path: string, options: EmbeddedStoreOptions = 
     else rebaseDemoClock(db, { now, timeZone });
     if (!hasCatalogTerms(db) && isDemoCatalog(db)) writeCatalogTerms(db, DEMO_CATALOG_TERMS);
     const store = createSqliteStoreCommerce(db);
-    const state = createSqliteSkillState(db);
+    const state = createSqliteSkillState(db, { retentionDays: options.retentionDays });
     // Flows never see the turn events: the router records them, the report tools read them.
     const { handoffOutbox, turnEvents: _turnEvents, ...conversationState } = state;
     return {

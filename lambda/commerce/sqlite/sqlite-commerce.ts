@@ -4,6 +4,7 @@ import { createSqliteCatalog } from './sqlite-catalog';
 import { createSqliteCheckout } from './sqlite-checkout';
 import { createSqliteCheckoutClaims } from './sqlite-checkout-claims';
 import { createSqliteConversationLog } from './sqlite-conversations';
+import { createSqliteErasure } from './sqlite-erasure';
 import { createSqliteHandoffOutbox, createSqliteHandoffs, type HandoffOptions } from './sqlite-handoffs';
 import { createSqliteOrders } from './sqlite-orders';
 import { createSqlitePurchasePins } from './sqlite-purchase-pins';
@@ -25,7 +26,7 @@ export function createSqliteStoreCommerce(db: SqliteDatabase, options: ReturnOpt
   };
 }
 
-/** The skill's own half: handoff tickets and their webhook queue, transcripts, PIN tries, checkout claims and turn events. */
+/** The skill's own half: handoff tickets and their webhook queue, transcripts, PIN tries, checkout claims, turn events and their erasure. */
 export function createSqliteSkillState(db: SqliteDatabase, options: SqliteSkillStateOptions = {}): SkillState {
   return {
     handoffs: createSqliteHandoffs(db, options),
@@ -34,11 +35,12 @@ export function createSqliteSkillState(db: SqliteDatabase, options: SqliteSkillS
     purchasePins: createSqlitePurchasePins(db),
     checkoutClaims: createSqliteCheckoutClaims(db),
     turnEvents: createSqliteTurnEvents(db, { clock: options.clock, retentionDays: options.retentionDays }),
+    erasure: createSqliteErasure(db),
   };
 }
 
 /** The embedded store behind every port; statements are prepared here, once, and reused per call. */
 export function createSqliteCommerce(db: SqliteDatabase, options: SqliteCommerceOptions = {}): Commerce {
-  const { handoffOutbox: _outbox, turnEvents: _events, ...state } = createSqliteSkillState(db, options);
+  const { handoffOutbox: _outbox, turnEvents: _events, erasure: _erasure, ...state } = createSqliteSkillState(db, options);
   return { ...createSqliteStoreCommerce(db, options), ...state };
 }

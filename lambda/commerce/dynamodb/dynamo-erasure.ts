@@ -1,7 +1,8 @@
 import { BatchWriteCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ShopperErasure } from '../../lambda/commerce/erasure';
-import { handoffContextFromJson, handoffContextToJson } from '../../lambda/commerce/stored-json';
-import { isConditionFailed } from '../../lambda/commerce/dynamodb/dynamo-client';
+import type { ShopperErasure } from '../erasure';
+import { handoffContextFromJson, handoffContextToJson } from '../stored-json';
+import { isConditionFailed } from './dynamo-client';
+import type { StateTableSuffix } from './tables';
 
 export interface DynamoErasureTables {
   /** `<prefix>-handoffs` */
@@ -20,6 +21,16 @@ const MAX_BATCH_RETRIES = 8;
 type Key = Record<string, unknown>;
 
 /**
+ * The requests this file sends to each table, by command. Unlike the one-table adapters, whose
+ * file name says which table they use, erasure spans two tables; the functions' IAM role grants
+ * these (test/deploy checks serverless.yml against this list and this list against the source).
+ */
+export const TABLE_REQUESTS = {
+  handoffs: ['ScanCommand', 'UpdateCommand'],
+  conversations: ['BatchWriteCommand', 'QueryCommand', 'ScanCommand'],
+} as const satisfies Partial<Record<StateTableSuffix, readonly string[]>>;
+
+/**
  * Erasure on DynamoDB. The handoffs table has no index by shopper (a ticket is found by its key
  * or its reference), so erasing a shopper's transcripts scans it page by page, filtered on
  * `shopperId` and reading only keys and context: a rare admin operation, not a per-turn one
@@ -27,9 +38,8 @@ type Key = Record<string, unknown>;
  * partition key); the age purge scans the conversations table with a filter on `at`, which TTL
  * normally makes unnecessary.
  *
- * It lives with the privacy tools, not in lambda/: the functions' IAM role grants no Scan, and
- * nothing deployed calls it yet. A "skill disabled" handler on Lambda would move it to
- * lambda/commerce/dynamodb/ together with the IAM statements its requests need.
+ * The Alexa function uses it when a shopper disables the skill; the privacy tools for "forget me"
+ * and the purge.
  */
 export function createDynamoErasure(documents: DynamoDBDocumentClient, tables: DynamoErasureTables): ShopperErasure {
   async function deleteKeys(tableName: string, keys: readonly Key[]): Promise<number> {
