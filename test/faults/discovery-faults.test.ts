@@ -1,13 +1,12 @@
-import { answered, type Heard } from '../support/conversation';
+import { answered } from '../support/conversation';
 import { faults } from '../support/faulty-store';
 import {
   ALEXA_DEADLINE_MS,
-  expectNoStackTrace,
-  type FaultApp,
+  apologised,
   failedWith,
+  type FaultApp,
   HUNG_TURN_BOUND_MS,
   SLOW_BUT_IN_TIME_MS,
-  STORE_DOWN,
   startFaultApp,
   timed,
 } from './fault-app';
@@ -22,13 +21,6 @@ afterEach(() => fault.close());
 
 const FOUND = /^I found (\d+) matches\. Here are the top 3:/;
 
-function apologised(heard: Heard, platform: 'alexa' | 'google'): Heard {
-  answered(heard, platform);
-  expect(heard.text).toBe(STORE_DOWN);
-  expect(heard.listening).toBe(true);
-  expectNoStackTrace(heard);
-  return heard;
-}
 
 describe.each(['alexa', 'google'] as const)('product search against a faulty store, on %s', (platform) => {
   it('answers as usual when search is slow but within the deadline', async () => {

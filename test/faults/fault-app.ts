@@ -6,8 +6,8 @@ import pino from 'pino';
 import { signDevAccessToken } from '../../lambda/auth/dev-access-token';
 import { loadConfig } from '../../lambda/config';
 import { createServer } from '../../lambda/server';
-import { type Conversation, type ConversationOptions, type Heard, PLATFORMS } from '../support/conversation';
-import { type FaultyStore, type FaultyStoreAdapterOptions, startFaultyStore } from '../support/faulty-store';
+import { answered, type Conversation, type ConversationOptions, type Heard, PLATFORMS } from '../support/conversation';
+import { type FaultyStore, type FaultyStoreAdapterOptions, type StoreRequest, startFaultyStore } from '../support/faulty-store';
 import { TEST_NOW } from '../support/test-app';
 
 /**
@@ -128,3 +128,21 @@ export function writeOutcome(heard: Heard, done: RegExp): 'done' | 'not-confirme
 export function failedWith(app: FaultApp): string[] {
   return app.failures.filter((failure) => failure.msg === 'turn failed').map((failure) => failure.error?.name ?? 'unknown');
 }
+
+/** The store-down apology, spoken well-formed, still listening, with no stack trace anywhere. */
+export function apologised(heard: Heard, platform: 'alexa' | 'google'): Heard {
+  answered(heard, platform);
+  expect(heard.text).toBe(STORE_DOWN);
+  expect(heard.listening).toBe(true);
+  expectNoStackTrace(heard);
+  return heard;
+}
+
+/** Every POST carried an Idempotency-Key, and it was the same one each time; returns it. */
+export function expectOneKey(requests: readonly StoreRequest[]): string {
+  const keys = requests.map((request) => request.idempotencyKey);
+  expect(keys[0]).toEqual(expect.stringMatching(/\S/));
+  expect(keys).toEqual(requests.map(() => keys[0]));
+  return keys[0]!;
+}
+

@@ -1,14 +1,14 @@
-import { answered, type Heard } from '../support/conversation';
+import { answered } from '../support/conversation';
 import { faults } from '../support/faulty-store';
 import {
   ALEXA_DEADLINE_MS,
-  expectNoStackTrace,
-  type FaultApp,
+  apologised,
   failedWith,
+  type FaultApp,
   HUNG_TURN_BOUND_MS,
   SLOW_BUT_IN_TIME_MS,
-  STORE_DOWN,
   startFaultApp,
+  STORE_DOWN,
   timed,
 } from './fault-app';
 
@@ -23,13 +23,6 @@ afterEach(() => fault.close());
 /** Ben has more orders on the way than one answer reads. */
 const ON_THE_WAY = /^You have \d+ orders on the way\./;
 
-function apologised(heard: Heard, platform: 'alexa' | 'google'): Heard {
-  answered(heard, platform);
-  expect(heard.text).toBe(STORE_DOWN);
-  expect(heard.listening).toBe(true);
-  expectNoStackTrace(heard);
-  return heard;
-}
 
 describe.each(['alexa', 'google'] as const)('order status against a faulty store, on %s', (platform) => {
   it('answers as usual when the store is slow but within the deadline', async () => {

@@ -1,13 +1,13 @@
 import { answered, type Conversation, type Heard, type SlotInput } from '../support/conversation';
-import { faults, type StoreRequest } from '../support/faulty-store';
+import { faults } from '../support/faulty-store';
 import {
   ALEXA_DEADLINE_MS,
-  expectNoStackTrace,
-  type FaultApp,
+  apologised,
+  expectOneKey,
   failedWith,
+  type FaultApp,
   HUNG_TURN_BOUND_MS,
   SLOW_BUT_IN_TIME_MS,
-  STORE_DOWN,
   startFaultApp,
   timed,
   writeOutcome,
@@ -42,23 +42,7 @@ async function upToTheQuestion(platform: 'alexa' | 'google'): Promise<{ ava: Con
   return { ava, question };
 }
 
-const keysOf = (requests: readonly StoreRequest[]) => requests.map((request) => request.idempotencyKey);
 
-/** Every POST carried an Idempotency-Key, and it was the same one each time. */
-function expectOneKey(requests: readonly StoreRequest[]): string {
-  const [key] = keysOf(requests);
-  expect(key).toEqual(expect.stringMatching(/\S/));
-  expect(keysOf(requests)).toEqual(requests.map(() => key));
-  return key!;
-}
-
-function apologised(heard: Heard, platform: 'alexa' | 'google'): Heard {
-  answered(heard, platform);
-  expect(heard.text).toBe(STORE_DOWN);
-  expect(heard.listening).toBe(true);
-  expectNoStackTrace(heard);
-  return heard;
-}
 
 describe.each(['alexa', 'google'] as const)('a return against a faulty store, on %s', (platform) => {
   it('is created as usual when the store is slow but within the deadline', async () => {
@@ -87,7 +71,7 @@ describe.each(['alexa', 'google'] as const)('a return against a faulty store, on
     const done = answered(await ava.say('YesIntent'), platform);
     expect(done.text).toMatch(DONE);
     expect(returns()).toHaveLength(1);
-    expect(keysOf(fault.store.requestsTo('createReturn')).at(-1)).toBe(key);
+    expect(fault.store.requestsTo('createReturn').at(-1)!.idempotencyKey).toBe(key);
   });
 });
 
