@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { boundedSaid, boundedSlots } from '../bounded-turn';
 import type { ConversationLog, ConversationTurn } from '../ports';
 import { TRANSCRIPT_TURNS } from '../ports';
 
@@ -15,8 +16,6 @@ export interface DynamoConversationLogOptions {
  */
 export const TRANSCRIPT_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
-const MAX_SAID_CHARACTERS = 2_000;
-const MAX_SLOT_CHARACTERS = 200;
 
 interface TurnItem {
   readonly pk: string;
@@ -27,18 +26,6 @@ interface TurnItem {
   readonly said?: string;
   /** Epoch seconds, for DynamoDB's TTL. */
   readonly expiresAt: number;
-}
-
-function boundedSlots(slots: ConversationTurn['slots']): ConversationTurn['slots'] {
-  return Object.fromEntries(
-    Object.entries(slots).map(([name, value]) => [
-      name,
-      {
-        spoken: value.spoken.slice(0, MAX_SLOT_CHARACTERS),
-        ...(value.id !== undefined ? { id: value.id.slice(0, MAX_SLOT_CHARACTERS) } : {}),
-      },
-    ]),
-  );
 }
 
 const sortable = (value: number, width: number) => String(Math.max(0, Math.trunc(value))).padStart(width, '0');
@@ -66,7 +53,7 @@ export function createDynamoConversationLog(
   return {
     async append(conversationId, turn) {
       const at = turn.at.getTime();
-      const said = (turn.said ?? '').slice(0, MAX_SAID_CHARACTERS);
+      const said = boundedSaid(turn.said);
       const item: TurnItem = {
         pk: conversationId,
         sk: sortKey(at),

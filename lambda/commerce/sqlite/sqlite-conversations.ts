@@ -1,4 +1,5 @@
-import { type ConversationLog, type ConversationTurn, TRANSCRIPT_TURNS } from '../ports';
+import { boundedSaid, boundedSlots } from '../bounded-turn';
+import { type ConversationLog, TRANSCRIPT_TURNS } from '../ports';
 import { slotsFromJson, slotsToJson } from '../stored-json';
 import type { SqliteDatabase } from './open-database';
 
@@ -10,26 +11,12 @@ export interface ConversationLogOptions {
 const RETENTION_DAYS = 30;
 /** Pruning runs once every this many appends, not on every turn. */
 const PRUNE_EVERY = 500;
-const MAX_SAID_CHARACTERS = 2_000;
-const MAX_SLOT_CHARACTERS = 200;
 
 interface TurnRow {
   readonly at: number;
   readonly heard: string;
   readonly slots: string;
   readonly said: string;
-}
-
-function boundedSlots(slots: ConversationTurn['slots']): ConversationTurn['slots'] {
-  return Object.fromEntries(
-    Object.entries(slots).map(([name, value]) => [
-      name,
-      {
-        spoken: value.spoken.slice(0, MAX_SLOT_CHARACTERS),
-        ...(value.id !== undefined ? { id: value.id.slice(0, MAX_SLOT_CHARACTERS) } : {}),
-      },
-    ]),
-  );
 }
 
 export function createSqliteConversationLog(db: SqliteDatabase, options: ConversationLogOptions = {}): ConversationLog {
@@ -52,7 +39,7 @@ export function createSqliteConversationLog(db: SqliteDatabase, options: Convers
         turn.at.getTime(),
         turn.heard,
         slotsToJson(boundedSlots(turn.slots)),
-        (turn.said ?? '').slice(0, MAX_SAID_CHARACTERS),
+        boundedSaid(turn.said),
       );
       appends += 1;
       if (appends % PRUNE_EVERY === 0) prune.run(clock().getTime() - RETENTION_DAYS * 86_400_000);
