@@ -252,6 +252,21 @@ function crossChecks(settings: Settings, environment: Config['environment']): st
   return problems;
 }
 
+/**
+ * The rules that tie settings together, checked on the settings that are valid on their own, so
+ * one start-up names every problem rather than one at a time.
+ */
+function crossChecksOfValidSettings(env: Env, invalid: readonly string[]): string[] {
+  const valid = Object.fromEntries(
+    Object.entries(envSchema.shape).map(([name, schema]) => {
+      const field = (schema as z.ZodType).safeParse(env[name]);
+      return [name, field.success ? field.data : undefined];
+    }),
+  ) as Settings;
+  const named = new Set(invalid.map((problem) => problem.split(':')[0]));
+  return crossChecks(valid, environmentOf(valid.NODE_ENV)).filter((problem) => !named.has(problem.split(':')[0]));
+}
+
 function environmentOf(nodeEnv: string | undefined): Config['environment'] {
   return nodeEnv === 'production' ? 'production' : nodeEnv === 'test' ? 'test' : 'development';
 }
@@ -283,7 +298,8 @@ function stateFrom(settings: Settings): StateSource {
 export function loadConfig(env: Env = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    const invalid = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError([...invalid, ...crossChecksOfValidSettings(env, invalid)]);
   }
   const settings = parsed.data;
   const environment = environmentOf(settings.NODE_ENV);

@@ -63,6 +63,13 @@ describe('configuration', () => {
     expect(problems.find((problem) => problem.startsWith('STORE_TIME_ZONE'))).toMatch(/IANA time zone/);
   });
 
+  it('names a missing setting along with a malformed one, in one message', () => {
+    expect(problemsOf({ STORE_ADAPTER: 'http', STORE_TIME_ZONE: 'Mars/Base' })).toEqual([
+      expect.stringMatching(/^STORE_TIME_ZONE: must be an IANA time zone/),
+      expect.stringMatching(/^STORE_API_URL: required when STORE_ADAPTER=http/),
+    ]);
+  });
+
   it('says what an adapter needs', () => {
     expect(problemsOf({ STORE_ADAPTER: 'http' })).toEqual([expect.stringMatching(/^STORE_API_URL: required when STORE_ADAPTER=http/)]);
     expect(problemsOf({ STATE_ADAPTER: 'dynamodb' })).toEqual([expect.stringMatching(/^DYNAMODB_TABLE_PREFIX: required/)]);
