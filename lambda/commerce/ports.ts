@@ -8,7 +8,8 @@ import type { ReturnPolicy } from './return-policy';
  * (sqlite/ for the embedded demo store, http/ and dynamodb/ later) implement them.
  */
 
-export type CurrencyCode = 'USD' | 'EUR' | 'GBP' | 'CAD';
+export const CURRENCY_CODES = ['USD', 'EUR', 'GBP', 'CAD'] as const;
+export type CurrencyCode = (typeof CURRENCY_CODES)[number];
 
 /** An amount in minor units (cents), never a float. */
 export interface Money {
@@ -61,16 +62,18 @@ export interface Shopper {
 }
 
 /** Carrier tracking statuses (AfterShip's taxonomy). */
-export type TrackingStatus =
-  | 'Pending'
-  | 'InfoReceived'
-  | 'InTransit'
-  | 'OutForDelivery'
-  | 'AttemptFail'
-  | 'Delivered'
-  | 'AvailableForPickup'
-  | 'Exception'
-  | 'Expired';
+export const TRACKING_STATUSES = [
+  'Pending',
+  'InfoReceived',
+  'InTransit',
+  'OutForDelivery',
+  'AttemptFail',
+  'Delivered',
+  'AvailableForPickup',
+  'Exception',
+  'Expired',
+] as const;
+export type TrackingStatus = (typeof TRACKING_STATUSES)[number];
 
 export interface TrackingEvent {
   readonly at: Date;
@@ -248,17 +251,19 @@ export interface HandoffOutbox {
 }
 
 /** Why a shopper sends something back (Shopify's reasons, plus "doesn't fit" when the shopper does not say which way). */
-export type ReturnReason =
-  | 'size-too-small'
-  | 'size-too-large'
-  | 'size'
-  | 'color'
-  | 'damaged'
-  | 'not-as-described'
-  | 'style'
-  | 'unwanted'
-  | 'wrong-item'
-  | 'other';
+export const RETURN_REASONS = [
+  'size-too-small',
+  'size-too-large',
+  'size',
+  'color',
+  'damaged',
+  'not-as-described',
+  'style',
+  'unwanted',
+  'wrong-item',
+  'other',
+] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
 
 export type RefundMethod =
   | { readonly kind: 'original-payment'; readonly card?: PaymentMethod }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURRENCY_CODES, RETURN_REASONS, TRACKING_STATUSES } from '../ports';
 import { ReturnPolicySchema } from '../return-policy';
 
 /**
@@ -19,24 +20,14 @@ const Day = z.iso.date();
 
 const Text = z.string().min(1);
 
-export const CurrencySchema = z.enum(['USD', 'EUR', 'GBP', 'CAD']);
+export const CurrencySchema = z.enum(CURRENCY_CODES);
 
 export const MoneySchema = z.object({
   minor: z.number().int().nonnegative(),
   currency: CurrencySchema,
 });
 
-const TrackingStatusSchema = z.enum([
-  'Pending',
-  'InfoReceived',
-  'InTransit',
-  'OutForDelivery',
-  'AttemptFail',
-  'Delivered',
-  'AvailableForPickup',
-  'Exception',
-  'Expired',
-]);
+const TrackingStatusSchema = z.enum(TRACKING_STATUSES);
 
 const AddressSchema = z.object({
   line1: z.string(),
@@ -139,18 +130,7 @@ export const ReturnedUnitsSchema = z.object({
   lines: z.array(z.object({ lineId: Text, units: z.number().int().nonnegative() })),
 });
 
-const ReturnReasonSchema = z.enum([
-  'size-too-small',
-  'size-too-large',
-  'size',
-  'color',
-  'damaged',
-  'not-as-described',
-  'style',
-  'unwanted',
-  'wrong-item',
-  'other',
-]);
+const ReturnReasonSchema = z.enum(RETURN_REASONS);
 
 const RefundMethodSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('original-payment'), card: PaymentMethodSchema.optional() }),

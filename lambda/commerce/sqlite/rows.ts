@@ -8,6 +8,7 @@ import type {
   TrackingEvent,
   TrackingStatus,
 } from '../ports';
+import { CURRENCY_CODES, TRACKING_STATUSES } from '../ports';
 
 /** Row shapes exactly as the SQL in this folder selects them, and their mapping to the ports' types. */
 
@@ -94,18 +95,8 @@ export interface HandoffRow {
   readonly created_at: number;
 }
 
-const CURRENCIES: ReadonlySet<string> = new Set<CurrencyCode>(['USD', 'EUR', 'GBP', 'CAD']);
-const TRACKING_STATUSES: ReadonlySet<string> = new Set<TrackingStatus>([
-  'Pending',
-  'InfoReceived',
-  'InTransit',
-  'OutForDelivery',
-  'AttemptFail',
-  'Delivered',
-  'AvailableForPickup',
-  'Exception',
-  'Expired',
-]);
+const CURRENCIES: ReadonlySet<string> = new Set<CurrencyCode>(CURRENCY_CODES);
+const KNOWN_TRACKING_STATUSES: ReadonlySet<string> = new Set<TrackingStatus>(TRACKING_STATUSES);
 
 export function toCurrency(value: string): CurrencyCode {
   if (!CURRENCIES.has(value)) throw new Error(`Unknown currency in store: ${value}`);
@@ -113,7 +104,7 @@ export function toCurrency(value: string): CurrencyCode {
 }
 
 export function toTrackingStatus(value: string): TrackingStatus {
-  if (!TRACKING_STATUSES.has(value)) throw new Error(`Unknown tracking status in store: ${value}`);
+  if (!KNOWN_TRACKING_STATUSES.has(value)) throw new Error(`Unknown tracking status in store: ${value}`);
   return value as TrackingStatus;
 }
 

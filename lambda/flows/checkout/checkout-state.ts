@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURRENCY_CODES } from '../../commerce/ports';
 import type { ActiveFlow } from '../../core/session-state';
 
 export const CHECKOUT_FLOW = 'checkout';
@@ -15,7 +16,7 @@ export const MAX_QUANTITY = 20;
 
 const MoneySchema = z.object({
   minor: z.number().int().min(0),
-  currency: z.enum(['USD', 'EUR', 'GBP', 'CAD']),
+  currency: z.enum(CURRENCY_CODES),
 });
 
 /** What is about to be ordered; the product itself is read from the store again on every turn. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURRENCY_CODES } from '../../commerce/ports';
 import type { ActiveFlow } from '../../core/session-state';
 import { MAX_OPTIONS } from './usual';
 
@@ -13,7 +14,7 @@ const OptionSchema = z.object({
   name: z.string().min(1).max(120),
   category: z.string().max(60),
   quantity: z.number().int().min(1).max(999),
-  unitPrice: z.object({ minor: z.number().int().min(0), currency: z.enum(['USD', 'EUR', 'GBP', 'CAD']) }),
+  unitPrice: z.object({ minor: z.number().int().min(0), currency: z.enum(CURRENCY_CODES) }),
   variant: z.object({ color: z.string().max(40).optional(), size: z.string().max(20).optional() }).optional(),
 });
 export type ReorderOption = z.infer<typeof OptionSchema>;

@@ -1,6 +1,5 @@
-import type { ReturnReason } from '../../commerce/ports';
+import { RETURN_REASONS, type ReturnReason } from '../../commerce/ports';
 import type { SlotValue } from '../../core/turn';
-import { RETURN_REASONS } from './state';
 
 /** Reasons a standard return does not cover: a person takes these over. */
 const NEEDS_A_PERSON: ReadonlySet<ReturnReason> = new Set<ReturnReason>(['damaged']);

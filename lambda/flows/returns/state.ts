@@ -1,22 +1,11 @@
 import { z } from 'zod';
+import { RETURN_REASONS } from '../../commerce/ports';
 import type { ActiveFlow } from '../../core/session-state';
 
 /** The steps of a return, each waiting for one kind of answer. */
 export const RETURN_STEPS = ['ask-item', 'choose-item', 'not-found', 'confirm-item', 'ask-reason', 'ask-quantity', 'confirm-return'] as const;
 export type ReturnStep = (typeof RETURN_STEPS)[number];
 
-export const RETURN_REASONS = [
-  'size-too-small',
-  'size-too-large',
-  'size',
-  'color',
-  'damaged',
-  'not-as-described',
-  'style',
-  'unwanted',
-  'wrong-item',
-  'other',
-] as const;
 
 /** An order line, by its order's number and its own id; what it is, is read from the store again each turn. */
 const LineRefSchema = z.object({
