@@ -8,11 +8,14 @@ import { type EmbeddedStore, openEmbeddedStore } from './sqlite/embedded-store';
 /**
  * The adapters a long-running server uses, as configured: any mix of the embedded store, the
  * store's API and DynamoDB. The embedded SQLite file is opened once even when it serves both halves.
+ * `clock` is "now" for what the adapters judge by time (the demo history, expiry); the real time by default.
  */
-export function openAdapters(config: Config, logger?: Logger): Adapters {
+export function openAdapters(config: Config, logger?: Logger, clock?: () => Date): Adapters {
   let embedded: EmbeddedStore | undefined;
-  const openEmbedded = () => (embedded ??= openEmbeddedStore(config.storePath, { timeZone: config.store.timeZone, retentionDays: config.retentionDays }));
-  const dynamo = config.state.adapter === 'dynamodb' ? createDynamoSkillState(config.state, { turnEventRetentionDays: config.retentionDays }) : undefined;
+  const openEmbedded = () =>
+    (embedded ??= openEmbeddedStore(config.storePath, { now: clock?.(), timeZone: config.store.timeZone, retentionDays: config.retentionDays }));
+  const dynamo =
+    config.state.adapter === 'dynamodb' ? createDynamoSkillState(config.state, { turnEventRetentionDays: config.retentionDays, clock }) : undefined;
   try {
     const store = config.commerce.adapter === 'http' ? createHttpStoreCommerce(config.commerce, { logger }) : openEmbedded().store;
     const state = dynamo ?? openEmbedded().state;

@@ -76,7 +76,16 @@ export interface FunctionRun {
   readonly output: string;
 }
 
-/** Loads the handler in a fresh node with only `env` (and PATH) and invokes it with each event in turn. */
+/**
+ * What sets this process's clock (libfaketime under `faketime`, the time zone): the function must
+ * read the same clock as the test that laid out the store it talks to.
+ */
+function clockEnvironment(): Record<string, string> {
+  const names = Object.keys(process.env).filter((name) => name === 'LD_PRELOAD' || name === 'TZ' || name.startsWith('FAKETIME'));
+  return Object.fromEntries(names.map((name) => [name, process.env[name] ?? '']));
+}
+
+/** Loads the handler in a fresh node with only `env` (and PATH and the clock) and invokes it with each event in turn. */
 export function runHandler(fn: UnpackedFunction, handler: string, events: readonly unknown[], env: Record<string, string>): Promise<FunctionRun> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-invoke-'));
   const eventsFile = path.join(work, 'events.json');
@@ -87,7 +96,7 @@ export function runHandler(fn: UnpackedFunction, handler: string, events: readon
       process.execPath,
       ['-e', HARNESS, handler, eventsFile, answersFile],
       // HOME too: Node also looks for modules in ~/.node_modules and ~/.node_libraries.
-      { cwd: fn.dir, env: { PATH: process.env.PATH ?? '', HOME: work, ...env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+      { cwd: fn.dir, env: { PATH: process.env.PATH ?? '', HOME: work, ...clockEnvironment(), ...env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const output = `${stdout}${stderr}`;
         try {

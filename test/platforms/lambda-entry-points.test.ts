@@ -13,7 +13,6 @@ import { serveStoreApiOnLoopback } from '../../tools/store-server/loopback';
 import { intentRequest, launchRequest, TEST_SKILL_ID } from '../support/alexa-envelopes';
 import { type LocalDynamo, startDynalite } from '../support/dynalite';
 import { expectValidSsml } from '../support/ssml-checks';
-import { TEST_NOW } from '../support/test-app';
 
 type AlexaHandler = (event: RequestEnvelope, context: unknown) => Promise<ResponseEnvelope>;
 
@@ -38,7 +37,8 @@ function loadEntry<T>(file: string, env: Record<string, string>): T {
 
 describe('Alexa Lambda entry point, over the store API and DynamoDB', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-lambda-'));
-  const store = openEmbeddedStore(':memory:', { now: TEST_NOW });
+  // The function reads the real clock, so the demo history is laid out for the real today too.
+  const store = openEmbeddedStore(':memory:', { now: new Date() });
   const storeApi = serveStoreApiOnLoopback(store.store);
   let dynamo: LocalDynamo;
   let env: Record<string, string>;

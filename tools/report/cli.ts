@@ -43,9 +43,10 @@ function turnEventsOf(state: object): TurnEvents | undefined {
   return candidate && typeof candidate.list === 'function' ? candidate : undefined;
 }
 
-function openConfiguredTurnEvents(env: Readonly<Record<string, string | undefined>>): OpenedTurnEvents {
+function openConfiguredTurnEvents(env: Readonly<Record<string, string | undefined>>, now: Date): OpenedTurnEvents {
   const config = loadConfig(env);
-  const adapters = openAdapters(config);
+  // The report's "now" also decides which events have expired, so the window and expiry agree.
+  const adapters = openAdapters(config, undefined, () => now);
   const turnEvents = turnEventsOf(adapters.state);
   if (!turnEvents) {
     adapters.close();
@@ -91,7 +92,7 @@ export async function runReportCli(argv: readonly string[], options: ReportCliOp
 
   let opened: OpenedTurnEvents;
   try {
-    opened = (options.openTurnEvents ?? (() => openConfiguredTurnEvents(options.env ?? process.env)))();
+    opened = (options.openTurnEvents ?? (() => openConfiguredTurnEvents(options.env ?? process.env, now)))();
   } catch (error) {
     err(error instanceof ConfigError ? `${error.message}\nSee .env.example for every setting.\n` : `report: ${(error as Error).message}\n`);
     return 1;
