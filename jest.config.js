@@ -20,6 +20,9 @@ module.exports = {
   // Many suites wait on sockets and timers (fault, budget and webhook tests), so two workers finish
   // sooner than one even on two cores.
   maxWorkers: 2,
+  // Every conversation reply's listen time is written down by the workers and summed up at the end.
+  globalSetup: '<rootDir>/test/support/listen-time.global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/listen-time.global-teardown.ts',
   projects: [
     // Every test, as always: the skill over the embedded store in process.
     { ...shared, displayName: 'embedded', testTimeout: 20000 },

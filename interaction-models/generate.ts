@@ -3,24 +3,33 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildFiles } from './lib/build';
 import { treeDrift, writeFiles } from './lib/files';
-import { SOURCE_DIR, SourceError, loadSource } from './lib/load';
+import { readCatalogFile, readCatalogThroughPort } from './lib/catalog-source';
+import { type LoadOptions, SOURCE_DIR, SourceError, loadSource } from './lib/load';
 import { fileMap, outputProblems } from './lib/output-checks';
 import { sourceProblems } from './lib/source-checks';
 
 /**
- * `npm run models`: reads interaction-models/, checks it, and writes the Alexa skill package
- * models, skill.json, the account-linking template and the Google Actions Builder project.
+ * `npm run models`: reads interaction-models/ and the store's catalog, checks them, and writes the
+ * Alexa skill package models, skill.json, the account-linking template and the Google Actions
+ * Builder project.
  *
- *   npm run models                 write into the repository
- *   npm run models -- --check      fail if the committed files differ from what the source generates
- *   npm run models -- --out <dir>  write into another folder
+ *   npm run models                           write into the repository
+ *   npm run models -- --check                fail if the committed files differ from what the source generates
+ *   npm run models -- --out <dir>            write into another folder
+ *   npm run models -- --catalog <file>       fill the catalog types from an exported catalog (JSON)
+ *   npm run models -- --export-catalog <file>  write the configured store's catalog, read through the
+ *                                            Catalog port, to a JSON file (then --catalog it, or name it in project.yaml)
  */
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
 /** Loads, checks and writes; throws SourceError listing every problem instead of writing a broken model. */
-export function generate(root: string = REPO_ROOT, sourceDir: string = SOURCE_DIR): { written: string[]; removed: string[] } {
-  const source = loadSource(sourceDir);
+export function generate(
+  root: string = REPO_ROOT,
+  sourceDir: string = SOURCE_DIR,
+  options: LoadOptions = {},
+): { written: string[]; removed: string[] } {
+  const source = loadSource(sourceDir, options);
   const inSource = sourceProblems(source);
   if (inSource.length > 0) throw new SourceError(inSource);
   const files = buildFiles(source);
@@ -29,18 +38,54 @@ export function generate(root: string = REPO_ROOT, sourceDir: string = SOURCE_DI
   return writeFiles(root, files);
 }
 
-function main(args: readonly string[]): number {
-  const outIndex = args.indexOf('--out');
-  const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
-  if (outIndex >= 0 && out === undefined) {
-    process.stderr.write('--out needs a folder\n');
-    return 2;
+/** The value after `flag`; undefined when the flag is absent, null when its value is. */
+function option(args: readonly string[], flag: string): string | undefined | null {
+  const index = args.indexOf(flag);
+  if (index < 0) return undefined;
+  const value = args[index + 1];
+  return value === undefined || value.startsWith('--') ? null : value;
+}
+
+/**
+ * Reads the configured store's catalog (embedded or the store's API, set up as for `npm start`)
+ * through the Catalog port into `file`. The store's code is loaded only for this.
+ */
+async function exportCatalog(file: string): Promise<void> {
+  const locales = loadSource(SOURCE_DIR).locales.map((model) => model.locale);
+  const envFile = path.join(REPO_ROOT, '.env');
+  if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
+  const { loadConfig } = await import('../lambda/config.js');
+  const { openAdapters } = await import('../lambda/commerce/open-adapters.js');
+  const adapters = openAdapters(loadConfig());
+  try {
+    const catalog = await readCatalogThroughPort(adapters.store.catalog, locales);
+    fs.writeFileSync(file, `${JSON.stringify(catalog, null, 2)}\n`);
+    process.stdout.write(`wrote   ${file}: ${catalog.products.length} products, words for ${locales.join(', ')}\n`);
+  } finally {
+    adapters.close();
+  }
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  const out = option(args, '--out');
+  const catalogFile = option(args, '--catalog');
+  const exportFile = option(args, '--export-catalog');
+  for (const [flag, value] of [['--out', out], ['--catalog', catalogFile], ['--export-catalog', exportFile]] as const) {
+    if (value === null) {
+      process.stderr.write(`${flag} needs a ${flag === '--out' ? 'folder' : 'file'}\n`);
+      return 2;
+    }
   }
   try {
+    if (exportFile) {
+      await exportCatalog(path.resolve(exportFile));
+      return 0;
+    }
+    const options: LoadOptions = catalogFile ? { catalog: readCatalogFile(path.resolve(catalogFile)) } : {};
     if (args.includes('--check')) {
       const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-models-'));
       try {
-        generate(scratch);
+        generate(scratch, SOURCE_DIR, options);
         const drift = treeDrift(scratch, REPO_ROOT);
         for (const line of drift) process.stderr.write(`${line}\n`);
         if (drift.length > 0) process.stderr.write('The generated files are out of date: run npm run models and commit the result.\n');
@@ -49,7 +94,7 @@ function main(args: readonly string[]): number {
         fs.rmSync(scratch, { recursive: true, force: true });
       }
     }
-    const { written, removed } = generate(out === undefined ? REPO_ROOT : path.resolve(out));
+    const { written, removed } = generate(out ? path.resolve(out) : REPO_ROOT, SOURCE_DIR, options);
     for (const file of written) process.stdout.write(`wrote   ${file}\n`);
     for (const file of removed) process.stdout.write(`removed ${file}\n`);
     if (written.length === 0 && removed.length === 0) process.stdout.write('models are up to date\n');
@@ -60,4 +105,8 @@ function main(args: readonly string[]): number {
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -15,6 +15,7 @@ const shopvoice = composeShopvoice(config, { logger, adapters: instrumentAdapter
 const router = instrumentRouter(shopvoice.router);
 const skill = createAlexaSkill({
   router,
+  stateSeal: shopvoice.stateSeal,
   skillId: config.alexa.skillId,
   onError: (error) => logger.error({ error: describeError(error) }, 'alexa handler failed'),
   // A shopper who disables the skill is forgotten: what the skill kept from their voice is erased.

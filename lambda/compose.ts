@@ -5,6 +5,7 @@ import type { Adapters } from './commerce/adapters';
 import type { Commerce, SkillState, StoreCommerce } from './commerce/ports';
 import type { Config } from './config';
 import { createRouter, type Router, TurnEventNotRecordedError } from './core/router';
+import { createSessionStateSeal, type SessionStateSeal } from './core/sealed-state';
 import { assistance } from './flows/assistance';
 import { FLOWS } from './flows/all-flows';
 import { describeError, type Logger } from './logging';
@@ -21,6 +22,8 @@ export const FORGET_TOKEN_EXPIRY_ALLOWANCE_MS = 30 * 86_400_000;
 export interface Shopvoice {
   readonly router: Router;
   readonly commerce: Commerce;
+  /** Seals the state each reply leaves with the platform, and opens what the next request brings back. */
+  readonly stateSeal: SessionStateSeal;
   /**
    * Forgets what the skill kept from the voice of the shopper this access token names (signature,
    * issuer and audience checked; expired up to FORGET_TOKEN_EXPIRY_ALLOWANCE_MS accepted). A token
@@ -64,6 +67,12 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
   const relay = webhookRelayFor(config, state, options.logger);
   const commerce = commerceOf(store, state, relay);
   const verifier = createAccessTokenVerifierFromConfig(config);
+  const stateSeal = createSessionStateSeal({
+    secret: config.sessionStateSecret,
+    // Never the state itself: it is what somebody may have forged.
+    onRejected: (rejection, binding) =>
+      options.logger.warn({ platform: binding.platform, rejection }, 'session state failed its seal check; the conversation starts afresh'),
+  });
   const router = createRouter({
     flows: FLOWS,
     assistance,
@@ -113,6 +122,7 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
   return {
     router,
     commerce,
+    stateSeal,
     forgetByAccessToken,
     close() {
       relay?.close();

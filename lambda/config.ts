@@ -1,11 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import type { PurchasePinPolicy } from './core/flow';
+import { MIN_SESSION_STATE_SECRET_LENGTH } from './core/sealed-state';
 
 /** Typed configuration, read once from the environment and validated as a whole. */
 export interface Config {
-  readonly environment: 'development' | 'test' | 'production';
+  readonly environment: Environment;
   readonly port: number;
+  /** The address `npm start` listens on: loopback unless HOST says otherwise (0.0.0.0 in a container). */
+  readonly host: string;
   /** The embedded store's SQLite file; created and seeded with the demo store on first run. */
   readonly storePath: string;
   /** Where development-only files (the dev signing key) live. */
@@ -43,6 +47,15 @@ export interface Config {
     /** When set, webhook requests must carry a Google-signed JWT for this project. */
     readonly projectId?: string;
   };
+  readonly metrics: {
+    /** When set, `GET /metrics` answers only requests carrying `Authorization: Bearer <token>`. */
+    readonly token?: string;
+  };
+  /**
+   * The HMAC-SHA256 key session state travels sealed with (core/sealed-state.ts); required in
+   * production, a random one per process elsewhere when unset.
+   */
+  readonly sessionStateSecret: string;
   /** What the skill keeps about each turn for the containment report (see TurnEvent). */
   readonly analytics: {
     /** The HMAC-SHA256 key shopper ids are hashed with in turn events; a fixed development key outside production. */
@@ -68,6 +81,10 @@ export interface Config {
     readonly trustDevKey: boolean;
   };
 }
+
+/** The only NODE_ENV values there are: anything else (prod, Production, staging) stops start-up. */
+export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
 
 export type CommerceSource =
   | { readonly adapter: 'embedded' }
@@ -156,8 +173,14 @@ function isTimeZone(value: string): boolean {
 
 /** Every setting Shopvoice reads, by its environment name. `.env.example` documents each one. */
 const envSchema = z.object({
-  NODE_ENV: text,
+  NODE_ENV: text.pipe(z.enum(ENVIRONMENTS, { error: 'must be development, test or production (lowercase)' }).optional()),
   PORT: wholeNumber(3000, 1, 65535),
+  HOST: text.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:%-]+$/, 'must be a host name or IP address, e.g. 127.0.0.1, or 0.0.0.0 for every interface')
+      .optional(),
+  ),
   SHOPVOICE_DATA_DIR: text,
   SHOPVOICE_STORE_PATH: text,
   AWS_LAMBDA_FUNCTION_NAME: text,
@@ -196,6 +219,7 @@ const envSchema = z.object({
   RETENTION_DAYS: wholeNumber(90, 1, 3650),
 
   SHOPPER_HASH_SECRET: text,
+  SESSION_STATE_SECRET: text,
   STORE_UTTERANCES: flag(false),
 
   TURN_BUDGET_MS: wholeNumber(5000, 1000, 7000),
@@ -210,6 +234,13 @@ const envSchema = z.object({
   ALEXA_VERIFY_SIGNATURE: flag(true),
   GOOGLE_PROJECT_ID: text,
 
+  METRICS_TOKEN: text.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._~+/-]{16,}=*$/, 'at least 16 letters, digits or -._~+/ (e.g. the output of openssl rand -hex 32)')
+      .optional(),
+  ),
+
   AUTH_ISSUER: text,
   AUTH_AUDIENCE: text,
   AUTH_JWKS_URL: httpUrl,
@@ -222,6 +253,16 @@ type Settings = z.output<typeof envSchema>;
 export const MIN_SHOPPER_HASH_SECRET_LENGTH = 32;
 /** Outside production only: events recorded with it can be linked to shopper ids by anyone who reads this file. */
 export const DEVELOPMENT_SHOPPER_HASH_SECRET = 'shopvoice-development-shopper-hash-secret';
+
+/**
+ * Outside production without SESSION_STATE_SECRET: one random key per process, so no state can be
+ * forged with a key anybody could read; a restart drops the state of conversations in progress.
+ */
+let processSessionStateSecret: string | undefined;
+function developmentSessionStateSecret(): string {
+  processSessionStateSecret ??= randomBytes(32).toString('base64url');
+  return processSessionStateSecret;
+}
 
 /** Rules that tie settings together; each problem names the setting to fix. */
 function crossChecks(settings: Settings, environment: Config['environment']): string[] {
@@ -246,6 +287,12 @@ function crossChecks(settings: Settings, environment: Config['environment']): st
   } else if (settings.SHOPPER_HASH_SECRET !== undefined && settings.SHOPPER_HASH_SECRET.length < MIN_SHOPPER_HASH_SECRET_LENGTH) {
     problems.push(`SHOPPER_HASH_SECRET: at least ${MIN_SHOPPER_HASH_SECRET_LENGTH} characters`);
   }
+  // Without it, anybody could write the state a conversation continues from.
+  if (environment === 'production' && (settings.SESSION_STATE_SECRET ?? '').length < MIN_SESSION_STATE_SECRET_LENGTH) {
+    problems.push(`SESSION_STATE_SECRET: required in production, at least ${MIN_SESSION_STATE_SECRET_LENGTH} characters (e.g. openssl rand -hex 32)`);
+  } else if (settings.SESSION_STATE_SECRET !== undefined && settings.SESSION_STATE_SECRET.length < MIN_SESSION_STATE_SECRET_LENGTH) {
+    problems.push(`SESSION_STATE_SECRET: at least ${MIN_SESSION_STATE_SECRET_LENGTH} characters`);
+  }
   if (environment === 'production' && !settings.AUTH_JWKS_URL && !settings.AUTH_JWKS_FILE) {
     problems.push('AUTH_JWKS_URL: required in production (or AUTH_JWKS_FILE), or no shopper could ever be recognised');
   }
@@ -267,8 +314,9 @@ function crossChecksOfValidSettings(env: Env, invalid: readonly string[]): strin
   return crossChecks(valid, environmentOf(valid.NODE_ENV)).filter((problem) => !named.has(problem.split(':')[0]));
 }
 
-function environmentOf(nodeEnv: string | undefined): Config['environment'] {
-  return nodeEnv === 'production' ? 'production' : nodeEnv === 'test' ? 'test' : 'development';
+/** Unset is development, so a fresh clone runs as it always has. */
+function environmentOf(nodeEnv: Environment | undefined): Environment {
+  return nodeEnv ?? 'development';
 }
 
 function commerceFrom(settings: Settings): CommerceSource {
@@ -312,6 +360,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     environment,
     port: settings.PORT,
+    host: settings.HOST ?? '127.0.0.1',
     storePath: path.resolve(settings.SHOPVOICE_STORE_PATH ?? path.join(dataDir, 'shopvoice.sqlite')),
     dataDir,
     commerce: commerceFrom(settings),
@@ -336,6 +385,8 @@ export function loadConfig(env: Env = process.env): Config {
       verifySignature: settings.ALEXA_VERIFY_SIGNATURE,
     },
     google: { projectId: settings.GOOGLE_PROJECT_ID },
+    metrics: { token: settings.METRICS_TOKEN },
+    sessionStateSecret: settings.SESSION_STATE_SECRET ?? developmentSessionStateSecret(),
     analytics: {
       shopperHashSecret: settings.SHOPPER_HASH_SECRET ?? DEVELOPMENT_SHOPPER_HASH_SECRET,
       storeUtterances: settings.STORE_UTTERANCES,

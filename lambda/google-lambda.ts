@@ -7,6 +7,7 @@ import { BODY_LIMIT } from './http-app';
 import { createLogger, describeError } from './logging';
 import { instrumentAdapters, instrumentRouter } from './observability/instrument';
 import { createGoogleApp, createGoogleWebhook } from './platforms/google';
+import { withCheckedGoogleBody } from './platforms/google-request-schema';
 
 // Built once per Lambda container and reused by every invocation it serves.
 const config = loadConfig();
@@ -21,7 +22,9 @@ app.disable('x-powered-by');
 app.post(
   '/google',
   express.json({ limit: BODY_LIMIT }),
-  createGoogleWebhook({ app: createGoogleApp({ router, onError }), projectId: config.google.projectId, onError }),
+  withCheckedGoogleBody(
+    createGoogleWebhook({ app: createGoogleApp({ router, stateSeal: shopvoice.stateSeal, onError }), projectId: config.google.projectId, onError }),
+  ),
 );
 
 export const handler = serverless(app);

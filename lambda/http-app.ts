@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { requireBearerToken } from './auth/bearer-credential';
 import { describeError, type Logger } from './logging';
 
 /** Real platform requests are a few KB; this leaves room without inviting abuse. */
@@ -11,6 +12,8 @@ export interface HttpAppOptions {
   readonly logger: Logger;
   /** `GET /metrics` in Prometheus's text format, when given. */
   readonly metrics?: { render(): Promise<{ readonly contentType: string; readonly body: string }> };
+  /** When set, `GET /metrics` requires `Authorization: Bearer <metricsToken>`. */
+  readonly metricsToken?: string;
   /** Extra routes mounted after the platform endpoints (the dev console). */
   readonly extraRoutes?: (app: Express) => void;
 }
@@ -34,7 +37,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
   const { metrics } = options;
   if (metrics) {
-    app.get('/metrics', async (_request, response) => {
+    const guard: RequestHandler[] = options.metricsToken ? [requireBearerToken(options.metricsToken, 'metrics')] : [];
+    app.get('/metrics', ...guard, async (_request, response) => {
       const { contentType, body } = await metrics.render();
       response.type(contentType).send(body);
     });

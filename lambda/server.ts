@@ -4,7 +4,8 @@ import { openAdapters } from './commerce/open-adapters';
 import { composeShopvoice, type Shopvoice } from './compose';
 import { type Config, ConfigError, loadConfig } from './config';
 import { BODY_LIMIT, createHttpApp } from './http-app';
-import { createLogger, type Logger } from './logging';
+import { listenOn, listeningUrl, localUrl } from './http-listen';
+import { createLogger, describeError, type Logger } from './logging';
 import { instrumentAdapters, instrumentRouter } from './observability/instrument';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { storeEventsLogger } from './observability/store-call-events';
@@ -48,10 +49,13 @@ export function createServer(config: Config, logger: Logger, options: ServerOpti
   const metrics = createMetrics({ processMetrics: options.processMetrics });
   const shopvoice = composeOver(config, logger, metrics, options);
   const router = instrumentRouter(shopvoice.router);
-  const endpoints = createPlatformEndpoints(config, router, logger, BODY_LIMIT, { onSkillDisabled: (token) => shopvoice.forgetByAccessToken(token) });
+  const endpoints = createPlatformEndpoints(config, router, logger, BODY_LIMIT, {
+    stateSeal: shopvoice.stateSeal,
+    onSkillDisabled: (token) => shopvoice.forgetByAccessToken(token),
+  });
   // The dev console speaks for any demo shopper, so it never runs in production.
-  const extraRoutes = config.environment === 'production' ? undefined : devConsoleRoutes({ config, router, logger });
-  const app = createHttpApp({ ...endpoints, logger, metrics, extraRoutes });
+  const extraRoutes = config.environment === 'production' ? undefined : devConsoleRoutes({ config, router, stateSeal: shopvoice.stateSeal, logger });
+  const app = createHttpApp({ ...endpoints, logger, metrics, metricsToken: config.metrics.token, extraRoutes });
   return { app, shopvoice, metrics };
 }
 
@@ -70,7 +74,7 @@ function describeStore(config: Config): string {
   return config.commerce.adapter === 'http' ? config.commerce.baseUrl : config.storePath;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger();
   if (!config.alexa.verifySignature) {
@@ -87,13 +91,23 @@ function main(): void {
   if (config.auth.trustDevKey) {
     logger.warn('Trusting the development signing key used by `npm run token` (set NODE_ENV=production to stop).');
   }
+  if (config.environment === 'production' && !config.metrics.token) {
+    logger.warn('METRICS_TOKEN is not set: GET /metrics answers anyone who can reach this server; keep it on a private network.');
+  }
   const { app, shopvoice } = createServer(config, logger, { processMetrics: true });
-  const server = app.listen(config.port, () => {
-    logger.info({ port: config.port, store: describeStore(config), state: config.state.adapter }, `Shopvoice is listening on http://localhost:${config.port}`);
-    if (config.environment !== 'production') {
-      logger.info(`Dev console: open http://localhost:${config.port} and say "where is my order"`);
-    }
+  const { server, address } = await listenOn(app, config).catch((error: unknown) => {
+    // EADDRINUSE, EADDRNOTAVAIL (a HOST this machine does not have), EACCES: one line, no stack.
+    logger.error({ host: config.host, port: config.port, error: describeError(error) }, `Shopvoice could not listen on ${config.host}:${config.port}`);
+    shopvoice.close();
+    process.exit(1);
   });
+  logger.info(
+    { host: address.address, port: address.port, store: describeStore(config), state: config.state.adapter },
+    `Shopvoice is listening on ${listeningUrl(address)}`,
+  );
+  if (config.environment !== 'production') {
+    logger.info(`Dev console: open ${localUrl(address)} and say "where is my order"`);
+  }
   const shutdown = () => {
     server.close(() => {
       shopvoice.close();
@@ -104,4 +118,4 @@ function main(): void {
   process.once('SIGTERM', shutdown);
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

@@ -21,6 +21,57 @@ const FORBIDDEN_INVOCATION_WORDS = [
 const WORD = /^(?:[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+)*|\p{L}\.)$/u;
 const SLOT_TOKEN = /^\{[A-Za-z]+\}$/;
 
+/** Whether Alexa accepts `token` as one word of a sample or slot value. */
+export function isSpokenWord(token: string): boolean {
+  return WORD.test(token);
+}
+
+/**
+ * Alexa's limits on one locale's interaction model. The slot values are counted with their
+ * synonyms, and the model's size is what `ask deploy` uploads (SMAPI refuses a model definition
+ * over a million characters): a large catalog reaches these long before anything else does.
+ */
+export interface AlexaLimits {
+  readonly intents: number;
+  readonly sampleCharacters: number;
+  readonly slotValueCharacters: number;
+  readonly slotValues: number;
+  readonly modelCharacters: number;
+}
+
+export const ALEXA_LIMITS: AlexaLimits = {
+  intents: 250,
+  sampleCharacters: 200,
+  slotValueCharacters: 140,
+  slotValues: 50_000,
+  modelCharacters: 1_000_000,
+};
+
+/** A model that Alexa would refuse for its size: too many intents or slot values, words too long. */
+export function modelLimitProblems(locale: string, data: InteractionModelData, limits: AlexaLimits = ALEXA_LIMITS): string[] {
+  const model = data.interactionModel.languageModel;
+  const problems: string[] = [];
+  if (model.intents.length > limits.intents) problems.push(`${locale}: ${model.intents.length} intents, Alexa allows ${limits.intents}`);
+  for (const intent of model.intents) {
+    for (const sample of intent.samples ?? []) {
+      if (sample.length > limits.sampleCharacters) problems.push(`${locale} ${intent.name}: "${sample}" is longer than ${limits.sampleCharacters} characters`);
+    }
+  }
+  let values = 0;
+  for (const type of model.types ?? []) {
+    for (const value of type.values ?? []) {
+      for (const word of [value.name.value, ...value.name.synonyms]) {
+        values += 1;
+        if (word.length > limits.slotValueCharacters) problems.push(`${locale} ${type.name}: "${word}" is longer than ${limits.slotValueCharacters} characters`);
+      }
+    }
+  }
+  if (values > limits.slotValues) problems.push(`${locale}: ${values} slot values and synonyms, Alexa allows ${limits.slotValues}`);
+  const size = JSON.stringify(data).length;
+  if (size > limits.modelCharacters) problems.push(`${locale}: the model has ${size} characters, Alexa accepts ${limits.modelCharacters}`);
+  return problems;
+}
+
 /** Permissions the code actually uses (none: account linking is not a permission). */
 export const USED_PERMISSIONS: readonly string[] = [];
 
@@ -121,6 +172,7 @@ export function interactionModelProblems(
       }
     }
   }
+  problems.push(...modelLimitProblems(locale, data));
   return problems;
 }
 

@@ -220,6 +220,21 @@ function intentProblems(project: Project, locales: string[], types: Set<string>)
   return problems;
 }
 
+/** Google resolves a synonym to one entity: listed under two, it resolves to either. */
+function sharedSynonymProblems(path: string, entities: Record<string, unknown>): string[] {
+  const owner = new Map<string, string>();
+  const problems: string[] = [];
+  for (const [id, entity] of Object.entries(entities)) {
+    for (const synonym of asArray(asRecord(entity).synonyms)) {
+      const key = String(synonym).toLowerCase();
+      const first = owner.get(key);
+      if (first !== undefined && first !== id) problems.push(`${path}: "${String(synonym)}" is a synonym of both ${first} and ${id}`);
+      else owner.set(key, id);
+    }
+  }
+  return problems;
+}
+
 function typeProblems(docs: Map<string, Yaml>, locales: string[], types: Set<string>): string[] {
   const problems: string[] = [];
   const entitiesOf = (doc: Yaml) => asRecord(asRecord(doc.synonym).entities);
@@ -238,6 +253,7 @@ function typeProblems(docs: Map<string, Yaml>, locales: string[], types: Set<str
     for (const [id, entity] of Object.entries(entitiesOf(doc))) {
       if (asArray(asRecord(entity).synonyms).length === 0) problems.push(`${path}: entity ${id} has no synonyms`);
     }
+    problems.push(...sharedSynonymProblems(path, entitiesOf(doc)));
     for (const locale of locales) {
       const localizedPath = `custom/types/${locale}/${type}.yaml`;
       const localized = docs.get(localizedPath);
@@ -245,6 +261,7 @@ function typeProblems(docs: Map<string, Yaml>, locales: string[], types: Set<str
         if ('synonym' in doc) problems.push(`${localizedPath} is missing`);
         continue;
       }
+      problems.push(...sharedSynonymProblems(localizedPath, entitiesOf(localized)));
       const expected = Object.keys(entitiesOf(doc)).sort().join();
       const actual = Object.keys(entitiesOf(localized)).sort().join();
       if (expected !== actual) problems.push(`${localizedPath}: entities [${actual}] differ from the default locale's [${expected}]`);
@@ -393,6 +410,10 @@ export function googleContractProblems(files: ReadonlyMap<string, string>, contr
     if (parameters.join() !== expected.join()) {
       found.push(`custom/intents/${intent}.yaml: parameters [${parameters.join(', ')}], the router expects [${expected.join(', ')}]`);
     }
+  }
+  // Silence is no intent of the router's, but the adapter answers it: each no-input event needs its handler.
+  for (const name of GOOGLE.noInputIntents) {
+    if (!paths.includes(`custom/global/${name}.yaml`)) found.push(`silence (${name}) needs custom/global/${name}.yaml`);
   }
   const allHandlers = eventsOf(docs).handlers;
   for (const { where, handler } of allHandlers) {

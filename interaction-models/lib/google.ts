@@ -100,15 +100,16 @@ function typeFiles(source: Source, defaults: LocaleModel): GeneratedFile[] {
       );
       const synonym =
         model === defaults
-          ? // Fuzzy matching lets "sneaker" find the value listed as "sneakers".
-            { matchType: 'FUZZY_MATCH', entities }
+          ? // Fuzzy matching lets "sneaker" find the value listed as "sneakers"; an open type also
+            // passes on words it does not list ("the blender"), as Alexa does.
+            { matchType: 'FUZZY_MATCH', ...(type.open ? { acceptUnknownValues: true } : {}), entities }
           : { entities };
       return yamlFile(`${GOOGLE_ROOT}/custom/types/${localeDir(model, source.project)}${name}.yaml`, { synonym });
     }),
   );
 }
 
-/** Google's names for the intents a shopper can trigger: custom intent names and system intents. */
+/** Google's names for the intents a shopper can trigger, and for silence: custom intent names and system intents. */
 export function googleIntentEvents(defaults: LocaleModel): string[] {
   const custom = Object.entries(defaults.intents)
     .filter(([, intent]) => isGoogleCustomIntent(intent))
@@ -121,12 +122,13 @@ export function googleIntentEvents(defaults: LocaleModel): string[] {
         ? [...GOOGLE.noMatchIntents]
         : [],
   );
-  return [...custom, ...system.sort()];
+  return [...custom, ...[...system, ...GOOGLE.noInputIntents].sort()];
 }
 
 function transitionFor(intent: string): { transitionToScene?: string } {
-  // Google ends the conversation after its cancel intent; the project says so rather than leave it to the webhook.
-  return intent === GOOGLE.cancelIntent ? { transitionToScene: GOOGLE.endConversation } : {};
+  // Google ends the conversation after its cancel intent and the final silence; the project says so
+  // rather than leave it to the webhook.
+  return intent === GOOGLE.cancelIntent || intent === GOOGLE.finalNoInputIntent ? { transitionToScene: GOOGLE.endConversation } : {};
 }
 
 function globalFiles(defaults: LocaleModel): GeneratedFile[] {

@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { type CatalogSnapshot, demoCatalog, readCatalogFile } from './catalog-source';
+import { withCatalog } from './catalog-types';
 import { LocaleModelSchema, ProjectSchema, type LocaleModel, type Project, type Source } from './schema';
+import { SourceError } from './source-error';
 
 /** The folder holding `project.yaml` and `locales/`. */
 export const SOURCE_DIR = path.resolve(__dirname, '..');
 
-export class SourceError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`The language model source is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'SourceError';
-  }
-}
+export { SourceError };
 
 function issuesOf(file: string, error: z.ZodError): string[] {
   return error.issues.map((issue) => {
@@ -46,8 +44,13 @@ export function parseLocale(file: string, text: string): LocaleModel {
   return result.data;
 }
 
-/** Reads and validates `project.yaml` and every `locales/*.yaml` under `dir`. */
-export function loadSource(dir: string = SOURCE_DIR): Source {
+export interface LoadOptions {
+  /** The catalog that fills the `catalog:` types; project.yaml's `catalog.file`, else the embedded demo catalog. */
+  readonly catalog?: CatalogSnapshot;
+}
+
+/** Reads and validates `project.yaml` and every `locales/*.yaml` under `dir`, their catalog types filled. */
+export function loadSource(dir: string = SOURCE_DIR, options: LoadOptions = {}): Source {
   const projectFile = path.join(dir, 'project.yaml');
   const project = parseProject(path.relative(dir, projectFile), fs.readFileSync(projectFile, 'utf8'));
   const localeDir = path.join(dir, 'locales');
@@ -59,5 +62,6 @@ export function loadSource(dir: string = SOURCE_DIR): Source {
   const locales = files.map((name) =>
     parseLocale(path.join('locales', name), fs.readFileSync(path.join(localeDir, name), 'utf8')),
   );
-  return { project, locales };
+  const catalog = options.catalog ?? (project.catalog.file ? readCatalogFile(path.resolve(dir, project.catalog.file)) : demoCatalog());
+  return withCatalog({ project, locales }, catalog);
 }

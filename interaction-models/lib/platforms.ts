@@ -28,6 +28,13 @@ export const GOOGLE = {
   mainIntent: 'actions.intent.MAIN',
   cancelIntent: 'actions.intent.CANCEL',
   noMatchIntents: ['actions.intent.NO_MATCH_1', 'actions.intent.NO_MATCH_2', 'actions.intent.NO_MATCH_FINAL'],
+  /**
+   * Silence: Google sends these when the shopper says nothing. The first two reach the router as a
+   * turn not understood (it says again what it can do); after the final one the conversation ends.
+   */
+  noInputIntents: ['actions.intent.NO_INPUT_1', 'actions.intent.NO_INPUT_2', 'actions.intent.NO_INPUT_FINAL'],
+  /** The silence after which Google ends the conversation, and the project says so. */
+  finalNoInputIntent: 'actions.intent.NO_INPUT_FINAL',
   conversationScene: 'Conversation',
   accountLinkingScene: 'AccountLinking',
   /** Actions Builder names the system account-linking scene after the scene that starts it. */

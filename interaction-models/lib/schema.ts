@@ -54,9 +54,21 @@ const IntentSchema = z.strictObject({
 });
 export type IntentDefinition = z.output<typeof IntentSchema>;
 
+/** What a type's values can be filled with from the store's catalog (see catalog-types.ts). */
+export const CATALOG_FILLS = ['items', 'attributes'] as const;
+export type CatalogFill = (typeof CATALOG_FILLS)[number];
+
 /** `id: [name, synonym, …]` — the first entry is the value's canonical name. */
 const TypeSchema = z.strictObject({
-  values: z.record(ValueIdSchema, z.array(PhraseSchema).min(1)),
+  /**
+   * `items`: one value per catalog category (the id is the category id), named by the category's
+   * words, product types and spoken names; `attributes`: the values of the catalog's search
+   * attributes. Filled when models are generated; `values` adds words the catalog does not have.
+   */
+  catalog: z.enum(CATALOG_FILLS).optional(),
+  /** Words outside the list still reach the code as said: Alexa always does this, Google when told to. */
+  open: z.boolean().default(false),
+  values: z.record(ValueIdSchema, z.array(PhraseSchema).min(1)).default({}),
 });
 export type TypeDefinition = z.output<typeof TypeSchema>;
 
@@ -91,6 +103,15 @@ export const LocaleModelSchema = z.strictObject({
 export type LocaleModel = z.output<typeof LocaleModelSchema>;
 
 export const ProjectSchema = z.strictObject({
+  /** The store's catalog, which fills the types marked `catalog:` in the locale files. */
+  catalog: z
+    .strictObject({
+      /** A catalog exported as JSON (see catalog-source.ts), relative to this folder; the embedded demo catalog otherwise. */
+      file: z.string().min(1).optional(),
+      /** The attributes shoppers search by ("waterproof", "for hiking", "in blue"): their values fill `catalog: attributes` types. */
+      searchAttributes: z.array(z.string().min(1)).default([]),
+    })
+    .default({ searchAttributes: [] }),
   links: z.strictObject({
     privacyPolicyUrl: HttpsUrlSchema,
     termsOfUseUrl: HttpsUrlSchema,

@@ -17,7 +17,8 @@ export const STARTING_INTENTS: readonly string[] = [
   'FindProductIntent',
   'TalkToAgentIntent',
 ];
-export const MIN_STARTING_SAMPLES = 15;
+/** Shoppers open with these in many more ways than any other: forty is a floor, not a goal. */
+export const MIN_STARTING_SAMPLES = 40;
 
 export interface Contract {
   readonly intents: readonly string[];
@@ -84,8 +85,11 @@ export function slotTypeProblems(model: LocaleModel): string[] {
       }
     }
   }
-  for (const type of Object.keys(model.types)) {
+  for (const [type, definition] of Object.entries(model.types)) {
     if (!used.has(type)) problems.push(`${model.locale}: type ${type} is declared but no slot uses it`);
+    if (Object.keys(definition.values).length === 0) {
+      problems.push(`${model.locale}: type ${type} has no values${definition.catalog ? ' (the catalog gave it none: see catalog in project.yaml)' : ''}`);
+    }
   }
   return problems;
 }

@@ -31,7 +31,7 @@ export interface AccessTokenVerifierOptions {
   readonly jwksFile?: string;
   /** Further trusted key sets: given as is, or loaded on demand (the development key). */
   readonly keySets?: readonly (JSONWebKeySet | KeySetLoader)[];
-  /** Allowed clock skew for exp/nbf, in seconds. Default 5. */
+  /** Allowed clock skew for exp, nbf and iat, in seconds. Default 5. */
   readonly clockToleranceSeconds?: number;
   /** How long to wait for the JWKS endpoint, in milliseconds. Default 3000 (Alexa allows 8 s per answer). */
   readonly jwksTimeoutMs?: number;
@@ -79,8 +79,13 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     return { ...verifyOptions, clockTolerance: clockToleranceSeconds + Math.ceil(expiredUpToMs / 1000) };
   }
 
+  /**
+   * Not valid before `nbf`, and not issued in the future: jose checks `iat` only against a maximum
+   * age, and a token from the future comes from a forger or a broken issuer clock either way.
+   */
   function validYet(payload: JWTPayload): boolean {
-    return typeof payload.nbf !== 'number' || payload.nbf <= Date.now() / 1000 + clockToleranceSeconds;
+    const latest = Date.now() / 1000 + clockToleranceSeconds;
+    return (typeof payload.nbf !== 'number' || payload.nbf <= latest) && (typeof payload.iat !== 'number' || payload.iat <= latest);
   }
 
   return {

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto';
 
 /**
  * The spoken four-digit PIN a store can require before any order is placed by voice. Only its
@@ -56,4 +56,13 @@ export async function verifyPurchasePin(pin: string, stored: string): Promise<bo
   // Cost parameters scrypt rejects (N not a power of two) make the hash malformed too.
   const key = await derive(pin, parsed.salt, parsed.cost).catch(() => undefined);
   return key !== undefined && key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
+}
+
+/**
+ * Names a wrong PIN without keeping it: an HMAC of the PIN keyed by the shopper's stored hash, so
+ * the store can tell the same wrong PIN said again (a platform's retry, which tells a guesser
+ * nothing new) from a new guess. It means nothing outside that shopper's record.
+ */
+export function wrongPinKey(pin: string, storedHash: string): string {
+  return createHmac('sha256', storedHash).update(pin, 'utf8').digest('base64url');
 }

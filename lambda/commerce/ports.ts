@@ -300,17 +300,41 @@ export interface ReturnRecord {
   readonly createdAt: Date;
 }
 
+/**
+ * Why a store refuses to create a return, in the words of commerce-api.yaml. `not-found`: the line
+ * is not on an order of this shopper. The rest are the return policy's, checked when the return is
+ * created: `cancelled` (the order was), `gift-card` and `personal-item` (categories never taken
+ * back), `final-sale`, `not-delivered` (not yet: windows count from delivery), `already-returned`
+ * (every unit is in a return), `window-closed`, and `too-many` (more units than are left to return).
+ */
+export const RETURN_REFUSALS = [
+  'not-found',
+  'cancelled',
+  'gift-card',
+  'personal-item',
+  'final-sale',
+  'not-delivered',
+  'already-returned',
+  'window-closed',
+  'too-many',
+] as const;
+export type ReturnRefusal = (typeof RETURN_REFUSALS)[number];
+
 export type ReturnOutcome =
   | { readonly kind: 'created'; readonly record: ReturnRecord }
-  /** The line is not the shopper's, or fewer units are left to return than asked for. */
-  | { readonly kind: 'refused'; readonly why: 'not-found' | 'already-returned' };
+  /** Nothing was created; `why` says why. */
+  | { readonly kind: 'refused'; readonly why: ReturnRefusal };
 
 export interface Returns {
   /** The store's return policy, as data. */
   policy(): Promise<ReturnPolicy>;
   /** Units of each line of this order already in a return, by line id. */
   returnedUnits(orderNumber: string): Promise<ReadonlyMap<string, number>>;
-  /** Creates the return atomically; a request with a key already used returns the first outcome's record. */
+  /**
+   * Creates the return atomically, after checking the line is the shopper's and the return policy
+   * allows it today for that quantity; a request with a key already used returns the first
+   * outcome's record.
+   */
   create(request: ReturnRequest): Promise<ReturnOutcome>;
 }
 
@@ -366,6 +390,10 @@ export type PinStatus =
   | { readonly kind: 'not-set' }
   | { readonly kind: 'locked'; readonly until: Date };
 
+/**
+ * One PIN said by a shopper. Nothing in it comes from the conversation's state: wrong tries are
+ * counted per shopper, whatever conversation (or forged request) they come from.
+ */
 export interface PinAttempt {
   readonly shopperId: string;
   /** Four digits, as spoken. Compared with the stored hash and forgotten. */
@@ -373,8 +401,6 @@ export interface PinAttempt {
   readonly at: Date;
   /** How long purchasing stays locked once the last allowed wrong try is used. */
   readonly lockoutMs: number;
-  /** Same key → counted once: a platform's retry of one spoken attempt is not a second wrong try. */
-  readonly attemptKey: string;
 }
 
 export type PinCheck =
@@ -383,7 +409,11 @@ export type PinCheck =
   | { readonly kind: 'locked'; readonly until: Date }
   | { readonly kind: 'not-set' };
 
-/** Purchase PINs: wrong tries and lockouts are kept in the store, never in the conversation. */
+/**
+ * Purchase PINs: wrong tries and lockouts are kept in the store, per shopper, never in the
+ * conversation. The same wrong PIN said again right after it was counted (a platform's retry) is
+ * not counted again; any other wrong PIN is, so three different wrong PINs lock purchasing.
+ */
 export interface PurchasePins {
   status(shopperId: string, at: Date): Promise<PinStatus>;
   check(attempt: PinAttempt): Promise<PinCheck>;

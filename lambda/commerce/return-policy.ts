@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, daysBetween } from './day-keys';
+import type { ReturnRefusal } from './ports';
 
 /** What an item must be like to be taken back, spoken at the confirmation. */
 export const RETURN_CONDITIONS = ['unused', 'unworn', 'tags-attached', 'original-packaging', 'all-parts'] as const;
@@ -42,14 +43,8 @@ export interface ReturnFacts {
   readonly deliveredOn?: string;
 }
 
-export type Ineligibility =
-  | 'cancelled'
-  | 'gift-card'
-  | 'personal-item'
-  | 'final-sale'
-  | 'not-delivered'
-  | 'already-returned'
-  | 'window-closed';
+/** Why a line cannot be returned at all; each is also a store's refusal (RETURN_REFUSALS in ports.ts). */
+export type Ineligibility = Exclude<ReturnRefusal, 'not-found' | 'too-many'>;
 
 export type ReturnVerdict =
   | {
@@ -97,4 +92,14 @@ export function evaluateReturn(policy: ReturnPolicy, facts: ReturnFacts, today: 
     return { eligible: false, why: 'window-closed', deliveredOn: facts.deliveredOn, windowDays, lastDay };
   }
   return { eligible: true, returnable, windowDays, lastDay, conditions: conditionsFor(policy, facts.category) };
+}
+
+/**
+ * Whether `quantity` units of a line may be returned today: undefined when they may, else why not,
+ * as a store refuses it. What every return is checked against at the moment it is created.
+ */
+export function returnRefusal(policy: ReturnPolicy, facts: ReturnFacts, quantity: number, today: string): Exclude<ReturnRefusal, 'not-found'> | undefined {
+  const verdict = evaluateReturn(policy, facts, today);
+  if (!verdict.eligible) return verdict.why;
+  return quantity > verdict.returnable ? 'too-many' : undefined;
 }

@@ -69,6 +69,14 @@ export type Flow =
   | (FlowBase & { readonly needsShopper: true; start(context: ShopperContext): Promise<Reply> })
   | (FlowBase & { readonly needsShopper: false; start(context: FlowContext): Promise<Reply> });
 
+/** A question still open when its answer was not understood. */
+export interface OpenQuestion {
+  /** The flow's own explanation of the question (its help for the step), which asks it again in other words. */
+  readonly again: Reply;
+  /** What a person taking over would need from the flow in progress. */
+  readonly facts?: HandoffFacts;
+}
+
 /** Answers the router gives itself, whatever flow is in progress: the assistance flow provides them. */
 export interface Assistance {
   launch(context: FlowContext): Reply;
@@ -79,8 +87,11 @@ export interface Assistance {
   /** Files a handoff with everything the conversation knows, and tells the shopper what happens next. */
   talkToPerson(context: FlowContext, reason: HandoffReason, facts?: HandoffFacts): Promise<Reply>;
   repeat(context: FlowContext): Reply;
-  /** Not understood, or an answer ("yes", "next") to a question nobody asked. */
-  notUnderstood(context: FlowContext): Reply;
+  /**
+   * Not understood, or an answer ("yes", "next") to a question nobody asked. With a question open,
+   * the first miss asks that question again and keeps it open; the second offers a person.
+   */
+  notUnderstood(context: FlowContext, open?: OpenQuestion): Reply;
   linkAccount(context: FlowContext): Reply;
   /** Something failed on our side (`cause`); the shopper's state is kept so they can try again. */
   apologize(context: FlowContext, cause: unknown): Reply;

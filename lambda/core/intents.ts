@@ -38,7 +38,11 @@ export const INTENT_SLOTS = {
   ReturnItemIntent: ['item', 'orderNumber', 'date', 'reason', 'quantity'],
   /** "Reorder my usual coffee", "reorder my last order" (lastOrder), "order my usual" (neither). */
   ReorderIntent: ['item', 'lastOrder'],
-  FindProductIntent: ['query'],
+  /**
+   * "I'm looking for a rain jacket" (query, after a lead-in); "a waterproof jacket for hiking under
+   * 150 dollars" said on its own comes as its parts, since Alexa hears a free query only after a lead-in.
+   */
+  FindProductIntent: ['query', 'category', 'attribute', 'maxPrice', 'price'],
   TalkToAgentIntent: [],
   HelpIntent: [],
   StopIntent: [],

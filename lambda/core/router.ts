@@ -9,6 +9,7 @@ import type { Assistance, Flow, FlowContext, StoreProfile } from './flow';
 import type { IntentName } from './intents';
 import { loggableSlots } from './loggable-slots';
 import type { Reply } from './reply';
+import { withinReplyLimits } from './reply-limits';
 import { shopperHash } from './shopper-hash';
 import { conversationIdOf, type Turn } from './turn';
 import { TurnBudget, TurnOverrunError, waitAtMost } from './turn-budget';
@@ -185,7 +186,8 @@ export function createRouter(dependencies: RouterDependencies): Router {
 
     if (event.intent === 'RepeatIntent') return assistance.repeat(context);
     trace.fellBack = true;
-    return assistance.notUnderstood(context);
+    const open = active && activeFlow?.help ? { again: activeFlow.help(context, active), facts: activeFlow.handoffFacts?.(active) } : undefined;
+    return assistance.notUnderstood(context, open);
   }
 
   /**
@@ -305,6 +307,16 @@ export function createRouter(dependencies: RouterDependencies): Router {
       trace.failed = true;
       reply = assistance.apologize(context, error);
     }
+    // Nothing leaves the core that a platform would refuse: speech too long to say, state too big to carry.
+    reply = withinReplyLimits(reply, {
+      turn,
+      voice,
+      apologize: (error) => {
+        dependencies.onError?.(error, turn);
+        trace.failed = true;
+        return assistance.apologize(context, error);
+      },
+    });
     const latencyMs = performance.now() - arrived;
     await Promise.all([
       record(turn, reply, base.now),

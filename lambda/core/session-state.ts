@@ -8,6 +8,19 @@ import { SpeechPartSchema } from '../speech/speech';
  */
 export const SESSION_STATE_VERSION = 1;
 
+/**
+ * The most a reply's session state may take, as UTF-8 JSON. The state rides inside the reply, and
+ * Alexa refuses a response over 24 KB: a third of that leaves the rest for up to 8,000 characters
+ * of SSML, the reprompt, a card and the seal around the state. The router keeps every reply's
+ * state under it (reply-limits.ts); flows keep far less.
+ */
+export const MAX_SESSION_STATE_BYTES = 8 * 1024;
+
+/** How many bytes a state takes as the JSON the platform carries. */
+export function sessionStateBytes(state: SessionState): number {
+  return Buffer.byteLength(JSON.stringify(state), 'utf8');
+}
+
 const ActiveFlowSchema = z.object({
   flow: z.string().min(1).max(40),
   step: z.string().min(1).max(40),

@@ -1,12 +1,14 @@
+import { runWithCallDeadline } from '../commerce/call-deadline';
 import { StoreUnavailableError } from '../commerce/commerce-errors';
 
 /**
  * One turn's time budget. Alexa gives up on a skill after 8 seconds and Google after 10, and a
  * shopper long before that: every port call a turn makes runs under what is left of its budget, and
  * one still unanswered at the deadline fails with `StoreUnavailableError(operation, 'timeout')`, so
- * the shopper hears an apology in time instead of silence. The call itself is not cancelled (ports
- * take no signal): a write may still complete after the turn has answered, which is why writes are
- * keyed (see unconfirmed-writes.ts).
+ * the shopper hears an apology in time instead of silence. Ports take no signal, so a store call
+ * learns its deadline through call-deadline.ts: an adapter may use it to plan its retries and to
+ * drop what is in flight at the deadline. Whether it does or not, a write may still complete after
+ * the turn has answered, which is why writes are keyed (see unconfirmed-writes.ts).
  */
 
 /** Whose system answers a port call: the store's (slow or down at times) or the skill's own state. */
@@ -45,7 +47,9 @@ export class TurnBudget {
   run<T>(operation: string, owner: PortOwner, call: () => T): T | Promise<Awaited<T>> {
     const remaining = this.remainingMs();
     if (remaining <= 0) return Promise.reject(new StoreUnavailableError(operation, 'timeout'));
-    const result = call();
+    // Only the store's calls are told their deadline: they are the ones that retry and may hang.
+    const abandoned = owner === 'store' ? new AbortController() : undefined;
+    const result = abandoned ? runWithCallDeadline({ remainingMs: () => this.remainingMs(), signal: abandoned.signal }, call) : call();
     if (!isThenable(result)) return result;
     return new Promise<Awaited<T>>((resolve, reject) => {
       let settled = false;
@@ -56,7 +60,16 @@ export class TurnBudget {
         timers.forEach(clearTimeout);
         settle();
       };
-      timers.push(setTimeout(() => finish(() => reject(new StoreUnavailableError(operation, 'timeout'))), remaining));
+      timers.push(
+        setTimeout(
+          () =>
+            finish(() => {
+              abandoned?.abort();
+              reject(new StoreUnavailableError(operation, 'timeout'));
+            }),
+          remaining,
+        ),
+      );
       const slowTimer = owner === 'store' ? this.watchForSlowness() : undefined;
       if (slowTimer) timers.push(slowTimer);
       // Both callbacks are attached at once, so a call that fails after the deadline is never an unhandled rejection.

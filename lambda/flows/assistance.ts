@@ -89,9 +89,16 @@ export const assistance: Assistance = {
     return listen(turn, last, voice.say('assistance.anythingElseReprompt'), { active: turn.state.active });
   },
 
-  notUnderstood(context) {
+  notUnderstood(context, open) {
     const { turn, voice, store } = context;
     const misunderstood = turn.state.misunderstood + 1;
+    if (open && misunderstood === 1) {
+      // Never the generic menu while a question is open: that question again, still open.
+      return listen(turn, join(voice.say('assistance.missedAnswer'), open.again.speech), open.again.next === 'listen' ? open.again.reprompt : open.again.speech, {
+        active: turn.state.active,
+        misunderstood,
+      });
+    }
     if (misunderstood === 1) {
       return listen(turn, voice.say('assistance.notUnderstoodFirst'), voice.say('assistance.whatCanIDoReprompt'), {
         active: turn.state.active,
@@ -100,7 +107,7 @@ export const assistance: Assistance = {
       });
     }
     if (misunderstood === 2) {
-      const offer = offerPerson(context, voice.say('assistance.notUnderstoodSecond'), { reason: 'not-understood' });
+      const offer = offerPerson(context, voice.say('assistance.notUnderstoodSecond'), { ...open?.facts, reason: 'not-understood' });
       return { ...offer, state: { ...offer.state, misunderstood } };
     }
     return end(turn, voice.say('assistance.notUnderstoodGiveUp', { phone: voice.digits(store.supportPhone) }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { ConversationTurn, HandoffReason } from '../commerce/ports';
-import type { FlowContext, HandoffFacts } from '../core/flow';
+import { isStoreError } from '../commerce/commerce-errors';
+import type { ConversationTurn, HandoffItem, HandoffReason, Order } from '../commerce/ports';
+import type { FlowContext, HandoffFacts, ShopperContext } from '../core/flow';
 import type { Reply } from '../core/reply';
 import { end } from '../core/replies';
 import { loggableSlots } from '../core/loggable-slots';
@@ -33,6 +34,21 @@ export const HandoffFactsSchema = z.object({
   topic: z.string().max(100).optional(),
 });
 
+/** The topics flows hand over with; a ticket names no other. */
+const HANDOFF_TOPICS: ReadonlySet<string> = new Set(['return', 'reorder', 'checkout', 'product search']);
+/** Flow and step names are words joined by hyphens; anything else in the state was not written by a flow. */
+const STEP_NAME = /^[a-z]+(-[a-z]+)*$/;
+const MAX_NOTES = 20;
+const MAX_NOTE_LENGTH = 300;
+
+/** A note for staff on one line, within bounds: no line breaks or control characters to fake a ticket's layout with. */
+function staffNote(note: string): string {
+  return note
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s]+/gu, ' ')
+    .trim()
+    .slice(0, MAX_NOTE_LENGTH);
+}
+
 /** What the person picking up the ticket reads first. Staff-facing, so not localised for the shopper. */
 function handoffSummary(context: FlowContext, reason: HandoffReason, facts: HandoffFacts): string {
   const { turn } = context;
@@ -41,9 +57,57 @@ function handoffSummary(context: FlowContext, reason: HandoffReason, facts: Hand
   if (facts.topic) parts.push(`Topic: ${facts.topic}.`);
   if (facts.orderNumber) parts.push(`Order: ${facts.orderNumber}.`);
   if (facts.item) parts.push(`Item: ${facts.item.name} (${facts.item.sku}), quantity ${facts.item.quantity}.`);
-  if (active && active.flow !== 'assistance') parts.push(`Conversation was in ${active.flow} (${active.step}).`);
+  if (active && active.flow !== 'assistance' && STEP_NAME.test(active.flow) && STEP_NAME.test(active.step)) {
+    parts.push(`Conversation was in ${active.flow} (${active.step}).`);
+  }
   if (turn.state.misunderstood > 0) parts.push(`Assistant misunderstood ${turn.state.misunderstood} time(s).`);
   return parts.join(' ');
+}
+
+/**
+ * How long a ticket waits for the store to confirm its order: an order system that hangs must not
+ * take the rest of the turn, which filing the ticket still needs.
+ */
+export const ORDER_CHECK_WAIT_MS = 1_500;
+
+/** The shopper's own order, as the store has it now: undefined when it is not theirs, 'unchecked' when the store cannot say in time. */
+async function shoppersOrder(context: ShopperContext, orderNumber: string): Promise<Order | 'unchecked' | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<'unchecked'>((resolve) => {
+    timer = setTimeout(() => resolve('unchecked'), ORDER_CHECK_WAIT_MS);
+  });
+  try {
+    return await Promise.race([context.commerce.orders.findForShopper(context.shopper.id, orderNumber), waited]);
+  } catch (error) {
+    // The store being down is often why a shopper wants a person: the ticket goes out without the order.
+    if (isStoreError(error)) return 'unchecked';
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * What a ticket may say: the facts come from the session state, which whoever sent the request may
+ * have written. So an order is named only when the store confirms it is the shopper's, and an item
+ * only as the store names that order's line; the topic only when it is one flows use; notes for
+ * staff one line each, within bounds.
+ */
+async function checkedFacts(context: ShopperContext, facts: HandoffFacts): Promise<HandoffFacts> {
+  const topic = facts.topic && HANDOFF_TOPICS.has(facts.topic) ? facts.topic : undefined;
+  const notes = (facts.tried ?? []).map(staffNote).filter((note) => note !== '').slice(-MAX_NOTES);
+  const order = facts.orderNumber ? await shoppersOrder(context, facts.orderNumber) : undefined;
+  const tried = order === 'unchecked' ? [...notes, "An order was mentioned, but the store could not be asked whether it is this shopper's."].slice(-MAX_NOTES) : notes;
+  const confirmed = order === 'unchecked' ? undefined : order;
+  const line = confirmed && facts.item ? confirmed.lines.find((candidate) => candidate.id === facts.item?.lineId) : undefined;
+  const item: HandoffItem | undefined =
+    line && facts.item ? { lineId: line.id, name: line.name, sku: line.sku, quantity: Math.min(Math.max(1, facts.item.quantity), line.quantity) } : undefined;
+  return {
+    ...(topic ? { topic } : {}),
+    ...(tried.length > 0 ? { tried } : {}),
+    ...(confirmed ? { orderNumber: confirmed.number } : {}),
+    ...(item ? { item } : {}),
+  };
 }
 
 /** The turn that asked for the handoff: it is not in the log yet, because it is still being answered. */
@@ -73,19 +137,19 @@ export async function escalate(
     return { ...end(turn, join(intro, voice.say('assistance.handoffGuest', { phone: voice.digits(store.supportPhone) }))), handedOff: 'phone' };
   }
   const conversationId = conversationIdOf(turn);
-  const earlier = await commerce.conversations.turns(conversationId);
+  const [earlier, checked] = await Promise.all([commerce.conversations.turns(conversationId), checkedFacts({ ...context, shopper }, facts)]);
   const ticket = await commerce.handoffs.file({
     shopperId: shopper.id,
     reason,
-    summary: handoffSummary(context, reason, facts),
-    orderNumber: facts.orderNumber,
+    summary: handoffSummary(context, reason, checked),
+    orderNumber: checked.orderNumber,
     locale: voice.locale,
     platform: turn.platform,
     // One conversation files one ticket, however often the shopper (or a platform retry) asks.
     idempotencyKey: `${conversationId}:${shopper.id}`,
     shopper: { id: shopper.id, name: `${shopper.givenName} ${shopper.familyName}`, email: shopper.email },
-    item: facts.item,
-    tried: facts.tried,
+    item: checked.item,
+    tried: checked.tried,
     transcript: [...earlier, currentTurn(context)],
   });
   const filed = voice.say('assistance.handoffFiled', {

@@ -1,8 +1,8 @@
 import type { Skill } from 'ask-sdk-core';
-import type { RequestEnvelope } from 'ask-sdk-model';
 import { SkillRequestSignatureVerifier, TimestampVerifier } from 'ask-sdk-express-adapter';
 import express, { type RequestHandler } from 'express';
 import { describeError, type Logger } from '../logging';
+import { checkAlexaEnvelope } from './alexa-envelope-schema';
 
 export interface AlexaEndpointOptions {
   readonly skill: Skill;
@@ -10,15 +10,6 @@ export interface AlexaEndpointOptions {
   readonly verifyRequests: boolean;
   readonly bodyLimit: string;
   readonly logger: Logger;
-}
-
-function isAlexaEnvelope(value: unknown): value is RequestEnvelope {
-  if (typeof value !== 'object' || value === null) return false;
-  const { request, context, version } = value as Record<string, unknown>;
-  if (typeof version !== 'string' || typeof context !== 'object' || context === null) return false;
-  if (typeof request !== 'object' || request === null) return false;
-  const { type, requestId } = request as Record<string, unknown>;
-  return typeof type === 'string' && typeof requestId === 'string';
 }
 
 /**
@@ -44,12 +35,13 @@ export function createAlexaEndpoint(options: AlexaEndpointOptions): RequestHandl
         response.status(400).json({ error: 'body is not valid JSON' });
         return;
       }
-      if (!isAlexaEnvelope(envelope)) {
-        response.status(400).json({ error: 'not an Alexa request envelope' });
+      const checked = checkAlexaEnvelope(envelope);
+      if (!checked.ok) {
+        response.status(400).json({ error: `not an Alexa request envelope: ${checked.reason}` });
         return;
       }
       try {
-        response.json(await options.skill.invoke(envelope));
+        response.json(await options.skill.invoke(checked.envelope));
       } catch (error) {
         // The skill answers every handled request itself; what reaches here is a rejected request
         // (another skill's id) or an envelope ask-sdk-core cannot read.

@@ -3,6 +3,7 @@ import type { IntentRequest, RequestEnvelope, Response, ResponseEnvelope, Slot }
 import { isIntentName, type IntentName } from '../core/intents';
 import type { Reply } from '../core/reply';
 import type { Router } from '../core/router';
+import type { SessionStateSeal } from '../core/sealed-state';
 import { readSessionState } from '../core/session-state';
 import type { SlotValue, Turn, TurnEvent, TurnProgress } from '../core/turn';
 import { renderSsml } from '../speech/ssml';
@@ -13,6 +14,8 @@ const STATE_KEY = 'shopvoice';
 
 export interface AlexaSkillOptions {
   readonly router: Router;
+  /** Seals the state left in sessionAttributes, and checks the seal of what comes back. */
+  readonly stateSeal: SessionStateSeal;
   /** When set, requests for any other skill are rejected by ask-sdk-core. */
   readonly skillId?: string;
   /**
@@ -105,18 +108,19 @@ function turnEvent(envelope: RequestEnvelope): TurnEvent | undefined {
   }
 }
 
-export function alexaTurn(envelope: RequestEnvelope, event: TurnEvent, sessionAttributes: Record<string, unknown>): Turn {
+export function alexaTurn(envelope: RequestEnvelope, event: TurnEvent, sessionAttributes: Record<string, unknown>, stateSeal: SessionStateSeal): Turn {
   const system = envelope.context?.System;
   const interfaces = system?.device?.supportedInterfaces ?? {};
+  const sessionId = envelope.session?.sessionId ?? envelope.request.requestId;
   return {
     platform: 'alexa',
     locale: envelope.request.locale ?? 'en-US',
     event,
-    state: readSessionState(sessionAttributes[STATE_KEY]),
+    state: readSessionState(stateSeal.open(sessionAttributes[STATE_KEY], { platform: 'alexa', sessionId })),
     accessToken: system?.user?.accessToken ?? envelope.session?.user?.accessToken,
     device: { screen: 'Alexa.Presentation.APL' in interfaces || 'Display' in interfaces },
     requestId: envelope.request.requestId,
-    sessionId: envelope.session?.sessionId ?? envelope.request.requestId,
+    sessionId,
   };
 }
 
@@ -162,9 +166,9 @@ function progressOf(input: HandlerInput): TurnProgress | undefined {
   };
 }
 
-function respond(input: HandlerInput, reply: Reply): Response {
+function respond(input: HandlerInput, turn: Turn, reply: Reply, stateSeal: SessionStateSeal): Response {
   const builder = input.responseBuilder;
-  input.attributesManager.setSessionAttributes({ [STATE_KEY]: reply.state });
+  input.attributesManager.setSessionAttributes({ [STATE_KEY]: stateSeal.seal(reply.state, { platform: 'alexa', sessionId: turn.sessionId }) });
   if (reply.speech.length > 0) builder.speak(renderSsml(reply.speech, 'alexa'));
   switch (reply.next) {
     case 'listen':
@@ -206,12 +210,12 @@ export function createAlexaSkill(options: AlexaSkillOptions): Skill {
           const event = turnEvent(envelope);
           // Requests the skill does not take part in (e.g. system messages) get an empty response.
           if (!event) return input.responseBuilder.getResponse();
-          const turn = alexaTurn(envelope, event, input.attributesManager.getSessionAttributes());
+          const turn = alexaTurn(envelope, event, input.attributesManager.getSessionAttributes(), options.stateSeal);
           const progress = event.kind === 'session-ended' ? undefined : progressOf(input);
           const reply = await options.router(progress ? { ...turn, progress } : turn);
           // Alexa rejects any speech in answer to SessionEndedRequest.
           if (event.kind === 'session-ended') return input.responseBuilder.getResponse();
-          return respond(input, reply);
+          return respond(input, turn, reply, options.stateSeal);
         },
       },
     )

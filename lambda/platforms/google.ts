@@ -4,10 +4,12 @@ import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { isIntentName, type IntentName } from '../core/intents';
 import type { Reply } from '../core/reply';
 import type { Router } from '../core/router';
+import type { SessionStateSeal } from '../core/sealed-state';
 import { readSessionState } from '../core/session-state';
 import type { SlotValue, Turn, TurnEvent } from '../core/turn';
 import { plainText } from '../speech/speech';
 import { renderSsml } from '../speech/ssml';
+import { withAccountLinkingToken } from './google-account-token';
 
 /** The one webhook handler every Actions Builder intent and scene calls. */
 export const GOOGLE_HANDLER = 'shopvoice';
@@ -28,6 +30,8 @@ const SUGGESTION_MAX_LENGTH = 25;
 function intentName(googleName: string): IntentName | 'launch' {
   if (googleName === '' || googleName === 'actions.intent.MAIN') return 'launch';
   if (googleName === 'actions.intent.CANCEL') return 'CancelIntent';
+  // The last silence Google waits through: the project ends the conversation there, so the shopper hears goodbye.
+  if (googleName === 'actions.intent.NO_INPUT_FINAL') return 'StopIntent';
   if (googleName.startsWith('actions.intent.NO_MATCH') || googleName.startsWith('actions.intent.NO_INPUT')) {
     return 'FallbackIntent';
   }
@@ -61,7 +65,7 @@ function turnEvent(conv: ConversationV3): TurnEvent {
   return { kind: 'intent', intent: name, slots };
 }
 
-export function googleTurn(conv: ConversationV3): Turn {
+export function googleTurn(conv: ConversationV3, stateSeal: SessionStateSeal): Turn {
   const token = conv.user?.params?.bearerToken;
   const capabilities = (conv.device?.capabilities ?? []).map(String);
   return {
@@ -69,7 +73,7 @@ export function googleTurn(conv: ConversationV3): Turn {
     locale: conv.user?.locale || conv.session?.languageCode || 'en-US',
     event: turnEvent(conv),
     utterance: conv.intent?.query || undefined,
-    state: readSessionState(conv.session?.params?.[STATE_KEY]),
+    state: readSessionState(stateSeal.open(conv.session?.params?.[STATE_KEY], { platform: 'google', sessionId: conv.session?.id ?? '' })),
     accessToken: typeof token === 'string' ? token : undefined,
     device: { screen: capabilities.includes('RICH_RESPONSE') },
     requestId: conv.session?.id ?? '',
@@ -77,8 +81,9 @@ export function googleTurn(conv: ConversationV3): Turn {
   };
 }
 
-function respond(conv: ConversationV3, reply: Reply, screen: boolean): void {
-  conv.session.params = { ...conv.session.params, [STATE_KEY]: reply.state };
+function respond(conv: ConversationV3, turn: Turn, reply: Reply, stateSeal: SessionStateSeal): void {
+  const screen = turn.device.screen;
+  conv.session.params = { ...conv.session.params, [STATE_KEY]: stateSeal.seal(reply.state, { platform: 'google', sessionId: turn.sessionId }) };
   // Google's sign-in prompt reads why linking is needed from this session parameter.
   if (reply.next === 'link-account') conv.session.params[LINKING_REASON_KEY] = plainText(reply.speech);
   if (reply.speech.length > 0) {
@@ -102,6 +107,8 @@ function respond(conv: ConversationV3, reply: Reply, screen: boolean): void {
 
 export interface GoogleAppOptions {
   readonly router: Router;
+  /** Seals the state left in session.params, and checks the seal of what comes back. */
+  readonly stateSeal: SessionStateSeal;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -110,8 +117,8 @@ export function createGoogleApp(options: GoogleAppOptions): ConversationV3App<Co
   // `debug` stays off: the library would log whole requests, tokens included.
   const app = conversation({ debug: false });
   app.handle(GOOGLE_HANDLER, async (conv) => {
-    const turn = googleTurn(conv);
-    respond(conv, await options.router(turn), turn.device.screen);
+    const turn = googleTurn(conv, options.stateSeal);
+    respond(conv, turn, await options.router(turn), options.stateSeal);
   });
   return app;
 }
@@ -158,7 +165,8 @@ export function createGoogleWebhook(options: GoogleWebhookOptions): RequestHandl
       return;
     }
     try {
-      const result = await app.handler(request.body, request.headers as Record<string, string>);
+      const linked = withAccountLinkingToken(request.body, request.headers);
+      const result = await app.handler(linked.body, linked.headers);
       response.status(result.status).set(result.headers ?? {}).json(result.body);
     } catch (error) {
       options.onError?.(error);

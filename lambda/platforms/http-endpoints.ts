@@ -1,10 +1,12 @@
 import type { RequestHandler } from 'express';
 import type { Config } from '../config';
 import type { Router } from '../core/router';
+import type { SessionStateSeal } from '../core/sealed-state';
 import { describeError, type Logger } from '../logging';
 import { createAlexaSkill } from './alexa';
 import { createAlexaEndpoint } from './alexa-http';
 import { createGoogleApp, createGoogleWebhook } from './google';
+import { withCheckedGoogleBody } from './google-request-schema';
 
 export interface PlatformEndpoints {
   readonly alexaEndpoint: readonly RequestHandler[];
@@ -12,6 +14,8 @@ export interface PlatformEndpoints {
 }
 
 export interface PlatformEndpointOptions {
+  /** The application's seal for session state (Shopvoice.stateSeal). */
+  readonly stateSeal: SessionStateSeal;
   /** Forgets the shopper an access token names, when they disable the Alexa skill (Shopvoice.forgetByAccessToken). */
   readonly onSkillDisabled?: (accessToken: string) => Promise<void>;
 }
@@ -22,12 +26,15 @@ export function createPlatformEndpoints(
   router: Router,
   logger: Logger,
   bodyLimit: string,
-  options: PlatformEndpointOptions = {},
+  options: PlatformEndpointOptions,
 ): PlatformEndpoints {
   const onError = (error: unknown) => logger.error({ error: describeError(error) }, 'platform handler failed');
-  const skill = createAlexaSkill({ router, skillId: config.alexa.skillId, onError, onSkillDisabled: options.onSkillDisabled });
+  const { stateSeal } = options;
+  const skill = createAlexaSkill({ router, stateSeal, skillId: config.alexa.skillId, onError, onSkillDisabled: options.onSkillDisabled });
   return {
     alexaEndpoint: createAlexaEndpoint({ skill, verifyRequests: config.alexa.verifySignature, bodyLimit, logger }),
-    googleWebhook: createGoogleWebhook({ app: createGoogleApp({ router, onError }), projectId: config.google.projectId, onError }),
+    googleWebhook: withCheckedGoogleBody(
+      createGoogleWebhook({ app: createGoogleApp({ router, stateSeal, onError }), projectId: config.google.projectId, onError }),
+    ),
   };
 }

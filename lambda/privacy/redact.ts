@@ -14,8 +14,12 @@
  *   which is configuration, not personal data.
  * - Four or more spoken digits in a row ("four two four two", "eins zwei drei vier") become
  *   [number], for the same reason.
+ * - Four or more digits said in short groups ("73 91", as a platform may write a PIN) become
+ *   [number] as well, wherever in the conversation they were said.
  * - Matching is deliberately generous: a date written as 12.03.2024 loses its year. Losing a
  *   little meaning is better than keeping a PIN.
+ * - Platform request and session ids stay readable (`amzn1.echo-api.request.<uuid>`, Google's
+ *   session id): they name a request, not a person, and are how a log line is matched to it.
  *
  * Every pattern is anchored on a bounded quantifier, so the cost stays linear in the text's length.
  */
@@ -100,18 +104,38 @@ const RULES: readonly Rule[] = [
   [/(?<![\w+])(?:\+\d{1,3}|00\d{1,3}|\(\d{2,5}\)|\d{2,5})(?:[ ./-]{0,2}(?:\(\d{1,5}\)|\d{2,8})){1,5}(?![\w])/g, phoneOrLeave],
   // Whatever run of four or more digits is left: a PIN, an order number, a card's last four. URL ports stay.
   [/(?<!\/\/[\w.-]{1,253}:)(?<!\d)\d{4,}(?!\d)/g, '[number]'],
+  // The same digits heard in short groups separated by spaces ("73 91", "7 391").
+  [/(?<![\d.,])\d{1,3}(?: {1,2}\d{1,3}){1,7}(?![\d.,])/g, (run) => (run.replace(/\D/g, '').length >= 4 ? '[number]' : run)],
   // Four or more digits spoken one by one (or in short groups).
   [SPOKEN_RUN, (run) => (spokenDigits(run) >= 4 ? '[number]' : run)],
 ];
 
-/** The text with emails, phone numbers, addresses, card numbers, PINs and other long numbers, and tokens replaced by placeholders. */
-export function redactText(text: string): string {
+/**
+ * Alexa's request and session ids (and their older EdwRequestId / SessionId forms) are a prefix and
+ * a UUID; Google's session id, the one id its webhook requests carry, starts with "ABwppH".
+ */
+const PLATFORM_REQUEST_IDS =
+  /(?<![\w.-])(?:(?:amzn1\.echo-api\.(?:request|session)|EdwRequestId|SessionId)\.[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|ABwppH[A-Za-z0-9_-]{10,200})(?![\w-])/g;
+
+function redactFreeText(text: string): string {
   let result = text;
   for (const [pattern, replace] of RULES) {
     pattern.lastIndex = 0;
     result = typeof replace === 'string' ? result.replace(pattern, replace) : result.replace(pattern, replace);
   }
   return result;
+}
+
+/** The text with emails, phone numbers, addresses, card numbers, PINs and other long numbers, and tokens replaced by placeholders. */
+export function redactText(text: string): string {
+  let result = '';
+  let from = 0;
+  // Request ids are kept as they are; what lies between them is redacted.
+  for (const id of text.matchAll(PLATFORM_REQUEST_IDS)) {
+    result += redactFreeText(text.slice(from, id.index)) + id[0];
+    from = id.index + id[0].length;
+  }
+  return result + redactFreeText(text.slice(from));
 }
 
 /** The placeholders `redactText` writes. */

@@ -138,7 +138,7 @@ describe('trusting the dev key', () => {
     // Production needs the authorization server's keys; this set holds none that signs dev tokens.
     const jwksFile = path.join(dataDir, 'authorization-server.jwks.json');
     fs.writeFileSync(jwksFile, JSON.stringify({ keys: [] }));
-    const config = configFor({ NODE_ENV: 'production', AUTH_TRUST_DEV_KEY: 'true', AUTH_JWKS_FILE: jwksFile, SHOPPER_HASH_SECRET: 'test-shopper-hash-secret-0123456789abcdef' });
+    const config = configFor({ NODE_ENV: 'production', AUTH_TRUST_DEV_KEY: 'true', AUTH_JWKS_FILE: jwksFile, SHOPPER_HASH_SECRET: 'test-shopper-hash-secret-0123456789abcdef', SESSION_STATE_SECRET: 'test-session-state-secret-0123456789abcdef' });
     const token = await devToken(config);
     await expect(createAccessTokenVerifierFromConfig(config).verify(token)).resolves.toBeUndefined();
     const handMade = { ...config, auth: { ...config.auth, trustDevKey: true } };

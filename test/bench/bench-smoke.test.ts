@@ -67,8 +67,40 @@ describe('npm run bench -- --smoke', () => {
     expect(load.memory.after.heapAfterGcMb).toBeGreaterThan(0);
   });
 
+  it('runs the same mix over the store API while half its requests hang, judging every answer', () => {
+    const outage = results.partialOutage;
+    expect(outage.connections).toBe(SMOKE_SETTINGS.partialOutage.connections);
+    expect(outage.hangShare).toBe(SMOKE_SETTINGS.partialOutage.hangShare);
+    expect(outage.requests.completed).toBeGreaterThan(0);
+    // Every answer is judged: a real answer, an apology, a wrong answer or an HTTP error.
+    const { requests, errors } = outage;
+    expect(requests.answered + requests.apologies + errors.wrongAnswers + errors.non2xx).toBe(requests.completed);
+    expect(outage.answeredShare).toBeCloseTo(requests.answered / requests.completed);
+    expect(errors.total).toBe(0);
+    expect(outage.storeRequests.hung).toBeGreaterThan(0);
+    expect(outage.storeRequests.received).toBeGreaterThan(outage.storeRequests.hung);
+  });
+
+  it('reports how long the replies of every flow take to say, against the listen-time budget', () => {
+    const { listenTimes } = results;
+    expect(listenTimes.overall.replies).toBeGreaterThan(0);
+    expect(listenTimes.flows.map((flow) => flow.flow)).toEqual(expect.arrayContaining(['order-status', 'returns', 'discovery', 'checkout', 'assistance']));
+    expect(listenTimes.flows.reduce((sum, flow) => sum + flow.replies, 0)).toBe(listenTimes.overall.replies);
+    expect(stdout).toContain('Listen time of replies, estimated');
+  });
+
   it('prints the table with every section', () => {
-    for (const heading of ['Lambda bundles', 'Cold start over the store API and DynamoDB', 'Cold start: require()', 'Warm turn', 'Discovery search', 'HTTP on 127.0.0.1', 'Memory', 'Load on 127.0.0.1']) {
+    for (const heading of [
+      'Lambda bundles',
+      'Cold start over the store API and DynamoDB',
+      'Cold start: require()',
+      'Warm turn',
+      'Discovery search',
+      'HTTP on 127.0.0.1',
+      'Memory',
+      'Load on 127.0.0.1',
+      'Partial outage on 127.0.0.1',
+    ]) {
       expect(stdout).toContain(heading);
     }
   });

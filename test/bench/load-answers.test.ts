@@ -7,6 +7,7 @@ import { voiceFor } from '../../lambda/speech/voice';
 import { CONVERSATIONS, type Platform } from '../../tools/bench/conversations';
 import { judgeAnswer } from '../../tools/bench/load-answers';
 import type { SpokenTurn } from '../../tools/bench/requests';
+import { testStateSeal } from '../support/sealed-state';
 
 /**
  * The load run counts an apology as an error. These answers come from the real platform adapters,
@@ -18,8 +19,8 @@ const TURN: SpokenTurn = { intent: 'OrderStatusIntent', utterance: 'where is my 
 async function answerBody(platform: Platform, router: Router): Promise<string> {
   const onError = () => undefined;
   const request = CONVERSATIONS[platform]('a-token').requestFor(TURN);
-  if (platform === 'alexa') return JSON.stringify(await createAlexaSkill({ router, onError }).invoke(request as RequestEnvelope));
-  const result = await createGoogleApp({ router, onError }).handler(request, {});
+  if (platform === 'alexa') return JSON.stringify(await createAlexaSkill({ router, stateSeal: testStateSeal, onError }).invoke(request as RequestEnvelope));
+  const result = await createGoogleApp({ router, stateSeal: testStateSeal, onError }).handler(request, {});
   return JSON.stringify(result.body);
 }
 

@@ -124,7 +124,8 @@ describe('the handoff webhook', () => {
         shopper: { id: 'shopper-ben', name: 'Ben Carter', email: 'ben@example.com' },
         order: { number: '10689' },
         item: { lineId: '10689-1', name: 'Pulse Wireless Earbuds', sku: 'AUD-1002', quantity: 1 },
-        tried: ['Matched Pulse Wireless Earbuds in order 10689.'],
+        // What was tried and the transcript are redacted like every text that quotes the shopper; the order is in `order`.
+        tried: ['Matched Pulse Wireless Earbuds in order [number].'],
         transcript: [
           { at: '2026-11-26T14:59:50.000Z', heard: 'ReturnItemIntent', slots: { item: { spoken: 'earbuds', id: 'audio' } }, said: 'Is that the Pulse wireless earbuds?' },
           { at: '2026-11-26T15:00:00.000Z', heard: 'YesIntent', slots: {} },

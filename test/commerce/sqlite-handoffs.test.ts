@@ -109,7 +109,7 @@ describe('the handoff outbox', () => {
     shopper: { id: 'shopper-cleo', name: 'Cleo Nguyen', email: 'cleo@example.com' },
     item: { lineId: '10694-1', name: 'Hand-Tufted Wool Area Rug', sku: 'HOM-1001', quantity: 1 },
     tried: ['Told the shopper the carrier needs address information.'],
-    transcript: [{ at: CLOCK, heard: 'OrderStatusIntent', slots: { orderNumber: { spoken: '10694' } }, said: 'Order 10694 has a delivery problem.' }],
+    transcript: [{ at: CLOCK, heard: 'OrderStatusIntent', slots: { item: { spoken: 'the rug', id: 'home' } }, said: 'Your rug has a delivery problem.' }],
   };
 
   it('queues every new ticket with all it carries, due at once, until it is marked delivered', async () => {

@@ -12,11 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-let attempts = 0;
-const attempt = (pin: string, overrides: Partial<PinAttempt> = {}): PinAttempt => {
-  attempts += 1;
-  return { shopperId: 'shopper-ava', pin, at: NOW, lockoutMs: LOCKOUT_MS, attemptKey: `attempt-${attempts}`, ...overrides };
-};
+const attempt = (pin: string, overrides: Partial<PinAttempt> = {}): PinAttempt => ({ shopperId: 'shopper-ava', pin, at: NOW, lockoutMs: LOCKOUT_MS, ...overrides });
 
 describe('PurchasePins', () => {
   it('accepts the right PIN and counts wrong ones down', async () => {
@@ -44,12 +40,15 @@ describe('PurchasePins', () => {
     expect(await pins.check(attempt(AVA_PIN, { at: later }))).toEqual({ kind: 'accepted' });
   });
 
-  it('counts one spoken attempt once, however often the platform retries it', async () => {
+  it('counts the same wrong PIN said again at once (a platform retry) once, and keeps no PIN', async () => {
     const pins = store.commerce.purchasePins;
     const retried = attempt('1111');
     expect(await pins.check(retried)).toEqual({ kind: 'wrong', triesLeft: 2 });
     expect(await pins.check(retried)).toEqual({ kind: 'wrong', triesLeft: 2 });
     expect(await pins.check(retried)).toEqual({ kind: 'wrong', triesLeft: 2 });
+    const row = store.db.prepare<[], { last_attempt_key: string }>("SELECT last_attempt_key FROM purchase_pins WHERE shopper_id = 'shopper-ava'").get();
+    expect(row?.last_attempt_key).toMatch(/^[\w-]{43}$/);
+    expect(row?.last_attempt_key).not.toContain('1111');
     expect(await pins.check(attempt('2222'))).toEqual({ kind: 'wrong', triesLeft: 1 });
   });
 

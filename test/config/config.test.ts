@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, DEVELOPMENT_SHOPPER_HASH_SECRET, loadConfig, MIN_SHOPPER_HASH_SECRET_LENGTH } from '../../lambda/config';
+import { MIN_SESSION_STATE_SECRET_LENGTH } from '../../lambda/core/sealed-state';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {
@@ -13,6 +14,7 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 }
 
 const PRODUCTION_HASH_SECRET = 'a-production-shopper-hash-secret-of-40-chars';
+const PRODUCTION_STATE_SECRET = 'a-production-session-state-secret-of-40-ch';
 
 describe('configuration', () => {
   it('runs the embedded demo store with nothing set', () => {
@@ -78,7 +80,7 @@ describe('configuration', () => {
   });
 
   it('refuses production without a way to verify access tokens, and never trusts the dev key there', () => {
-    expect(problemsOf({ NODE_ENV: 'production', SHOPPER_HASH_SECRET: PRODUCTION_HASH_SECRET })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', SHOPPER_HASH_SECRET: PRODUCTION_HASH_SECRET, SESSION_STATE_SECRET: PRODUCTION_STATE_SECRET })).toEqual([
       expect.stringMatching(/^AUTH_JWKS_URL: required in production/),
     ]);
     const config = loadConfig({
@@ -86,6 +88,7 @@ describe('configuration', () => {
       AUTH_JWKS_FILE: '/etc/shopvoice/jwks.json',
       AUTH_TRUST_DEV_KEY: 'true',
       SHOPPER_HASH_SECRET: PRODUCTION_HASH_SECRET,
+      SESSION_STATE_SECRET: PRODUCTION_STATE_SECRET,
     });
     expect(config.auth.trustDevKey).toBe(false);
   });
@@ -135,13 +138,33 @@ describe('configuration', () => {
     });
 
     it('require a secret of at least 32 characters in production, and refuse a short one anywhere', () => {
-      const production = { NODE_ENV: 'production', AUTH_JWKS_FILE: '/etc/shopvoice/jwks.json' };
+      const production = { NODE_ENV: 'production', AUTH_JWKS_FILE: '/etc/shopvoice/jwks.json', SESSION_STATE_SECRET: PRODUCTION_STATE_SECRET };
       expect(problemsOf(production)).toEqual([expect.stringMatching(/^SHOPPER_HASH_SECRET: required in production/)]);
       expect(problemsOf({ ...production, SHOPPER_HASH_SECRET: 'x'.repeat(MIN_SHOPPER_HASH_SECRET_LENGTH - 1) })).toEqual([
         expect.stringMatching(/^SHOPPER_HASH_SECRET: required in production, at least 32 characters/),
       ]);
       expect(loadConfig({ ...production, SHOPPER_HASH_SECRET: PRODUCTION_HASH_SECRET }).analytics.shopperHashSecret).toBe(PRODUCTION_HASH_SECRET);
       expect(problemsOf({ SHOPPER_HASH_SECRET: 'short' })).toEqual([expect.stringMatching(/^SHOPPER_HASH_SECRET: at least 32 characters/)]);
+    });
+  });
+
+  describe('the session state secret', () => {
+    const production = { NODE_ENV: 'production', AUTH_JWKS_FILE: '/etc/shopvoice/jwks.json', SHOPPER_HASH_SECRET: PRODUCTION_HASH_SECRET };
+
+    it('is required in production, at least 32 characters, and named when missing', () => {
+      expect(problemsOf(production)).toEqual([expect.stringMatching(/^SESSION_STATE_SECRET: required in production, at least 32 characters/)]);
+      expect(problemsOf({ ...production, SESSION_STATE_SECRET: 'x'.repeat(MIN_SESSION_STATE_SECRET_LENGTH - 1) })).toEqual([
+        expect.stringMatching(/^SESSION_STATE_SECRET: required in production/),
+      ]);
+      expect(loadConfig({ ...production, SESSION_STATE_SECRET: PRODUCTION_STATE_SECRET }).sessionStateSecret).toBe(PRODUCTION_STATE_SECRET);
+      expect(problemsOf({ SESSION_STATE_SECRET: 'short' })).toEqual([expect.stringMatching(/^SESSION_STATE_SECRET: at least 32 characters/)]);
+    });
+
+    it('is one random key per process outside production when unset, the same however often config is read', () => {
+      const first = loadConfig({}).sessionStateSecret;
+      expect(first.length).toBeGreaterThanOrEqual(MIN_SESSION_STATE_SECRET_LENGTH);
+      expect(loadConfig({ NODE_ENV: 'test' }).sessionStateSecret).toBe(first);
+      expect(loadConfig({ SESSION_STATE_SECRET: PRODUCTION_STATE_SECRET }).sessionStateSecret).toBe(PRODUCTION_STATE_SECRET);
     });
   });
 

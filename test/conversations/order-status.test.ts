@@ -1,7 +1,7 @@
 import type { Order } from '../../lambda/commerce/ports';
 import { ordersOnTheWay, progressOf } from '../../lambda/flows/order-status/relevance';
 import { Voice } from '../../lambda/speech/voice';
-import { answered, type Conversation, PLATFORMS } from '../support/conversation';
+import { answered, type Conversation, type Heard, PLATFORMS } from '../support/conversation';
 import { createTestApp, TEST_NOW, type TestApp } from '../support/test-app';
 
 let testApp: TestApp;
@@ -51,7 +51,7 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
     }
   });
 
-  it("reads the shopper's own orders on the way, most relevant first, three at a time, then the rest", async () => {
+  it("leads with the count and the most urgent order, then reads the rest one at a time", async () => {
     // Ben has more orders in flight than one answer reads.
     const relevant = ordersOnTheWay(await ordersOf('shopper-ben'), daysFromToday);
     const expected = relevant.map((order) => order.number);
@@ -60,31 +60,42 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
     const conversation = await converse('shopper-ben');
     const first = answered(await conversation.say('OrderStatusIntent'), platform);
     expect(first.text).toMatch(new RegExp(`^You have ${moving === 1 ? 'one order' : `${moving} orders`} on the way\\.`));
-    const firstPage = expected.slice(0, 3);
-    const positions = firstPage.map((number) => first.ssml.indexOf(spokenNumber(number)));
-    expect(positions.every((position) => position > 0)).toBe(true);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    for (const number of expected.slice(3)) expect(first.ssml).not.toContain(spokenNumber(number));
+    expect(first.ssml).toContain(spokenNumber(expected[0]!));
+    for (const number of expected.slice(1)) expect(first.ssml).not.toContain(spokenNumber(number));
 
     // Nobody else's orders are mentioned.
     for (const order of await ordersOf('shopper-ava')) expect(first.ssml).not.toContain(spokenNumber(order.number));
 
     expect(first.listening).toBe(true);
     expect(first.text).toMatch(/There('s one| are \d+) more\. Want to hear (it|them)\?$/);
-    expect(first.state).toMatchObject({ active: { flow: 'order-status', step: 'offered-more', data: { remaining: expected.slice(3) } } });
+    expect(first.state).toMatchObject({ active: { flow: 'order-status', step: 'offered-more', data: { remaining: expected.slice(1), focus: expected.slice(0, 1) } } });
 
     const second = answered(await conversation.say('YesIntent'), platform);
-    for (const number of expected.slice(3, 6)) expect(second.ssml).toContain(spokenNumber(number));
-    for (const number of firstPage) expect(second.ssml).not.toContain(spokenNumber(number));
-    expect(second.listening).toBe(expected.length > 6);
+    expect(second.ssml).toContain(spokenNumber(expected[1]!));
+    for (const number of [expected[0]!, ...expected.slice(2)]) expect(second.ssml).not.toContain(spokenNumber(number));
+    expect(second.listening).toBe(expected.length > 2);
   });
 
-  it('reads the most urgent order first: out for delivery before a delay before one being prepared', async () => {
-    const heard = answered(await (await converse('shopper-ben')).say('OrderStatusIntent'), platform);
-    const at = (phrase: RegExp) => heard.text.search(phrase);
-    expect(at(/out for delivery/)).toBeGreaterThan(0);
+  it('reads the most urgent order first: out for delivery, then a delay, then one being prepared', async () => {
+    const conversation = await converse('shopper-ben');
+    const heard = [answered(await conversation.say('OrderStatusIntent'), platform)];
+    const offersMore = (reply: Heard) => (reply.state as { active?: { step?: string } } | undefined)?.active?.step === 'offered-more';
+    while (offersMore(heard.at(-1)!)) heard.push(answered(await conversation.say('YesIntent'), platform));
+    const text = heard.map((reply) => reply.text).join(' ');
+    const at = (phrase: RegExp) => text.search(phrase);
+    expect(heard[0]!.text).toMatch(/out for delivery/);
     expect(at(/out for delivery/)).toBeLessThan(at(/running late/));
     expect(at(/running late/)).toBeLessThan(at(/being prepared/));
+  });
+
+  it('answers "when will it arrive" about the order just read, without reading the list again', async () => {
+    const relevant = ordersOnTheWay(await ordersOf('shopper-ben'), daysFromToday).map((order) => order.number);
+    const conversation = await converse('shopper-ben');
+    answered(await conversation.say('OrderStatusIntent'), platform);
+    const followUp = answered(await conversation.say('OrderStatusIntent'), platform);
+    expect(followUp.ssml).toContain(spokenNumber(relevant[0]!));
+    for (const number of relevant.slice(1)) expect(followUp.ssml).not.toContain(spokenNumber(number));
+    expect(followUp.text).not.toMatch(/orders on the way/);
   });
 
   it('answers for one order number, and says the same for an unknown number and for another shopper’s', async () => {

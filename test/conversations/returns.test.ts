@@ -144,7 +144,8 @@ describe.each(PLATFORMS)('returns on %s', (platform, start) => {
     expect(ticket).toMatchObject({ reason: 'policy-exception', order_number: '10149' });
     expect(JSON.parse(ticket!.context)).toMatchObject({
       item: { lineId: '10149-1', sku: expect.any(String) },
-      tried: expect.arrayContaining(['Not returnable: window-closed (last day was 2026-11-11).']),
+      // Notes are redacted like all the ticket keeps of the conversation: the year goes with every other run of four digits.
+      tried: expect.arrayContaining(['Not returnable: window-closed (last day was [number]-11-11).']),
     });
   });
 

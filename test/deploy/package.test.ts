@@ -287,6 +287,7 @@ describe('the function zips of npm run package', () => {
         AUTH_AUDIENCE: auth.audience,
         AUTH_JWKS_URL: auth.jwksUrl,
         SHOPPER_HASH_SECRET: 'test-shopper-hash-secret-0123456789abcdef',
+        SESSION_STATE_SECRET: 'test-session-state-secret-0123456789abcdef',
       };
     });
 

@@ -90,7 +90,7 @@ describe('the dev console', () => {
       session: { new: false, sessionId: envelope.session.sessionId, attributes: first?.response.body.sessionAttributes },
       request: { intent: { name: 'AMAZON.YesIntent' } },
     });
-    const remaining: string[] = first?.reply.attributes.shopvoice.active.data.remaining;
+    const remaining: string[] = first?.reply.attributes.shopvoice.state.active.data.remaining;
     expect(remaining.length).toBeGreaterThan(0);
     expect(second?.reply.text).toContain(remaining[0]);
 
@@ -158,7 +158,7 @@ describe('the dev console', () => {
 
 describe('in production', () => {
   it('has no dev console', async () => {
-    const config = loadConfig({ NODE_ENV: 'production', SHOPVOICE_DATA_DIR: '/nonexistent-shopvoice-data', AUTH_JWKS_URL: 'https://auth.example/.well-known/jwks.json', SHOPPER_HASH_SECRET: 'test-shopper-hash-secret-0123456789abcdef' });
+    const config = loadConfig({ NODE_ENV: 'production', SHOPVOICE_DATA_DIR: '/nonexistent-shopvoice-data', AUTH_JWKS_URL: 'https://auth.example/.well-known/jwks.json', SHOPPER_HASH_SECRET: 'test-shopper-hash-secret-0123456789abcdef', SESSION_STATE_SECRET: 'test-session-state-secret-0123456789abcdef' });
     const store = openEmbeddedStore(':memory:', { now: TEST_NOW });
     const { app, shopvoice } = createServer(config, createLogger('silent'), { adapters: store, clock: () => TEST_NOW });
     try {

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { v1 } from 'ask-smapi-model';
 import {
+  ALEXA_LIMITS,
   askResourcesProblems,
   examplePhraseProblems,
   interactionModelProblems,
   invocationNameProblems,
+  modelLimitProblems,
   sampleProblems,
   skillPackageProblems,
 } from '../../interaction-models/lib/alexa-checks';
@@ -40,10 +42,26 @@ describe('the Alexa skill package', () => {
       expect(slot('ReturnItemIntent', 'item')).toBe('ShoppingItem');
       expect(slot('ReorderIntent', 'item')).toBe('ShoppingItem');
       expect(slot('FindProductIntent', 'query')).toBe('AMAZON.SearchQuery');
+      expect(slot('FindProductIntent', 'category')).toBe('ShoppingItem');
+      expect(slot('FindProductIntent', 'attribute')).toBe('ProductAttribute');
+      expect(slot('FindProductIntent', 'maxPrice')).toBe('AMAZON.NUMBER');
       const values = model.types?.find((type) => type.name === 'ShoppingItem')?.values ?? [];
       expect(values.map((value) => value.id).sort()).toEqual(
         ['apparel', 'audio', 'bags', 'beauty', 'coffee', 'gift-cards', 'home', 'jackets', 'kitchen', 'pet-supplies', 'shoes', 'tea', 'toys'],
       );
+    });
+
+    it('takes a product phrase without a lead-in, in its parts, since a search query needs one', () => {
+      const find = alexaModel(code).interactionModel.languageModel.intents.find((intent) => intent.name === 'FindProductIntent');
+      const withoutLeadIn = (find?.samples ?? []).filter((sample) => sample.startsWith('{category}'));
+      expect(withoutLeadIn.length).toBeGreaterThanOrEqual(5);
+      expect(withoutLeadIn.some((sample) => sample.includes('{maxPrice}'))).toBe(true);
+      expect(withoutLeadIn.some((sample) => sample.includes('{price}'))).toBe(true);
+    });
+
+    it('stays well inside Alexa’s limits on size', () => {
+      expect(modelLimitProblems(code, alexaModel(code))).toEqual([]);
+      expect(JSON.stringify(alexaModel(code)).length).toBeLessThan(ALEXA_LIMITS.modelCharacters / 2);
     });
 
     it('never uses a search query without words around it', () => {
@@ -118,6 +136,23 @@ describe('the Alexa skill package', () => {
         'x: "{query}" is only an AMAZON.SearchQuery slot; it needs a carrier phrase',
       ]);
       expect(sampleProblems('x', 'i want a t. v. for the living-room', slots)).toEqual([]);
+    });
+
+    it('a model over Alexa’s limits: words too long, too many values, too large', () => {
+      const data = copy(alexaModel('en-US'));
+      const model = data.interactionModel.languageModel;
+      const item = model.types?.find((type) => type.name === 'ShoppingItem');
+      const long = Array.from({ length: 15 }, () => 'ten letter').join(' ');
+      item?.values?.[0]?.name.synonyms.push(long);
+      model.intents.find((intent) => intent.name === 'AMAZON.HelpIntent')?.samples?.push(`${long} ${long}`);
+      const tight = { ...ALEXA_LIMITS, slotValues: 100, modelCharacters: 10_000 };
+
+      expect(modelLimitProblems('en-US', data, tight)).toEqual([
+        `en-US AMAZON.HelpIntent: "${long} ${long}" is longer than 200 characters`,
+        `en-US ShoppingItem: "${long}" is longer than 140 characters`,
+        expect.stringMatching(/^en-US: \d+ slot values and synonyms, Alexa allows 100$/),
+        expect.stringMatching(/^en-US: the model has \d+ characters, Alexa accepts 10000$/),
+      ]);
     });
 
     it('a model with a dangling slot type or a missing required built-in', () => {

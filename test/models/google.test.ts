@@ -15,6 +15,9 @@ const SYSTEM_EVENTS = [
   'actions.intent.NO_MATCH_1',
   'actions.intent.NO_MATCH_2',
   'actions.intent.NO_MATCH_FINAL',
+  'actions.intent.NO_INPUT_1',
+  'actions.intent.NO_INPUT_2',
+  'actions.intent.NO_INPUT_FINAL',
 ];
 
 describe('the Google Actions Builder project', () => {
@@ -34,7 +37,7 @@ describe('the Google Actions Builder project', () => {
         'custom/scenes/AccountLinking.yaml',
         'custom/scenes/AccountLinking_AccountLinking.yaml',
         'custom/scenes/Conversation.yaml',
-        ...['ShoppingItem', 'ReturnReason', 'Ordinal', 'LastOrder', 'SizeChoice'].flatMap((type) => [`custom/types/${type}.yaml`, `custom/types/de/${type}.yaml`]),
+        ...['ShoppingItem', 'ProductAttribute', 'ReturnReason', 'Ordinal', 'LastOrder', 'SizeChoice'].flatMap((type) => [`custom/types/${type}.yaml`, `custom/types/de/${type}.yaml`]),
         ...CUSTOM_INTENTS.flatMap((name) => [`custom/intents/${name}.yaml`, `custom/intents/de/${name}.yaml`]),
         ...[...CUSTOM_INTENTS, ...SYSTEM_EVENTS].map((name) => `custom/global/${name}.yaml`),
       ].sort(),
@@ -66,6 +69,20 @@ describe('the Google Actions Builder project', () => {
     expect(events.sort()).toEqual([...CUSTOM_INTENTS, ...SYSTEM_EVENTS.filter((name) => name !== 'actions.intent.MAIN')].sort());
   });
 
+  it('answers silence: the webhook hears the first two, and the conversation ends after the final one', () => {
+    const events = yaml('custom/scenes/Conversation.yaml').intentEvents as { intent: string; handler: unknown; transitionToScene?: string }[];
+    const silence = events.filter((event) => event.intent.startsWith('actions.intent.NO_INPUT'));
+    expect(silence).toEqual([
+      { intent: 'actions.intent.NO_INPUT_1', handler: { webhookHandler: 'shopvoice' } },
+      { intent: 'actions.intent.NO_INPUT_2', handler: { webhookHandler: 'shopvoice' } },
+      { intent: 'actions.intent.NO_INPUT_FINAL', handler: { webhookHandler: 'shopvoice' }, transitionToScene: 'actions.scene.END_CONVERSATION' },
+    ]);
+    expect(yaml('custom/global/actions.intent.NO_INPUT_FINAL.yaml').transitionToScene).toBe('actions.scene.END_CONVERSATION');
+    const withoutSilence = project();
+    withoutSilence.delete('custom/global/actions.intent.NO_INPUT_2.yaml');
+    expect(googleContractProblems(withoutSilence)).toEqual(['silence (actions.intent.NO_INPUT_2) needs custom/global/actions.intent.NO_INPUT_2.yaml']);
+  });
+
   it('links accounts in a scene that checks verification and hands every outcome to the webhook', () => {
     expect(yaml('custom/scenes/AccountLinking.yaml').conditionalEvents).toEqual([
       { condition: 'user.verificationStatus != "VERIFIED"', handler: { webhookHandler: 'shopvoice' }, transitionToScene: 'Conversation' },
@@ -89,12 +106,20 @@ describe('the Google Actions Builder project', () => {
     ]);
     expect(yaml('custom/intents/FindProductIntent.yaml').parameters).toEqual([
       { name: 'query', type: { name: 'actions.type.FreeText' } },
+      { name: 'category', type: { name: 'ShoppingItem' } },
+      { name: 'attribute', type: { name: 'ProductAttribute' } },
+      { name: 'maxPrice', type: { name: 'actions.type.Number' } },
+      { name: 'price', type: { name: 'actions.type.Number' } },
     ]);
     const ids = (file: string) => Object.keys((yaml(file).synonym as { entities: object }).entities).sort();
     expect(ids('custom/types/ShoppingItem.yaml')).toEqual(
       ['apparel', 'audio', 'bags', 'beauty', 'coffee', 'gift-cards', 'home', 'jackets', 'kitchen', 'pet-supplies', 'shoes', 'tea', 'toys'],
     );
     expect(ids('custom/types/de/ShoppingItem.yaml')).toEqual(ids('custom/types/ShoppingItem.yaml'));
+    // Items and search words the types do not list still reach the webhook, as they do on Alexa.
+    expect(yaml('custom/types/ShoppingItem.yaml').synonym).toMatchObject({ matchType: 'FUZZY_MATCH', acceptUnknownValues: true });
+    expect(yaml('custom/types/ProductAttribute.yaml').synonym).toMatchObject({ acceptUnknownValues: true });
+    expect(yaml('custom/types/SizeChoice.yaml').synonym).not.toHaveProperty('acceptUnknownValues');
     expect(yaml('custom/intents/de/OrderStatusIntent.yaml').trainingPhrases).toContain('wo ist meine bestellung');
   });
 
@@ -105,6 +130,7 @@ describe('the Google Actions Builder project', () => {
       files.set('custom/global/HelpIntent.yaml', 'handler:\n  webhookHandler: helper\ntransitionToScene: Help\n');
 
       expect(googleProjectProblems(files)).toEqual([
+        'custom/intents/FindProductIntent.yaml: parameter category has type ShoppingItem, which does not exist',
         'custom/intents/OrderStatusIntent.yaml: parameter item has type ShoppingItem, which does not exist',
         'custom/intents/ReorderIntent.yaml: parameter item has type ShoppingItem, which does not exist',
         'custom/intents/ReturnItemIntent.yaml: parameter item has type ShoppingItem, which does not exist',
@@ -113,6 +139,13 @@ describe('the Google Actions Builder project', () => {
         'custom/global/HelpIntent.yaml: webhook handler helper is not declared in webhooks/',
         'custom/global/HelpIntent.yaml: scene Help does not exist',
       ]);
+    });
+
+    it('with a word that two values of a type share', () => {
+      const files = project();
+      files.set('custom/types/de/Ordinal.yaml', 'synonym:\n  entities:\n    first:\n      synonyms: [erste]\n    second:\n      synonyms: [zweite, Erste]\n    third:\n      synonyms: [dritte]\n    last:\n      synonyms: [letzte]\n    other:\n      synonyms: [andere]\n');
+
+      expect(googleProjectProblems(files)).toEqual(['custom/types/de/Ordinal.yaml: "Erste" is a synonym of both first and second']);
     });
 
     it('with a locale gap, a localized parameter, an unknown annotation and unparsable YAML', () => {

@@ -26,12 +26,12 @@ describe('loading the source', () => {
     const broken = english
       .replace('fallbackIntentSensitivity: MEDIUM', 'fallbackIntentSensitivity: SOMETIMES')
       .replace('      orderNumber: number\n      item: ShoppingItem', '      orderNumber: number\n      item: shopping_item')
-      .replace('      pet-supplies:', '      Pet_Supplies:')
+      .replace('      size-too-small:', '      Size_Too_Small:')
       .replace('locale: en-US\n', 'locale: en-US\nvoice: friendly\n');
 
     expect(problemsOf(() => parseLocale('locales/en-US.yaml', broken))).toEqual([
       'locales/en-US.yaml: fallbackIntentSensitivity: Invalid option: expected one of "LOW"|"MEDIUM"|"HIGH"',
-      'locales/en-US.yaml: types.ShoppingItem.values.Pet_Supplies: Invalid key in record (lowercase words joined by hyphens)',
+      'locales/en-US.yaml: types.ReturnReason.values.Size_Too_Small: Invalid key in record (lowercase words joined by hyphens)',
       'locales/en-US.yaml: intents.OrderStatusIntent.slots.item.type: number, search-query, date, four-digit-number or a custom type name in PascalCase',
       'locales/en-US.yaml: (root): Unrecognized key: "voice"',
     ]);

@@ -19,8 +19,12 @@ export function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')) as T;
 }
 
+let loaded: Source | undefined;
+
+/** The committed source, its catalog types filled; a fresh copy each time, so a test may change it. */
 export function source(): Source {
-  return loadSource();
+  loaded ??= loadSource();
+  return structuredClone(loaded);
 }
 
 export function locale(code: string): LocaleModel {

@@ -3,15 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../../tools/nlu/model-files';
 
-/** A minimal Alexa interaction model, as `npm run models` writes one. */
-export function alexaModel(languageModel: {
-  invocationName?: string;
-  intents: { name: string; slots?: { name: string; type: string }[]; samples?: string[] }[];
-  types?: { name: string; values: { id: string; name: { value: string; synonyms?: string[] } }[] }[];
-}) {
-  return { interactionModel: { languageModel: { invocationName: 'test store', ...languageModel } } };
-}
-
 /** A copy of the repository's generated Alexa models in a temporary root, to change freely. */
 export function copiedModels(): { root: string; file(locale: string): string; remove(): void } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-nlu-'));

@@ -5,6 +5,7 @@ import type { Turn } from '../../lambda/core/turn';
 import { createAlexaSkill } from '../../lambda/platforms/alexa';
 import { text } from '../../lambda/speech/speech';
 import { intentRequest, launchRequest, sessionEndedRequest, TEST_SKILL_ID } from '../support/alexa-envelopes';
+import { sealedWith, sessionState, TEST_SESSION_STATE_SECRET, testStateSeal } from '../support/sealed-state';
 import { expectValidSsml } from '../support/ssml-checks';
 
 /** A router that records the turns it is given and answers with a fixed line. */
@@ -18,7 +19,7 @@ const asEnvelope = (value: object) => value as unknown as RequestEnvelope;
 describe('Alexa adapter (skill.invoke with real envelopes)', () => {
   it('maps built-in intents, slots and entity resolution onto the Turn', async () => {
     const { router, turns } = recordingRouter();
-    const skill = createAlexaSkill({ router });
+    const skill = createAlexaSkill({ router, stateSeal: testStateSeal });
     await skill.invoke(
       asEnvelope(
         intentRequest(
@@ -51,7 +52,7 @@ describe('Alexa adapter (skill.invoke with real envelopes)', () => {
 
   it('keeps a slot without an entity-resolution match as heard', async () => {
     const { router, turns } = recordingRouter();
-    await createAlexaSkill({ router }).invoke(
+    await createAlexaSkill({ router, stateSeal: testStateSeal }).invoke(
       asEnvelope(intentRequest('OrderStatusIntent', { item: { value: 'hovercraft', authority: 'x' } })),
     );
     expect(turns[0]!.event).toMatchObject({ slots: { item: { spoken: 'hovercraft' } } });
@@ -60,14 +61,14 @@ describe('Alexa adapter (skill.invoke with real envelopes)', () => {
 
   it('answers SessionEndedRequest with an empty response', async () => {
     const { router, turns } = recordingRouter();
-    const response = await createAlexaSkill({ router }).invoke(asEnvelope(sessionEndedRequest()));
+    const response = await createAlexaSkill({ router, stateSeal: testStateSeal }).invoke(asEnvelope(sessionEndedRequest()));
     expect(turns[0]!.event.kind).toBe('session-ended');
     expect(response.response.outputSpeech).toBeUndefined();
   });
 
   it('rejects a request for another skill when the skill id is set', async () => {
     const { router } = recordingRouter();
-    const skill = createAlexaSkill({ router, skillId: TEST_SKILL_ID });
+    const skill = createAlexaSkill({ router, stateSeal: testStateSeal, skillId: TEST_SKILL_ID });
     await expect(skill.invoke(asEnvelope(launchRequest()))).resolves.toBeDefined();
     await expect(skill.invoke(asEnvelope(launchRequest({ applicationId: 'amzn1.ask.skill.someone-else' })))).rejects.toThrow();
   });
@@ -75,17 +76,21 @@ describe('Alexa adapter (skill.invoke with real envelopes)', () => {
   it('apologises, in valid SSML, when the router fails', async () => {
     const errors: unknown[] = [];
     const skill = createAlexaSkill({
+      stateSeal: testStateSeal,
       router: async () => {
         throw new Error('boom');
       },
       onError: (error) => errors.push(error),
     });
-    const response = await skill.invoke(asEnvelope(intentRequest('OrderStatusIntent', {}, { attributes: { shopvoice: { v: 1, misunderstood: 1 } } })));
+    const carried = sealedWith({ sessionStateSecret: TEST_SESSION_STATE_SECRET }, 'alexa', 'amzn1.echo-api.session.apology', sessionState({ misunderstood: 1 }));
+    const envelope = intentRequest('OrderStatusIntent', {}, { sessionId: 'amzn1.echo-api.session.apology', attributes: { shopvoice: carried } });
+    const response = await skill.invoke(asEnvelope(envelope));
     const ssml = (response.response.outputSpeech as { ssml: string }).ssml;
     expectValidSsml(ssml, 'alexa');
     expect(ssml).toContain('Sorry, something went wrong on my side');
     expect(response.response.shouldEndSession).toBe(false);
-    expect(response.sessionAttributes).toEqual({ shopvoice: { v: 1, misunderstood: 1 } });
+    // The state is left exactly as it came, seal and all, so the shopper can simply try again.
+    expect(response.sessionAttributes).toEqual({ shopvoice: carried });
     expect(errors).toHaveLength(1);
   });
 });

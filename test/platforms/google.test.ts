@@ -7,6 +7,7 @@ import type { Turn } from '../../lambda/core/turn';
 import { createGoogleApp, createGoogleWebhook, googleTurn } from '../../lambda/platforms/google';
 import { cheerful, text } from '../../lambda/speech/speech';
 import { webhookRequest } from '../support/google-requests';
+import { testStateSeal } from '../support/sealed-state';
 import { expectValidSsml } from '../support/ssml-checks';
 
 const PROJECT = 'northwind-shopvoice';
@@ -31,7 +32,7 @@ function webhookApp(router: Router, options: { projectId?: string; keys?: Awaite
   app.post(
     '/google',
     express.json(),
-    createGoogleWebhook({ app: createGoogleApp({ router }), projectId: options.projectId, signingKeys: options.keys }),
+    createGoogleWebhook({ app: createGoogleApp({ router, stateSeal: testStateSeal }), projectId: options.projectId, signingKeys: options.keys }),
   );
   return app;
 }
@@ -87,7 +88,9 @@ describe('Google adapter', () => {
     expect(prompt.firstSimple.text).toBe('Hi & welcome');
     expect(prompt.content.card).toMatchObject({ title: 'Orders', text: 'Order 1042' });
     expect(prompt.suggestions).toEqual([{ title: 'Yes' }]);
-    expect(session.params.shopvoice.active).toEqual({ flow: 'order-status', step: 'offered-more', data: { remaining: ['1'] } });
+    // Sealed for this conversation: readable, but opened only with the MAC intact.
+    expect(session.params.shopvoice).toEqual({ state: expect.any(Object), mac: expect.stringMatching(/^[\w-]{43}$/) });
+    expect(session.params.shopvoice.state.active).toEqual({ flow: 'order-status', step: 'offered-more', data: { remaining: ['1'] } });
     expect(scene.next.name).toBe('Conversation');
   });
 
@@ -110,7 +113,7 @@ describe('Google adapter', () => {
     const conv = (resolved: unknown) =>
       ({ intent: { name: 'ReturnItemIntent', params: { date: { original: 'last tuesday', resolved } }, query: '' }, session: { id: 's', params: {} }, user: { params: {} }, device: {} }) as any;
     const date = (resolved: unknown) => {
-      const event = googleTurn(conv(resolved)).event;
+      const event = googleTurn(conv(resolved), testStateSeal).event;
       return event.kind === 'intent' ? event.slots.date : undefined;
     };
     expect(date({ year: 2026, month: 11, day: 24 })).toEqual({ spoken: 'last tuesday', id: '2026-11-24' });
@@ -119,7 +122,7 @@ describe('Google adapter', () => {
   });
 
   it('reads a turn without a session or user gracefully', () => {
-    const turn = googleTurn({ intent: { name: 'HelpIntent', params: {}, query: '' }, session: { id: 's', params: {} }, user: { params: {} }, device: {} } as any);
+    const turn = googleTurn({ intent: { name: 'HelpIntent', params: {}, query: '' }, session: { id: 's', params: {} }, user: { params: {} }, device: {} } as any, testStateSeal);
     expect(turn.event).toEqual({ kind: 'intent', intent: 'HelpIntent', slots: {} });
     expect(turn.locale).toBe('en-US');
   });

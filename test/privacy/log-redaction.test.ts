@@ -98,6 +98,15 @@ describe('log lines carry no personal data or secrets', () => {
     expect(line.msg).toBe('Shopvoice is listening on http://localhost:3000');
   });
 
+  it('keeps request and session ids readable, so a line can be matched to its request', () => {
+    const { logger, lines, text } = capture();
+    const requestId = 'amzn1.echo-api.request.1b6e1d4c-5f0e-4a8e-9c1b-6b7f0e2d3a4c';
+    const sessionId = 'amzn1.echo-api.session.0e7d1b2c-4f80-4c0d-9a55-3f2c9a614b7e';
+    logger.warn({ requestId, sessionId, note: `shopper said ${SECRETS.map(([value]) => value).join(' ')}` }, `request ${requestId} answered late`);
+    expect(lines()[0]).toMatchObject({ requestId, sessionId, msg: `request ${requestId} answered late` });
+    expectNoneSurvive(text());
+  });
+
   it('survives circular and very deep objects', () => {
     const { logger, text } = capture();
     const circular: Record<string, unknown> = { email2: 'ava.smith@example.com' };

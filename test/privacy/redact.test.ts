@@ -82,6 +82,27 @@ describe('redactText', () => {
       ['meine PIN ist eins zwei drei vier', 'meine PIN ist [number]'],
       ['null eins fünf eins, zwo drei', '[number]'],
       ['zweiundvierzig dreiundzwanzig', '[number]'],
+      ['73 91', '[number]'],
+      ['make it 7 391 please', 'make it [number] please'],
+      ['yes 73  91', 'yes [number]'],
+    ])('%s', (input, expected) => expect(redactText(input)).toBe(expected));
+  });
+
+  describe('platform request and session ids stay readable; secrets around them do not', () => {
+    const REQUEST = 'amzn1.echo-api.request.1b6e1d4c-5f0e-4a8e-9c1b-6b7f0e2d3a4c';
+    const SESSION = 'amzn1.echo-api.session.0e7d1b2c-4f80-4c0d-9a55-3f2c9a614b7e';
+    const GOOGLE = 'ABwppHFrP5DIKzykGIfK5mNS42yVzuunzOfFUhUPy3QeVoTAtl3H4HmBTxDMW4_c4Yv6TNOOMQsMBPj5';
+    it.each<Case>([
+      [REQUEST, REQUEST],
+      [`request ${REQUEST} in session ${SESSION}`, `request ${REQUEST} in session ${SESSION}`],
+      ['EdwRequestId.1b6e1d4c-5f0e-4a8e-9c1b-6b7f0e2d3a4c', 'EdwRequestId.1b6e1d4c-5f0e-4a8e-9c1b-6b7f0e2d3a4c'],
+      [`google session ${GOOGLE}`, `google session ${GOOGLE}`],
+      [`${REQUEST}: ava@example.com said 4242 4242 4242 4242 with Bearer ${DEMO_JWT}`, `${REQUEST}: [email] said [card] with Bearer [token]`],
+      // Only the platforms' own shapes: anything else after the prefix, or a bare UUID, is not a request id.
+      ['amzn1.echo-api.request.4242424242424242', 'amzn1.echo-api.request.[card]'],
+      ['amzn1.echo-api.request.sk_live_51HxYzAbCdEfGhIjKlMnOp', 'amzn1.echo-api.request.[token]'],
+      ['id 1b6e1d4c-5f0e-4a8e-9c1b-6b7f0e2d3a4c', 'id [token]'],
+      ['Xamzn1.echo-api.request.1b6e1d4c-5f0e-4a8e-9c1b-6b7f0e2d3a4c7391', 'Xamzn1.echo-api.request.[token]'],
     ])('%s', (input, expected) => expect(redactText(input)).toBe(expected));
   });
 

@@ -14,6 +14,7 @@ import { createAlexaSkill } from '../../lambda/platforms/alexa';
 import { createServer } from '../../lambda/server';
 import { TEST_SKILL_ID } from '../support/alexa-envelopes';
 import { alexaConversation } from '../support/conversation';
+import { testStateSeal } from '../support/sealed-state';
 import { TEST_NOW } from '../support/test-app';
 
 /**
@@ -184,6 +185,7 @@ describe('the Alexa adapter on SkillDisabled', () => {
     const tokens: string[] = [];
     const hanging = createAlexaSkill({
       router,
+      stateSeal: testStateSeal,
       skillDisabledBudgetMs: 50,
       onError: (error) => errors.push(error),
       onSkillDisabled: (token) => {
@@ -191,7 +193,7 @@ describe('the Alexa adapter on SkillDisabled', () => {
         return new Promise(() => {});
       },
     });
-    const failing = createAlexaSkill({ router, onError: (error) => errors.push(error), onSkillDisabled: async () => Promise.reject(new Error('store down')) });
+    const failing = createAlexaSkill({ router, stateSeal: testStateSeal, onError: (error) => errors.push(error), onSkillDisabled: async () => Promise.reject(new Error('store down')) });
     for (const skill of [hanging, failing]) {
       const response = await skill.invoke(skillDisabledEvent('a.b.c') as never);
       expect(response.response).toEqual({});
@@ -202,7 +204,7 @@ describe('the Alexa adapter on SkillDisabled', () => {
 
   it('does not call the callback without a token', async () => {
     const onSkillDisabled = jest.fn(async () => {});
-    const skill = createAlexaSkill({ router, onSkillDisabled });
+    const skill = createAlexaSkill({ router, stateSeal: testStateSeal, onSkillDisabled });
     expect((await skill.invoke(skillDisabledEvent() as never)).response).toEqual({});
     expect(onSkillDisabled).not.toHaveBeenCalled();
   });

@@ -132,6 +132,38 @@ describe('containment report edge cases', () => {
     expect(summary!.timeToResolutionMs).toBeUndefined();
   });
 
+  it('counts a reorder that went straight to checkout, as every voice reorder does, for reorder', () => {
+    // As the router records it: the reorder flow starts on ReorderIntent and leaves checkout's confirmation in progress.
+    const placed = conversation('alexa:reorder', [
+      { intent: 'ReorderIntent', flow: 'checkout', step: 'confirm', outcome: 'asked' },
+      { intent: 'YesIntent', flow: 'checkout', step: 'pin', outcome: 'asked' },
+      { intent: 'PinIntent', outcome: 'resolved', goal: 'order-placed', orderValue: { currency: 'USD', minor: 3_398 } },
+    ]);
+    const left = conversation('google:reorder-left', [{ intent: 'ReorderIntent', flow: 'checkout', step: 'confirm', outcome: 'asked' }, { intent: 'StopIntent' }]);
+    const report = computeContainmentReport([...placed, ...left]);
+    expect(conversationsOf(placed)[0]).toMatchObject({ flow: 'reorder', outcome: 'contained', goal: 'order-placed' });
+    expect(conversationsOf(left)[0]).toMatchObject({ flow: 'reorder', outcome: 'abandoned' });
+    expect(report.flows.map((row) => [row.flow, row.conversations])).toEqual([['reorder', 2]]);
+    expect(report.conversion.find((row) => row.flow === 'reorder')).toEqual({
+      flow: 'reorder',
+      conversations: 2,
+      converted: 1,
+      rate: 0.5,
+      orders: 1,
+      orderValue: [{ currency: 'USD', minor: 3_398 }],
+    });
+  });
+
+  it('keeps an order placed in checkout for the discovery that led to it, whatever was said in checkout', () => {
+    const events = conversation('alexa:discovery', [
+      { intent: 'FindProductIntent', flow: 'discovery', step: 'results', outcome: 'asked' },
+      { intent: 'BuyIntent', flow: 'checkout', step: 'confirm', outcome: 'resolved', goal: 'product-chosen' },
+      { intent: 'QuantityIntent', flow: 'checkout', step: 'confirm', outcome: 'asked' },
+      { intent: 'YesIntent', outcome: 'resolved', goal: 'order-placed', orderValue: { currency: 'USD', minor: 3_499 } },
+    ]);
+    expect(conversationsOf(events)[0]).toMatchObject({ flow: 'discovery', goal: 'product-chosen' });
+  });
+
   it('orders events by time whatever order they come in', () => {
     const events = conversation('alexa:y', [
       { intent: 'launch' },

@@ -3,6 +3,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { intentRequest } from '../support/alexa-envelopes';
 import { answered, googleConversation, speechText, type Heard } from '../support/conversation';
+import { expectWithinListenBudget } from '../support/listen-time-budget';
 import { expectValidSsml } from '../support/ssml-checks';
 import type { IntentName } from '../../lambda/core/intents';
 import { type AlexaApiStandIn, startAlexaApiStandIn } from './alexa-api-stand-in';
@@ -57,6 +58,7 @@ async function askAlexa(intent: IntentName, options: { readonly withApiToken?: b
     status: response.status,
     body,
   };
+  expectWithinListenBudget('alexa', envelope, heard);
   return { heard: answered(heard, 'alexa'), requestId: envelope.request.requestId };
 }
 

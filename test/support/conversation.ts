@@ -6,6 +6,8 @@ import request from 'supertest';
 import type { IntentName } from '../../lambda/core/intents';
 import { intentRequest, launchRequest } from './alexa-envelopes';
 import { webhookRequest, mainInvocation } from './google-requests';
+import { carriedState } from './sealed-state';
+import { expectWithinListenBudget } from './listen-time-budget';
 
 /** A slot as the shopper said it, with the slot-type value id when the platform resolved one. */
 export type SlotInput = string | { readonly value: string; readonly id: string };
@@ -18,7 +20,7 @@ export interface Heard {
   readonly listening: boolean;
   readonly linkAccount: boolean;
   readonly card?: { readonly title?: string; readonly text?: string };
-  /** The session state the platform will send back on the next turn. */
+  /** The session state the platform will send back on the next turn (unwrapped from its seal). */
   readonly state: unknown;
   readonly status: number;
   readonly body: Record<string, unknown>;
@@ -26,6 +28,10 @@ export interface Heard {
 
 export interface Conversation {
   readonly platform: 'alexa' | 'google';
+  /** The platform's id for this conversation (Alexa's sessionId, Google's session.id). */
+  readonly sessionId: string;
+  /** Replaces what the platform carries as Shopvoice's state into the next turn: a forger's move. */
+  carry(state: unknown): void;
   launch(): Promise<Heard>;
   say(intent: IntentName, slots?: Record<string, SlotInput>): Promise<Heard>;
   /** Sends the last request again, byte for byte: what a platform does when a response is lost. */
@@ -69,20 +75,26 @@ export function alexaConversation(app: Express, options: ConversationOptions = {
     const inner = (body.response ?? {}) as Record<string, any>;
     attributes = (body.sessionAttributes as Record<string, unknown>) ?? {};
     const ssml = String(inner.outputSpeech?.ssml ?? '');
-    return {
+    const heard: Heard = {
       ssml,
       text: speechText(ssml),
       listening: inner.shouldEndSession === false,
       linkAccount: inner.card?.type === 'LinkAccount',
       card: inner.card?.type === 'Simple' ? { title: inner.card.title, text: inner.card.content } : undefined,
-      state: attributes.shopvoice,
+      state: carriedState(attributes.shopvoice),
       status: response.status,
       body,
     };
+    expectWithinListenBudget('alexa', envelope, heard);
+    return heard;
   }
 
   return {
     platform: 'alexa',
+    sessionId,
+    carry(state) {
+      attributes = { ...attributes, shopvoice: state };
+    },
     launch: () => send(launchRequest(envelopeOptions())),
     say(intent, slots = {}) {
       const name = ALEXA_BUILT_IN_INTENTS.includes(intent) ? `AMAZON.${intent}` : intent;
@@ -118,20 +130,26 @@ export function googleConversation(app: Express, options: ConversationOptions = 
     if (next) scene = next;
     const ssml = String(json.prompt?.firstSimple?.speech ?? '');
     const card = json.prompt?.content?.card;
-    return {
+    const heard: Heard = {
       ssml,
       text: speechText(ssml),
       listening: scene !== 'actions.scene.END_CONVERSATION' && scene !== 'AccountLinking',
       linkAccount: next === 'AccountLinking',
       card: card ? { title: card.title, text: card.text } : undefined,
-      state: sessionParams.shopvoice,
+      state: carriedState(sessionParams.shopvoice),
       status: response.status,
       body: json,
     };
+    expectWithinListenBudget('google', body, heard);
+    return heard;
   }
 
   return {
     platform: 'google',
+    sessionId,
+    carry(state) {
+      sessionParams = { ...sessionParams, shopvoice: state };
+    },
     launch: () => send(mainInvocation(requestOptions())),
     say(intent, slots = {}) {
       const params = Object.fromEntries(

@@ -38,8 +38,13 @@ export function storeUnderTest(embedded: EmbeddedStore): { readonly store: Store
   return { store: served.commerce, close: () => served.close() };
 }
 
+export interface TestAppOptions {
+  /** The store's ports the skill uses, made from the demo store; `storeUnderTest` by default. */
+  readonly store?: (embedded: EmbeddedStore) => { readonly store: StoreCommerce; close(): void };
+}
+
 /** The real express app over an in-memory demo store, with verification of Alexa signatures off. */
-export function createTestApp(env: Record<string, string> = {}): TestApp {
+export function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): TestApp {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -49,7 +54,7 @@ export function createTestApp(env: Record<string, string> = {}): TestApp {
   });
   const store = openEmbeddedStore(':memory:', { now: TEST_NOW });
   // The skill's own state stays embedded; only the store's ports may go over HTTP.
-  const storePorts = storeUnderTest(store);
+  const storePorts = (options.store ?? storeUnderTest)(store);
   const { app, shopvoice } = createServer(config, createLogger('silent'), {
     adapters: { store: storePorts.store, state: store.state },
     clock: () => TEST_NOW,

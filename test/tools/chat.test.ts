@@ -40,7 +40,7 @@ describe('npm run chat', () => {
     const shopvoice = composeShopvoice(config, { logger: createLogger('silent'), adapters: store, clock: () => TEST_NOW });
     const output: string[] = [];
     try {
-      const assistant = localAssistantFor(config, shopvoice.router);
+      const assistant = localAssistantFor(config, shopvoice.router, shopvoice.stateSeal);
       const script = linesOf('where is my order', 'yes', '/json', '/reset', '', 'open northwind outfitters', '/bogus', '/quit', 'never read');
       await runChat(assistant, { platform: 'alexa', locale: 'en-US', shopperId: 'shopper-ben' }, { lines: script, write: (line) => output.push(line), echo: true });
     } finally {

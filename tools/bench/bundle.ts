@@ -18,6 +18,7 @@ const PROGRAMS = {
   'cold-start-child': 'tools/bench/cold-start-child.ts',
   'shopvoice-server': 'tools/bench/shopvoice-server.ts',
   'floor-server': 'tools/bench/floor-server.ts',
+  'partial-outage-store': 'tools/bench/partial-outage-store.ts',
 } as const;
 
 export type LambdaBundleName = keyof typeof ENTRIES;

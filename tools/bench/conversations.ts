@@ -25,9 +25,16 @@ export interface PlatformConversation {
   heard(answer: unknown): void;
   /** The flow step Shopvoice has in progress after the last answer, from the state it sent back. */
   active(): ActiveStep | undefined;
-  /** A copy of one of this conversation's requests, moved into a conversation of its own. */
-  asNewConversation(request: object, conversation: number | string): object;
+  /**
+   * A copy of one of this conversation's requests, moved into a conversation of its own. The state
+   * it carries is sealed for its own conversation, so it only survives the move when `reseal`
+   * seals it again for the new one (as only a holder of the server's secret can).
+   */
+  asNewConversation(request: object, conversation: number | string, reseal?: Reseal): object;
 }
+
+/** Seals state carried in one conversation for another: `from` and `to` are the platform's session ids. */
+export type Reseal = (carried: unknown, from: string, to: string) => unknown;
 
 export interface ActiveStep {
   readonly flow: string;
@@ -51,9 +58,10 @@ function expectSpeech(platform: Platform, speech: unknown, answer: unknown): voi
   }
 }
 
+/** The state travels sealed (lambda/core/sealed-state.ts): readable under `state`, next to its MAC. */
 function activeStepIn(state: unknown): ActiveStep | undefined {
-  const flow = field(state, STATE_KEY, 'active', 'flow');
-  const step = field(state, STATE_KEY, 'active', 'step');
+  const flow = field(state, STATE_KEY, 'state', 'active', 'flow');
+  const step = field(state, STATE_KEY, 'state', 'active', 'step');
   return typeof flow === 'string' && typeof step === 'string' ? { flow, step } : undefined;
 }
 
@@ -67,6 +75,8 @@ interface PlatformWire<Session> {
   state(session: Session): unknown;
   /** The field of the request's `session` that names the conversation. */
   readonly sessionIdKey: string;
+  /** The field of the request's `session` that carries Shopvoice's state. */
+  readonly carriesKey: string;
 }
 
 const asJson = (value: unknown): Json | undefined => (typeof value === 'object' && value !== null ? (value as Json) : undefined);
@@ -78,6 +88,7 @@ const ALEXA_WIRE: PlatformWire<AlexaSession> = {
   next: (answer) => ({ attributes: asJson(field(answer, 'sessionAttributes')) ?? {}, isNew: false }),
   state: (session) => session.attributes,
   sessionIdKey: 'sessionId',
+  carriesKey: 'attributes',
 };
 
 const GOOGLE_WIRE: PlatformWire<GoogleSession> = {
@@ -90,6 +101,7 @@ const GOOGLE_WIRE: PlatformWire<GoogleSession> = {
   },
   state: (session) => session.params,
   sessionIdKey: 'id',
+  carriesKey: 'params',
 };
 
 function conversationOver<Session>(platform: Platform, wire: PlatformWire<Session>, token: string | undefined): PlatformConversation {
@@ -102,11 +114,15 @@ function conversationOver<Session>(platform: Platform, wire: PlatformWire<Sessio
       session = wire.next(answer, session);
     },
     active: () => activeStepIn(wire.state(session)),
-    asNewConversation(request, conversation) {
+    asNewConversation(request, conversation, reseal) {
       const copy = structuredClone(request);
       const named = asJson(field(copy, 'session'));
       if (!named) throw new Error(`bench: a ${platform} request without a session`);
-      named[wire.sessionIdKey] = `${String(named[wire.sessionIdKey])}-${conversation}`;
+      const from = String(named[wire.sessionIdKey]);
+      const to = `${from}-${conversation}`;
+      named[wire.sessionIdKey] = to;
+      const carries = asJson(named[wire.carriesKey]);
+      if (reseal && carries?.[STATE_KEY] !== undefined) carries[STATE_KEY] = reseal(carries[STATE_KEY], from, to);
       return copy;
     },
   };

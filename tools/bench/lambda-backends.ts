@@ -25,6 +25,7 @@ export async function startLambdaBackends(): Promise<LambdaBackends> {
         // Production needs one; an unlinked shopper's launch never fetches it.
         AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks.json',
         SHOPPER_HASH_SECRET: 'bench-shopper-hash-secret-0123456789abcdef',
+        SESSION_STATE_SECRET: 'bench-session-state-secret-0123456789abcdef',
         STORE_ADAPTER: 'http',
         STORE_API_URL: await storeApi.baseUrl,
         STATE_ADAPTER: 'dynamodb',

@@ -1,7 +1,9 @@
 import { PLATFORM_BUNDLES } from './bundle';
-import type { BenchResults, ColdStartResult, HttpLoad, LoadRunResult, MemoryRun } from './results';
+import { listenTimeLines } from './listen-times';
+import type { BenchResults, ColdStartResult, HttpLoad, LoadRunResult, MemoryRun, PartialOutageResult } from './results';
 import type { Summary } from './stats';
 import { renderTable, type TableLine } from './table';
+import { understandingLines } from './understanding-speed';
 
 const PLATFORM_NAMES = { alexa: 'Alexa', google: 'Google' } as const;
 
@@ -137,6 +139,31 @@ function loadLines(load: LoadRunResult): TableLine[] {
   return lines;
 }
 
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+/** Shopvoice over a store API that leaves a share of its calls unanswered: how much still gets answered. */
+function partialOutageLines(outage: PartialOutageResult): TableLine[] {
+  const { errors, requests } = outage;
+  const lines: TableLine[] = [
+    section(
+      `Partial outage on 127.0.0.1: ${Math.round(outage.hangShare * 100)}% of store API calls hang, ${outage.connections} connections × ${number(outage.durationSeconds)} s, ` +
+        `same mix over STORE_ADAPTER=http, turn budget ${count(outage.turnBudgetMs)} ms, load average ${outage.loadAverageAtStart} (no floor)`,
+    ),
+    row('real answers / all answers', `${percent(outage.answeredShare)} (${count(requests.answered)} of ${count(requests.completed)})`, '', ''),
+    row('apologies (store unreachable in time)', count(requests.apologies), '', ''),
+    row('errors: non-2xx · socket · timeout · wrong answer', [errors.non2xx, errors.socketErrors, errors.timeouts, errors.wrongAnswers].map(count).join(' · '), '', ''),
+    row('latency median / p99 / max', `${number(outage.latencyMs.median)} / ${number(outage.latencyMs.p99)} / ${number(outage.latencyMs.max)} ms`, '', ''),
+    row('store requests: received · hung', `${count(outage.storeRequests.received)} · ${count(outage.storeRequests.hung)}`, '', ''),
+  ];
+  if (outage.endedBy === 'request limit') {
+    lines.push({ kind: 'remark', label: 'note', text: `stopped at the ceiling of ${count(outage.maxRequests)} requests, before ${outage.plannedSeconds} s` });
+  }
+  if (errors.total > 0) {
+    lines.push({ kind: 'remark', label: 'PARTIAL-OUTAGE RUN FAILED', text: `${count(errors.total)} errors; first: ${errors.examples[0] ?? 'socket errors or timeouts'}` });
+  }
+  return lines;
+}
+
 /** The table `npm run bench` prints. */
 export function renderReport(results: BenchResults): string {
   const { machine } = results;
@@ -153,6 +180,9 @@ export function renderReport(results: BenchResults): string {
     ...httpLines(results),
     ...memoryLines(results),
     ...loadLines(results.load),
+    ...partialOutageLines(results.partialOutage),
+    ...listenTimeLines(results.listenTimes),
+    ...understandingLines(results.understanding),
   ];
   const table = renderTable(['', 'Shopvoice', 'floor', 'ratio'], lines);
   return `${title}\nfigures are median / p99; ratio = Shopvoice ÷ floor (medians; p99 for HTTP latency)\n\n${table}\n`;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ListenTimesSchema } from './listen-times';
+import { UnderstandingSpeedSchema } from './understanding-speed';
 
 /**
  * The shape of bench/results.json. The smoke test parses what the bench wrote with this schema,
@@ -189,8 +191,54 @@ export const LoadRunSchema = z.object({
   }),
 });
 
+export const PartialOutageSchema = z.object({
+  /** How the server was started, and the store it talks to. */
+  server: z.string().min(1),
+  store: z.string().min(1),
+  /** The share of store API requests that were never answered, as set. */
+  hangShare: z.number().min(0).max(1),
+  /** The server's TURN_BUDGET_MS and STORE_API_TIMEOUT_MS (its defaults unless the bench set them). */
+  turnBudgetMs: z.number().int().positive(),
+  storeTimeoutMs: z.number().int().positive(),
+  connections: z.number().int().positive(),
+  plannedSeconds: z.number().positive(),
+  maxRequests: z.number().int().positive(),
+  timeoutSeconds: z.number().positive(),
+  durationSeconds: z.number().positive(),
+  loadAverageAtStart: z.number().nonnegative(),
+  endedBy: z.enum(['duration', 'request limit']),
+  requests: z.object({
+    completed: count,
+    sent: count,
+    /** Real answers: HTTP 200, speech, no apology, the flow step the body's good answer leaves. */
+    answered: count,
+    /** HTTP 200 answers that said sorry: the store could not be reached in time for this turn. */
+    apologies: count,
+  }),
+  /** answered ÷ completed. */
+  answeredShare: z.number().min(0).max(1),
+  /** Never acceptable, outage or not: the shopper heard nothing, or something wrong. */
+  errors: z.object({
+    non2xx: count,
+    socketErrors: count,
+    timeouts: count,
+    /** HTTP 200 answers that asked to link the account, had no speech, or left another flow step. */
+    wrongAnswers: count,
+    total: count,
+    examples: z.array(z.string()),
+  }),
+  latencyMs: z.object({
+    mean: z.number().nonnegative(),
+    median: z.number().nonnegative(),
+    p99: z.number().nonnegative(),
+    max: z.number().nonnegative(),
+  }),
+  /** What the store saw while the load ran: requests received, and how many of them hung. */
+  storeRequests: z.object({ received: count, hung: count }),
+});
+
 export const BenchResultsSchema = z.object({
-  schema: z.literal(2),
+  schema: z.literal(3),
   mode: z.enum(['full', 'smoke']),
   startedAt: z.iso.datetime(),
   durationSeconds: z.number().positive(),
@@ -212,6 +260,9 @@ export const BenchResultsSchema = z.object({
   http: z.array(HttpResultSchema).min(1),
   memory: MemoryResultSchema,
   load: LoadRunSchema,
+  partialOutage: PartialOutageSchema,
+  listenTimes: ListenTimesSchema,
+  understanding: UnderstandingSpeedSchema,
 });
 
 export type BenchResults = z.infer<typeof BenchResultsSchema>;
@@ -224,3 +275,4 @@ export type HttpLoad = z.infer<typeof HttpLoadSchema>;
 export type MemoryResult = z.infer<typeof MemoryResultSchema>;
 export type MemoryRun = z.infer<typeof MemoryRunSchema>;
 export type LoadRunResult = z.infer<typeof LoadRunSchema>;
+export type PartialOutageResult = z.infer<typeof PartialOutageSchema>;

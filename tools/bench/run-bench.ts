@@ -5,8 +5,11 @@ import { measureColdStarts } from './cold-start';
 import { measureDiscoverySearch } from './discovery-search';
 import { prepareHttpFixtures } from './http-fixtures';
 import { measureHttp } from './http-throughput';
+import { measureListenTimes } from './listen-times';
+import { measureUnderstandingSpeed } from './understanding-speed';
 import { measureLoad } from './load-run';
 import { measureMemory } from './memory';
+import { measurePartialOutage } from './partial-outage-run';
 import { type BenchResults, BenchResultsSchema } from './results';
 import type { BenchSettings } from './settings';
 import { measureWarmTurns } from './warm-turns';
@@ -58,8 +61,11 @@ export async function runBench({ settings, repoRoot, log }: BenchOptions): Promi
     const http = await measureHttp(bundles, fixtures, settings.http, log);
     const memory = await measureMemory(bundles, fixtures, settings.memory, log);
     const load = await measureLoad(bundles, workspace, repoRoot, settings.load, log);
+    const partialOutage = await measurePartialOutage(bundles, workspace, repoRoot, settings.partialOutage, log);
+    const listenTimes = await measureListenTimes(settings.mode, workspace.freshDir('listen-time-data'), log);
+    const understanding = await measureUnderstandingSpeed(settings.mode, repoRoot, log);
     return BenchResultsSchema.parse({
-      schema: 2,
+      schema: 3,
       mode: settings.mode,
       startedAt: startedAt.toISOString(),
       durationSeconds: (performance.now() - start) / 1000,
@@ -72,6 +78,9 @@ export async function runBench({ settings, repoRoot, log }: BenchOptions): Promi
       http,
       memory,
       load,
+      partialOutage,
+      listenTimes,
+      understanding,
     });
   } finally {
     workspace.remove();

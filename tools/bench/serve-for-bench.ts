@@ -24,9 +24,9 @@ function tell(message: ServerMessage): void {
 
 /**
  * Serves the app on a free loopback port and tells the bench which one; answers the bench's
- * memory questions; exits when the bench goes away.
+ * memory questions, and hands any other message to `onMessage`; exits when the bench goes away.
  */
-export function serveForBench(app: Express): void {
+export function serveForBench(app: Express, onMessage: (message: BenchMessage) => ServerMessage | undefined = () => undefined): void {
   if (!process.send) throw new Error('bench server: run me with child_process.fork');
   const server = app.listen(0, '127.0.0.1', () => {
     const address = server.address();
@@ -34,7 +34,9 @@ export function serveForBench(app: Express): void {
     tell({ type: 'listening', port: address.port });
   });
   process.on('message', (message: BenchMessage) => {
-    if (message.type === 'measure-memory') tell({ type: 'memory', snapshot: measureMemory() });
+    if (message.type === 'measure-memory') return tell({ type: 'memory', snapshot: measureMemory() });
+    const answer = onMessage(message);
+    if (answer) tell(answer);
   });
   process.on('disconnect', () => {
     server.close();

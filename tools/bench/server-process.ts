@@ -1,10 +1,12 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import type { MemorySnapshot, ServerMessage } from './server-protocol';
+import type { BenchMessage, MemorySnapshot, ServerMessage } from './server-protocol';
 
 /** A server the bench forked, listening on loopback. */
 export interface ServerProcess {
   readonly baseUrl: string;
   measureMemory(): Promise<MemorySnapshot>;
+  /** Sends `message` and waits for the server's next message of type `answer`. */
+  ask<T extends ServerMessage['type']>(message: BenchMessage, answer: T): Promise<Extract<ServerMessage, { type: T }>>;
   stop(): Promise<void>;
 }
 
@@ -45,12 +47,16 @@ export async function startServer(program: string, env: NodeJS.ProcessEnv): Prom
     child.kill('SIGKILL');
     throw error;
   }
+  const ask: ServerProcess['ask'] = (message, type) => {
+    const answer = nextMessage(child, type, readStderr);
+    child.send(message);
+    return answer;
+  };
   return {
     baseUrl: `http://127.0.0.1:${listening.port}`,
+    ask,
     async measureMemory() {
-      const answer = nextMessage(child, 'memory', readStderr);
-      child.send({ type: 'measure-memory' });
-      return (await answer).snapshot;
+      return (await ask({ type: 'measure-memory' }, 'memory')).snapshot;
     },
     stop() {
       return new Promise((resolve) => {

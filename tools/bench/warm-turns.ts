@@ -5,11 +5,13 @@ import { openAdapters } from '../../lambda/commerce/open-adapters';
 import { composeShopvoice } from '../../lambda/compose';
 import { loadConfig } from '../../lambda/config';
 import type { Router } from '../../lambda/core/router';
+import type { SessionStateSeal } from '../../lambda/core/sealed-state';
+import { readSessionState } from '../../lambda/core/session-state';
 import { openDatabase } from '../../lambda/commerce/sqlite/open-database';
 import { describeError } from '../../lambda/logging';
 import { createAlexaSkill } from '../../lambda/platforms/alexa';
 import { createGoogleApp } from '../../lambda/platforms/google';
-import { type ActiveStep, CONVERSATIONS, type Platform, type PlatformConversation, PLATFORMS } from './conversations';
+import { type ActiveStep, CONVERSATIONS, type Platform, type PlatformConversation, PLATFORMS, type Reseal } from './conversations';
 import { createFloorAlexaSkill } from './floor/floor-alexa-skill';
 import { createFloorGoogleApp } from './floor/floor-google-app';
 import type { WarmTurnResult } from './results';
@@ -32,10 +34,10 @@ async function googleAnswer(handle: Promise<{ status: number; body: unknown }>):
 }
 
 /** Each platform's adapter over the router, next to that platform's floor. */
-function platformHandlers(router: Router, onError: (error: unknown) => void): Record<Platform, Handlers> {
-  const skill = createAlexaSkill({ router, onError });
+function platformHandlers(router: Router, stateSeal: SessionStateSeal, onError: (error: unknown) => void): Record<Platform, Handlers> {
+  const skill = createAlexaSkill({ router, stateSeal, onError });
   const floorSkill = createFloorAlexaSkill();
-  const googleApp = createGoogleApp({ router, onError });
+  const googleApp = createGoogleApp({ router, stateSeal, onError });
   const floorGoogleApp = createFloorGoogleApp();
   return {
     alexa: {
@@ -122,7 +124,7 @@ export async function measureWarmTurns(settings: BenchSettings, dataDir: string,
   const config = loadConfig({ NODE_ENV: 'development', SHOPVOICE_DATA_DIR: dataDir });
   const adapters = openAdapters(config);
   const shopvoice = composeShopvoice(config, { logger, adapters });
-  const handlers = platformHandlers(shopvoice.router, (error) => problems.push(JSON.stringify(describeError(error))));
+  const handlers = platformHandlers(shopvoice.router, shopvoice.stateSeal, (error) => problems.push(JSON.stringify(describeError(error))));
   const tokenFor = (shopperId: string) =>
     signDevAccessToken({ dataDir, issuer: config.auth.issuer, audience: config.auth.audience, shopperId, expiresIn: '2h' });
   const results: WarmTurnResult[] = [];
@@ -142,7 +144,9 @@ export async function measureWarmTurns(settings: BenchSettings, dataDir: string,
           const request = await reachMeasuredTurn(scenario, conversation, invoke);
           CONVERSATIONS[platform]().heard(await floor(structuredClone(request)));
           // The library may write into the request (Google's session params), so every turn gets its own copy.
-          const requestFor = scenario.writes ? (turn: number) => conversation.asNewConversation(request, turn) : () => structuredClone(request);
+          const reseal: Reseal = (carried, from, to) =>
+            shopvoice.stateSeal.seal(readSessionState(shopvoice.stateSeal.open(carried, { platform, sessionId: from })), { platform, sessionId: to });
+          const requestFor = scenario.writes ? (turn: number) => conversation.asNewConversation(request, turn, reseal) : () => structuredClone(request);
           return (await timeTurns([invoke, floor], requestFor, settings.warmTurns)).map(summarize);
         };
         const [shopvoiceMs, floorMs] = scenario.writes ? await withDeepStock(config.storePath, measure) : await measure();

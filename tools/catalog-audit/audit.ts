@@ -1,5 +1,8 @@
 import type { Product } from '../../lambda/commerce/ports';
 
+/** What the audit reads of a product. */
+export type AuditedProduct = Pick<Product, 'id' | 'name' | 'spokenName' | 'category' | 'attributes'>;
+
 export type FindingKind = 'missing-spoken-name' | 'long-spoken-name' | 'unspeakable-characters' | 'missing-filter-attributes' | 'duplicate-spoken-name';
 
 export interface Finding {
@@ -30,7 +33,7 @@ const BLOCKING: ReadonlySet<FindingKind> = new Set(['missing-spoken-name', 'dupl
 const SKU_CODE = /\b(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b|\b[A-Z]{1,3}\d{3,}\b|\b\d{4,}\b/;
 const UNSPEAKABLE = /[<>#@*_~^|\\/{}[\]+=%$"“”™®©]/;
 
-function spokenNameFindings(product: Product, limits: AuditLimits): Finding[] {
+function spokenNameFindings(product: AuditedProduct, limits: AuditLimits): Finding[] {
   const name = product.spokenName.trim();
   if (name.length === 0) return [{ kind: 'missing-spoken-name', productId: product.id, detail: product.name }];
   const findings: Finding[] = [];
@@ -51,8 +54,8 @@ function spokenNameFindings(product: Product, limits: AuditLimits): Finding[] {
 const FILTER_ATTRIBUTES: ReadonlySet<string> = new Set(['feature', 'use']);
 
 /** The filter attributes most products of each category carry. */
-function filterAttributesByCategory(products: readonly Product[], share: number): Map<string, string[]> {
-  const byCategory = new Map<string, Product[]>();
+function filterAttributesByCategory(products: readonly AuditedProduct[], share: number): Map<string, string[]> {
+  const byCategory = new Map<string, AuditedProduct[]>();
   for (const product of products) byCategory.set(product.category, [...(byCategory.get(product.category) ?? []), product]);
   const out = new Map<string, string[]>();
   for (const [category, members] of byCategory) {
@@ -77,7 +80,7 @@ export interface AuditReport {
 }
 
 /** What in a catalog will sound bad or fail by voice. */
-export function auditCatalog(products: readonly Product[], limits: AuditLimits = DEFAULT_LIMITS): AuditReport {
+export function auditCatalog(products: readonly AuditedProduct[], limits: AuditLimits = DEFAULT_LIMITS): AuditReport {
   const findings: Finding[] = [];
   for (const product of products) findings.push(...spokenNameFindings(product, limits));
 
@@ -87,7 +90,7 @@ export function auditCatalog(products: readonly Product[], limits: AuditLimits =
     if (missing.length > 0) findings.push({ kind: 'missing-filter-attributes', productId: product.id, detail: `${product.spokenName || product.name}: no ${missing.join(', ')}` });
   }
 
-  const byName = new Map<string, Product[]>();
+  const byName = new Map<string, AuditedProduct[]>();
   for (const product of products) {
     const key = product.spokenName.trim().toLowerCase();
     if (key) byName.set(key, [...(byName.get(key) ?? []), product]);

@@ -3,6 +3,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import { DEMO_SHOPPERS } from '../../lambda/commerce/sqlite/demo-shoppers';
 import type { Config } from '../../lambda/config';
 import type { Router } from '../../lambda/core/router';
+import type { SessionStateSeal } from '../../lambda/core/sealed-state';
 import { BODY_LIMIT } from '../../lambda/http-app';
 import { describeError, type Logger } from '../../lambda/logging';
 import { localAssistantFor } from '../local-assistant/local-setup';
@@ -11,6 +12,8 @@ import { TurnRequestSchema } from './turn-request';
 export interface DevConsoleOptions {
   readonly config: Config;
   readonly router: Router;
+  /** The application's seal for the state the console's requests carry (Shopvoice.stateSeal). */
+  readonly stateSeal: SessionStateSeal;
   readonly logger: Logger;
 }
 
@@ -35,7 +38,7 @@ const securityHeaders: RequestHandler = (_request, response, next) => {
  */
 export function devConsoleRoutes(options: DevConsoleOptions): (app: Express) => void {
   const { config, logger } = options;
-  const assistant = localAssistantFor(config, options.router, (error) =>
+  const assistant = localAssistantFor(config, options.router, options.stateSeal, (error) =>
     logger.error({ error: describeError(error) }, 'dev console turn failed'),
   );
   const shopperIds = new Set(DEMO_SHOPPERS.map((shopper) => shopper.id));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestEnvelope, Slot, slu } from 'ask-sdk-model';
-import type { SlotFill } from '../nlu/understand';
+import type { SlotFill } from '../../lambda/understanding/slot-fill';
 import type { ConversationSettings, LocalSession } from './conversation-settings';
 
 /** What is being asked of the skill, in the terms of the Alexa model. */

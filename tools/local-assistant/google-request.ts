@@ -7,7 +7,7 @@ import {
   SlotFillingStatus,
   VerificationStatus,
 } from '@assistant/conversation/dist/api/schema';
-import type { SlotFill } from '../nlu/understand';
+import type { SlotFill } from '../../lambda/understanding/slot-fill';
 import type { ConversationSettings, LocalSession } from './conversation-settings';
 import { GOOGLE_START_SCENE, GOOGLE_WEBHOOK_HANDLER } from './platform-intents';
 

@@ -1,6 +1,7 @@
 import type { HandlerRequest } from '@assistant/conversation/dist/api/schema';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import type { Router } from '../../lambda/core/router';
+import type { SessionStateSeal } from '../../lambda/core/sealed-state';
 import { createAlexaSkill } from '../../lambda/platforms/alexa';
 import { createGoogleApp } from '../../lambda/platforms/google';
 
@@ -17,6 +18,8 @@ export interface Platforms {
 
 export interface InProcessPlatformOptions {
   readonly router: Router;
+  /** The application's seal: the state these requests carry is checked exactly as on the real endpoints. */
+  readonly stateSeal: SessionStateSeal;
   /** Checked by the skill as on `POST /alexa`; requests carry it. */
   readonly skillId?: string;
   readonly onError?: (error: unknown) => void;
@@ -33,8 +36,9 @@ function asJson<T>(value: T): T {
  * nobody but Amazon and Google can sign a request.
  */
 export function inProcessPlatforms(options: InProcessPlatformOptions): Platforms {
-  const skill = createAlexaSkill({ router: options.router, skillId: options.skillId, onError: options.onError });
-  const googleApp = createGoogleApp({ router: options.router, onError: options.onError });
+  const { router, stateSeal, onError } = options;
+  const skill = createAlexaSkill({ router, stateSeal, skillId: options.skillId, onError });
+  const googleApp = createGoogleApp({ router, stateSeal, onError });
   return {
     async alexa(envelope) {
       try {

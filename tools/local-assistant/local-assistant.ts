@@ -1,7 +1,6 @@
 import type { HandlerRequest } from '@assistant/conversation/dist/api/schema';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import type { LocalUnderstanding } from '../nlu/model-files';
-import type { Understanding } from '../nlu/understand';
+import type { LocalReading, LocalUnderstanding } from '../nlu/model-files';
 import { type AlexaAsk, alexaRequest, newAlexaSessionId } from './alexa-request';
 import type { ConversationSettings, LocalSession } from './conversation-settings';
 import { googleRequest, newGoogleSessionId } from './google-request';
@@ -12,7 +11,7 @@ import { GOOGLE_LAUNCH_INTENT, GOOGLE_START_SCENE, googleIntentName } from './pl
 /** One turn: what was said, how it was understood, what went through the adapter and what came back. */
 export interface Exchange {
   readonly said: string;
-  readonly understanding: Understanding;
+  readonly understanding: LocalReading;
   /** What the platform called the request: `IntentRequest` intents, `LaunchRequest`, Google's intent names. */
   readonly sentAs: string;
   readonly request: RequestEnvelope | HandlerRequest;
@@ -40,7 +39,7 @@ export interface LocalAssistantOptions {
 /** Skill id of local requests when no ALEXA_SKILL_ID is configured. */
 export const LOCAL_SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-000000000000';
 
-function alexaAsk(understanding: Understanding): AlexaAsk {
+function alexaAsk(understanding: LocalReading): AlexaAsk {
   return understanding.kind === 'launch'
     ? { kind: 'launch' }
     : { kind: 'intent', intent: understanding.intent, slotNames: understanding.slotNames, slots: understanding.slots };
@@ -52,7 +51,7 @@ type Sent = Pick<Exchange, 'sentAs' | 'request' | 'response' | 'reply'>;
 interface Sending {
   readonly settings: ConversationSettings;
   readonly session: LocalSession;
-  readonly understood: Understanding;
+  readonly understood: LocalReading;
   readonly said: string;
   readonly token?: string;
 }

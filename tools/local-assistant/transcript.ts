@@ -1,4 +1,4 @@
-import type { SlotFill } from '../nlu/understand';
+import type { SlotFill } from '../../lambda/understanding/slot-fill';
 import type { Exchange } from './local-assistant';
 import { PAUSE } from './speech-text';
 

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { startLocalDynamo } from './start-local-dynamo';
 
 /**
@@ -7,26 +8,53 @@ import { startLocalDynamo } from './start-local-dynamo';
  * the data in. Stops with Ctrl-C.
  */
 
+const USAGE = `Usage: npm run dynamodb:local -- [--port 4567] [--prefix shopvoice-dev] [--path data/dynamodb]
+
+Runs dynalite (a DynamoDB-compatible server) on 127.0.0.1 with the skill's state tables, and prints
+the settings that point npm start at it. Ctrl-C stops it.
+
+  --port    the port to listen on; 4567 by default (0 picks a free one)
+  --prefix  the table name prefix; DYNAMODB_TABLE_PREFIX, else shopvoice-dev
+  --path    a folder to keep the data in; in memory by default
+`;
+
+/** Bad arguments: a one-line reason and the usage, never a stack trace. */
+class UsageError extends Error {}
+
 interface Options {
+  readonly help: boolean;
   readonly port: number;
   readonly prefix: string;
   readonly path?: string;
 }
 
-function parseArgs(args: readonly string[]): Options {
-  const value = (name: string) => {
-    const index = args.indexOf(name);
-    return index >= 0 ? args[index + 1] : undefined;
-  };
-  const port = Number(value('--port') ?? 4567);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a port number');
-  const prefix = value('--prefix') ?? process.env.DYNAMODB_TABLE_PREFIX ?? 'shopvoice-dev';
-  if (!/^[A-Za-z0-9_.-]{3,200}$/.test(prefix)) throw new Error('--prefix must be 3–200 letters, digits, "_", "-" or "."');
-  return { port, prefix, path: value('--path') };
+function parseOptions(args: readonly string[]): Options {
+  let values;
+  try {
+    values = parseArgs({
+      args: [...args],
+      options: { port: { type: 'string' }, prefix: { type: 'string' }, path: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    // node:util adds advice for a script's author after the first sentence.
+    throw new UsageError((error as Error).message.split('. ')[0]!.replace(/\.$/, ''));
+  }
+  const portText = values.port ?? '4567';
+  const port = Number(portText);
+  if (!/^\d{1,5}$/.test(portText) || port > 65535) throw new UsageError(`--port must be a port number from 0 to 65535, not "${portText}"`);
+  const prefix = values.prefix ?? process.env.DYNAMODB_TABLE_PREFIX ?? 'shopvoice-dev';
+  if (!/^[A-Za-z0-9_.-]{3,200}$/.test(prefix)) throw new UsageError('--prefix must be 3–200 letters, digits, "_", "-" or "."');
+  return { help: values.help, port, prefix, path: values.path };
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const dynamo = await startLocalDynamo({ port: options.port, path: options.path });
   const { endpoint } = dynamo;
   const tables = await dynamo.createTables(options.prefix);
@@ -41,6 +69,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n${USAGE.split('\n')[0]}\nRun it with --help for every option.`);
+    process.exit(2);
+  }
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import type { Token } from './tokens';
+import type { Token } from '../../lambda/understanding/tokens';
 
 /** What is left of an utterance once the skill's invocation name is taken out. */
 export interface AfterInvocation {

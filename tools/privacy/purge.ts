@@ -28,10 +28,18 @@ export async function runPurge(config: Config, options: PurgeOptions = {}): Prom
   }
 }
 
+const USAGE = 'Usage: npm run purge   (deletes turn events and transcripts older than RETENTION_DAYS)';
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write('Usage: npm run purge   (deletes turn events and transcripts older than RETENTION_DAYS)\n');
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  // It takes no arguments: one given is a mistake, and a purge is not run on a guess.
+  if (args.length > 0) {
+    process.stderr.write(`Unexpected argument '${args[0]}': the retention comes from RETENTION_DAYS; nothing was deleted.\n${USAGE}\n`);
+    process.exitCode = 1;
     return;
   }
   try {

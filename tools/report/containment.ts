@@ -1,4 +1,5 @@
 import type { CurrencyCode, Money, TurnEvent } from '../../lambda/commerce/ports';
+import { FLOWS } from '../../lambda/flows/all-flows';
 
 /**
  * The containment report, computed from turn events alone (no I/O): what became of each
@@ -10,10 +11,13 @@ import type { CurrencyCode, Money, TurnEvent } from '../../lambda/commerce/ports
  * - **Escalated**: at least one turn filed a handoff ('handed-off'), whatever else happened.
  *   **Contained**: not escalated, and at least one turn completed a goal ('resolved').
  *   **Abandoned**: neither.
- * - **Flow of a conversation**: the flow of its first goal, else the first flow any of its turns
- *   ended in, else 'assistance'. The flow of a goal is the flow its resolving turn ended in; when that
- *   turn ended outside any flow (the flow finished) or in checkout (which only ever continues
- *   discovery or reorder), it is the latest flow before it other than checkout; failing that, the
+ * - **Flow of a turn**: the flow it ended in; but a turn that ended in checkout (which only ever
+ *   continues discovery or reorder) belongs to the flow its intent starts, when it starts one: "reorder
+ *   my usual coffee" starts the reorder flow, which hands over to checkout's confirmation at once.
+ * - **Flow of a conversation**: the flow of its first goal, else the flow of its first turn that has
+ *   one (checkout not counted), else the first flow any of its turns ended in, else 'assistance'. The
+ *   flow of a goal is the flow of its resolving turn or, when that turn ended outside any flow (the
+ *   flow finished) or in checkout, of the latest turn before it that has one; failing that, the
  *   goal's own flow (order status, returns, discovery; checkout for an order).
  * - **Fallback** is counted per conversation: a conversation fell back when at least one of its
  *   turns was 'fell-back'. `fallbackTurns` also gives the number of such turns.
@@ -142,14 +146,32 @@ export function percentile(values: readonly number[], p: number): number | null 
   return sorted[Math.min(rank, sorted.length) - 1]!;
 }
 
+/** The flow each intent starts (the router's own table), for turns that a flow began and checkout ended. */
+const FLOW_STARTED_BY: ReadonlyMap<string, string> = new Map(FLOWS.flatMap((flow) => flow.startsOn.map((intent) => [intent, flow.name] as const)));
+
+/** The flow a turn counts for, or undefined when it ended outside any flow or in checkout of its own accord. */
+function flowOfTurn(event: TurnEvent): string | undefined {
+  if (!event.flow) return undefined;
+  if (!CONTINUATION_FLOWS.has(event.flow)) return event.flow;
+  const started = FLOW_STARTED_BY.get(event.intent);
+  return started && !CONTINUATION_FLOWS.has(started) ? started : undefined;
+}
+
 function flowOfGoal(events: readonly TurnEvent[], resolvingIndex: number): string {
-  const resolving = events[resolvingIndex]!;
-  if (resolving.flow && !CONTINUATION_FLOWS.has(resolving.flow)) return resolving.flow;
-  for (let index = resolvingIndex - 1; index >= 0; index -= 1) {
-    const flow = events[index]!.flow;
-    if (flow && !CONTINUATION_FLOWS.has(flow)) return flow;
+  for (let index = resolvingIndex; index >= 0; index -= 1) {
+    const flow = flowOfTurn(events[index]!);
+    if (flow) return flow;
   }
+  const resolving = events[resolvingIndex]!;
   return resolving.flow ?? (resolving.goal ? HOME_FLOW_OF_GOAL[resolving.goal] : DEFAULT_FLOW);
+}
+
+function flowWithoutGoal(events: readonly TurnEvent[]): string {
+  for (const event of events) {
+    const flow = flowOfTurn(event);
+    if (flow) return flow;
+  }
+  return events.find((event) => event.flow)?.flow ?? DEFAULT_FLOW;
 }
 
 /** What became of one conversation; `events` are its events in time order. */
@@ -160,7 +182,7 @@ export function summarizeConversation(events: readonly TurnEvent[]): Conversatio
   const resolving = resolvingIndex >= 0 ? events[resolvingIndex] : undefined;
   const escalated = events.some((event) => event.outcome === 'handed-off');
   const outcome: ConversationOutcome = escalated ? 'escalated' : resolving ? 'contained' : 'abandoned';
-  const flow = resolving ? flowOfGoal(events, resolvingIndex) : (events.find((event) => event.flow)?.flow ?? DEFAULT_FLOW);
+  const flow = resolving ? flowOfGoal(events, resolvingIndex) : flowWithoutGoal(events);
   const ordersPlaced = events
     .filter((event) => event.outcome === 'resolved' && event.goal === 'order-placed' && event.orderValue)
     .map((event) => event.orderValue!);

@@ -19,7 +19,26 @@ function settings() {
   };
 }
 
+const USAGE = `Usage: npm run store
+
+Serves the store API of commerce-api.yaml over the embedded demo store. Settings come from the
+environment: STORE_PORT (4000), STORE_HOST (127.0.0.1), STORE_API_KEY (when set, callers must send
+it as a bearer token), and SHOPVOICE_STORE_PATH / SHOPVOICE_DATA_DIR for the store file.
+`;
+
+/** The command takes no arguments: --help prints the usage; anything else is refused before the store is opened. */
+function checkArguments(args: readonly string[]): void {
+  if (args.length === 0) return;
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  process.stderr.write(`Unexpected argument '${args[0]}': the store server is configured by environment variables.\n${USAGE.split('\n')[0]}\nRun it with --help for its settings.\n`);
+  process.exit(2);
+}
+
 function main(): void {
+  checkArguments(process.argv.slice(2));
   let config: ReturnType<typeof loadConfig>;
   let listen: ReturnType<typeof settings>;
   try {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { redactTurn } from '../../privacy/redact-transcript';
 import { boundedSaid, boundedSlots } from '../bounded-turn';
 import type { ConversationLog, ConversationTurn } from '../ports';
 import { TRANSCRIPT_TURNS } from '../ports';
@@ -51,7 +52,9 @@ export function createDynamoConversationLog(
   }
 
   return {
-    async append(conversationId, turn) {
+    async append(conversationId, heard) {
+      // Kept 30 days and sent with tickets: what the shopper said never goes in as they said it.
+      const turn = redactTurn(heard);
       const at = turn.at.getTime();
       const said = boundedSaid(turn.said);
       const item: TurnItem = {

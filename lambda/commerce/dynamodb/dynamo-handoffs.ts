@@ -8,6 +8,7 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { FiledHandoff, HandoffOutbox, HandoffReason, HandoffRequest, HandoffTicket, Handoffs, QueuedHandoff } from '../ports';
+import { redactTicket } from '../../privacy/redact-transcript';
 import { handoffContextFromJson, handoffContextToJson } from '../stored-json';
 import { drawSixDigitReference } from '../references';
 import { isConditionFailed } from './dynamo-client';
@@ -138,7 +139,10 @@ export function createDynamoHandoffs(documents: DynamoDBDocumentClient, tableNam
 
       const pk = ticketKey(request.idempotencyKey);
       const createdAt = clock().getTime();
-      const context = handoffContextToJson({ shopper: request.shopper, item: request.item, tried: request.tried, transcript: request.transcript });
+      // The shopper's contact details stay as they are; what they said, in notes and transcript, is redacted.
+      const context = handoffContextToJson(
+        redactTicket({ shopper: request.shopper, item: request.item, tried: request.tried, transcript: request.transcript }),
+      );
       for (let draw = 0; draw < MAX_REFERENCE_DRAWS; draw += 1) {
         const reference = drawReference();
         if (!SIX_DIGITS.test(reference)) throw new Error('Handoff references must be six digits');

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { hashPurchasePin, PIN_TRIES_BEFORE_LOCKOUT, verifyPurchasePin } from '../../auth/purchase-pin';
+import { hashPurchasePin, PIN_TRIES_BEFORE_LOCKOUT, verifyPurchasePin, wrongPinKey } from '../../auth/purchase-pin';
 import type { PinAttempt, PinCheck, PurchasePins } from '../ports';
 import { isConditionFailed } from './dynamo-client';
 
@@ -16,6 +16,7 @@ interface PinItem {
   readonly pinHash: string;
   readonly wrongTries: number;
   readonly lockedUntil?: number;
+  /** wrongPinKey of the wrong PIN counted last, while no right PIN or lock came after it. */
   readonly lastAttemptKey?: string;
   /** Bumped by every write; a write is made only against the revision it was worked out from. */
   readonly revision: number;
@@ -36,29 +37,36 @@ function blockedAt(item: PinItem | undefined, at: Date): Blocked | undefined {
 }
 
 /** What a checked attempt does to the stored tries: nothing, or a new state written if nobody wrote in between. */
-type Decision =
-  | { readonly result: PinCheck }
-  | { readonly result: PinCheck; readonly write: { readonly wrongTries: number; readonly lockedUntil?: number } };
+interface TriesWrite {
+  readonly wrongTries: number;
+  readonly lockedUntil?: number;
+  /** The wrong PIN just counted; absent clears it. */
+  readonly lastWrong?: string;
+}
+
+type Decision = { readonly result: PinCheck } | { readonly result: PinCheck; readonly write: TriesWrite };
 
 function decide(item: PinItem, matches: boolean, attempt: PinAttempt): Decision {
   if (matches) return { result: { kind: 'accepted' }, write: { wrongTries: 0 } };
-  // A platform's retry of the attempt just counted is not a second wrong try.
-  if (item.lastAttemptKey === attempt.attemptKey) return { result: { kind: 'wrong', triesLeft: PIN_TRIES_BEFORE_LOCKOUT - item.wrongTries } };
+  const lastWrong = wrongPinKey(attempt.pin, item.pinHash);
+  // The wrong PIN just counted, said again (a platform's retry): it tells a guesser nothing new.
+  if (item.lastAttemptKey === lastWrong) return { result: { kind: 'wrong', triesLeft: PIN_TRIES_BEFORE_LOCKOUT - item.wrongTries } };
   const tries = item.wrongTries + 1;
   if (tries >= PIN_TRIES_BEFORE_LOCKOUT) {
     const until = attempt.at.getTime() + attempt.lockoutMs;
     // A lock that runs out gives a fresh set of tries.
     return { result: { kind: 'locked', until: new Date(until) }, write: { wrongTries: 0, lockedUntil: until } };
   }
-  return { result: { kind: 'wrong', triesLeft: PIN_TRIES_BEFORE_LOCKOUT - tries }, write: { wrongTries: tries } };
+  return { result: { kind: 'wrong', triesLeft: PIN_TRIES_BEFORE_LOCKOUT - tries }, write: { wrongTries: tries, lastWrong } };
 }
 
 /**
  * Purchase PINs on DynamoDB, with the embedded store's rules: the hash is checked outside any
  * write (scrypt is slow on purpose), then the outcome is written with a condition on the revision
  * it was worked out from. When another try wrote first, the item is read again and the attempt
- * decided anew, so concurrent wrong tries are all counted, a retried attempt is counted once, and
- * a lock taken meanwhile still holds.
+ * decided anew, so concurrent wrong tries are all counted, the same wrong PIN retried is counted
+ * once, and a lock taken meanwhile still holds. Tries are the shopper's, whatever conversation
+ * they come from.
  */
 export function createDynamoPurchasePins(documents: DynamoDBDocumentClient, tableName: string): PurchasePins & PurchasePinAdmin {
   async function read(shopperId: string): Promise<PinItem | undefined> {
@@ -67,24 +75,27 @@ export function createDynamoPurchasePins(documents: DynamoDBDocumentClient, tabl
   }
 
   /** Writes the new tries unless the item changed since `seen`; resolves whether it was written. */
-  async function save(seen: PinItem, attemptKey: string, write: { wrongTries: number; lockedUntil?: number }): Promise<boolean> {
+  async function save(seen: PinItem, write: TriesWrite): Promise<boolean> {
+    const set = ['wrongTries = :tries', 'revision = :next'];
+    const remove: string[] = [];
+    if (write.lockedUntil === undefined) remove.push('lockedUntil');
+    else set.push('lockedUntil = :until');
+    if (write.lastWrong === undefined) remove.push('lastAttemptKey');
+    else set.push('lastAttemptKey = :key');
     try {
       await documents.send(
         new UpdateCommand({
           TableName: tableName,
           Key: { pk: seen.pk },
-          UpdateExpression:
-            write.lockedUntil === undefined
-              ? 'SET wrongTries = :tries, lastAttemptKey = :key, revision = :next REMOVE lockedUntil'
-              : 'SET wrongTries = :tries, lastAttemptKey = :key, revision = :next, lockedUntil = :until',
+          UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
           ConditionExpression: 'revision = :seen AND pinHash = :hash',
           ExpressionAttributeValues: {
             ':tries': write.wrongTries,
-            ':key': attemptKey,
             ':next': seen.revision + 1,
             ':seen': seen.revision,
             ':hash': seen.pinHash,
             ...(write.lockedUntil === undefined ? {} : { ':until': write.lockedUntil }),
+            ...(write.lastWrong === undefined ? {} : { ':key': write.lastWrong }),
           },
         }),
       );
@@ -110,7 +121,7 @@ export function createDynamoPurchasePins(documents: DynamoDBDocumentClient, tabl
         if (verified?.hash !== item.pinHash) verified = { hash: item.pinHash, matches: await verifyPurchasePin(attempt.pin, item.pinHash) };
         const decision = decide(item, verified.matches, attempt);
         if (!('write' in decision)) return decision.result;
-        if (await save(item, attempt.attemptKey, decision.write)) return decision.result;
+        if (await save(item, decision.write)) return decision.result;
       }
       throw new Error('The purchase PIN could not be checked: its tries kept changing');
     },

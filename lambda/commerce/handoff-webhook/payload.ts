@@ -1,7 +1,13 @@
+import { redactTicket } from '../../privacy/redact-transcript';
 import type { FiledHandoff } from '../ports';
 
-/** The JSON body a helpdesk receives for one ticket. Versioned, so receivers can tell shapes apart. */
-export function handoffPayload(ticket: FiledHandoff): string {
+/**
+ * The JSON body a helpdesk receives for one ticket. Versioned, so receivers can tell shapes apart.
+ * The notes and transcript are redacted again on the way out: a ticket queued before its store
+ * redacted them must not carry what the shopper said to another system.
+ */
+export function handoffPayload(filed: FiledHandoff): string {
+  const ticket = redactTicket(filed);
   return JSON.stringify({
     type: 'shopvoice.handoff',
     version: 1,

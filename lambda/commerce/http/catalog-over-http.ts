@@ -1,3 +1,4 @@
+import { runWithoutCallDeadline } from '../call-deadline';
 import { StoreDataError } from '../commerce-errors';
 import type { Catalog } from '../ports';
 import type { CatalogVocabulary } from '../product-query';
@@ -26,14 +27,17 @@ export function catalogOverHttp(client: StoreApiClient, options: CatalogOverHttp
       return product;
     },
     async search(query, page) {
-      return client.call({ operation: 'searchProducts', path: {}, query: productSearchParams(query, page) }, ProductPageSchema);
+      const params = productSearchParams(query, page);
+      const answer = await client.call({ operation: 'searchProducts', path: {}, query: params }, ProductPageSchema);
+      // A store that ignores the page size still gives a page of the size asked for.
+      return { total: answer.total, products: answer.products.slice(0, Number(params.get('limit'))) };
     },
     vocabulary(locale) {
       const cached = vocabularies.get(locale);
       if (cached && now() - cached.at < options.vocabularyTtlMs) return cached.vocabulary;
-      const vocabulary = client.call(
-        { operation: 'catalogVocabulary', path: {}, query: new URLSearchParams({ locale }) },
-        CatalogVocabularySchema,
+      // Shared by every turn that asks meanwhile, so not bound to the deadline of the turn that asked first.
+      const vocabulary = runWithoutCallDeadline(() =>
+        client.call({ operation: 'catalogVocabulary', path: {}, query: new URLSearchParams({ locale }) }, CatalogVocabularySchema),
       );
       const entry = { at: now(), vocabulary };
       if (options.vocabularyTtlMs > 0) vocabularies.set(locale, entry);

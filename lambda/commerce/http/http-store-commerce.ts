@@ -15,13 +15,17 @@ export type HttpStoreSource = Pick<Extract<CommerceSource, { adapter: 'http' }>,
 export interface HttpStoreOptions {
   /** The fetch to call the API with; the global one by default. */
   readonly fetch?: typeof fetch;
-  /** The longest one attempt may take; by default the whole call's time, `source.timeoutMs`. */
+  /**
+   * The longest one attempt may take. By default a read's attempt gets a third of the call's time
+   * (`source.timeoutMs`, at least 500 ms), so that a hung one is tried again within the call, and a
+   * write's the whole call's time (see store-call-policy.ts).
+   */
   readonly attemptTimeoutMs?: number;
   /** Further attempts for calls that are safe to repeat (GETs, POSTs with an Idempotency-Key); 2 by default. */
   readonly retries?: number;
   readonly initialDelayMs?: number;
   readonly maxDelayMs?: number;
-  /** Fail fast while the store is down; `false` turns it off. */
+  /** Fail fast while the store is down (DEFAULT_BREAKER); `false` turns it off. */
   readonly breaker?: StoreCallSettings['breaker'];
   /** Limit concurrent calls; `false` turns it off. */
   readonly bulkhead?: StoreCallSettings['bulkhead'];
@@ -53,6 +57,7 @@ export function createHttpStoreCommerce(source: HttpStoreSource, options: HttpSt
   const policy = createStoreCallPolicy(
     {
       timeoutMs: source.timeoutMs,
+      ...(options.attemptTimeoutMs !== undefined ? { readAttemptTimeoutMs: options.attemptTimeoutMs } : {}),
       retries: options.retries ?? DEFAULT_STORE_CALL_SETTINGS.retries,
       initialDelayMs: options.initialDelayMs ?? DEFAULT_STORE_CALL_SETTINGS.initialDelayMs,
       maxDelayMs: options.maxDelayMs ?? DEFAULT_STORE_CALL_SETTINGS.maxDelayMs,

@@ -1,5 +1,6 @@
 import type { OrderQuery } from '../ports';
 import type { PageRequest, ProductQuery } from '../product-query';
+import { MAX_PRODUCTS_PER_PAGE } from './wire-limits';
 
 /**
  * The query strings of the store API's GET operations (commerce-api.yaml), both ways: the adapter
@@ -11,7 +12,8 @@ import type { PageRequest, ProductQuery } from '../product-query';
  *   word, hint             repeated
  *   minPrice, maxPrice     whole minor units of the catalog's currency
  *   cheapestFirst          true or false (default false)
- *   offset, limit          the page: offset ≥ 0 (default 0), limit ≥ 1 (default 10)
+ *   offset, limit          the page: offset ≥ 0 (default 0), limit ≥ 1 (default 10); Shopvoice
+ *                          asks for at most MAX_PRODUCTS_PER_PAGE and reads no more than it asked for
  * A shopper's orders:
  *   since                  ISO 8601 date-time; only orders placed then or later
  *   limit                  ≥ 1; at most this many, newest first
@@ -33,7 +35,8 @@ export function productSearchParams(query: ProductQuery, page: PageRequest): URL
   if (query.price.maxMinor !== undefined) params.set('maxPrice', String(Math.max(0, Math.floor(query.price.maxMinor))));
   if (query.cheapestFirst) params.set('cheapestFirst', 'true');
   params.set('offset', String(wholeOr(page.offset, 0, 0)));
-  params.set('limit', String(wholeOr(page.limit, DEFAULT_PAGE_LIMIT, 1)));
+  // No more is asked for than one answer is read of (wire-limits.ts).
+  params.set('limit', String(Math.min(wholeOr(page.limit, DEFAULT_PAGE_LIMIT, 1), MAX_PRODUCTS_PER_PAGE)));
   return params;
 }
 

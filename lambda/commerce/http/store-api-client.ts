@@ -90,8 +90,8 @@ export function createStoreApiClient(settings: StoreApiClientSettings): StoreApi
   async function send<Id extends OperationId>(request: StoreApiRequest<Id>): Promise<Answer> {
     const { method } = STORE_API_OPERATIONS[request.operation];
     // A GET changes nothing, and a POST with its key has the effect of the first one however often it is sent.
-    const repeatable = method === 'GET' || request.idempotencyKey !== undefined;
-    return settings.policy.run(request.operation, repeatable, (signal) => attempt(request, signal));
+    const kind = method === 'GET' ? 'read' : request.idempotencyKey !== undefined ? 'keyed-write' : 'write';
+    return settings.policy.run(request.operation, kind, (signal) => attempt(request, signal));
   }
 
   return {

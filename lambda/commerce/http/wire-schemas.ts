@@ -1,12 +1,46 @@
 import { z } from 'zod';
-import { CURRENCY_CODES, RETURN_REASONS, TRACKING_STATUSES } from '../ports';
+import { CURRENCY_CODES, RETURN_REASONS, RETURN_REFUSALS, TRACKING_STATUSES } from '../ports';
 import { ReturnPolicySchema } from '../return-policy';
+import {
+  boundedCode,
+  boundedList,
+  boundedTerms,
+  boundedText,
+  identifier,
+  key,
+  MAX_ATTRIBUTE_NAME_CHARS,
+  MAX_ATTRIBUTE_VALUE_CHARS,
+  MAX_ATTRIBUTES_PER_PRODUCT,
+  MAX_CATEGORY_CHARS,
+  MAX_CONTACT_CHARS,
+  MAX_DESCRIPTION_CHARS,
+  MAX_EVENTS_PER_SHIPMENT,
+  MAX_ID_CHARS,
+  MAX_LABEL_CHARS,
+  MAX_LINE_ID_CHARS,
+  MAX_LINES_PER_ORDER,
+  MAX_ORDER_NUMBER_CHARS,
+  MAX_ORDERS_PER_LIST,
+  MAX_PRODUCT_NAME_CHARS,
+  MAX_PRODUCTS_PER_PAGE,
+  MAX_RETURNED_LINES,
+  MAX_SHIPMENTS_PER_ORDER,
+  MAX_SIZE_CHARS,
+  MAX_SKU_CHARS,
+  MAX_SPOKEN_NAME_CHARS,
+  MAX_TERM_CHARS,
+  MAX_TERMS_PER_ENTRY,
+  MAX_TRACKING_TEXT_CHARS,
+  MAX_VALUES_PER_ATTRIBUTE,
+  MAX_VOCABULARY_ENTRIES,
+} from './wire-limits';
 
 /**
  * The JSON bodies of the store API (commerce-api.yaml) as zod codecs: `parse` turns what arrived
  * into the ports' types (ISO strings into Dates) and rejects anything malformed; `encodeWire` turns
  * the ports' values back into JSON. The adapter decodes answers and encodes requests with them;
- * the reference store server does the opposite, so both speak exactly one format.
+ * the reference store server does the opposite, so both speak exactly one format. Decoding also
+ * reads no more than a voice answer can use (wire-limits.ts); encoding sends everything.
  */
 
 /** An instant as ISO 8601 with a zone ("2026-11-26T15:00:00Z" or "…+01:00") on the wire, a Date in the ports. */
@@ -29,82 +63,141 @@ export const MoneySchema = z.object({
 
 const TrackingStatusSchema = z.enum(TRACKING_STATUSES);
 
+const Label = boundedText(MAX_LABEL_CHARS);
+const Contact = boundedCode(MAX_CONTACT_CHARS);
+/** Product, shipment and shopper ids; see wire-limits.ts. */
+const Id = identifier(MAX_ID_CHARS);
+const LineId = identifier(MAX_LINE_ID_CHARS);
+/** A category is a key of the return policy and of the catalog's words: never cut. */
+const Category = key(MAX_CATEGORY_CHARS);
+
 const AddressSchema = z.object({
-  line1: z.string(),
-  city: z.string(),
-  region: z.string(),
-  postalCode: z.string(),
-  country: z.string(),
+  line1: Contact,
+  city: Label,
+  region: Label,
+  postalCode: Label,
+  country: Label,
 });
 
-const PaymentMethodSchema = z.object({ brand: z.string(), last4: z.string() });
+/** Only the last four characters of `last4` are read: they are said digit by digit. */
+const LastFour = z.codec(z.string(), z.string(), { decode: (digits) => digits.slice(-4), encode: (digits) => digits });
+
+const PaymentMethodSchema = z.object({ brand: Label, last4: LastFour });
 
 export const ShopperSchema = z.object({
-  id: Text,
-  givenName: z.string(),
-  familyName: z.string(),
-  email: z.string(),
-  phone: z.string().optional(),
-  locale: z.string(),
+  id: Id,
+  givenName: Label,
+  familyName: Label,
+  email: Contact,
+  phone: Contact.optional(),
+  locale: Label,
   defaultAddress: AddressSchema.optional(),
   defaultPayment: PaymentMethodSchema.optional(),
 });
 
-const LineVariantSchema = z.object({ color: z.string().optional(), size: z.string().optional() });
+/**
+ * A variant goes back to the store when it is ordered again, so it is never cut: a color or size
+ * longer than its limit is not read at all (reorder and checkout keep them in state).
+ */
+const LineVariantSchema = z.codec(
+  z.object({ color: z.string().optional(), size: z.string().optional() }),
+  z.object({ color: z.string().optional(), size: z.string().optional() }),
+  {
+    decode: ({ color, size }) => ({
+      ...(color !== undefined && color.length <= MAX_ATTRIBUTE_VALUE_CHARS ? { color } : {}),
+      ...(size !== undefined && size.length <= MAX_SIZE_CHARS ? { size } : {}),
+    }),
+    encode: (variant) => variant,
+  },
+);
+
+const ProductName = boundedText(MAX_PRODUCT_NAME_CHARS);
+const SpokenName = boundedText(MAX_SPOKEN_NAME_CHARS);
+const Sku = boundedCode(MAX_SKU_CHARS);
 
 const OrderLineSchema = z.object({
-  id: Text,
-  productId: Text,
-  sku: z.string(),
-  name: z.string(),
-  spokenName: z.string(),
-  category: z.string(),
+  id: LineId,
+  productId: Id,
+  sku: Sku,
+  name: ProductName,
+  spokenName: SpokenName,
+  category: Category,
   quantity: z.number().int().positive(),
   unitPrice: MoneySchema,
   finalSale: z.boolean().optional(),
   variant: LineVariantSchema.optional(),
 });
 
+const TrackingText = boundedText(MAX_TRACKING_TEXT_CHARS);
+
 const TrackingEventSchema = z.object({
   at: Instant,
   status: TrackingStatusSchema,
-  description: z.string(),
-  location: z.string().optional(),
+  description: TrackingText,
+  location: TrackingText.optional(),
 });
 
+/** The API sends tracking events newest first, so the ones read are the latest. */
 const ShipmentSchema = z.object({
-  id: Text,
-  carrier: z.string(),
-  trackingNumber: z.string(),
+  id: Id,
+  carrier: Label,
+  trackingNumber: boundedCode(MAX_ID_CHARS),
   status: TrackingStatusSchema,
   shippedAt: Instant.optional(),
   expectedOn: Instant.optional(),
   deliveredAt: Instant.optional(),
-  lineIds: z.array(z.string()),
-  events: z.array(TrackingEventSchema),
+  lineIds: boundedList(key(MAX_LINE_ID_CHARS), MAX_LINES_PER_ORDER),
+  events: boundedList(TrackingEventSchema, MAX_EVENTS_PER_SHIPMENT),
 });
 
 export const OrderSchema = z.object({
-  number: Text,
-  shopperId: Text,
+  number: identifier(MAX_ORDER_NUMBER_CHARS),
+  shopperId: Id,
   placedAt: Instant,
   state: z.enum(['processing', 'fulfilled', 'partially-fulfilled', 'cancelled']),
   total: MoneySchema,
-  lines: z.array(OrderLineSchema),
-  shipments: z.array(ShipmentSchema),
+  lines: boundedList(OrderLineSchema, MAX_LINES_PER_ORDER),
+  shipments: boundedList(ShipmentSchema, MAX_SHIPMENTS_PER_ORDER),
 });
 
-export const OrderListSchema = z.object({ orders: z.array(OrderSchema) });
+/** The API sends a shopper's orders newest first, so the ones read are the latest. */
+export const OrderListSchema = z.object({ orders: boundedList(OrderSchema, MAX_ORDERS_PER_LIST) });
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The longest value of an attribute that is read; sizes go back to the store on an order, so they are kept shorter. */
+const maxValueChars = (attribute: string) => (attribute === 'size' ? MAX_SIZE_CHARS : MAX_ATTRIBUTE_VALUE_CHARS);
+
+/**
+ * Attribute values are spoken and may go back to the store as a chosen variant, so they are never
+ * cut: over-long names and values are left out, and only the first attributes and values are read.
+ */
+const AttributesSchema = z.codec(z.record(z.string(), z.unknown()), z.record(z.string(), z.array(z.string())), {
+  decode: (attributes) =>
+    Object.fromEntries(
+      Object.entries(attributes)
+        .filter(([name]) => name.length <= MAX_ATTRIBUTE_NAME_CHARS)
+        .slice(0, MAX_ATTRIBUTES_PER_PRODUCT)
+        .map(([name, values]) => [
+          name,
+          Array.isArray(values)
+            ? values.filter((value) => typeof value !== 'string' || value.length <= maxValueChars(name)).slice(0, MAX_VALUES_PER_ATTRIBUTE)
+            : values,
+        ]),
+      // Still unchecked here: the record schema validates what is kept, right after.
+    ) as Record<string, string[]>,
+  encode: (attributes) => attributes,
+});
 
 export const ProductSchema = z.object({
-  id: Text,
-  sku: z.string(),
-  name: z.string(),
-  spokenName: z.string(),
-  brand: z.string(),
-  category: z.string(),
-  description: z.string(),
-  attributes: z.record(z.string(), z.array(z.string())),
+  id: Id,
+  sku: Sku,
+  name: ProductName,
+  spokenName: SpokenName,
+  brand: Label,
+  category: Category,
+  description: boundedText(MAX_DESCRIPTION_CHARS),
+  attributes: AttributesSchema,
   price: MoneySchema,
   stock: z.number().int(),
   restockOn: Day.optional(),
@@ -113,21 +206,36 @@ export const ProductSchema = z.object({
 
 export const ProductPageSchema = z.object({
   total: z.number().int().nonnegative(),
-  products: z.array(ProductSchema),
+  /** At most a page's worth; the adapter cuts it further to the page asked for. */
+  products: boundedList(ProductSchema, MAX_PRODUCTS_PER_PAGE),
 });
 
+/** Whether a vocabulary entry names something by a key longer than `maxChars`: such entries are left out, not cut. */
+const keyTooLong = (field: string, maxChars: number) => (entry: unknown) =>
+  isObject(entry) && typeof entry[field] === 'string' && entry[field].length > maxChars;
+
+const Terms = boundedTerms(MAX_TERMS_PER_ENTRY, MAX_TERM_CHARS);
+
+/**
+ * The catalog's words. Their ids go back to the store in a search and into discovery's state, so
+ * an entry whose id is too long is left out rather than cut, as are over-long terms.
+ */
 export const CatalogVocabularySchema = z.object({
   currency: CurrencySchema,
-  categories: z.array(z.object({ id: Text, terms: z.array(z.string()) })),
-  attributes: z.array(z.object({ name: Text, value: Text, terms: z.array(z.string()) })),
-  brands: z.array(z.string()),
+  categories: boundedList(z.object({ id: Text, terms: Terms }), MAX_VOCABULARY_ENTRIES, keyTooLong('id', MAX_CATEGORY_CHARS)),
+  attributes: boundedList(
+    z.object({ name: Text, value: Text, terms: Terms }),
+    MAX_VOCABULARY_ENTRIES,
+    (entry) => keyTooLong('name', MAX_ATTRIBUTE_NAME_CHARS)(entry) || keyTooLong('value', MAX_ATTRIBUTE_VALUE_CHARS)(entry),
+  ),
+  brands: boundedTerms(MAX_VOCABULARY_ENTRIES, MAX_LABEL_CHARS),
 });
 
 /** The policy document exactly as the embedded store keeps it; see return-policy.ts. */
 export { ReturnPolicySchema };
 
 export const ReturnedUnitsSchema = z.object({
-  lines: z.array(z.object({ lineId: Text, units: z.number().int().nonnegative() })),
+  lines: boundedList(z.object({ lineId: Text, units: z.number().int().nonnegative() }), MAX_RETURNED_LINES),
 });
 
 const ReturnReasonSchema = z.enum(RETURN_REASONS);
@@ -153,7 +261,7 @@ const ReturnRecordSchema = z.object({
 
 export const ReturnOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('created'), record: ReturnRecordSchema }),
-  z.object({ kind: z.literal('refused'), why: z.enum(['not-found', 'already-returned']) }),
+  z.object({ kind: z.literal('refused'), why: z.enum(RETURN_REFUSALS) }),
 ]);
 
 /** What Shopvoice sends to create a return; the shopper is in the path, the key in a header. */

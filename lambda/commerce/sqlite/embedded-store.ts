@@ -11,6 +11,12 @@ export interface EmbeddedStoreOptions {
   /** "Now" for laying out or moving the demo history; the real time by default. */
   readonly now?: Date;
   /**
+   * What the store judges by time (a return's window, when it was created). The real time by
+   * default; when only `now` is given, the store's time stands still at `now`, as the demo history
+   * laid out for it expects.
+   */
+  readonly clock?: () => Date;
+  /**
    * The zone the demo's days ("yesterday", "today") are counted in; pass the store's configured
    * zone. Defaults to the same zone as config's STORE_TIME_ZONE default.
    */
@@ -45,7 +51,9 @@ export const DEFAULT_DEMO_TIME_ZONE = 'America/New_York';
  * `':memory:'` gives a fresh, seeded store that disappears on close.
  */
 export function openEmbeddedStore(path: string, options: EmbeddedStoreOptions = {}): EmbeddedStore {
-  const now = options.now ?? new Date();
+  const fixedNow = options.now;
+  const clock = options.clock ?? (fixedNow ? () => fixedNow : () => new Date());
+  const now = options.now ?? clock();
   const timeZone = options.timeZone ?? DEFAULT_DEMO_TIME_ZONE;
   const db = openDatabase(path);
   try {
@@ -53,7 +61,7 @@ export function openEmbeddedStore(path: string, options: EmbeddedStoreOptions = 
     if (isStoreEmpty(db)) seedDemoStore(db, { now, timeZone });
     else rebaseDemoClock(db, { now, timeZone });
     if (!hasCatalogTerms(db) && isDemoCatalog(db)) writeCatalogTerms(db, DEMO_CATALOG_TERMS);
-    const store = createSqliteStoreCommerce(db);
+    const store = createSqliteStoreCommerce(db, { clock, timeZone });
     const state = createSqliteSkillState(db, { retentionDays: options.retentionDays });
     // Flows never see the turn events: the router records them, the report tools read them.
     const { handoffOutbox, turnEvents: _turnEvents, ...conversationState } = state;

@@ -1,3 +1,4 @@
+import { redactTurn } from '../../privacy/redact-transcript';
 import { boundedSaid, boundedSlots } from '../bounded-turn';
 import { type ConversationLog, TRANSCRIPT_TURNS } from '../ports';
 import { slotsFromJson, slotsToJson } from '../stored-json';
@@ -33,7 +34,9 @@ export function createSqliteConversationLog(db: SqliteDatabase, options: Convers
   let appends = 0;
 
   return {
-    async append(conversationId, turn) {
+    async append(conversationId, heard) {
+      // Kept 30 days and sent with tickets: what the shopper said never goes in as they said it.
+      const turn = redactTurn(heard);
       insert.run(
         conversationId,
         turn.at.getTime(),

@@ -1,4 +1,5 @@
 import type { FiledHandoff, HandoffOutbox, HandoffReason, HandoffRequest, HandoffTicket, Handoffs } from '../ports';
+import { redactTicket } from '../../privacy/redact-transcript';
 import { handoffContextFromJson, handoffContextToJson } from '../stored-json';
 import type { SqliteDatabase } from './open-database';
 import { claimFreshReference, drawSixDigitReference } from '../references';
@@ -59,12 +60,10 @@ export function createSqliteHandoffs(db: SqliteDatabase, options: HandoffOptions
   const fileOnce = db.transaction((request: HandoffRequest, createdAt: number): HandoffTicket => {
     const existing = byKey.get(request.idempotencyKey);
     if (existing) return toHandoffTicket(existing);
-    const context = handoffContextToJson({
-      shopper: request.shopper,
-      item: request.item,
-      tried: request.tried,
-      transcript: request.transcript,
-    });
+    // The shopper's contact details stay as they are; what they said, in notes and transcript, is redacted.
+    const context = handoffContextToJson(
+      redactTicket({ shopper: request.shopper, item: request.item, tried: request.tried, transcript: request.transcript }),
+    );
     return claimFreshReference(
       drawReference,
       (reference) => {

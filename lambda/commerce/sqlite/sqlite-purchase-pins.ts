@@ -1,4 +1,4 @@
-import { hashPurchasePin, PIN_TRIES_BEFORE_LOCKOUT, verifyPurchasePin } from '../../auth/purchase-pin';
+import { hashPurchasePin, PIN_TRIES_BEFORE_LOCKOUT, verifyPurchasePin, wrongPinKey } from '../../auth/purchase-pin';
 import type { PinAttempt, PinCheck, PurchasePins } from '../ports';
 import type { SqliteDatabase } from './open-database';
 
@@ -6,6 +6,7 @@ interface PinRow {
   readonly pin_hash: string;
   readonly wrong_tries: number;
   readonly locked_until: number | null;
+  /** wrongPinKey of the wrong PIN counted last, while no right PIN or lock came after it. */
   readonly last_attempt_key: string | null;
 }
 
@@ -21,20 +22,21 @@ function triable(row: PinRow | undefined, at: Date): Triable {
 /**
  * Purchase PINs in the embedded store. The hash is checked outside any transaction (scrypt is
  * slow on purpose); the outcome is then written in one that reads the row again, so concurrent
- * tries are all counted and a lock taken meanwhile still holds.
+ * tries are all counted and a lock taken meanwhile still holds. Wrong tries are the shopper's,
+ * whatever conversation they come from; only the same wrong PIN said again at once is not counted twice.
  */
 export function createSqlitePurchasePins(db: SqliteDatabase): PurchasePins {
   const byShopper = db.prepare<[string], PinRow>(
     'SELECT pin_hash, wrong_tries, locked_until, last_attempt_key FROM purchase_pins WHERE shopper_id = ?',
   );
-  const saveTries = db.prepare<[number, number | null, string, string]>(
+  const saveTries = db.prepare<[number, number | null, string | null, string]>(
     'UPDATE purchase_pins SET wrong_tries = ?, locked_until = ?, last_attempt_key = ? WHERE shopper_id = ?',
   );
 
   const accept = db.transaction((attempt: PinAttempt): PinCheck => {
     const now = triable(byShopper.get(attempt.shopperId), attempt.at);
     if ('blocked' in now) return now.blocked;
-    saveTries.run(0, null, attempt.attemptKey, attempt.shopperId);
+    saveTries.run(0, null, null, attempt.shopperId);
     return { kind: 'accepted' };
   });
 
@@ -42,17 +44,17 @@ export function createSqlitePurchasePins(db: SqliteDatabase): PurchasePins {
     const now = triable(byShopper.get(attempt.shopperId), attempt.at);
     if ('blocked' in now) return now.blocked;
     const { row } = now;
-    if (row.last_attempt_key === attempt.attemptKey) {
-      return { kind: 'wrong', triesLeft: PIN_TRIES_BEFORE_LOCKOUT - row.wrong_tries };
-    }
+    const key = wrongPinKey(attempt.pin, row.pin_hash);
+    // The wrong PIN just counted, said again (a platform's retry): it tells a guesser nothing new.
+    if (row.last_attempt_key === key) return { kind: 'wrong', triesLeft: PIN_TRIES_BEFORE_LOCKOUT - row.wrong_tries };
     const tries = row.wrong_tries + 1;
     if (tries >= PIN_TRIES_BEFORE_LOCKOUT) {
       const until = attempt.at.getTime() + attempt.lockoutMs;
       // A lock that runs out gives a fresh set of tries.
-      saveTries.run(0, until, attempt.attemptKey, attempt.shopperId);
+      saveTries.run(0, until, null, attempt.shopperId);
       return { kind: 'locked', until: new Date(until) };
     }
-    saveTries.run(tries, null, attempt.attemptKey, attempt.shopperId);
+    saveTries.run(tries, null, key, attempt.shopperId);
     return { kind: 'wrong', triesLeft: PIN_TRIES_BEFORE_LOCKOUT - tries };
   });
 

@@ -1,12 +1,16 @@
-import { ReturnPolicySchema } from '../return-policy';
+import { type ReturnFacts, returnRefusal, ReturnPolicySchema } from '../return-policy';
 import type { LabelDelivery, ReturnOutcome, ReturnReason, ReturnRecord, ReturnRequest, Returns } from '../ports';
+import { localDayOf } from './local-days';
 import { refundMethodFromJson, refundMethodToJson } from '../stored-json';
 import type { SqliteDatabase } from './open-database';
 import { claimFreshReference, drawSixDigitReference } from '../references';
 import { toCurrency } from './rows';
 
 export interface ReturnOptions {
+  /** "Now" for the return policy's window and for when a return was created; the real time by default. */
   readonly clock?: () => Date;
+  /** The store's zone, in which the policy's days count; config's STORE_TIME_ZONE default unless given. */
+  readonly timeZone?: string;
   /** Draws a candidate 6-digit return number; replaceable so tests can force collisions. */
   readonly drawNumber?: () => string;
 }
@@ -28,7 +32,14 @@ interface LineRow {
   readonly quantity: number;
   readonly unit_price_minor: number;
   readonly currency: string;
+  readonly category: string;
+  readonly final_sale: number;
+  readonly cancelled_at: number | null;
+  /** When the line's first delivered shipment arrived; null until one has. */
+  readonly delivered_at: number | null;
 }
+
+const DEFAULT_TIME_ZONE = 'America/New_York';
 
 const RETURN_COLUMNS =
   'number, order_number, line_id, quantity, reason, refund_minor, currency, refund_method, label_delivery, created_at';
@@ -49,6 +60,7 @@ function toReturnRecord(row: ReturnRow): ReturnRecord {
 
 export function createSqliteReturns(db: SqliteDatabase, options: ReturnOptions = {}): Returns {
   const clock = options.clock ?? (() => new Date());
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const drawNumber = options.drawNumber ?? drawSixDigitReference;
 
   const policy = db.prepare<[], { document: string }>('SELECT document FROM return_policy WHERE id = 1');
@@ -58,7 +70,10 @@ export function createSqliteReturns(db: SqliteDatabase, options: ReturnOptions =
   const byKey = db.prepare<[string], ReturnRow>(`SELECT ${RETURN_COLUMNS} FROM returns WHERE idempotency_key = ?`);
   // Keyed by shopper, order and line together: a line of someone else's order reads as unknown.
   const lineOf = db.prepare<[string, string, string], LineRow>(
-    `SELECT l.quantity, l.unit_price_minor, l.currency
+    `SELECT l.quantity, l.unit_price_minor, l.currency, l.category, l.final_sale, o.cancelled_at,
+            (SELECT s.delivered_at FROM shipments s JOIN shipment_lines sl ON sl.shipment_id = s.id
+              WHERE sl.line_id = l.id AND s.status = 'Delivered' AND s.delivered_at IS NOT NULL
+              ORDER BY s.shipped_at, s.id LIMIT 1) AS delivered_at
        FROM order_lines l JOIN orders o ON o.number = l.order_number
       WHERE l.id = ? AND o.number = ? AND o.shopper_id = ?`,
   );
@@ -92,13 +107,32 @@ export function createSqliteReturns(db: SqliteDatabase, options: ReturnOptions =
      ON CONFLICT DO NOTHING`,
   );
 
+  function readPolicy() {
+    const row = policy.get();
+    if (!row) throw new Error('The store has no return policy');
+    return ReturnPolicySchema.parse(JSON.parse(row.document));
+  }
+
+  /** What the policy needs to know about the line, as the store holds it now. */
+  function factsOf(line: LineRow, lineId: string): ReturnFacts {
+    return {
+      category: line.category,
+      finalSale: line.final_sale === 1,
+      orderCancelled: line.cancelled_at !== null,
+      quantity: line.quantity,
+      returnedQuantity: returnedOfLine.get(lineId)?.units ?? 0,
+      ...(line.delivered_at === null ? {} : { deliveredOn: localDayOf(new Date(line.delivered_at), timeZone) }),
+    };
+  }
+
   const createOnce = db.transaction((request: ReturnRequest, createdAt: number): ReturnOutcome => {
     const existing = byKey.get(request.idempotencyKey);
     if (existing) return { kind: 'created', record: toReturnRecord(existing) };
     const line = lineOf.get(request.lineId, request.orderNumber, request.shopperId);
     if (!line) return { kind: 'refused', why: 'not-found' };
-    const returned = returnedOfLine.get(request.lineId)?.units ?? 0;
-    if (returned + request.quantity > line.quantity) return { kind: 'refused', why: 'already-returned' };
+    // The policy again, at the moment of writing: whoever asks, and whatever they were told before.
+    const refusal = returnRefusal(readPolicy(), factsOf(line, request.lineId), request.quantity, localDayOf(new Date(createdAt), timeZone));
+    if (refusal) return { kind: 'refused', why: refusal };
     return claimFreshReference(
       drawNumber,
       (number): ReturnOutcome | undefined => {
@@ -126,9 +160,7 @@ export function createSqliteReturns(db: SqliteDatabase, options: ReturnOptions =
 
   return {
     async policy() {
-      const row = policy.get();
-      if (!row) throw new Error('The store has no return policy');
-      return ReturnPolicySchema.parse(JSON.parse(row.document));
+      return readPolicy();
     },
     async returnedUnits(orderNumber) {
       return new Map(returnedByLine.all(orderNumber).map((row) => [row.line_id, row.units]));

@@ -39,8 +39,6 @@ const ConfirmationSchema = z.object({
   heardUnitPrice: MoneySchema,
   /** Names the question the shopper says yes to; the order is keyed by it, so a repeated yes finds the same order. */
   confirmation: z.string().uuid(),
-  /** PINs tried for this confirmation; each try has its own key, so a platform's retry is counted once. */
-  pinTries: z.number().int().min(0).max(50).default(0),
 });
 export type Confirmation = z.infer<typeof ConfirmationSchema>;
 

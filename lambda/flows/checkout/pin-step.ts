@@ -2,7 +2,6 @@ import type { PinCheck } from '../../commerce/ports';
 import type { FlowContext, ShopperContext } from '../../core/flow';
 import type { Reply } from '../../core/reply';
 import { listen } from '../../core/replies';
-import { conversationIdOf } from '../../core/turn';
 import { join, type Speech } from '../../speech/speech';
 import { type Basket, type Confirmation, pinStep } from './checkout-state';
 import { deadEnd } from './dead-end';
@@ -57,24 +56,20 @@ function answered(reply: Reply): PinAnswer {
   return { kind: 'answered', reply };
 }
 
-/** Checks the PIN just said. Never repeats it: a wrong one only hears how many tries are left. */
+/**
+ * Checks the PIN just said. Never repeats it: a wrong one only hears how many tries are left. The
+ * tries are counted per shopper in the store; nothing the conversation carries takes part.
+ */
 export async function checkPin(context: ShopperContext, state: Confirmation): Promise<PinAnswer> {
   const { voice, turn, commerce, shopper, now } = context;
   const pin = spokenPin(turn);
   if (!pin) return answered(askForPin(context, state, voice.say('checkout.notAPin')));
-  const tried: Confirmation = { ...state, pinTries: state.pinTries + 1 };
-  const check: PinCheck = await commerce.purchasePins.check({
-    shopperId: shopper.id,
-    pin,
-    at: now,
-    lockoutMs: lockoutMs(context),
-    attemptKey: `${conversationIdOf(turn)}:pin:${state.confirmation}:${state.pinTries}`,
-  });
+  const check: PinCheck = await commerce.purchasePins.check({ shopperId: shopper.id, pin, at: now, lockoutMs: lockoutMs(context) });
   switch (check.kind) {
     case 'accepted':
       return { kind: 'accepted' };
     case 'wrong':
-      return answered(askForPin(context, tried, voice.say('checkout.wrongPin', { count: check.triesLeft })));
+      return answered(askForPin(context, state, voice.say('checkout.wrongPin', { count: check.triesLeft })));
     case 'locked':
       return answered(locked(context, state.basket, check.until));
     case 'not-set':

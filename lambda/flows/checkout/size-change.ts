@@ -27,6 +27,12 @@ const LETTERED: Readonly<Record<string, string>> = {
   'double-extra-large': 'XXL',
 };
 
+/** "XL", "x. l.", "m" heard without a SizeChoice match: the lettered size itself. */
+function letteredSize(spoken: string): string | undefined {
+  const letters = spoken.replace(/[\s.]/g, '').toUpperCase();
+  return Object.values(LETTERED).includes(letters) ? letters : undefined;
+}
+
 /** Never name more sizes than this when the one asked for does not exist. */
 const OPTIONS_NAMED = 3;
 
@@ -41,7 +47,7 @@ export function sizeRequestOf(turn: Turn): SizeRequest | undefined {
   const size = slotOf(turn, 'size');
   const id = size ? (size.id ?? size.spoken.trim().toLowerCase()) : undefined;
   if (id === 'bigger' || id === 'smaller') return { kind: id };
-  const lettered = id ? LETTERED[id] : undefined;
+  const lettered = id ? (LETTERED[id] ?? letteredSize(id)) : undefined;
   if (lettered) return { kind: 'named', size: lettered };
   const number = slotOf(turn, 'sizeNumber');
   const digits = number ? (number.id ?? number.spoken).trim() : '';

@@ -106,7 +106,7 @@ function confirm(context: ShopperContext, basket: Basket, product: Product, same
     card: cardPhrase(voice, billing.payment),
     city: billing.city,
   });
-  const state: Confirmation = { basket: settled, heardUnitPrice: unitPrice, confirmation: randomUUID(), pinTries: 0 };
+  const state: Confirmation = { basket: settled, heardUnitPrice: unitPrice, confirmation: randomUUID() };
   return listen(turn, join(intro, ...notes, question), voice.say('checkout.confirmReprompt'), {
     active: confirmStep(state),
     suggestions: yesOrNo(context),

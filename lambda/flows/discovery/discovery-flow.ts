@@ -7,28 +7,32 @@ import type { ActiveFlow } from '../../core/session-state';
 import { intentOf, slotOf } from '../../core/turn';
 import { join, type Speech } from '../../speech/speech';
 import { offerPerson } from '../assistance';
+import { ordinalPosition } from '../ordinal-position';
 import { startCheckout } from '../checkout/start-checkout';
 import { cardLines, describeInDetail, describeList } from './describe-products';
-import { DISCOVERY_STEPS, type DiscoveryData, DiscoveryDataSchema } from './discovery-state';
+import { DISCOVERY_STEPS, type DiscoveryData, DiscoveryDataSchema, keepableQuery } from './discovery-state';
 import { describeRelaxation } from './describe-relaxation';
+import { grammarFor } from './grammar';
 import { cheaperThan, refineQuery } from './refine-query';
 import { relaxations } from './relax-query';
+import { requestFromSlots } from './request-from-slots';
 import { understandQuery } from './understand-query';
 import { vocabularyIndex } from './vocabulary-index';
 
 /** Never read more than three products in one breath. */
 const PAGE_SIZE = 3;
 
-const ORDINALS: Readonly<Record<string, number>> = { first: 0, second: 1, third: 2 };
-
+/** The step in progress, with only what the next turn can read back (discovery-state.ts). */
 function active(step: string, data: DiscoveryData): ActiveFlow {
-  return { flow: 'discovery', step, data: { ...data } };
+  return { flow: 'discovery', step, data: { ...data, query: keepableQuery(data.query), shown: data.shown.slice(0, PAGE_SIZE) } };
 }
 
-/** What the shopper said: the raw text where the platform gives it, else the slot. */
+/** What the shopper said: the slot, else the raw text where the platform gives it, else a product request's parts. */
 function spokenRequest(context: FlowContext, slot: 'query' | 'refinement'): string {
   const fromSlot = slotOf(context.turn, slot)?.spoken ?? '';
-  return fromSlot.trim().length > 0 ? fromSlot : (context.turn.utterance ?? '');
+  if (fromSlot.trim().length > 0) return fromSlot;
+  const utterance = context.turn.utterance ?? '';
+  return utterance.trim().length > 0 || slot !== 'query' ? utterance : requestFromSlots(context.turn, grammarFor(context.voice.locale));
 }
 
 async function understand(context: FlowContext, text: string): Promise<ProductQuery> {
@@ -49,7 +53,8 @@ function readData(activeFlow: ActiveFlow): DiscoveryData | undefined {
 /** Read one page of results and say what the shopper can do next. */
 function readResults(context: FlowContext, query: ProductQuery, page: ProductPage, offset: number, intro: Speech): Reply {
   const { voice, turn, now } = context;
-  const shown = page.products;
+  // Three at most, whatever page the store sent.
+  const shown = page.products.slice(0, PAGE_SIZE);
   const list = describeList(voice, shown, query, now);
   const more = offset + shown.length < page.total;
   const next = more ? voice.say('discovery.moreOffer') : voice.say('discovery.chooseOffer');
@@ -64,7 +69,8 @@ function readResults(context: FlowContext, query: ProductQuery, page: ProductPag
 function countIntro(context: FlowContext, page: ProductPage): Speech {
   const { voice } = context;
   const found = voice.say('discovery.found', { count: page.total });
-  return page.total > page.products.length ? join(found, voice.say('discovery.topResults', { count: page.products.length })) : found;
+  const read = Math.min(page.products.length, PAGE_SIZE);
+  return page.total > read ? join(found, voice.say('discovery.topResults', { count: read })) : found;
 }
 
 /** Nothing matched: find the constraint whose loss gives results and offer exactly that. */
@@ -105,8 +111,8 @@ function askForQuery(context: FlowContext): Reply {
 function chosenProductId(context: FlowContext, data: DiscoveryData): string | undefined {
   const ordinal = slotOf(context.turn, 'ordinal');
   if (!ordinal) return data.focus ?? (data.shown.length === 1 ? data.shown[0] : undefined);
-  const id = ordinal.id ?? ordinal.spoken.toLowerCase();
-  const index = id === 'last' ? data.shown.length - 1 : (ORDINALS[id] ?? Number.parseInt(id, 10) - 1);
+  const focus = data.focus === undefined ? -1 : data.shown.indexOf(data.focus);
+  const index = ordinalPosition(ordinal, data.shown.length, focus >= 0 ? focus : undefined) ?? Number.parseInt(ordinal.id ?? ordinal.spoken, 10) - 1;
   return Number.isInteger(index) ? data.shown[index] : undefined;
 }
 

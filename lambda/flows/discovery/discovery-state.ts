@@ -1,15 +1,58 @@
 import { z } from 'zod';
 import type { ProductQuery } from '../../commerce/product-query';
 
+/** What of a query discovery keeps between turns; a query is kept within these (see `keepableQuery`). */
+const QUERY_LIMITS = {
+  labelChars: 80,
+  attributes: 10,
+  attributeNameChars: 40,
+  valuesPerAttribute: 10,
+  valueChars: 80,
+  words: 20,
+  wordChars: 40,
+  hints: 10,
+  hintChars: 60,
+} as const;
+
 const QuerySchema: z.ZodType<ProductQuery> = z.object({
-  category: z.string().max(80).optional(),
-  brand: z.string().max(80).optional(),
-  attributes: z.record(z.string().max(40), z.array(z.string().max(80)).max(10)),
-  words: z.array(z.string().max(40)).max(20),
-  hints: z.array(z.string().max(60)).max(10),
+  category: z.string().max(QUERY_LIMITS.labelChars).optional(),
+  brand: z.string().max(QUERY_LIMITS.labelChars).optional(),
+  attributes: z
+    .record(z.string().max(QUERY_LIMITS.attributeNameChars), z.array(z.string().max(QUERY_LIMITS.valueChars)).max(QUERY_LIMITS.valuesPerAttribute))
+    .refine((attributes) => Object.keys(attributes).length <= QUERY_LIMITS.attributes),
+  words: z.array(z.string().max(QUERY_LIMITS.wordChars)).max(QUERY_LIMITS.words),
+  hints: z.array(z.string().max(QUERY_LIMITS.hintChars)).max(QUERY_LIMITS.hints),
   price: z.object({ minMinor: z.number().int().min(0).optional(), maxMinor: z.number().int().min(0).optional() }),
   cheapestFirst: z.boolean(),
 });
+
+const within = (values: readonly string[], maxChars: number, maxItems: number) =>
+  values.filter((value) => value.length <= maxChars).slice(0, maxItems);
+
+/**
+ * The query as discovery can keep it between turns: a long request ("a jacket that is …" in forty
+ * words) or a store's long words would otherwise make a state the next turn refuses, so "next"
+ * and "the second one" would stop working. What does not fit is left out, never cut.
+ */
+export function keepableQuery(query: ProductQuery): ProductQuery {
+  const label = (value: string | undefined) => (value !== undefined && value.length <= QUERY_LIMITS.labelChars ? value : undefined);
+  const category = label(query.category);
+  const brand = label(query.brand);
+  const attributes = Object.entries(query.attributes)
+    .filter(([name]) => name.length <= QUERY_LIMITS.attributeNameChars)
+    .map(([name, values]) => [name, within(values, QUERY_LIMITS.valueChars, QUERY_LIMITS.valuesPerAttribute)] as const)
+    .filter(([, values]) => values.length > 0)
+    .slice(0, QUERY_LIMITS.attributes);
+  return {
+    ...(category !== undefined ? { category } : {}),
+    ...(brand !== undefined ? { brand } : {}),
+    attributes: Object.fromEntries(attributes),
+    words: within(query.words, QUERY_LIMITS.wordChars, QUERY_LIMITS.words),
+    hints: within(query.hints, QUERY_LIMITS.hintChars, QUERY_LIMITS.hints),
+    price: query.price,
+    cheapestFirst: query.cheapestFirst,
+  };
+}
 
 /** What discovery keeps between turns: the query, where in its results we are, and what was offered. */
 export const DiscoveryDataSchema = z.object({

@@ -1,5 +1,7 @@
 import type { CurrencyCode } from '../../commerce/ports';
 import { type SupportedLocale, supportedLocale } from '../../speech/i18n';
+import type { NumberWords } from '../../understanding/languages/language';
+import { languageOf } from '../../understanding/languages/languages';
 import deDE from './grammar/de-DE.json';
 import enUS from './grammar/en-US.json';
 
@@ -16,23 +18,14 @@ export interface QueryGrammar {
   readonly sizeWords: readonly string[];
   /** Spoken size → the catalog's size value. */
   readonly sizes: Readonly<Record<string, string>>;
-  readonly numbers: {
-    readonly values: Readonly<Record<string, number>>;
-    readonly hundred: readonly string[];
-    readonly thousand: readonly string[];
-    /** "a" in "a hundred". */
-    readonly oneBeforeMultiplier: readonly string[];
-    /** "and" in "a hundred and fifty". */
-    readonly joiners: readonly string[];
-    /** Number words written as one word ("hundertfünfzig"). */
-    readonly compound?: boolean;
-  };
+  /** The language's number words, shared with the understanding: one reader of spoken numbers. */
+  readonly numbers: NumberWords;
   readonly plural: 'english' | 'german';
 }
 
 const GRAMMARS: Record<SupportedLocale, QueryGrammar> = {
-  'en-US': enUS as QueryGrammar,
-  'de-DE': deDE as QueryGrammar,
+  'en-US': { ...(enUS as Omit<QueryGrammar, 'numbers'>), numbers: languageOf('en-US').numbers },
+  'de-DE': { ...(deDE as Omit<QueryGrammar, 'numbers'>), numbers: languageOf('de-DE').numbers },
 };
 
 export function grammarFor(locale: string): QueryGrammar {

@@ -4,6 +4,8 @@ import type { Voice } from '../../speech/voice';
 import { type DaysFromToday, isDelayed, unshippedLineIds } from './relevance';
 
 const PAUSE_BETWEEN_ORDERS_MS = 400;
+/** An order in more packages than this has the rest counted, not described: three orders must still fit one answer. */
+const PACKAGES_DESCRIBED = 3;
 
 export function orderLabel(voice: Voice, order: Order): Speech {
   return voice.say('orderStatus.orderLabel', { number: voice.digits(order.number) });
@@ -91,7 +93,11 @@ export function describeOrder(voice: Voice, order: Order, now: Date, daysFromTod
   if (unshipped.length > 0) {
     packages.push(voice.say('orderStatus.notShippedYet', { items: itemsPhrase(voice, linesOf(unshipped)) }));
   }
-  return voice.say('orderStatus.packages', { order: label, count: packages.length, packages: voice.list(packages) });
+  const described =
+    packages.length > PACKAGES_DESCRIBED
+      ? [...packages.slice(0, PACKAGES_DESCRIBED), voice.say('orderStatus.morePackages', { count: packages.length - PACKAGES_DESCRIBED })]
+      : packages;
+  return voice.say('orderStatus.packages', { order: label, count: packages.length, packages: voice.list(described) });
 }
 
 /** Several orders, one after the other, with a short pause between them. */

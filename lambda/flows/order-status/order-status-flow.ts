@@ -10,14 +10,19 @@ import { describeOrder, describeOrders } from './describe';
 import { ordersWithItem } from './match-item';
 import { type DaysFromToday, hasProblem, lastDelivered, ordersOnTheWay, progressOf } from './relevance';
 
-/** Never read more than this many orders in one breath. */
-const ORDERS_PER_ANSWER = 3;
+/**
+ * A listener decides within about eight seconds, and one order takes most of that: each answer
+ * reads one order (the first leads with the count and the order that matters most), then offers the rest.
+ */
+const ORDERS_PER_PAGE = 1;
 /** How far back "where is my order" looks. */
 const HISTORY_DAYS = 180;
 const HISTORY_LIMIT = 100;
 
 const MORE_STEP = 'offered-more';
-const MoreData = z.object({ remaining: z.array(z.string().regex(/^\d{1,12}$/)).max(HISTORY_LIMIT) });
+const OrderNumbers = z.array(z.string().regex(/^\d{1,12}$/));
+/** `focus`: the order just described, which a follow-up ("when will it arrive?") is about. */
+const MoreData = z.object({ remaining: OrderNumbers.max(HISTORY_LIMIT), focus: OrderNumbers.max(ORDERS_PER_PAGE).default([]) });
 
 function daysFromToday(context: FlowContext): DaysFromToday {
   return (instant) => context.voice.daysBetween(context.now, instant);
@@ -51,13 +56,14 @@ function conclude(context: FlowContext, speech: Speech, described: readonly Orde
 /** The shopper heard the status of their orders: what they came for. */
 const STATUS_GIVEN = { goal: 'order-status-given' } as const;
 
-/** Read up to three orders, then offer the rest. */
+/** Read a page of orders, then offer the rest. */
 function readPage(context: FlowContext, intro: Speech, page: readonly Order[], remaining: readonly string[]): Reply {
   const { voice, turn, now } = context;
   const speech = join(intro, describeOrders(voice, page, now, daysFromToday(context)));
   if (remaining.length === 0) return { ...conclude(context, speech, page), achieved: STATUS_GIVEN };
+  const focus = page.map((order) => order.number);
   const more = listen(turn, join(speech, voice.say('orderStatus.moreOffer', { count: remaining.length })), voice.say('orderStatus.moreReprompt'), {
-    active: { flow: 'order-status', step: MORE_STEP, data: { remaining: [...remaining] } },
+    active: { flow: 'order-status', step: MORE_STEP, data: { remaining: [...remaining], focus } },
     card: card(context, speech),
     suggestions: [voice.line('suggestions.yes'), voice.line('suggestions.no')],
   });
@@ -85,8 +91,8 @@ async function answerForItem(context: ShopperContext, item: NonNullable<ReturnTy
   const onTheWay = ordersOnTheWay(matching, daysFromToday(context));
   // Nothing with that item on the way: the latest order with it (probably delivered) answers the question.
   const relevant = onTheWay.length > 0 ? onTheWay : matching.slice(0, 1);
-  const page = relevant.slice(0, ORDERS_PER_ANSWER);
-  const remaining = relevant.slice(ORDERS_PER_ANSWER).map((order) => order.number);
+  const page = relevant.slice(0, ORDERS_PER_PAGE);
+  const remaining = relevant.slice(ORDERS_PER_PAGE).map((order) => order.number);
   const intro = relevant.length > 1 ? voice.say('orderStatus.itemMatches', { count: relevant.length, item: item.spoken }) : [];
   return readPage(context, intro, page, remaining);
 }
@@ -113,15 +119,31 @@ async function answerOnTheWay(context: ShopperContext): Promise<Reply> {
   // Orders delivered in the last days are still news, but they are not "on the way".
   const moving = onTheWay.filter((order) => progressOf(order, daysFromToday(context)) !== 'just-delivered').length;
   const intro = moving > 0 ? voice.say('orderStatus.onTheWayCount', { count: moving }) : voice.say('orderStatus.nothingOnTheWay');
-  const page = onTheWay.slice(0, ORDERS_PER_ANSWER);
-  return readPage(context, intro, page, onTheWay.slice(ORDERS_PER_ANSWER).map((order) => order.number));
+  const page = onTheWay.slice(0, ORDERS_PER_PAGE);
+  return readPage(context, intro, page, onTheWay.slice(ORDERS_PER_PAGE).map((order) => order.number));
+}
+
+async function ordersNumbered(context: ShopperContext, numbers: readonly string[]): Promise<Order[]> {
+  const found = await Promise.all(numbers.map((number) => context.commerce.orders.findForShopper(context.shopper.id, number)));
+  return found.filter((order): order is Order => order !== undefined);
 }
 
 async function readMore(context: ShopperContext, remaining: readonly string[]): Promise<Reply> {
-  const numbers = remaining.slice(0, ORDERS_PER_ANSWER);
-  const found = await Promise.all(numbers.map((number) => context.commerce.orders.findForShopper(context.shopper.id, number)));
-  const page = found.filter((order): order is Order => order !== undefined);
-  return readPage(context, [], page, remaining.slice(ORDERS_PER_ANSWER));
+  const page = await ordersNumbered(context, remaining.slice(0, ORDERS_PER_PAGE));
+  return readPage(context, [], page, remaining.slice(ORDERS_PER_PAGE));
+}
+
+/** Whether this turn asks about "it" rather than naming an order or an item: a follow-up. */
+function isFollowUp(context: FlowContext): boolean {
+  const item = slotOf(context.turn, 'item');
+  return intentOf(context.turn) === 'OrderStatusIntent' && !slotDigits(slotOf(context.turn, 'orderNumber')) && !(item && item.spoken.trim() !== '');
+}
+
+/** "When will it arrive?" about the order just described: that order again, and nothing else. */
+async function followUp(context: ShopperContext, focus: readonly string[]): Promise<Reply | undefined> {
+  const [order] = await ordersNumbered(context, focus);
+  if (!order) return undefined;
+  return { ...conclude(context, describeOrder(context.voice, order, context.now, daysFromToday(context)), [order]), achieved: STATUS_GIVEN };
 }
 
 export const orderStatusFlow: Flow = {
@@ -140,6 +162,11 @@ export const orderStatusFlow: Flow = {
   async continue(context, active) {
     if (active.step !== MORE_STEP) return undefined;
     const intent = intentOf(context.turn);
+    if (isFollowUp(context)) {
+      const parsed = MoreData.safeParse(active.data);
+      if (!parsed.success || !context.shopper) return undefined;
+      return followUp({ ...context, shopper: context.shopper }, parsed.data.focus);
+    }
     if (intent === 'NoIntent') return end(context.turn, context.voice.say('assistance.goodbye', { store: context.store.name }));
     if (intent !== 'YesIntent' && intent !== 'NextIntent') return undefined;
     if (!context.shopper) return assistance.linkAccount(context);

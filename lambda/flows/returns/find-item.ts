@@ -4,6 +4,7 @@ import type { SlotValue } from '../../core/turn';
 import type { Speech } from '../../speech/speech';
 import type { Voice } from '../../speech/voice';
 import { lineMatches } from '../order-status/match-item';
+import { ordinalPosition } from '../ordinal-position';
 import type { LineRef } from './state';
 import { type DayRange, withinRange } from './when';
 
@@ -113,22 +114,12 @@ export async function loadCandidate(context: ShopperContext, ref: LineRef): Prom
   return order && line ? { order, line } : undefined;
 }
 
-const ORDINALS: Readonly<Record<string, (count: number) => number>> = {
-  first: () => 0,
-  second: () => 1,
-  third: () => 2,
-  last: (count) => count - 1,
-};
-
 /**
  * Which of the offered lines an answer picks: by position ("the second one") or by what it is
  * ("the boots"). Undefined when the answer fits none, or more than one.
  */
 export function pickCandidate(offered: readonly Candidate[], ordinal: SlotValue | undefined, item: SlotValue | undefined): number | undefined {
-  if (ordinal) {
-    const position = ORDINALS[ordinal.id ?? ordinal.spoken.trim().toLowerCase()]?.(offered.length);
-    return position !== undefined && position >= 0 && position < offered.length ? position : undefined;
-  }
+  if (ordinal) return ordinalPosition(ordinal, offered.length);
   if (!item) return undefined;
   const named = matching(offered, item);
   return named.length === 1 && named[0] ? offered.indexOf(named[0]) : undefined;

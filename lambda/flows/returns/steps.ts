@@ -1,5 +1,6 @@
-import type { HandoffReason, RefundMethod, ReturnRequest } from '../../commerce/ports';
-import { windowDaysFor, type ReturnVerdict } from '../../commerce/return-policy';
+import { addDays } from '../../commerce/day-keys';
+import type { HandoffReason, RefundMethod, ReturnRefusal, ReturnRequest } from '../../commerce/ports';
+import { type ReturnPolicy, windowDaysFor, type ReturnVerdict } from '../../commerce/return-policy';
 import type { FlowContext, HandoffFacts, ShopperContext } from '../../core/flow';
 import type { Reply } from '../../core/reply';
 import { end, listen } from '../../core/replies';
@@ -8,7 +9,7 @@ import { join, plainText, type Speech } from '../../speech/speech';
 import { offerPerson } from '../assistance';
 import { escalate } from '../handoff';
 import { assess } from './assess';
-import { type Candidate, candidateLabels, type ItemQuery, type ItemSearch, loadCandidate, MAX_OFFERED, refOf, searchItems } from './find-item';
+import { type Candidate, candidateLabels, deliveredAt, type ItemQuery, type ItemSearch, loadCandidate, MAX_OFFERED, refOf, searchItems } from './find-item';
 import { needsAPerson } from './reasons';
 import {
   conditionsSentence,
@@ -202,12 +203,43 @@ function refundMethodFor(context: ShopperContext, refund: 'original-payment' | '
   return card ? { kind: 'original-payment', card } : { kind: 'original-payment' };
 }
 
-/** The shopper said yes: create the return (once, whatever repeats), and say its number, refund and next step. */
+type Refusal = Extract<ReturnVerdict, { eligible: false }>;
+
+/** The store's reason for refusing a line, in the words the shopper hears for it. */
+function refusalFromStore(context: FlowContext, candidate: Candidate, policy: ReturnPolicy, why: Refusal['why']): Refusal {
+  if (why !== 'window-closed') return { eligible: false, why };
+  const delivered = deliveredAt(candidate.order, candidate.line);
+  if (!delivered) return { eligible: false, why: 'not-delivered' };
+  const deliveredOn = context.voice.calendarDay(delivered);
+  const windowDays = windowDaysFor(policy, candidate.line.category);
+  return { eligible: false, why, deliveredOn, windowDays, lastDay: addDays(deliveredOn, windowDays) };
+}
+
+/** Nothing was created: say why, in the same words as when the item was first looked at. */
+function refused(context: ShopperContext, state: ReturnState, candidate: Candidate, policy: ReturnPolicy, why: ReturnRefusal): Promise<Reply> | Reply {
+  if (why === 'not-found') return askItem(context, state);
+  // Fewer units are left than the shopper asked for: ask for the number again, as things are now.
+  if (why === 'too-many') return proceed(context, noting({ ...state, quantity: undefined }, 'The store has fewer units left to return.'));
+  return refuse(context, state, candidate, refusalFromStore(context, candidate, policy, why), windowDaysFor(policy, candidate.line.category));
+}
+
+/**
+ * The shopper said yes: create the return (once, whatever repeats), and say its number, refund and
+ * next step. Nothing the conversation carries is taken on trust: the line is read again from the
+ * shopper's own orders, and the policy, the reason and the number are checked again right before
+ * the return is made (and the store checks the policy once more as it makes it). Units already in
+ * a return are the store's to weigh, with the request's key: a retried "yes" gets its own return back.
+ */
 export async function createReturn(context: ShopperContext, state: ReturnState): Promise<Reply> {
   const { voice, turn, commerce, shopper } = context;
   const candidate = state.chosen ? await loadCandidate(context, state.chosen) : undefined;
   if (!candidate || !state.reason || !state.quantity) return proceed(context, state);
-  const policy = await commerce.returns.policy();
+  const { policy, verdict } = await assess(context, candidate);
+  if (!verdict.eligible && verdict.why !== 'already-returned') {
+    return refuse(context, state, candidate, verdict, windowDaysFor(policy, candidate.line.category));
+  }
+  // A reason that needs a person, or more than were bought: the questions that settle them.
+  if (needsAPerson(state.reason) || state.quantity > candidate.line.quantity) return proceed(context, state);
   const request: ReturnRequest = {
     shopperId: shopper.id,
     orderNumber: candidate.order.number,
@@ -221,10 +253,7 @@ export async function createReturn(context: ShopperContext, state: ReturnState):
     idempotencyKey: `${conversationIdOf(turn)}:return:${candidate.line.id}`,
   };
   const outcome = await commerce.returns.create(request);
-  if (outcome.kind === 'refused') {
-    if (outcome.why === 'not-found') return askItem(context, state);
-    return refuse(context, state, candidate, { eligible: false, why: 'already-returned' }, windowDaysFor(policy, candidate.line.category));
-  }
+  if (outcome.kind === 'refused') return refused(context, state, candidate, policy, outcome.why);
   const { record } = outcome;
   const speech = join(
     voice.say('returns.created', {

@@ -1,19 +1,15 @@
 import { addDays, daysBetween } from '../../commerce/day-keys';
 import type { SlotValue } from '../../core/turn';
 import type { SupportedLocale } from '../../speech/i18n';
+import { calendarDayOfKey } from '../../understanding/calendar';
+import { languageOf } from '../../understanding/languages/languages';
+import { spokenDate } from '../../understanding/spoken-dates';
+import { tokenize } from '../../understanding/tokens';
 
 /** A span of store-calendar days, both ends included (YYYY-MM-DD). */
 export interface DayRange {
   readonly from: string;
   readonly to: string;
-}
-
-/** The words one language uses for times in the past; what is said is matched against these. */
-interface PastWords {
-  readonly numbers: Readonly<Record<string, number>>;
-  readonly weekdays: readonly string[];
-  readonly months: readonly (readonly string[])[];
-  readonly patterns: readonly (readonly [RegExp, (match: RegExpExecArray, today: string, words: PastWords) => DayRange | undefined])[];
 }
 
 const MONDAY_FIRST_OFFSET = 6;
@@ -40,124 +36,6 @@ function monthRange(year: number, month: number): DayRange {
   const first = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
   const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
   return { from: first, to: last };
-}
-
-function yearAndMonth(iso: string): { year: number; month: number } {
-  return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)) };
-}
-
-/** The last `weekday` (0 = Monday) on or before today. */
-function lastWeekday(today: string, weekday: number): DayRange {
-  return day(addDays(today, -((weekdayIndex(today) - weekday + 7) % 7)));
-}
-
-/** Saturday and Sunday of the latest weekend that has started by today. */
-function lastWeekend(today: string): DayRange {
-  const saturday = lastWeekday(today, 5).from;
-  return { from: saturday, to: addDays(saturday, 1) };
-}
-
-/** The most recent month with this number that has started by today. */
-function lastMonthNamed(today: string, month: number): DayRange {
-  const now = yearAndMonth(today);
-  return monthRange(month <= now.month ? now.year : now.year - 1, month);
-}
-
-function monthsBack(today: string, months: number): DayRange {
-  const now = yearAndMonth(today);
-  const index = now.year * 12 + (now.month - 1) - months;
-  return monthRange(Math.floor(index / 12), (index % 12) + 1);
-}
-
-function countOf(word: string | undefined, words: PastWords): number | undefined {
-  if (word === undefined) return undefined;
-  const digits = Number.parseInt(word, 10);
-  return Number.isFinite(digits) ? digits : words.numbers[word];
-}
-
-function daysAgo(count: number | undefined, today: string): DayRange | undefined {
-  if (count === undefined) return undefined;
-  return { from: addDays(today, -count - 1), to: addDays(today, -count + 1) };
-}
-
-function weeksAgo(count: number | undefined, today: string): DayRange | undefined {
-  return count === undefined ? undefined : weekOf(addDays(today, -7 * count));
-}
-
-function monthsAgo(count: number | undefined, today: string): DayRange | undefined {
-  return count === undefined ? undefined : monthsBack(today, count);
-}
-
-function weekday(name: string | undefined, today: string, words: PastWords): DayRange | undefined {
-  const index = name === undefined ? -1 : words.weekdays.indexOf(name);
-  return index < 0 ? undefined : lastWeekday(today, index);
-}
-
-function month(name: string | undefined, today: string, words: PastWords): DayRange | undefined {
-  const index = name === undefined ? -1 : words.months.findIndex((names) => names.includes(name));
-  return index < 0 ? undefined : lastMonthNamed(today, index + 1);
-}
-
-const NUMBER = '(\\d+|[a-zäöüß]+)';
-
-const ENGLISH: PastWords = {
-  numbers: { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, couple: 2, few: 3 },
-  weekdays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
-  months: [['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may'], ['june', 'jun'], ['july', 'jul'], ['august', 'aug'], ['september', 'sept', 'sep'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec']],
-  patterns: [
-    [/^today$/, (_m, today) => day(today)],
-    [/^yesterday$/, (_m, today) => day(addDays(today, -1))],
-    [/^the day before yesterday$/, (_m, today) => day(addDays(today, -2))],
-    [/^this week$/, (_m, today) => weekOf(today)],
-    [/^last week$/, (_m, today) => weekOf(addDays(today, -7))],
-    [/^the week before last$/, (_m, today) => weekOf(addDays(today, -14))],
-    [/^(?:this|last|over the) weekend$/, (_m, today) => lastWeekend(today)],
-    [/^this month$/, (_m, today) => monthsBack(today, 0)],
-    [/^last month$/, (_m, today) => monthsBack(today, 1)],
-    [new RegExp(`^(?:a )?${NUMBER}(?: of)? days? ago$`), (m, today, words) => daysAgo(countOf(m[1], words), today)],
-    [new RegExp(`^(?:a )?${NUMBER}(?: of)? weeks? ago$`), (m, today, words) => weeksAgo(countOf(m[1], words), today)],
-    [new RegExp(`^(?:a )?${NUMBER}(?: of)? months? ago$`), (m, today, words) => monthsAgo(countOf(m[1], words), today)],
-    [/^(?:on |last |this )?([a-z]+)$/, (m, today, words) => weekday(m[1], today, words) ?? month(m[1], today, words)],
-    [/^(?:in |back in |early |late |last )?([a-z]+)$/, (m, today, words) => month(m[1], today, words)],
-  ],
-};
-
-const GERMAN: PastWords = {
-  numbers: { ein: 1, eine: 1, einem: 1, einer: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, paar: 3 },
-  weekdays: ['montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag'],
-  months: [['januar', 'jänner'], ['februar'], ['märz', 'maerz'], ['april'], ['mai'], ['juni'], ['juli'], ['august'], ['september'], ['oktober'], ['november'], ['dezember']],
-  patterns: [
-    [/^heute$/, (_m, today) => day(today)],
-    [/^gestern$/, (_m, today) => day(addDays(today, -1))],
-    [/^vorgestern$/, (_m, today) => day(addDays(today, -2))],
-    [/^(?:diese|in dieser) woche$/, (_m, today) => weekOf(today)],
-    [/^(?:letzte|vergangene|in der letzten|in der vergangenen) woche$/, (_m, today) => weekOf(addDays(today, -7))],
-    [/^(?:vorletzte|in der vorletzten) woche$/, (_m, today) => weekOf(addDays(today, -14))],
-    [/^(?:letztes|am letzten|am) wochenende$/, (_m, today) => lastWeekend(today)],
-    [/^(?:diesen|in diesem) monat$/, (_m, today) => monthsBack(today, 0)],
-    [/^(?:letzten|vergangenen|im letzten|im vergangenen) monat$/, (_m, today) => monthsBack(today, 1)],
-    [new RegExp(`^vor (?:ein )?${NUMBER} tag(?:en)?$`), (m, today, words) => daysAgo(countOf(m[1], words), today)],
-    [new RegExp(`^vor (?:ein )?${NUMBER} wochen?$`), (m, today, words) => weeksAgo(countOf(m[1], words), today)],
-    [new RegExp(`^vor (?:ein )?${NUMBER} monat(?:en)?$`), (m, today, words) => monthsAgo(countOf(m[1], words), today)],
-    [/^(?:am |letzten |vergangenen )?([a-zäöüß]+)$/, (m, today, words) => weekday(m[1], today, words) ?? month(m[1], today, words)],
-    [/^(?:im |anfang |ende |letzten )?([a-zäöüß]+)$/, (m, today, words) => month(m[1], today, words)],
-  ],
-};
-
-const WORDS: Readonly<Record<SupportedLocale, PastWords>> = { 'en-US': ENGLISH, 'de-DE': GERMAN };
-
-function fromWords(spoken: string, today: string, words: PastWords): DayRange | undefined {
-  const phrase = spoken
-    .toLowerCase()
-    .replace(/[.,!?]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  for (const [pattern, range] of words.patterns) {
-    const match = pattern.exec(phrase);
-    const found = match ? range(match, today, words) : undefined;
-    if (found) return found;
-  }
-  return undefined;
 }
 
 const SEASONS: Readonly<Record<string, readonly [number, number]>> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [12, 14] };
@@ -199,14 +77,23 @@ function inThePast(range: DayRange, today: string): DayRange {
   return lastYear.from.endsWith('-02-29') ? { ...lastYear, from: lastYear.from.replace(/29$/, '28') } : lastYear;
 }
 
+/** The words said, read by the understanding's date reader looking back, as an AMAZON.DATE value. */
+function fromWords(spoken: string, today: string, locale: SupportedLocale): string | undefined {
+  const language = languageOf(locale);
+  const words = tokenize(spoken, language).tokens.map((token) => token.word);
+  return spokenDate(words, language, calendarDayOfKey(today), 'past');
+}
+
 /**
  * When the shopper says they got something: free words first ("last week", "vor zwei Wochen"),
  * then the platform's resolved value ("2026-W47", "2026-03-14"). Undefined when it is not a time.
  */
 export function interpretWhen(slot: SlotValue, today: string, locale: SupportedLocale): DayRange | undefined {
-  const spoken = fromWords(slot.spoken, today, WORDS[locale]);
-  if (spoken) return spoken;
-  const resolved = fromIso(slot.id ?? slot.spoken, today) ?? (slot.id ? fromIso(slot.spoken, today) : undefined);
+  const spoken = fromWords(slot.spoken, today, locale);
+  const resolved =
+    (spoken === undefined ? undefined : fromIso(spoken, today)) ??
+    fromIso(slot.id ?? slot.spoken, today) ??
+    (slot.id ? fromIso(slot.spoken, today) : undefined);
   return resolved ? inThePast(resolved, today) : undefined;
 }
 

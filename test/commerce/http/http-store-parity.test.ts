@@ -1,3 +1,4 @@
+import { MAX_PRODUCTS_PER_PAGE } from '../../../lambda/commerce/http/wire-limits';
 import type { CheckoutRequest, ReturnRequest, StoreCommerce } from '../../../lambda/commerce/ports';
 import { EMPTY_QUERY, type ProductQuery } from '../../../lambda/commerce/product-query';
 import { DEMO_SHOPPERS } from '../../../lambda/commerce/sqlite/demo-shoppers';
@@ -93,7 +94,7 @@ describe('the store over HTTP answers like the embedded store', () => {
     const pages = [
       { offset: 0, limit: 3 },
       { offset: 3, limit: 3 },
-      { offset: 0, limit: 500 },
+      { offset: 0, limit: MAX_PRODUCTS_PER_PAGE },
       { offset: -2, limit: 0 },
     ];
     for (const query of queries) {
@@ -101,6 +102,12 @@ describe('the store over HTTP answers like the embedded store', () => {
         const expected = await direct.catalog.search(query, page);
         expect({ query, page, result: await overHttp.catalog.search(query, page) }).toEqual({ query, page, result: expected });
       }
+      // A bigger page than one answer may hold is the first page that size.
+      const whole = await direct.catalog.search(query, { offset: 0, limit: 500 });
+      expect(await overHttp.catalog.search(query, { offset: 0, limit: 500 })).toEqual({
+        total: whole.total,
+        products: whole.products.slice(0, MAX_PRODUCTS_PER_PAGE),
+      });
     }
     expect((await overHttp.catalog.search({ ...EMPTY_QUERY, category: 'jackets' }, { offset: 0, limit: 3 })).total).toBeGreaterThan(0);
   });
@@ -133,8 +140,13 @@ describe('the store over HTTP answers like the embedded store', () => {
     expect(await direct.returns.create(notHers)).toEqual({ kind: 'refused', why: 'not-found' });
 
     const tooMany = returnRequest({ quantity: 3, idempotencyKey: 'key-too-many' });
-    expect(await overHttp.returns.create(tooMany)).toEqual({ kind: 'refused', why: 'already-returned' });
-    expect(await direct.returns.create(tooMany)).toEqual({ kind: 'refused', why: 'already-returned' });
+    expect(await overHttp.returns.create(tooMany)).toEqual({ kind: 'refused', why: 'too-many' });
+    expect(await direct.returns.create(tooMany)).toEqual({ kind: 'refused', why: 'too-many' });
+
+    // The policy, checked by the store as it writes, refuses the same way over HTTP.
+    const finalSale = returnRequest({ orderNumber: '10665', lineId: '10665-1', idempotencyKey: 'key-final-sale' });
+    expect(await overHttp.returns.create(finalSale)).toEqual({ kind: 'refused', why: 'final-sale' });
+    expect(await direct.returns.create(finalSale)).toEqual({ kind: 'refused', why: 'final-sale' });
   });
 
   it('checkout.place: the order placed over HTTP is the one the store keeps under that key, and every refusal matches', async () => {

@@ -97,6 +97,22 @@ describe('the store API server', () => {
     expect(refused.body).toEqual({ kind: 'refused', why: 'not-found' });
   });
 
+  it('refuses, creating nothing, a return the policy forbids, with the reason as commerce-api.yaml names it', async () => {
+    const app = appOver();
+    const cases = [
+      ['final-sale', { orderNumber: '10665', lineId: '10665-1', quantity: 1 }],
+      ['window-closed', { orderNumber: '10149', lineId: '10149-1', quantity: 1 }],
+      ['not-delivered', { orderNumber: '10718', lineId: '10718-1', quantity: 1 }],
+      ['gift-card', { orderNumber: '10449', lineId: '10449-1', quantity: 1 }],
+      ['too-many', { orderNumber: '10605', lineId: '10605-2', quantity: 4 }],
+    ] as const;
+    for (const [why, line] of cases) {
+      const refused = await request(app).post('/shoppers/shopper-ava/returns').set('Idempotency-Key', `policy-${why}`).send({ ...RETURN_BODY, ...line }).expect(200);
+      expect(refused.body).toEqual({ kind: 'refused', why });
+    }
+    expect((embedded.db.prepare('SELECT COUNT(*) AS n FROM returns').get() as { n: number }).n).toBe(0);
+  });
+
   it('with an API key, refuses every request without that bearer token', async () => {
     const app = appOver(embedded.store, 'store-secret-key');
     for (const authorization of [undefined, 'Bearer wrong', 'Basic store-secret-key', 'store-secret-key']) {

@@ -1,4 +1,4 @@
-import type { CheckoutClaim, ConversationTurn, HandoffRequest, PinAttempt, SkillState, TurnEvent } from '../../../lambda/commerce/ports';
+import type { CheckoutClaim, ConversationTurn, HandoffRequest, PinAttempt, PinCheck, SkillState, TurnEvent } from '../../../lambda/commerce/ports';
 import { TRANSCRIPT_TURNS } from '../../../lambda/commerce/ports';
 
 /**
@@ -149,7 +149,7 @@ export function describeSkillStateContract(adapter: string, open: StateFactory):
         item: { lineId: '10694-1', name: 'Hand-Tufted Wool Area Rug', sku: 'HOM-1001', quantity: 1 },
         tried: ['Told the shopper the carrier needs address information.'],
         transcript: [
-          { at: NOW, heard: 'OrderStatusIntent', slots: { orderNumber: { spoken: '10694' } }, said: 'Order 10694 has a delivery problem.' },
+          { at: NOW, heard: 'OrderStatusIntent', slots: { item: { spoken: 'the rug', id: 'home' } }, said: 'Your rug has a delivery problem.' },
           { at: later(1_000), heard: 'HandoffIntent', slots: {} },
         ],
       };
@@ -199,6 +199,33 @@ export function describeSkillStateContract(adapter: string, open: StateFactory):
         expect(await outbox.due(later(5 * MINUTE), 10)).toEqual([expect.objectContaining({ attempts: 1 })]);
       });
 
+      it('keeps no card number, phone number, address or PIN in what was tried or the transcript; the shopper keeps their contact details', async () => {
+        const shopper = { id: 'shopper-cleo', name: 'Cleo Nguyen', email: 'cleo@example.com' };
+        await state().handoffs.file(
+          handoff({
+            shopper,
+            tried: ['Shopper asked to return something: item "the one for 303 555 0142".'],
+            transcript: [
+              { at: NOW, heard: 'FindProductIntent', slots: { query: { spoken: 'pay with 4111 1111 1111 1111' } }, said: 'Nothing matched.' },
+              { at: later(1_000), heard: 'QuantityIntent', slots: { quantity: { spoken: 'seven three nine one', id: '7391' } }, said: 'I made it 20.' },
+              { at: later(2_000), heard: 'ReturnItemIntent', slots: { reason: { spoken: 'send it to 2418 Larimer Street' } }, said: "I couldn't find 2418 Larimer Street in your orders." },
+            ],
+          }),
+        );
+        const [queued] = await state().handoffOutbox.due(NOW, 10);
+        expect(queued?.ticket).toMatchObject({
+          shopper,
+          orderNumber: '10694',
+          summary: handoff().summary,
+          tried: ['Shopper asked to return something: item "the one for [phone]".'],
+          transcript: [
+            { at: NOW, heard: 'FindProductIntent', slots: { query: { spoken: 'pay with [card]' } }, said: 'Nothing matched.' },
+            { at: later(1_000), heard: 'QuantityIntent', slots: { quantity: { spoken: '[number]', id: '[number]' } }, said: 'I made it 20.' },
+            { at: later(2_000), heard: 'ReturnItemIntent', slots: { reason: { spoken: 'send it to [address]' } }, said: "I couldn't find [address] in your orders." },
+          ],
+        });
+      });
+
       it('keeps a delivered ticket delivered, and ignores references it does not know', async () => {
         const ticket = await state().handoffs.file(handoff());
         const outbox = state().handoffOutbox;
@@ -217,16 +244,28 @@ export function describeSkillStateContract(adapter: string, open: StateFactory):
         const log = state().conversations;
         await log.append('alexa:one', turn('LaunchRequest', { said: 'Welcome back.' }));
         await log.append('alexa:two', turn('HelpIntent', { said: 'I can help with orders.' }));
-        await log.append('alexa:one', turn('OrderStatusIntent', { at: later(1_000), slots: { orderNumber: { spoken: 'ten six ninety four', id: '10694' } }, said: 'It is on its way.' }));
+        await log.append('alexa:one', turn('OrderStatusIntent', { at: later(1_000), slots: { item: { spoken: 'the running shoes', id: 'shoes' } }, said: 'It is on its way.' }));
         await log.append('alexa:one', turn('HandoffIntent', { at: later(2_000) }));
 
         expect(await log.turns('alexa:one')).toEqual([
           { at: NOW, heard: 'LaunchRequest', slots: {}, said: 'Welcome back.' },
-          { at: later(1_000), heard: 'OrderStatusIntent', slots: { orderNumber: { spoken: 'ten six ninety four', id: '10694' } }, said: 'It is on its way.' },
+          { at: later(1_000), heard: 'OrderStatusIntent', slots: { item: { spoken: 'the running shoes', id: 'shoes' } }, said: 'It is on its way.' },
           { at: later(2_000), heard: 'HandoffIntent', slots: {} },
         ]);
         expect(await log.turns('alexa:two')).toEqual([{ at: NOW, heard: 'HelpIntent', slots: {}, said: 'I can help with orders.' }]);
         expect(await log.turns('alexa:nobody')).toEqual([]);
+      });
+
+      it('keeps no card number, phone number, address or PIN, in what was heard or what was said back', async () => {
+        const log = state().conversations;
+        await log.append('google:secrets', turn('FindProductIntent', { slots: { query: { spoken: 'a wallet for 4111 1111 1111 1111' } }, said: 'Nothing for 4111 1111 1111 1111.' }));
+        await log.append('google:secrets', turn('QuantityIntent', { at: later(1_000), slots: { quantity: { spoken: '7391', id: '7391' } } }));
+        await log.append('google:secrets', turn('ReturnItemIntent', { at: later(2_000), slots: { item: { spoken: 'call 303 555 0142' }, reason: { spoken: 'to 2418 Larimer Street' } } }));
+        expect(await log.turns('google:secrets')).toEqual([
+          { at: NOW, heard: 'FindProductIntent', slots: { query: { spoken: 'a wallet for [card]' } }, said: 'Nothing for [card].' },
+          { at: later(1_000), heard: 'QuantityIntent', slots: { quantity: { spoken: '[number]', id: '[number]' } } },
+          { at: later(2_000), heard: 'ReturnItemIntent', slots: { item: { spoken: 'call [phone]' }, reason: { spoken: 'to [address]' } } },
+        ]);
       });
 
       it('keeps the order of turns logged within the same millisecond', async () => {
@@ -255,11 +294,7 @@ export function describeSkillStateContract(adapter: string, open: StateFactory):
     });
 
     describe('purchase PINs', () => {
-      let attempts = 0;
-      const attempt = (pin: string, overrides: Partial<PinAttempt> = {}): PinAttempt => {
-        attempts += 1;
-        return { shopperId: 'shopper-ava', pin, at: NOW, lockoutMs: LOCKOUT_MS, attemptKey: `attempt-${attempts}`, ...overrides };
-      };
+      const attempt = (pin: string, overrides: Partial<PinAttempt> = {}): PinAttempt => ({ shopperId: 'shopper-ava', pin, at: NOW, lockoutMs: LOCKOUT_MS, ...overrides });
       beforeEach(() => opened.setPin('shopper-ava', PIN));
 
       it('knows a shopper without a PIN', async () => {
@@ -276,7 +311,7 @@ export function describeSkillStateContract(adapter: string, open: StateFactory):
         expect(await pins.check(attempt('1234'))).toEqual({ kind: 'wrong', triesLeft: 2 });
       });
 
-      it('counts one spoken attempt once, however often and however concurrently it is retried', async () => {
+      it('counts the same wrong PIN said again at once (a platform retry) once, however concurrently', async () => {
         const pins = state().purchasePins;
         const retried = attempt('1111');
         expect(await pins.check(retried)).toEqual({ kind: 'wrong', triesLeft: 2 });
@@ -286,6 +321,31 @@ export function describeSkillStateContract(adapter: string, open: StateFactory):
           Array.from({ length: 3 }, () => ({ kind: 'wrong', triesLeft: 1 })),
         );
         expect(await pins.check(attempt(PIN))).toEqual({ kind: 'accepted' });
+      });
+
+      it('counts every new wrong PIN per shopper, whatever asks: an earlier wrong PIN again counts too', async () => {
+        const pins = state().purchasePins;
+        expect(await pins.check(attempt('1111'))).toEqual({ kind: 'wrong', triesLeft: 2 });
+        expect(await pins.check(attempt('2222'))).toEqual({ kind: 'wrong', triesLeft: 1 });
+        const until = later(LOCKOUT_MS);
+        expect(await pins.check(attempt('1111'))).toEqual({ kind: 'locked', until });
+        expect(await pins.check(attempt(PIN))).toEqual({ kind: 'locked', until });
+        // Another shopper's tries are their own.
+        await opened.setPin('shopper-ben', PIN);
+        expect(await pins.check(attempt('1111', { shopperId: 'shopper-ben' }))).toEqual({ kind: 'wrong', triesLeft: 2 });
+      });
+
+      it('locks after three of 300 different wrong PINs, and the right one is refused until the lock runs out', async () => {
+        const pins = state().purchasePins;
+        const outcomes: PinCheck[] = [];
+        for (let guess = 0; guess < 300; guess += 1) {
+          const pin = String(guess).padStart(4, '0');
+          if (pin !== PIN) outcomes.push(await pins.check(attempt(pin)));
+        }
+        const until = later(LOCKOUT_MS);
+        expect(outcomes.slice(0, 3)).toEqual([{ kind: 'wrong', triesLeft: 2 }, { kind: 'wrong', triesLeft: 1 }, { kind: 'locked', until }]);
+        expect(outcomes.slice(3).every((outcome) => outcome.kind === 'locked')).toBe(true);
+        expect(await pins.check(attempt(PIN))).toEqual({ kind: 'locked', until });
       });
 
       it('counts every one of several different wrong PINs checked at once', async () => {

@@ -1,0 +1,137 @@
+import type { CalendarDay } from './calendar';
+import type { LanguageModel, SlotType, SlotTypeValue } from './language-model';
+import { type DateLean, spokenDate } from './spoken-dates';
+import { spokenDigits, spokenNumber, spokenOrdinal } from './spoken-numbers';
+import type { Token } from './tokens';
+import type { WordDistance } from './word-match';
+import type { WordWeights } from './word-weights';
+
+/** A slot as the platform would fill it. */
+export interface SlotFill {
+  readonly slot: string;
+  readonly type: string;
+  /** The words as the shopper said them. */
+  readonly spoken: string;
+  /** What the platform puts in the slot: digits for numbers, an AMAZON.DATE value for dates, else what was said. */
+  readonly value: string;
+  /** Entity resolution for custom slot types: the value the words name, or 'no-match'. */
+  readonly resolution?: { readonly id: string; readonly name: string } | 'no-match';
+}
+
+/** A span of tokens in a slot, and what it costs the sample's score. */
+export interface SpanFill {
+  readonly cost: number;
+  /** `value` only where the platform converts what was said (numbers, dates). */
+  readonly fill: Omit<SlotFill, 'slot' | 'spoken' | 'value'> & { readonly value?: string };
+}
+
+export interface SlotContext {
+  readonly model: LanguageModel;
+  readonly weights: WordWeights;
+  readonly distance: WordDistance;
+  /** The model's words near a word said, and how far apart. */
+  readonly near: (said: string) => ReadonlyMap<string, number>;
+  /** Today where the shopper is, for relative dates. */
+  readonly today: () => CalendarDay;
+  /** Which way "monday" or "in march" points. */
+  readonly dateLean: DateLean;
+  /** Whether a slot of a custom type takes words its type does not list, as Alexa's slots do. */
+  readonly takesUnlisted: (slot: string) => boolean;
+}
+
+/** Free text: anything the shopper says fits, so only the words around it tell the intent. */
+export const FREE_TEXT_TYPE = 'AMAZON.SearchQuery';
+
+/** The longest span each kind of slot may take, in tokens. */
+const LONGEST = { number: 10, date: 7, open: 6 } as const;
+/**
+ * Words in a slot of a custom type that name none of its values: accepted, as on Alexa, but less
+ * sure than a listed value, so "sneakers" beats "these sneakers". Still a little cheaper than
+ * leaving a word unexplained (see align.ts), so "hydration vest" stays one value.
+ */
+const UNLISTED_WORD_COST = 0.6;
+/** Words of a free-text slot; words the samples use cost more, so a query does not swallow another intent. */
+const QUERY_WORD_COST = 0.25;
+const QUERY_KNOWN_WORD_COST = 0.6;
+
+export function longestSpan(type: string, model: LanguageModel): number {
+  // An unlisted value is no longer than the longest listed one: "hydration vest", not a whole sentence.
+  const custom = model.types.get(type);
+  if (custom) return custom.longestPhrase;
+  if (type === FREE_TEXT_TYPE) return Number.POSITIVE_INFINITY;
+  if (type === 'AMAZON.DATE') return LONGEST.date;
+  if (isNumberType(type)) return LONGEST.number;
+  return LONGEST.open;
+}
+
+function isNumberType(type: string): boolean {
+  return type === 'AMAZON.NUMBER' || type === 'AMAZON.FOUR_DIGIT_NUMBER' || type === 'AMAZON.Ordinal';
+}
+
+function phraseCost(phrase: readonly string[], words: readonly string[], distance: WordDistance): number | undefined {
+  if (phrase.length !== words.length) return undefined;
+  let cost = 0;
+  for (const [index, word] of words.entries()) {
+    const apart = distance(phrase[index] ?? '', word);
+    if (apart === undefined) return undefined;
+    cost += apart;
+  }
+  return cost;
+}
+
+/** The slot-type value the words name (entity resolution), with how loosely they name it. */
+function resolveValue(type: SlotType, words: readonly string[], context: SlotContext) {
+  let best: { value: SlotTypeValue; cost: number } | undefined;
+  // Only phrases whose first word is near the first word said can name the value.
+  for (const first of context.near(words[0] ?? '').keys()) {
+    for (const { value, phrase } of type.phrasesByFirstWord.get(first) ?? []) {
+      const cost = phraseCost(phrase, words, context.distance);
+      if (cost !== undefined && (best === undefined || cost < best.cost)) best = { value, cost };
+    }
+  }
+  return best;
+}
+
+/** How `tokens` fill a slot of `type`, or undefined when they cannot (e.g. words in a number slot). */
+export function fillSpan(type: string, tokens: readonly Token[], context: SlotContext): SpanFill | undefined {
+  const { model, weights } = context;
+  const words = tokens.map((token) => token.word);
+  const numbers = model.language.numbers;
+  // An unlisted value is made of words the samples never use: "stuff" in "where's my stuff" is no
+  // item. Nor is a number, which has slots of its own: "size twelve" is no size name.
+  const unlisted = () =>
+    words.some((word) => weights.knows(word) || weights.isFiller(word)) || spokenNumber(words, numbers) !== undefined
+      ? undefined
+      : { cost: words.reduce((sum, word) => sum + UNLISTED_WORD_COST * weights.weight(word), 0), fill: { type } };
+  switch (type) {
+    case 'AMAZON.NUMBER': {
+      const value = spokenNumber(words, numbers);
+      return value === undefined ? undefined : { cost: 0, fill: { type, value } };
+    }
+    case 'AMAZON.FOUR_DIGIT_NUMBER': {
+      // Digits as said: a PIN may start with zero.
+      const value = spokenDigits(words, numbers);
+      return value?.length === 4 ? { cost: 0, fill: { type, value } } : undefined;
+    }
+    case 'AMAZON.Ordinal': {
+      const value = spokenOrdinal(words, numbers);
+      return value === undefined ? undefined : { cost: 0, fill: { type, value: String(value) } };
+    }
+    case 'AMAZON.DATE': {
+      const value = spokenDate(words, model.language, context.today(), context.dateLean);
+      return value === undefined ? undefined : { cost: 0, fill: { type, value } };
+    }
+    case FREE_TEXT_TYPE: {
+      const cost = words.reduce((sum, word) => sum + weights.weight(word) * (weights.knows(word) ? QUERY_KNOWN_WORD_COST : QUERY_WORD_COST), 0);
+      return { cost, fill: { type } };
+    }
+  }
+  const custom = model.types.get(type);
+  if (!custom) return unlisted();
+  const match = resolveValue(custom, words, context);
+  if (!match) {
+    const open = unlisted();
+    return open && { cost: open.cost, fill: { type, resolution: 'no-match' } };
+  }
+  return { cost: match.cost, fill: { type, resolution: { id: match.value.id, name: match.value.name } } };
+}

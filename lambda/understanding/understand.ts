@@ -1,0 +1,174 @@
+import { matchSample, type PreparedSample, prepareSample, type SaidUtterance, saidUtterance, type SampleMatch, type SpanCache } from './align';
+import type { CalendarDay } from './calendar';
+import { answeringIntents, bareAnswer, type ExpectedAnswer } from './expected-answers';
+import { freeTextOfPhrase } from './free-text';
+import { productPhrase } from './product-phrase';
+import { FALLBACK_INTENT, type IntentModel, type LanguageModel } from './language-model';
+import { intentVocabulary, type IntentVocabulary, vocabularyShare } from './intent-vocabulary';
+import type { SlotContext, SlotFill } from './slot-fill';
+import type { DateLean } from './spoken-dates';
+import { spottedSlots } from './spotted-slots';
+import { tokenize } from './tokens';
+import { nearWordsIndex } from './word-match';
+import { wordWeights } from './word-weights';
+
+export type { SlotFill } from './slot-fill';
+
+export interface IntentScore {
+  readonly intent: string;
+  readonly score: number;
+}
+
+/** What the shopper meant, in the terms of the interaction model. */
+export interface Reading {
+  /** As the model names it, e.g. `OrderStatusIntent` or `AMAZON.HelpIntent`; the fallback intent when nothing fits. */
+  readonly intent: string;
+  /** Every slot the intent declares, filled or not. */
+  readonly slotNames: readonly string[];
+  /** The slots filled, in the order of the matched sample. */
+  readonly slots: readonly SlotFill[];
+  /** How sure the reading is, 0–1: the best intent's score, or how exactly a bare answer named its value. */
+  readonly confidence: number;
+  /** The best intents with their scores (0–1), best first. */
+  readonly candidates: readonly IntentScore[];
+  /** The sample that matched best, as written in the model. */
+  readonly sample?: string;
+  /** Set when the words were nothing but an answer to the open question. */
+  readonly bareAnswer?: boolean;
+}
+
+/** Where the shopper is in the conversation, and when. */
+export interface ReadingContext {
+  /** What the open question accepts; a fitting answer wins over every other reading. */
+  readonly expecting?: readonly ExpectedAnswer[];
+  /** Today where the shopper is, for relative dates; asked for only when a date is said. */
+  readonly today?: () => CalendarDay;
+}
+
+export interface UnderstanderOptions {
+  /** Which way "monday" or "in march" points; Alexa reads them forward. */
+  readonly dateLean?: DateLean;
+  /**
+   * The custom-typed slots that take words their type does not list (a shopper's own name for
+   * their item); the others take only listed values. Every slot, as on Alexa, when not given.
+   */
+  readonly openSlots?: ReadonlySet<string>;
+  /** Today, when a reading's context does not say. */
+  readonly today?: () => CalendarDay;
+}
+
+/** Below this score the model does not cover what was said, and the fallback intent answers. */
+export const FALLBACK_BELOW = 0.55;
+/**
+ * An intent that answers the open question needs less: the question tells what is coming, as it
+ * tells a listener. It still has to be said in words of its own samples.
+ */
+const ANSWER_FALLBACK_BELOW = 0.45;
+/** How much an answer to the open question is preferred over a reading as something else. */
+const ANSWER_PREFERENCE = 0.12;
+/** Product words alone are a search, but less surely so than a request in words of the samples. */
+const PRODUCT_PHRASE_CONFIDENCE = 0.6;
+/** A bare answer that names its value exactly is as sure as a reading gets. */
+const BARE_ANSWER_CONFIDENCE = 0.97;
+/** Share of an intent's score that comes from its best sample; the rest from the words it uses at all. */
+const SAMPLE_SHARE = 0.7;
+const CANDIDATES_SHOWN = 3;
+
+interface Scored {
+  readonly intent: IntentModel;
+  readonly score: number;
+  readonly match: SampleMatch & { readonly sample?: string };
+}
+
+/** An intent with its samples prepared for scoring. */
+interface PreparedIntent {
+  readonly vocabulary: IntentVocabulary;
+  readonly samples: readonly PreparedSample[];
+}
+
+/** An intent's score: mostly how well its best sample matches, partly how many of the words it knows. */
+function scoreIntent({ vocabulary, samples }: PreparedIntent, said: SaidUtterance, context: SlotContext, cache: SpanCache): Scored {
+  let best: SampleMatch & { sample?: string } = { similarity: 0, slots: [], leadInEnd: 0, explainedTokens: [] };
+  for (const prepared of samples) {
+    const match = matchSample(prepared, said, context, cache);
+    if (match.similarity > best.similarity) best = { ...match, sample: prepared.sample.text };
+  }
+  const share = vocabularyShare(vocabulary, said.utterance, context.weights);
+  return { intent: vocabulary.intent, score: SAMPLE_SHARE * best.similarity + (1 - SAMPLE_SHARE) * share, match: best };
+}
+
+const round = (score: number) => Math.round(score * 1000) / 1000;
+
+function todayFromClock(): CalendarDay {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+/** Understands text in one locale against its compiled model. */
+export function createUnderstander(model: LanguageModel, options: UnderstanderOptions = {}): (text: string, context?: ReadingContext) => Reading {
+  const weights = wordWeights(model);
+  const vocabularies: IntentVocabulary[] = model.intents
+    .filter((intent) => intent.samples.length > 0)
+    .map((intent) => intentVocabulary(intent, model));
+  const nearWords = nearWordsIndex(
+    vocabularies.flatMap((vocabulary) => [...vocabulary.words]),
+    model.language,
+  );
+  const intents: PreparedIntent[] = vocabularies.map((vocabulary) => ({
+    vocabulary,
+    samples: vocabulary.intent.samples.map((sample) => prepareSample(sample, weights)),
+  }));
+  const fallback: Omit<Reading, 'candidates'> = { intent: FALLBACK_INTENT, slotNames: [], slots: [], confidence: 0 };
+
+  return (text, reading = {}) => {
+    const utterance = tokenize(text, model.language);
+    let today: CalendarDay | undefined;
+    const context: SlotContext = {
+      model,
+      weights,
+      distance: nearWords.distance,
+      near: nearWords.near,
+      today: () => (today ??= (reading.today ?? options.today ?? todayFromClock)()),
+      dateLean: options.dateLean ?? 'future',
+      takesUnlisted: (slot) => options.openSlots?.has(slot) ?? true,
+    };
+    const answering = answeringIntents(model, reading.expecting ?? []);
+    const bare = bareAnswer(utterance, answering, context);
+    if (bare) {
+      return {
+        intent: bare.intent.name,
+        slotNames: [...bare.intent.slots.keys()],
+        slots: [bare.slot],
+        confidence: round(BARE_ANSWER_CONFIDENCE * (1 - Math.min(1, bare.cost) / 2)),
+        candidates: [{ intent: bare.intent.name, score: 1 }],
+        bareAnswer: true,
+      };
+    }
+
+    const cache: SpanCache = new Map();
+    const answers = new Set(answering);
+    const said = saidUtterance(utterance, weights, nearWords.near);
+    const scored = intents
+      .map((intent) => scoreIntent(intent, said, context, cache))
+      .map((entry) => ({ ...entry, preferred: entry.score + (answers.has(entry.intent) ? ANSWER_PREFERENCE : 0) }))
+      .sort((a, b) => b.preferred - a.preferred);
+    const candidates = scored.slice(0, CANDIDATES_SHOWN).map(({ intent, score }) => ({ intent: intent.name, score: round(score) }));
+    const best = scored[0];
+    const least = best && answers.has(best.intent) ? ANSWER_FALLBACK_BELOW : FALLBACK_BELOW;
+    if (!best || best.score < least || utterance.tokens.length === 0) {
+      const product = productPhrase(model.intents, utterance, context);
+      if (!product) return { ...fallback, candidates };
+      return { intent: product.intent.name, slotNames: [...product.intent.slots.keys()], slots: [product.slot], confidence: PRODUCT_PHRASE_CONFIDENCE, candidates };
+    }
+    const phrase = freeTextOfPhrase(best.intent, best.match.slots, best.match, utterance, context);
+    const slots = phrase ? [phrase] : best.match.slots;
+    return {
+      intent: best.intent.name,
+      slotNames: [...best.intent.slots.keys()],
+      slots: [...slots, ...spottedSlots(best.intent, slots, best.match.explainedTokens, utterance, context)],
+      confidence: round(best.score),
+      candidates,
+      ...(best.match.sample === undefined ? {} : { sample: best.match.sample }),
+    };
+  };
+}

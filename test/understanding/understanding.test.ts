@@ -1,0 +1,172 @@
+import { BUNDLED_MODELS } from '../../lambda/understanding/bundled-models';
+import type { CalendarDay } from '../../lambda/understanding/calendar';
+import { languageModelFromAlexa } from '../../lambda/understanding/language-model';
+import { createUnderstander, type Reading } from '../../lambda/understanding/understand';
+import { understand, understandingOfModel, understoodLocales } from '../../lambda/understanding/understanding';
+import { alexaModel } from './support';
+
+// A Thursday.
+const TODAY = '2026-11-26';
+const en = (text: string, expecting?: Parameters<typeof understand>[0]['expecting']) =>
+  understand({ text, locale: 'en-US', today: TODAY, ...(expecting ? { expecting } : {}) });
+const de = (text: string, expecting?: Parameters<typeof understand>[0]['expecting']) =>
+  understand({ text, locale: 'de-DE', today: TODAY, ...(expecting ? { expecting } : {}) });
+
+describe('the understanding of the bundled models', () => {
+  it.each(understoodLocales())('understands the samples of %s as their own intents, with slots filled by values of their types', (locale) => {
+    const { model, read } = understandingOfModel(BUNDLED_MODELS[locale as keyof typeof BUNDLED_MODELS], locale);
+    const english = locale.startsWith('en');
+    const misses: string[] = [];
+    let total = 0;
+    for (const intent of model.intents) {
+      for (const sample of intent.samples) {
+        const text = sample.text.replace(/\{(\w+)\}/g, (_whole, slot: string) => {
+          const type = intent.slots.get(slot) ?? '';
+          const values = model.types.get(type)?.values;
+          if (values) return values[0]?.name ?? '';
+          if (type.endsWith('NUMBER')) return english ? 'ten forty two' : 'zehn zweiundvierzig';
+          if (type === 'AMAZON.DATE') return english ? 'yesterday' : 'gestern';
+          return english ? 'a rain jacket' : 'eine regenjacke';
+        });
+        total += 1;
+        if (read(text).intent !== intent.name) misses.push(`${intent.name}: "${text}"`);
+      }
+    }
+    expect(total).toBeGreaterThan(100);
+    // Models may share a sample between two intents (Alexa warns, and picks one); no more than that.
+    expect(misses.length).toBeLessThanOrEqual(Math.ceil(total * 0.02));
+    // Hundreds of samples: generous time for a busy CI machine.
+  }, 60_000);
+
+  it("names intents as the conversation core does, without Alexa's prefix", () => {
+    expect(en('help').intent).toBe('HelpIntent');
+    expect(en('yes please').intent).toBe('YesIntent');
+    expect(en('where is my order')).toMatchObject({ intent: 'OrderStatusIntent', slots: {}, bareAnswer: false });
+    expect(en('where is my order').confidence).toBeGreaterThan(0.8);
+  });
+
+  it('fills a number slot from digits or from number words, as AMAZON.NUMBER does', () => {
+    for (const text of ['where is order 10718', 'where is order ten seven one eight', "where's order number one oh seven one eight"]) {
+      expect(en(text)).toMatchObject({ intent: 'OrderStatusIntent', slots: { orderNumber: { value: '10718' } } });
+    }
+    expect(de('wo ist bestellung zehn sieben eins acht').slots.orderNumber?.value).toBe('10718');
+  });
+
+  it('resolves slot-type synonyms to their value ids, and keeps what was said', () => {
+    expect(en('when will my running shoes arrive').slots.item).toEqual({ spoken: 'running shoes', value: 'running shoes', id: 'shoes', canonical: 'shoes' });
+    expect(de('wann kommen meine kopfhörer').slots.item).toMatchObject({ spoken: 'kopfhörer', id: 'audio' });
+  });
+
+  it('keeps an item the type does not list as the words said, without an id', () => {
+    expect(en('when will my unicycle arrive').slots.item).toEqual({ spoken: 'unicycle', value: 'unicycle' });
+  });
+
+  it('takes only listed values in a closed slot: a reason, a size, "my last order"', () => {
+    expect(en('reorder the unicycle').slots).not.toHaveProperty('lastOrder');
+  });
+
+  it('reads a date as the past: a shopper names one only to say when they got something', () => {
+    const understood = en('i want to return the shoes i got on monday');
+    expect(understood).toMatchObject({ intent: 'ReturnItemIntent', slots: { item: { id: 'shoes' }, date: { spoken: 'on monday', value: '2026-11-23' } } });
+  });
+
+  it('lands rephrasings, typos and fillers on the intent they mean', () => {
+    expect(en('um, wher is my ordr please').intent).toBe('OrderStatusIntent');
+    expect(en('hey, can you tell me where my package is').intent).toBe('OrderStatusIntent');
+    expect(en('i would like to talk to a real person please').intent).toBe('TalkToAgentIntent');
+  });
+
+  it.each(['play some music', 'set an alarm for seven', 'turn up the volume', 'remind me to water the plants', ''])(
+    'falls back on "%s", which the model does not cover',
+    (text) => {
+      expect(en(text)).toMatchObject({ intent: 'FallbackIntent', slots: {}, confidence: 0 });
+    },
+  );
+
+  it('reads another region of a language it speaks, and refuses a language it does not', () => {
+    expect(understand({ text: 'where is my order', locale: 'en-GB' }).intent).toBe('OrderStatusIntent');
+    expect(() => understand({ text: 'où est ma commande', locale: 'fr-FR' })).toThrow(/No interaction model for fr-FR/);
+  });
+});
+
+describe('an answer to the question in progress', () => {
+  it('takes a bare size as the size asked for, with what people say around an answer', () => {
+    for (const text of ['medium', 'a medium', 'um medium please', 'medium i think', 'maybe a medium']) {
+      expect(en(text, ['size'])).toMatchObject({ intent: 'ChangeSizeIntent', slots: { size: { id: 'medium' } }, bareAnswer: true });
+    }
+    expect(en('medium').bareAnswer).toBe(false);
+    expect(de('mittel', ['size'])).toMatchObject({ intent: 'ChangeSizeIntent', slots: { size: { id: 'medium' } }, bareAnswer: true });
+  });
+
+  it('takes the answer a shopper corrects to, or the one they do not rule out', () => {
+    expect(en('small no wait large', ['size']).slots.size?.id).toBe('large');
+    expect(en('the boots not the jacket', ['item']).slots.item?.spoken).toBe('boots');
+    expect(de('klein nein moment groß', ['size']).slots.size?.id).toBe('large');
+  });
+
+  it("takes a name the item type does not list as the answer to which one, as the shopper's own word", () => {
+    expect(en('um the unicycle', ['item'])).toMatchObject({ intent: 'SelectItemIntent', slots: { item: { spoken: 'unicycle' } }, bareAnswer: true });
+    expect(en('um the unicycle', ['size']).bareAnswer).toBe(false);
+  });
+
+  it('takes a bare number as the quantity or the PIN asked for', () => {
+    expect(en('two', ['quantity'])).toMatchObject({ intent: 'QuantityIntent', slots: { quantity: { value: '2' } }, bareAnswer: true });
+    expect(en('one two three four', ['pin'])).toMatchObject({ intent: 'PinIntent', slots: { pin: { value: '1234' } } });
+    expect(de('zwei', ['quantity'])).toMatchObject({ intent: 'QuantityIntent', slots: { quantity: { value: '2' } } });
+  });
+
+  it('takes a bare reason or item as the answer to "why" or "which one"', () => {
+    expect(en('too small', ['reason'])).toMatchObject({ intent: 'ReturnReasonIntent', slots: { reason: { id: 'size-too-small' } } });
+    expect(en('the boots', ['item'])).toMatchObject({ intent: 'SelectItemIntent', slots: { item: { spoken: 'boots', id: 'shoes' } } });
+    expect(de('zu klein', ['reason'])).toMatchObject({ intent: 'ReturnReasonIntent', slots: { reason: { id: 'size-too-small' } } });
+  });
+
+  it('still hears a request that is no answer: stop, a person, another task', () => {
+    expect(en('stop', ['size']).intent).toBe('StopIntent');
+    expect(en('i want to talk to a person', ['quantity']).intent).toBe('TalkToAgentIntent');
+    expect(en('where is my order', ['confirm']).intent).toBe('OrderStatusIntent');
+  });
+});
+
+describe('understanding a model with every kind of slot', () => {
+  const NOW: CalendarDay = { year: 2026, month: 11, day: 26 };
+  const model = languageModelFromAlexa(
+    alexaModel({
+      intents: [
+        { name: 'AMAZON.FallbackIntent', samples: [] },
+        {
+          name: 'DeliveryIntent',
+          slots: [
+            { name: 'day', type: 'AMAZON.DATE' },
+            { name: 'colour', type: 'Colour' },
+          ],
+          samples: ['deliver it {day}', '{colour} one please', 'i want the {colour} one delivered {day}'],
+        },
+        { name: 'PickIntent', slots: [{ name: 'position', type: 'AMAZON.Ordinal' }], samples: ['the {position} one', 'pick the {position}'] },
+        { name: 'PinIntent', slots: [{ name: 'pin', type: 'AMAZON.FOUR_DIGIT_NUMBER' }], samples: ['my pin is {pin}'] },
+      ],
+      types: [{ name: 'Colour', values: [{ id: 'red', name: { value: 'red', synonyms: ['crimson', 'scarlet'] } }] }],
+    }),
+    'en-US',
+  );
+  const understand = createUnderstander(model, { today: () => NOW });
+  const slotsOf = (reading: Reading) => Object.fromEntries(reading.slots.map((slot) => [slot.slot, slot]));
+
+  it('reads dates the way AMAZON.DATE writes them', () => {
+    expect(slotsOf(understand('deliver it tomorrow')).day).toMatchObject({ spoken: 'tomorrow', value: '2026-11-27' });
+    expect(slotsOf(understand('deliver it next monday')).day?.value).toBe('2026-11-30');
+    expect(slotsOf(understand('deliver it this weekend')).day?.value).toBe('2026-W48-WE');
+  });
+
+  it('finds slots at the start, in the middle and at the end of a sample, each resolved', () => {
+    expect(slotsOf(understand('crimson one please'))).toMatchObject({ colour: { spoken: 'crimson', resolution: { id: 'red', name: 'red' } } });
+    const both = slotsOf(understand('i want the scarlet one delivered on friday'));
+    expect(both).toMatchObject({ colour: { resolution: { id: 'red' } }, day: { value: '2026-11-27' } });
+    expect(slotsOf(understand('pick the third'))).toMatchObject({ position: { type: 'AMAZON.Ordinal', value: '3' } });
+    expect(slotsOf(understand('my pin is oh four two seven'))).toMatchObject({ pin: { type: 'AMAZON.FOUR_DIGIT_NUMBER', value: '0427' } });
+  });
+
+  it('never fills a slot with filler words', () => {
+    expect(understand('deliver it please').slots).toEqual([]);
+  });
+});
