@@ -8,6 +8,7 @@ import { commerceWithin } from './bounded-commerce';
 import type { Assistance, Flow, FlowContext, StoreProfile } from './flow';
 import type { IntentName } from './intents';
 import { loggableSlots } from './loggable-slots';
+import { guardedIntent } from './purchase-guard';
 import type { Reply } from './reply';
 import { withinReplyLimits } from './reply-limits';
 import { shopperHash } from './shopper-hash';
@@ -124,6 +125,14 @@ const ESCALATIONS: Partial<Record<IntentName, HandoffReason>> = {
   PolicyExceptionIntent: 'policy-exception',
   FrustrationIntent: 'shopper-upset',
 };
+
+/** The turn as the flows should see it once the guards have read it (see purchase-guard.ts). */
+function withGuards(turn: Turn): Turn {
+  const { event } = turn;
+  if (event.kind !== 'intent') return turn;
+  const intent = guardedIntent(turn, event.intent);
+  return intent === event.intent ? turn : { ...turn, event: { ...event, intent } };
+}
 
 /**
  * Picks who answers a turn: global intents first (stop, cancel, help, a person), then the flow in
@@ -285,8 +294,9 @@ export function createRouter(dependencies: RouterDependencies): Router {
     };
   }
 
-  return async function route(turn: Turn): Promise<Reply> {
+  return async function route(heard: Turn): Promise<Reply> {
     const arrived = performance.now();
+    const turn = withGuards(heard);
     const trace: TurnTrace = { failed: false, fellBack: false };
     const voice = voiceFor(turn.locale, store.timeZone);
     const progress = progressFor(turn, voice);

@@ -100,7 +100,10 @@ export const assistance: Assistance = {
       });
     }
     if (misunderstood === 1) {
-      return listen(turn, voice.say('assistance.notUnderstoodFirst'), voice.say('assistance.whatCanIDoReprompt'), {
+      // Chit-chat and requests out of scope (jokes, weather) are what the model's fallback catches;
+      // an answer to a question nobody asked ("yes") was simply not expected.
+      const key = intentOf(turn) === 'FallbackIntent' ? 'assistance.outOfScope' : 'assistance.notUnderstoodFirst';
+      return listen(turn, voice.say(key), voice.say('assistance.whatCanIDoReprompt'), {
         active: turn.state.active,
         misunderstood,
         suggestions: suggestionsFor(context),

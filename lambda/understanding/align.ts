@@ -28,7 +28,7 @@ const SLOT_WEIGHT = 0.35;
 const ADDED_WORD_SHARE = 0.7;
 /**
  * Words before or after the whole request cost less again: people set the scene around what they
- * ask for ("the leash snapped after two days, i want to return it"). Not next to a slot, whose
+ * ask for ("the zipper broke on the first hike, so i'd like to send it back"). Not next to a slot, whose
  * words they could be.
  */
 const CONTEXT_WORD_SHARE = 0.35;

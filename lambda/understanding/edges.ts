@@ -36,7 +36,7 @@ export function trimmedRange(
   return { start, end };
 }
 
-/** What a bare answer may carry around its value without saying more: "um, a medium please", "small i guess". */
+/** What a bare answer may carry around its value without saying more: "um, a medium please", "large i think". */
 export function answerEdges(language: Language) {
   return { leading: [...language.fillers, ...language.hedges, ...language.articles], trailing: [...language.fillers, ...language.hedges] };
 }

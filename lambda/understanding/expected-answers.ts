@@ -92,7 +92,7 @@ function valueOf(tokens: readonly Token[], utterance: Tokenized, intents: readon
       if (type === FREE_TEXT_TYPE) continue;
       const span = fillSpan(type, tokens, context);
       if (!span) continue;
-      // Words no type lists answer only where the slot takes any name ("um, the blender").
+      // Words no type lists answer only where the slot takes any name ("um, the unicycle").
       const unlisted = span.fill.resolution === 'no-match' || (span.fill.resolution === undefined && span.fill.value === undefined);
       if (unlisted && !context.takesUnlisted(slot)) continue;
       if (best && best.cost <= span.cost) continue;

@@ -4,13 +4,14 @@ import { fillSpan, FREE_TEXT_TYPE, type SlotContext, type SlotFill } from './slo
 import { type Tokenized, typedText } from './tokens';
 
 /** Listed values as loosely as this: another form of a word or a compound ending in it, no slips. */
-const MOST_VALUE_COST = 0.5;
+const MOST_VALUE_COST = 0.4;
 
 /**
- * Product words said with no lead-in at all ("merino socks", "earbuds"): an intent with free text
+ * Product words said with no lead-in at all ("linen shirts", "hiking backpack"): an intent with free text
  * whose typed slots name the catalog's things (categories, attributes) takes them as its free text
- * when every word is such a value or a word no sample uses (a description: "merino"), and one at
- * least names a value. Asked for only when nothing else fits.
+ * when every word is such a value or a word no sample uses (a description: "linen"), and a thing
+ * is named (a value of a slot that names things, such as a category: "purple" alone is no
+ * product). Asked for only when nothing else fits.
  */
 export function productPhrase(intents: readonly IntentModel[], utterance: Tokenized, context: SlotContext): { intent: IntentModel; slot: SlotFill } | undefined {
   const { tokens } = utterance;
@@ -18,11 +19,13 @@ export function productPhrase(intents: readonly IntentModel[], utterance: Tokeni
   if (start >= end) return undefined;
   for (const intent of intents) {
     const freeText = [...intent.slots].find(([, type]) => type === FREE_TEXT_TYPE)?.[0];
-    const listedTypes = [...new Set(intent.slots.values())].filter((type) => context.model.types.has(type));
-    if (freeText === undefined || listedTypes.length === 0) continue;
-    const named = namedTokens(tokens.slice(start, end), listedTypes, context);
-    const described = tokens.slice(start, end).every((token, at) => named[at] || !context.weights.knows(token.word));
-    if (!described || !named.some(Boolean)) continue;
+    const typed = [...intent.slots].filter(([, type]) => context.model.types.has(type));
+    const thingTypes = typed.filter(([slot]) => context.takesUnlisted(slot)).map(([, type]) => type);
+    if (freeText === undefined || thingTypes.length === 0) continue;
+    const phrase = tokens.slice(start, end);
+    const named = namedTokens(phrase, [...new Set(typed.map(([, type]) => type))], context);
+    const described = phrase.every((token, at) => named[at] || !context.weights.knows(token.word));
+    if (!described || !namedTokens(phrase, thingTypes, context).some(Boolean)) continue;
     const spoken = typedText(utterance, tokens.slice(start, end));
     return { intent, slot: { slot: freeText, type: FREE_TEXT_TYPE, spoken, value: spoken } };
   }

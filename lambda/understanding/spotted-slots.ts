@@ -19,8 +19,8 @@ function kindOf(type: string, context: SlotContext): SlotKind | undefined {
 
 /**
  * Slots the matched sample left empty, filled from words it did not explain: a reason, a date or a
- * quantity said around a request in words of its own ("these boots don't fit, i want to send them
- * back"). Only what names a slot's value outright counts: a value its type lists in words the
+ * quantity said around a request in words of its own ("the sweater is too tight, can i send
+ * it back"). Only what names a slot's value outright counts: a value its type lists in words the
  * samples do not use for requests, a date, and a number where the intent takes one number alone.
  * Dates go first, so "two days ago" is no quantity. Free text, once filled, holds everything.
  */

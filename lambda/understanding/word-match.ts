@@ -5,8 +5,8 @@ export type WordDistance = (a: string, b: string) => number | undefined;
 
 const INFLECTED = 0.25;
 const MISTYPED = 0.5;
-/** A compound said for its last part ("merinosocken" for "socken"): something more particular, still that. */
-const COMPOUND_HEAD = 0.5;
+/** A compound said for its last part ("wanderrucksack" for "rucksack"): something more particular, still that. */
+const COMPOUND_HEAD = 0.4;
 /** The shortest last part, and the shortest part before it, that make a compound. */
 const SHORTEST_COMPOUND_PART = 4;
 const SHORTEST_COMPOUND_MODIFIER = 3;
@@ -127,7 +127,7 @@ export function nearWordsIndex(known: Iterable<string>, language: Language): Nea
       for (let length = said.length - 2; length <= said.length + 2; length += 1) for (const word of longByLength.get(length) ?? []) candidates.add(word);
     }
     if (language.compounds) {
-      // Every last part long enough, and its stem: "socken" and "socke" in "merinosocken".
+      // Every last part long enough, and its stem: "rucksack" in "wanderrucksack", "jacke" in "regenjacken".
       for (let start = SHORTEST_COMPOUND_MODIFIER; start <= said.length - SHORTEST_COMPOUND_PART; start += 1) {
         const head = said.slice(start);
         for (const word of byStem.get(withoutInflection(head, language.inflections)) ?? []) candidates.add(word);

@@ -29,7 +29,7 @@ describe.each(PLATFORMS)('assistance on %s', (platform, start) => {
   it('rephrases once, offers a person the second time, and never loops a third time', async () => {
     const conversation = start(testApp.app);
     const first = answered(await conversation.say('FallbackIntent'), platform);
-    expect(first.text).toMatch(/^Sorry, I didn't catch that\. You can ask about an order, a return, a reorder or a product/);
+    expect(first.text).toMatch(/^Sorry, that's not something I can do\. I can help with orders, returns, reorders and finding products/);
     expect(first.listening).toBe(true);
     const second = answered(await conversation.say('FallbackIntent'), platform);
     expect(second.text).toMatch(/Would you like me to connect you with a person\?$/);
@@ -44,7 +44,7 @@ describe.each(PLATFORMS)('assistance on %s', (platform, start) => {
     await conversation.say('FallbackIntent');
     await conversation.say('HelpIntent');
     const after = answered(await conversation.say('FallbackIntent'), platform);
-    expect(after.text).toMatch(/^Sorry, I didn't catch that/);
+    expect(after.text).toMatch(/^Sorry, that's not something I can do/);
   });
 
   it('files one ticket per conversation however often a linked shopper asks for a person', async () => {

@@ -70,6 +70,29 @@ describe('the understanding of the bundled models', () => {
     expect(understood).toMatchObject({ intent: 'ReturnItemIntent', slots: { item: { id: 'shoes' }, date: { spoken: 'on monday', value: '2026-11-23' } } });
   });
 
+  it('finds the request among words that set the scene, and fills empty slots from words around it', () => {
+    expect(en("the zipper broke on the first hike, so i'd like to send it back").intent).toBe('ReturnItemIntent');
+    expect(en('the sweater is too tight, can i send it back')).toMatchObject({
+      intent: 'ReturnItemIntent',
+      slots: { item: { spoken: 'sweater' }, reason: { id: 'size-too-small' } },
+    });
+    expect(en('on monday i got the boots and i want to return them').slots).toMatchObject({ date: { value: '2026-11-23' }, item: { id: 'shoes' } });
+  });
+
+  it('reads product words without a lead-in as a search when they name a thing, and keeps free text to the words that describe', () => {
+    expect(en('linen shirts')).toMatchObject({ intent: 'FindProductIntent', slots: { query: { spoken: 'linen shirts' } } });
+    expect(de('wanderrucksack')).toMatchObject({ intent: 'FindProductIntent', slots: { query: { spoken: 'wanderrucksack' } } });
+    expect(en('beige').intent).not.toBe('FindProductIntent');
+    expect(en('do you have any linen shirts').slots).toEqual({ query: { spoken: 'linen shirts', value: 'linen shirts' } });
+    expect(en('is there a hiking backpack under 80 dollars').slots).toEqual({
+      query: { spoken: 'hiking backpack under 80 dollars', value: 'hiking backpack under 80 dollars' },
+    });
+  });
+
+  it('never reads a number as a name the type does not list', () => {
+    expect(en('can i get it in size nine').slots).toEqual({ sizeNumber: { spoken: 'nine', value: '9' } });
+  });
+
   it('lands rephrasings, typos and fillers on the intent they mean', () => {
     expect(en('um, wher is my ordr please').intent).toBe('OrderStatusIntent');
     expect(en('hey, can you tell me where my package is').intent).toBe('OrderStatusIntent');
@@ -170,3 +193,38 @@ describe('understanding a model with every kind of slot', () => {
     expect(understand('deliver it please').slots).toEqual([]);
   });
 });
+
+describe('reading a request said with more than its sample', () => {
+  const model = languageModelFromAlexa(
+    alexaModel({
+      intents: [
+        { name: 'AMAZON.FallbackIntent', samples: [] },
+        {
+          name: 'ReturnIntent',
+          slots: [
+            { name: 'reason', type: 'Reason' },
+            { name: 'count', type: 'AMAZON.NUMBER' },
+          ],
+          samples: ['i want to return it', 'send it back', 'return {count} of them'],
+        },
+        { name: 'StatusIntent', samples: ['where is my order', 'track my package'] },
+      ],
+      types: [{ name: 'Reason', values: [{ id: 'size-too-small', name: { value: 'too small', synonyms: ['too tight'] } }] }],
+    }),
+    'en-US',
+  );
+  const understand = createUnderstander(model);
+
+  it('lets words around the request cost less than the same words inside it', () => {
+    const inside = understand('i want the zipper broke to return it on my first hike').confidence;
+    expect(understand('the zipper broke on my first hike so i want to return it').confidence).toBeGreaterThan(inside);
+    expect(understand('i want to return it because the zipper broke on my first hike').confidence).toBeGreaterThan(inside);
+  });
+
+  it('fills an empty slot from words the sample leaves unexplained when they name a listed value', () => {
+    const understood = understand('it is too tight so i want to return it');
+    expect(understood).toMatchObject({ intent: 'ReturnIntent', slots: [{ slot: 'reason', spoken: 'too tight', resolution: { id: 'size-too-small' } }] });
+    expect(understand('my order is so tight i want to return it').slots).toEqual([]);
+  });
+});
+

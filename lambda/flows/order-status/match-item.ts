@@ -1,4 +1,5 @@
-import type { Order, OrderLine } from '../../commerce/ports';
+import type { Catalog, Order, OrderLine } from '../../commerce/ports';
+import { EMPTY_QUERY } from '../../commerce/product-query';
 import type { SlotValue } from '../../core/turn';
 
 /** Words that say nothing about which item the shopper means. */
@@ -36,4 +37,18 @@ export function wordsMatch(description: string, spoken: string): boolean {
   const wanted = words(spoken).map(stem);
   const have = new Set(words(description).map(stem));
   return wanted.length > 0 && wanted.every((word) => have.has(word));
+}
+
+/**
+ * Whether the item's category may stand in for the shopper's words when none of their lines has
+ * those words: only when the store sells nothing by them, so the words are just another name for
+ * the category ("sneakers" where the shoes are called shoes). "Speaker" names products the store
+ * sells, so it never means the shopper's earbuds, though both are audio.
+ */
+export async function categoryMayStandIn(catalog: Catalog, item: SlotValue): Promise<boolean> {
+  if (!item.id) return false;
+  const said = words(item.spoken);
+  if (said.length === 0) return true;
+  const page = await catalog.search({ ...EMPTY_QUERY, words: said }, { offset: 0, limit: 1 });
+  return page.products.length === 0;
 }

@@ -9,6 +9,7 @@ import { notPlaced, startCheckout, yesOrNo } from '../checkout/start-checkout';
 import { pastPurchases } from './purchase-history';
 import { pickOption } from './pick-option';
 import { chooseStep, readOptions, REORDER_FLOW, type ReorderOption } from './reorder-state';
+import { categoryMayStandIn } from '../order-status/match-item';
 import { type ReorderRequest, resolveReorder } from './resolve';
 import type { Usual } from './usual';
 
@@ -60,7 +61,13 @@ function askWhich(context: FlowContext, options: readonly ReorderOption[], quest
 
 async function reorder(context: ShopperContext): Promise<Reply> {
   const { voice, now } = context;
-  const resolution = resolveReorder(await pastPurchases(context), requestOf(context), now);
+  const request = requestOf(context);
+  // Asked alongside the history, so it costs no extra wait.
+  const [purchases, byCategory] = await Promise.all([
+    pastPurchases(context),
+    request.item ? categoryMayStandIn(context.commerce.catalog, request.item) : false,
+  ]);
+  const resolution = resolveReorder(purchases, { ...request, byCategory }, now);
   switch (resolution.kind) {
     case 'found':
       return startCheckout(context, basketOf(optionOf(resolution.usual)));

@@ -8,6 +8,8 @@ export interface ReorderRequest {
   readonly item?: SlotValue;
   /** "my last order", "the same thing again". */
   readonly lastOrder: boolean;
+  /** Whether the item's category may name the purchase when no purchase has the shopper's words (see categoryMayStandIn). */
+  readonly byCategory?: boolean;
 }
 
 export type Resolution =
@@ -21,9 +23,10 @@ export type Resolution =
  * The purchases the shopper's words name: by the words first ("dog food" is the dog food, not the
  * harness), by the item's category only when no purchase has those words.
  */
-function matching(purchases: readonly PastPurchase[], item: SlotValue): PastPurchase[] {
+function matching(purchases: readonly PastPurchase[], item: SlotValue, byCategory: boolean): PastPurchase[] {
   const byWords = purchases.filter((purchase) => lineMatches(purchase.line, { spoken: item.spoken }));
-  return byWords.length > 0 ? byWords : purchases.filter((purchase) => lineMatches(purchase.line, item));
+  if (byWords.length > 0 || !byCategory) return byWords;
+  return purchases.filter((purchase) => lineMatches(purchase.line, item));
 }
 
 /** The newest order's products, in the order's own order. */
@@ -44,7 +47,7 @@ export function resolveReorder(purchases: readonly PastPurchase[], request: Reor
     return { kind: 'choose', options: products.slice(0, MAX_OPTIONS), why: 'last-order' };
   }
   const { item } = request;
-  const named = item ? matching(purchases, item) : purchases;
+  const named = item ? matching(purchases, item, request.byCategory ?? true) : purchases;
   if (item && named.length === 0) return { kind: 'instead', item, options: rankUsual(purchases, now).slice(0, MAX_OPTIONS) };
   const pick = pickUsual(rankUsual(named, now));
   switch (pick.kind) {

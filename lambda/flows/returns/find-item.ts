@@ -3,7 +3,7 @@ import type { ShopperContext } from '../../core/flow';
 import type { SlotValue } from '../../core/turn';
 import type { Speech } from '../../speech/speech';
 import type { Voice } from '../../speech/voice';
-import { lineMatches } from '../order-status/match-item';
+import { categoryMayStandIn, lineMatches } from '../order-status/match-item';
 import { ordinalPosition } from '../ordinal-position';
 import type { LineRef } from './state';
 import { type DayRange, withinRange } from './when';
@@ -60,9 +60,10 @@ function happenedWithin(voice: Voice, candidate: Candidate, when: DayRange): boo
  * The lines the shopper's words name. The words themselves first ("earbuds" is the earbuds, not
  * every audio item); the slot's category ("audio") only when no line has those words.
  */
-function matching(candidates: readonly Candidate[], item: SlotValue): Candidate[] {
+function matching(candidates: readonly Candidate[], item: SlotValue, byCategory = true): Candidate[] {
   const byWords = candidates.filter((candidate) => lineMatches(candidate.line, { spoken: item.spoken }));
-  return byWords.length > 0 ? byWords : candidates.filter((candidate) => lineMatches(candidate.line, item));
+  if (byWords.length > 0 || !byCategory) return byWords;
+  return candidates.filter((candidate) => lineMatches(candidate.line, item));
 }
 
 /** Delivered lines first (they are what gets returned), newest first within each group. */
@@ -92,7 +93,10 @@ export async function searchItems(context: ShopperContext, query: ItemQuery): Pr
   }
   let candidates = linesOf(orders);
   const { item, when } = query;
-  if (item) candidates = matching(candidates, item);
+  if (item) {
+    const byWords = matching(candidates, item, false);
+    candidates = byWords.length > 0 || !(await categoryMayStandIn(commerce.catalog, item)) ? byWords : matching(candidates, item);
+  }
   if (when) candidates = candidates.filter((candidate) => happenedWithin(voice, candidate, when));
   if (!item && !when && !query.orderNumber) {
     const recent = recentlyDelivered(context, candidates);

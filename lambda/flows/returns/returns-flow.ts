@@ -106,8 +106,10 @@ async function answerStep(context: ShopperContext, step: ReturnStep, state: Retu
       if (intent === 'YesIntent' && step === 'not-found') return handOver(context, 'item-not-found', state, []);
       return failed(context, step, state);
     case 'confirm-item':
-      if (intent === 'YesIntent') return proceed(context, noting(state, 'Shopper confirmed the item.'));
+      if (intent === 'YesIntent') return proceed(context, noting(withDetails(context, state), 'Shopper confirmed the item.'));
       if (intent === 'NoIntent') return askItem(context, noting(state, 'Shopper said that was not the item.'), voice.say('returns.notThatOne'));
+      // "They're too small" to "is it the boots?": a yes, with the reason volunteered; it is never asked for again.
+      if (intent === 'ReturnReasonIntent' && slotOf(turn, 'reason')) return proceed(context, noting(withDetails(context, state), 'Shopper confirmed the item.'));
       if (intent === 'SelectItemIntent' && hasItemDetails(query)) return searchAgain(context, state, query, step);
       return failed(context, step, state);
     case 'ask-reason':

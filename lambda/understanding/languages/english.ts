@@ -33,7 +33,7 @@ export const ENGLISH: Language = {
   inflections: ['ing', 'ed', 'es', 's'],
   fillers: ['please', 'um', 'uh', 'er', 'hmm', 'hey', 'hi', 'hello', 'so', 'well', 'just', 'really', 'actually', 'kindly', 'guys', 'alexa', 'google'],
   articles: ['a', 'an', 'the'],
-  determiners: ['some', 'any', 'your', 'one of your'],
+  determiners: ['some', 'any', 'your'],
   hedges: [
     'i think', 'i guess', 'i suppose', 'i believe', 'i would say', 'i would like', 'i will take', 'i will go with',
     'let us say', 'maybe', 'probably', 'perhaps', 'i want', 'i need', 'go with', 'make it', 'thanks', 'thank you',

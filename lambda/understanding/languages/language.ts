@@ -10,8 +10,8 @@ export interface Language {
   /** Endings a word may carry that do not change what it means here ("orders", "bestellungen"). */
   readonly inflections: readonly string[];
   /**
-   * Nouns are compounded into one word whose last part says what it is ("Merinosocken" are
-   * socks): a word ending in a model's word counts as a looser form of it.
+   * Nouns are compounded into one word whose last part says what it is ("Wanderrucksack" is a
+   * rucksack): a word ending in a model's word counts as a looser form of it.
    */
   readonly compounds: boolean;
   /** Words that never carry a request ("please", "um"): they weigh almost nothing and fill no slot. */
