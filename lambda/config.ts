@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { CURRENCY_CODES, type CurrencyCode } from './commerce/ports';
 import type { PurchasePinPolicy } from './core/flow';
 import { MIN_SESSION_STATE_SECRET_LENGTH } from './core/sealed-state';
 
@@ -23,6 +24,10 @@ export interface Config {
     /** Phone number shoppers can call, spoken when a person is offered to an unlinked shopper. */
     readonly supportPhone: string;
     readonly timeZone: string;
+    /** The currency the store sells in (STORE_CURRENCY): prices are spoken in it, and budgets heard in it. */
+    readonly currency: CurrencyCode;
+    /** The language of the catalog's own names (STORE_CATALOG_LOCALE); other locales hear them marked as such. */
+    readonly catalogLocale: string;
     /** How soon the team follows up on a handoff; the shopper is told. */
     readonly followUpBusinessDays: number;
     /** A spoken four-digit PIN before any order is placed by voice, and the lockout after three wrong ones. */
@@ -208,6 +213,13 @@ const envSchema = z.object({
       .optional(),
   ),
   STORE_TIME_ZONE: timeZone,
+  STORE_CURRENCY: text.pipe(z.enum(CURRENCY_CODES).optional()),
+  STORE_CATALOG_LOCALE: text.pipe(
+    z
+      .string()
+      .regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'must be a locale such as en-US or de-DE')
+      .optional(),
+  ),
   STORE_FOLLOW_UP_BUSINESS_DAYS: wholeNumber(1, 1, 30),
   PURCHASE_PIN_REQUIRED: flag(false),
   PURCHASE_PIN_LOCKOUT_MINUTES: wholeNumber(30, 1, 24 * 60),
@@ -369,6 +381,8 @@ export function loadConfig(env: Env = process.env): Config {
       name: settings.STORE_NAME ?? 'Northwind Outfitters',
       supportPhone: settings.STORE_SUPPORT_PHONE ?? '18005550199',
       timeZone: settings.STORE_TIME_ZONE ?? 'America/New_York',
+      currency: settings.STORE_CURRENCY ?? 'USD',
+      catalogLocale: settings.STORE_CATALOG_LOCALE ?? 'en-US',
       followUpBusinessDays: settings.STORE_FOLLOW_UP_BUSINESS_DAYS,
       purchasePin: {
         required: settings.PURCHASE_PIN_REQUIRED,

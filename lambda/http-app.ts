@@ -14,6 +14,8 @@ export interface HttpAppOptions {
   readonly metrics?: { render(): Promise<{ readonly contentType: string; readonly body: string }> };
   /** When set, `GET /metrics` requires `Authorization: Bearer <metricsToken>`. */
   readonly metricsToken?: string;
+  /** `POST /mcp` and its protected resource metadata (platforms/mcp), mounted next to the platform endpoints. */
+  readonly mcp?: (app: Express) => void;
   /** Extra routes mounted after the platform endpoints (the dev console). */
   readonly extraRoutes?: (app: Express) => void;
 }
@@ -32,6 +34,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.disable('x-powered-by');
   app.post('/alexa', ...options.alexaEndpoint);
   app.post('/google', express.json({ limit: BODY_LIMIT }), options.googleWebhook);
+  options.mcp?.(app);
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });

@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import { devConsoleRoutes } from '../tools/dev-console/dev-console';
 import type { Adapters } from './commerce/adapters';
 import { openAdapters } from './commerce/open-adapters';
@@ -10,6 +11,8 @@ import { instrumentAdapters, instrumentRouter } from './observability/instrument
 import { createMetrics, type Metrics } from './observability/metrics';
 import { storeEventsLogger } from './observability/store-call-events';
 import { createPlatformEndpoints } from './platforms/http-endpoints';
+import { mountMcp } from './platforms/mcp/mcp-http';
+import { createAccessTokenVerifierFromConfig } from './auth/verifier-from-config';
 
 export interface ServerOptions {
   /** Adapters opened by the caller (tests), who closes them; by default they are opened as configured and closed with the server. */
@@ -54,8 +57,19 @@ export function createServer(config: Config, logger: Logger, options: ServerOpti
     onSkillDisabled: (token) => shopvoice.forgetByAccessToken(token),
   });
   // The dev console speaks for any demo shopper, so it never runs in production.
-  const extraRoutes = config.environment === 'production' ? undefined : devConsoleRoutes({ config, router, stateSeal: shopvoice.stateSeal, logger });
-  const app = createHttpApp({ ...endpoints, logger, metrics, metricsToken: config.metrics.token, extraRoutes });
+  const extraRoutes = config.environment === 'production' ? undefined : devConsoleRoutes({ config, router, stateSeal: shopvoice.stateSeal, logger, clock: options.clock });
+  const mcp = (app: Express) =>
+    mountMcp(app, {
+      commerce: shopvoice.commerce,
+      store: config.store,
+      verifier: createAccessTokenVerifierFromConfig(config),
+      authorizationServer: config.auth.issuer,
+      confirmationSecret: config.sessionStateSecret,
+      bodyLimit: BODY_LIMIT,
+      logger,
+      clock: options.clock,
+    });
+  const app = createHttpApp({ ...endpoints, logger, metrics, metricsToken: config.metrics.token, mcp, extraRoutes });
   return { app, shopvoice, metrics };
 }
 

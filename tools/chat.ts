@@ -111,7 +111,9 @@ async function main(): Promise<number> {
   const adapters = openAdapters(config);
   const shopvoice = composeShopvoice(config, { logger: createLogger('silent'), adapters });
   try {
-    const assistant = localAssistantFor(config, shopvoice.router, shopvoice.stateSeal, (error) => console.error(`(the adapter failed: ${describeError(error).message})`));
+    const assistant = localAssistantFor(config, shopvoice.router, shopvoice.stateSeal, {
+      onError: (error) => console.error(`(the adapter failed: ${describeError(error).message})`),
+    });
     const locales = assistant.understanding.locales();
     if (!locales.includes(parsed.options.locale)) {
       console.error(`No interaction model for ${parsed.options.locale}; there are: ${locales.join(', ')}`);

@@ -13,7 +13,13 @@ import { type EmbeddedStore, openEmbeddedStore } from './sqlite/embedded-store';
 export function openAdapters(config: Config, logger?: Logger, clock?: () => Date): Adapters {
   let embedded: EmbeddedStore | undefined;
   const openEmbedded = () =>
-    (embedded ??= openEmbeddedStore(config.storePath, { now: clock?.(), clock, timeZone: config.store.timeZone, retentionDays: config.retentionDays }));
+    (embedded ??= openEmbeddedStore(config.storePath, {
+      now: clock?.(),
+      clock,
+      timeZone: config.store.timeZone,
+      retentionDays: config.retentionDays,
+      currency: config.store.currency,
+    }));
   const dynamo =
     config.state.adapter === 'dynamodb' ? createDynamoSkillState(config.state, { turnEventRetentionDays: config.retentionDays, clock }) : undefined;
   try {

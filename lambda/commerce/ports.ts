@@ -24,6 +24,13 @@ export interface Product {
   readonly name: string;
   /** A short name that sounds natural when spoken, e.g. "Trailblazer running shoes". */
   readonly spokenName: string;
+  /**
+   * The spoken name in other locales, by locale ("de-DE" → "Trailblazer Laufschuhe"), where the
+   * store has one; `spokenName` is the catalog's own. See spoken-names.ts for which one is said.
+   */
+  readonly spokenNames?: Readonly<Record<string, string>>;
+  /** Set when `spokenName` is in another language than the shopper's: that language, e.g. "en-US". */
+  readonly spokenNameLang?: string;
   readonly brand: string;
   readonly category: string;
   readonly description: string;
@@ -104,6 +111,13 @@ export interface OrderLine {
   readonly sku: string;
   readonly name: string;
   readonly spokenName: string;
+  /**
+   * The spoken name in other locales, by locale ("de-DE" → "Trailblazer Laufschuhe"), where the
+   * store has one; `spokenName` is the catalog's own. See spoken-names.ts for which one is said.
+   */
+  readonly spokenNames?: Readonly<Record<string, string>>;
+  /** Set when `spokenName` is in another language than the shopper's: that language, e.g. "en-US". */
+  readonly spokenNameLang?: string;
   readonly category: string;
   readonly quantity: number;
   readonly unitPrice: Money;

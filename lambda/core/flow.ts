@@ -1,4 +1,5 @@
 import type { Commerce, HandoffItem, HandoffReason, Shopper } from '../commerce/ports';
+import type { ExpectedAnswer } from '../understanding/expected-answers';
 import type { Voice } from '../speech/voice';
 import type { IntentName } from './intents';
 import type { Reply } from './reply';
@@ -8,9 +9,11 @@ import type { Turn } from './turn';
 /** Facts about the store that conversations mention. */
 export interface StoreProfile {
   readonly name: string;
-  /** Digits only; read back digit by digit. */
+  /** Digits with an optional leading "+"; read as a telephone number, in groups. */
   readonly supportPhone: string;
   readonly timeZone: string;
+  /** The language of the catalog's own product names; en-US when not given. */
+  readonly catalogLocale?: string;
   /** How soon the team follows up on a handoff, promised to the shopper. */
   readonly followUpBusinessDays: number;
   /** The spoken PIN step-up before an order is placed; without it, no PIN is asked. */
@@ -63,6 +66,11 @@ interface FlowBase {
   help?(context: FlowContext, active: ActiveFlow): Reply;
   /** What this flow's step in progress hands a person when the shopper is escalated mid-way. */
   handoffFacts?(active: ActiveFlow): HandoffFacts;
+  /**
+   * What each step's question accepts as its answer. On text channels a bare answer of one of
+   * these kinds ("medium", "the other one", "two") is read as the answer before any other reading.
+   */
+  readonly answers?: Readonly<Record<string, readonly ExpectedAnswer[]>>;
 }
 
 export type Flow =

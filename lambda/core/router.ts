@@ -4,6 +4,7 @@ import type { Commerce, HandoffReason, Shopper, TurnEvent, TurnEvents, TurnOutco
 import type { MessageKey } from '../speech/i18n';
 import { plainText } from '../speech/speech';
 import { type Voice, voiceFor } from '../speech/voice';
+import { commerceInLocale } from '../commerce/spoken-names';
 import { commerceWithin } from './bounded-commerce';
 import type { Assistance, Flow, FlowContext, StoreProfile } from './flow';
 import type { IntentName } from './intents';
@@ -302,7 +303,7 @@ export function createRouter(dependencies: RouterDependencies): Router {
     const progress = progressFor(turn, voice);
     // The deadline counts from here: every port call of this turn runs under what is left of it.
     const budget = new TurnBudget({ budgetMs, slowStoreCallMs: progressAfterMs, onSlowStoreCall: progress?.start });
-    const ports = commerceWithin(commerce, budget);
+    const ports = commerceWithin(commerceInLocale(commerce, turn.locale, store.catalogLocale ?? 'en-US'), budget);
     const base = { turn, voice, commerce: ports, store, now: clock() };
     let context: FlowContext = { ...base, shopper: undefined };
     let reply: Reply;

@@ -8,6 +8,9 @@ import { SpeechPartSchema } from '../speech/speech';
  */
 export const SESSION_STATE_VERSION = 1;
 
+/** Where every platform keeps the state in its session (Alexa sessionAttributes, Google session.params). */
+export const SESSION_STATE_KEY = 'shopvoice';
+
 /**
  * The most a reply's session state may take, as UTF-8 JSON. The state rides inside the reply, and
  * Alexa refuses a response over 24 KB: a third of that leaves the rest for up to 8,000 characters

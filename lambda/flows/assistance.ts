@@ -113,7 +113,7 @@ export const assistance: Assistance = {
       const offer = offerPerson(context, voice.say('assistance.notUnderstoodSecond'), { ...open?.facts, reason: 'not-understood' });
       return { ...offer, state: { ...offer.state, misunderstood } };
     }
-    return end(turn, voice.say('assistance.notUnderstoodGiveUp', { phone: voice.digits(store.supportPhone) }));
+    return end(turn, voice.say('assistance.notUnderstoodGiveUp', { phone: voice.telephone(store.supportPhone) }));
   },
 
   linkAccount(context) {
@@ -132,7 +132,7 @@ export const assistance: Assistance = {
     }
     // When the store's own systems failed, say so: waiting a little, or calling, is what helps then.
     const apology = isStoreError(cause)
-      ? voice.say('assistance.storeUnavailable', { phone: voice.digits(store.supportPhone) })
+      ? voice.say('assistance.storeUnavailable', { phone: voice.telephone(store.supportPhone) })
       : voice.say('assistance.apology');
     const reply = listen(turn, apology, voice.say('assistance.apologyReprompt'));
     // Keep the conversation exactly where it was, so the shopper can simply try again.
@@ -162,6 +162,8 @@ export const assistanceFlow: Flow = {
     if (intent === 'NoIntent') return end(context.turn, context.voice.say('assistance.declinedPerson'));
     return undefined;
   },
+  answers: { [OFFER_PERSON]: ['confirm'] },
+
   help(context, active) {
     return offerPerson(context, context.voice.say('assistance.offerPersonReprompt'), readOffer(active));
   },

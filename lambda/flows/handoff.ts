@@ -134,7 +134,7 @@ export async function escalate(
 ): Promise<Reply> {
   const { turn, voice, store, shopper, commerce } = context;
   if (!shopper) {
-    return { ...end(turn, join(intro, voice.say('assistance.handoffGuest', { phone: voice.digits(store.supportPhone) }))), handedOff: 'phone' };
+    return { ...end(turn, join(intro, voice.say('assistance.handoffGuest', { phone: voice.telephone(store.supportPhone) }))), handedOff: 'phone' };
   }
   const conversationId = conversationIdOf(turn);
   const [earlier, checked] = await Promise.all([commerce.conversations.turns(conversationId), checkedFacts({ ...context, shopper }, facts)]);

@@ -4,13 +4,11 @@ import { isIntentName, type IntentName } from '../core/intents';
 import type { Reply } from '../core/reply';
 import type { Router } from '../core/router';
 import type { SessionStateSeal } from '../core/sealed-state';
-import { readSessionState } from '../core/session-state';
+import { readSessionState, SESSION_STATE_KEY } from '../core/session-state';
 import type { SlotValue, Turn, TurnEvent, TurnProgress } from '../core/turn';
 import { renderSsml } from '../speech/ssml';
 import { voiceFor } from '../speech/voice';
 
-/** Where the conversation state lives inside Alexa's sessionAttributes. */
-const STATE_KEY = 'shopvoice';
 
 export interface AlexaSkillOptions {
   readonly router: Router;
@@ -116,7 +114,7 @@ export function alexaTurn(envelope: RequestEnvelope, event: TurnEvent, sessionAt
     platform: 'alexa',
     locale: envelope.request.locale ?? 'en-US',
     event,
-    state: readSessionState(stateSeal.open(sessionAttributes[STATE_KEY], { platform: 'alexa', sessionId })),
+    state: readSessionState(stateSeal.open(sessionAttributes[SESSION_STATE_KEY], { platform: 'alexa', sessionId })),
     accessToken: system?.user?.accessToken ?? envelope.session?.user?.accessToken,
     device: { screen: 'Alexa.Presentation.APL' in interfaces || 'Display' in interfaces },
     requestId: envelope.request.requestId,
@@ -168,7 +166,7 @@ function progressOf(input: HandlerInput): TurnProgress | undefined {
 
 function respond(input: HandlerInput, turn: Turn, reply: Reply, stateSeal: SessionStateSeal): Response {
   const builder = input.responseBuilder;
-  input.attributesManager.setSessionAttributes({ [STATE_KEY]: stateSeal.seal(reply.state, { platform: 'alexa', sessionId: turn.sessionId }) });
+  input.attributesManager.setSessionAttributes({ [SESSION_STATE_KEY]: stateSeal.seal(reply.state, { platform: 'alexa', sessionId: turn.sessionId }) });
   if (reply.speech.length > 0) builder.speak(renderSsml(reply.speech, 'alexa'));
   switch (reply.next) {
     case 'listen':

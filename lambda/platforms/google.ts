@@ -5,7 +5,7 @@ import { isIntentName, type IntentName } from '../core/intents';
 import type { Reply } from '../core/reply';
 import type { Router } from '../core/router';
 import type { SessionStateSeal } from '../core/sealed-state';
-import { readSessionState } from '../core/session-state';
+import { readSessionState, SESSION_STATE_KEY } from '../core/session-state';
 import type { SlotValue, Turn, TurnEvent } from '../core/turn';
 import { plainText } from '../speech/speech';
 import { renderSsml } from '../speech/ssml';
@@ -20,7 +20,6 @@ export const GOOGLE_SCENES = {
   end: 'actions.scene.END_CONVERSATION',
 } as const;
 
-const STATE_KEY = 'shopvoice';
 const LINKING_REASON_KEY = 'accountLinkingContext';
 const GOOGLE_ISSUERS = ['https://accounts.google.com', 'accounts.google.com'];
 const GOOGLE_CERTS_URL = 'https://www.googleapis.com/oauth2/v3/certs';
@@ -73,7 +72,7 @@ export function googleTurn(conv: ConversationV3, stateSeal: SessionStateSeal): T
     locale: conv.user?.locale || conv.session?.languageCode || 'en-US',
     event: turnEvent(conv),
     utterance: conv.intent?.query || undefined,
-    state: readSessionState(stateSeal.open(conv.session?.params?.[STATE_KEY], { platform: 'google', sessionId: conv.session?.id ?? '' })),
+    state: readSessionState(stateSeal.open(conv.session?.params?.[SESSION_STATE_KEY], { platform: 'google', sessionId: conv.session?.id ?? '' })),
     accessToken: typeof token === 'string' ? token : undefined,
     device: { screen: capabilities.includes('RICH_RESPONSE') },
     requestId: conv.session?.id ?? '',
@@ -83,7 +82,7 @@ export function googleTurn(conv: ConversationV3, stateSeal: SessionStateSeal): T
 
 function respond(conv: ConversationV3, turn: Turn, reply: Reply, stateSeal: SessionStateSeal): void {
   const screen = turn.device.screen;
-  conv.session.params = { ...conv.session.params, [STATE_KEY]: stateSeal.seal(reply.state, { platform: 'google', sessionId: turn.sessionId }) };
+  conv.session.params = { ...conv.session.params, [SESSION_STATE_KEY]: stateSeal.seal(reply.state, { platform: 'google', sessionId: turn.sessionId }) };
   // Google's sign-in prompt reads why linking is needed from this session parameter.
   if (reply.next === 'link-account') conv.session.params[LINKING_REASON_KEY] = plainText(reply.speech);
   if (reply.speech.length > 0) {

@@ -4,6 +4,10 @@ import { z } from 'zod';
  * What the assistant says, as data: flows build it, the adapter renders it to its platform's SSML
  * (see ssml.ts). Text is stored unescaped; escaping happens once, at rendering.
  */
+/** Digits with an optional leading "+", as STORE_SUPPORT_PHONE accepts them. */
+export const TELEPHONE_NUMBER = /^\+?\d{3,15}$/;
+const LANGUAGE_TAG = /^[a-z]{2,3}-[A-Z]{2}$/;
+
 export const SpeechPartSchema: z.ZodType<SpeechPart> = z.lazy(() =>
   z.union([
     z.object({ kind: z.literal('text'), text: z.string() }),
@@ -11,6 +15,8 @@ export const SpeechPartSchema: z.ZodType<SpeechPart> = z.lazy(() =>
     z.object({ kind: z.literal('digits'), digits: z.string().regex(/^[0-9A-Za-z]+$/) }),
     z.object({ kind: z.literal('date'), iso: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
     z.object({ kind: z.literal('cheerful'), parts: z.array(SpeechPartSchema) }),
+    z.object({ kind: z.literal('telephone'), number: z.string().regex(TELEPHONE_NUMBER) }),
+    z.object({ kind: z.literal('foreign'), lang: z.string().regex(LANGUAGE_TAG), text: z.string() }),
   ]),
 );
 
@@ -23,7 +29,11 @@ export type SpeechPart =
   /** A calendar day, YYYY-MM-DD, read as a date by the speech engine. */
   | { readonly kind: 'date'; readonly iso: string }
   /** A warmer delivery where the platform supports it (Alexa's emotion tag); plain elsewhere. */
-  | { readonly kind: 'cheerful'; readonly parts: readonly SpeechPart[] };
+  | { readonly kind: 'cheerful'; readonly parts: readonly SpeechPart[] }
+  /** A telephone number, read in groups as people say phone numbers. */
+  | { readonly kind: 'telephone'; readonly number: string }
+  /** A name that stays in another language (an English brand in a German sentence), e.g. lang "en-US". */
+  | { readonly kind: 'foreign'; readonly lang: string; readonly text: string };
 
 export type Speech = readonly SpeechPart[];
 
@@ -32,6 +42,26 @@ export const pause = (ms: number): SpeechPart => ({ kind: 'pause', ms });
 export const digits = (value: string): SpeechPart => ({ kind: 'digits', digits: value });
 export const date = (iso: string): SpeechPart => ({ kind: 'date', iso });
 export const cheerful = (parts: Speech): SpeechPart => ({ kind: 'cheerful', parts });
+export const telephone = (number: string): SpeechPart => ({ kind: 'telephone', number });
+export const foreign = (lang: string, value: string): SpeechPart => ({ kind: 'foreign', lang, text: value });
+
+/**
+ * A phone number in the groups people read it in: "1-800-555-0199" for a North American number,
+ * "+49 30 1234 5678"-style blocks of three and four otherwise.
+ */
+export function groupedTelephone(number: string): string {
+  const plus = number.startsWith('+') ? '+' : '';
+  const digitsOnly = number.replace(/\D/g, '');
+  const northAmerican = /^1?(\d{3})(\d{3})(\d{4})$/.exec(digitsOnly);
+  if (!plus && northAmerican) {
+    const groups = northAmerican.slice(1).join('-');
+    return digitsOnly.length === 11 ? `1-${groups}` : groups;
+  }
+  // Elsewhere: the last four together, the rest in threes from the front.
+  const head = digitsOnly.slice(0, Math.max(0, digitsOnly.length - 4));
+  const groups = head.match(/\d{1,3}/g) ?? [];
+  return `${plus}${[...groups, digitsOnly.slice(head.length)].join(' ')}`;
+}
 
 /** Joins speech fragments into one utterance, separating them with a space. */
 export function join(...fragments: Speech[]): Speech {
@@ -59,6 +89,10 @@ export function plainText(speech: Speech): string {
           return part.iso;
         case 'cheerful':
           return plainText(part.parts);
+        case 'telephone':
+          return groupedTelephone(part.number);
+        case 'foreign':
+          return part.text;
       }
     })
     .join('')

@@ -1,5 +1,5 @@
 import SsmlBuilder from 'ssml-builder';
-import type { Speech, SpeechPart } from './speech';
+import { groupedTelephone, type Speech, type SpeechPart } from './speech';
 
 /** Which SSML dialect to write: Alexa accepts amazon:* tags, Google does not. */
 export type SsmlDialect = 'alexa' | 'google';
@@ -28,6 +28,22 @@ function dateMarkup(iso: string, dialect: SsmlDialect): string {
     : `<say-as interpret-as="date" format="mmdd" detail="2">${escapeXml(`${month}-${day}`)}</say-as>`;
 }
 
+function telephoneMarkup(number: string, dialect: SsmlDialect): string {
+  const grouped = escapeXml(groupedTelephone(number));
+  // Google reads a telephone by its country's conventions when told the country code; Alexa infers it.
+  const northAmerican = dialect === 'google' && /^1?\d{10}$/.test(number);
+  return `<say-as interpret-as="telephone"${northAmerican ? ' format="1"' : ''}>${grouped}</say-as>`;
+}
+
+/**
+ * A name in another language: Alexa switches pronunciation with `<lang>`. Google's Assistant
+ * SSML has no `<lang>` element, so there the name is plain text in the reply's voice.
+ */
+function foreignMarkup(lang: string, value: string, dialect: SsmlDialect): string {
+  const clean = escapeXml(withoutControlCharacters(value));
+  return dialect === 'alexa' ? `<lang xml:lang="${escapeXml(lang)}">${clean}</lang>` : clean;
+}
+
 function append(builder: SsmlBuilder, part: SpeechPart, dialect: SsmlDialect): void {
   switch (part.kind) {
     case 'text': {
@@ -44,6 +60,12 @@ function append(builder: SsmlBuilder, part: SpeechPart, dialect: SsmlDialect): v
       return;
     case 'date':
       builder.sayWithSSML(dateMarkup(part.iso, dialect));
+      return;
+    case 'telephone':
+      builder.sayWithSSML(telephoneMarkup(part.number, dialect));
+      return;
+    case 'foreign':
+      if (part.text.trim().length > 0) builder.sayWithSSML(foreignMarkup(part.lang, part.text, dialect));
       return;
     case 'cheerful': {
       const inner = renderParts(part.parts, dialect);

@@ -1,6 +1,6 @@
 import type { Money } from '../commerce/ports';
-import { type MessageKey, type SupportedLocale, supportedLocale, translator, type Translate } from './i18n';
-import { date, digits, pause, type Speech, type SpeechPart, text } from './speech';
+import { hasMessage, type MessageKey, type SupportedLocale, supportedLocale, translator, type Translate } from './i18n';
+import { date, digits, foreign, pause, type Speech, type SpeechPart, telephone, text } from './speech';
 
 export type MessageValues = Readonly<Record<string, string | number | Speech>>;
 
@@ -72,6 +72,26 @@ export class Voice {
   /** Order numbers, tracking digits and the like, read one character at a time. */
   digits(value: string): Speech {
     return [digits(value.replace(/[^0-9A-Za-z]/g, ''))];
+  }
+
+  /**
+   * What a product or order line is called aloud. A name that stays in another language (the
+   * catalog's, when the store has no name in the shopper's) is marked so it is said in that language.
+   */
+  name(item: { readonly spokenName: string; readonly spokenNameLang?: string }): Speech {
+    const foreignLanguage = item.spokenNameLang !== undefined && item.spokenNameLang.split('-')[0] !== this.locale.split('-')[0];
+    return [foreignLanguage ? foreign(item.spokenNameLang!, item.spokenName) : text(item.spokenName)];
+  }
+
+  /** A size as the locale says it: "Doppelbett" for a queen bed in German; letters and numbers as they are. */
+  sizeName(size: string): string {
+    const key = `sizeNames.${size.toLowerCase()}`;
+    return hasMessage(this.locale, key) ? this.t(key as MessageKey) : size;
+  }
+
+  /** A phone number, read in groups ("1-800-555-0199"), never as eleven single digits. */
+  telephone(number: string): Speech {
+    return [telephone(number.replace(/[^0-9+]/g, ''))];
   }
 
   /** The calendar day in the store's time zone, YYYY-MM-DD. */

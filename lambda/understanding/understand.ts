@@ -3,6 +3,7 @@ import type { CalendarDay } from './calendar';
 import { answeringIntents, bareAnswer, type ExpectedAnswer } from './expected-answers';
 import { freeTextOfPhrase } from './free-text';
 import { productPhrase } from './product-phrase';
+import { withoutCorrectedNumbers } from './repairs';
 import { FALLBACK_INTENT, type IntentModel, type LanguageModel } from './language-model';
 import { intentVocabulary, type IntentVocabulary, vocabularyShare } from './intent-vocabulary';
 import type { SlotContext, SlotFill } from './slot-fill';
@@ -121,7 +122,7 @@ export function createUnderstander(model: LanguageModel, options: UnderstanderOp
   const fallback: Omit<Reading, 'candidates'> = { intent: FALLBACK_INTENT, slotNames: [], slots: [], confidence: 0 };
 
   return (text, reading = {}) => {
-    const utterance = tokenize(text, model.language);
+    const utterance = withoutCorrectedNumbers(tokenize(text, model.language), model.language);
     let today: CalendarDay | undefined;
     const context: SlotContext = {
       model,

@@ -89,6 +89,13 @@ describe('npm run bench -- --smoke', () => {
     expect(stdout).toContain('Listen time of replies, estimated');
   });
 
+  it('times understanding text in every locale, and weighs what it adds to a bundle', () => {
+    const { understanding } = results;
+    expect(understanding.locales.map((entry) => entry.locale).sort()).toEqual(['de-DE', 'en-US']);
+    expect(understanding.bundle.addedBytes).toBeLessThan(understanding.bundle.bytes);
+    expect(stdout).toContain('Understanding text (lambda/understanding)');
+  });
+
   it('prints the table with every section', () => {
     for (const heading of [
       'Lambda bundles',

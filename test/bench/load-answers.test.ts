@@ -30,7 +30,7 @@ const answering: Router = async (turn) =>
   });
 const apologizing: Router = async (turn) => listen(turn, voice.say('assistance.apology'), voice.say('assistance.apologyReprompt'));
 const storeDown: Router = async (turn) =>
-  listen(turn, voice.say('assistance.storeUnavailable', { phone: voice.digits('18005550199') }), voice.say('assistance.apologyReprompt'));
+  listen(turn, voice.say('assistance.storeUnavailable', { phone: voice.telephone('18005550199') }), voice.say('assistance.apologyReprompt'));
 const askingToLink: Router = async (turn) =>
   linkAccount(turn, voice.say(turn.platform === 'alexa' ? 'auth.linkAccountAlexa' : 'auth.linkAccountGoogle', { store: 'Northwind' }));
 const failing: Router = async () => {

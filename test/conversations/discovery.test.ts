@@ -37,7 +37,8 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
       expect(each.price.minor).toBeLessThanOrEqual(15000);
       expect(heard.text).toContain(each.spokenName);
     }
-    expect(heard.text).toContain('139 dollars, in stock');
+    // The list names the options; prices wait for "tell me about the second one" (and are on the card).
+    expect(heard.text).not.toMatch(/dollars|in stock/);
     expect(heard.text).toMatch(/for men.*for women/);
     expect(heard.ssml.match(/<break time='350ms'\/>/g)).toHaveLength(2);
     expect(heard.listening).toBe(true);
@@ -62,8 +63,10 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
     const results = await conversation.say('FindProductIntent', { query: 'a waterproof jacket for hiking under $150' });
     const second = (await offered(results))[1]!;
     const detail = answered(await conversation.say('ProductDetailIntent', { ordinal: { value: 'second', id: 'second' } }), platform);
-    expect(detail.text).toContain(`The ${second.spokenName} by ${second.brand}:`);
+    expect(detail.text).toMatch(new RegExp(`^The ${second.spokenName} by ${second.brand}, \\d+ dollars( and \\d+ cents)?, in stock\\. `));
     expect(detail.text).toContain(second.description.replace(/\.$/, ''));
+    // One colon at most in a sentence: the catalog's description may bring its own.
+    for (const sentence of detail.text.split(/(?<=[.?!])\s+/)) expect((sentence.match(/:/g) ?? []).length).toBeLessThanOrEqual(1);
     expect(detail.text).toMatch(/Would you like to order it\?$/);
   });
 
@@ -125,7 +128,7 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
     const which = answered(await conversation.say('BuyIntent', { ordinal: { value: 'first', id: 'first' } }), platform);
     expect(which.text).toBe(`Which size of ${first.spokenName} would you like? Sizes go from ${sizes[0]} to ${sizes[sizes.length - 1]}.`);
     const confirm = answered(await conversation.say('ChangeSizeIntent', { size: { value: 'medium', id: 'medium' } }), platform);
-    expect(confirm.text).toMatch(new RegExp(`^That's one ${first.spokenName} in size M for 139 dollars, charged to your .+ ending in \\d{4} and shipped to \\w+\\. Shall I place the order\\?$`));
+    expect(confirm.text).toMatch(new RegExp(`^That's one ${first.spokenName} in size M for 139 dollars on your .+ ending in \\d{4}, shipped to \\w+\\. Shall I place the order\\?$`));
     const before = testApp.db.prepare('SELECT COUNT(*) AS n FROM order_lines WHERE product_id = ?').get(first.id) as { n: number };
     const placed = answered(await conversation.say('YesIntent'), platform);
     expect(placed.text).toMatch(/order number/i);

@@ -64,7 +64,7 @@ describe.each(PLATFORMS)('open questions on %s', (platform, start) => {
     const next = heard(await ben.say('YesIntent'));
     expect(next.text).not.toMatch(/still not getting it/);
     expect(next.ssml).not.toBe(first.ssml);
-    expect(next.text).toMatch(/^Order /);
+    expect(next.text).toMatch(/^The order with your /);
   });
 
   it('keeps a reason given while the item is being confirmed, and never asks for it', async () => {
@@ -82,7 +82,7 @@ describe.each(PLATFORMS)('open questions on %s', (platform, start) => {
   it('"speaker" never means the earbuds or headphones the shopper has: the store sells speakers', async () => {
     const ava = await converse('shopper-ava');
     const reply = heard(await ava.say('ReturnItemIntent', { item: { value: 'speaker', id: 'audio' } }));
-    expect(reply.text).toMatch(/^I couldn't find (a )?speaker in your recent orders\./);
+    expect(reply.text).toMatch(/^I couldn't find any speaker in your recent orders\./);
     expect(reply.text).not.toMatch(/final sale/);
     expect(stepOf(reply)?.step).not.toBe('confirm-item');
   });
@@ -92,7 +92,7 @@ describe.each(PLATFORMS)('open questions on %s', (platform, start) => {
     // A plain string: the words as heard, with no value id from the item type.
     const blender: SlotInput = 'blender';
     const reply = heard(await ava.say('ReturnItemIntent', { item: blender, reason: { value: 'broken', id: 'damaged' } }));
-    expect(reply.text).toMatch(/^I couldn't find (a )?blender in your recent orders\./);
+    expect(reply.text).toMatch(/^I couldn't find any blender in your recent orders\./);
     expect(reply.text).not.toMatch(/Which one do you mean/);
     const person = heard(await ava.say('YesIntent'));
     expect(person.text).toMatch(/Your reference number is \d{6}\./);

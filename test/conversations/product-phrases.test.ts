@@ -93,7 +93,7 @@ describe.each(PLATFORMS)('a product said without a lead-in on %s', (platform, st
     expect(second).toBeDefined();
     await conversation.say('ProductDetailIntent', { ordinal: { value: 'first', id: 'first' } });
     const other = answered(await conversation.say('ProductDetailIntent', { ordinal: { value: 'other', id: 'other' } }), platform);
-    expect(other.text).toContain(`The ${second!.spokenName} by ${second!.brand}:`);
+    expect(other.text).toContain(`The ${second!.spokenName} by ${second!.brand}, `);
     expect(other.text).not.toContain(`The ${first!.spokenName} by`);
   });
 

@@ -16,7 +16,7 @@ import { storeUnderTest, TEST_NOW } from '../support/test-app';
 /** Ava's usual coffee (lambda/commerce/sqlite/demo-orders.ts): two bags of it. */
 const ETHIOPIA = 'ethiopia-yirgacheffe-coffee';
 const CONFIRMATION =
-  "That's 2 bags of Ethiopia Yirgacheffe coffee like last time, for 33 dollars and 98 cents, charged to your Visa ending in 4242 and shipped to Denver. Shall I place the order?";
+  "That's 2 bags of Ethiopia Yirgacheffe coffee like last time, for 33 dollars and 98 cents on your Visa ending in 4242, shipped to Denver. Shall I place the order?";
 const MINUTE = 60_000;
 
 interface PlacedOrderRow {

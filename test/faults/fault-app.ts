@@ -16,7 +16,7 @@ import { TEST_NOW } from '../support/test-app';
  */
 
 /** What the shopper hears when the store's systems fail (en-US, the demo store's phone number). */
-export const STORE_DOWN = "Sorry, I can't reach the store's order system right now. Please try again in a few minutes, or call our team at 18005550199.";
+export const STORE_DOWN = "Sorry, I can't reach the store's order system right now. Please try again in a few minutes, or call our team at 1-800-555-0199.";
 
 /**
  * The adapter settings the fault tests run with: one call may take 700 ms in all, one attempt 300 ms,

@@ -95,7 +95,7 @@ describe.each(PLATFORMS)('the purchase PIN on %s', (platform, start) => {
     expect(placedOrders(testApp, 'shopper-ava')).toEqual([]);
 
     const person = await say(ava, 'YesIntent');
-    expect(person.text).toMatch(/^I've asked a member of our team to get in touch with you\./);
+    expect(person.text).toMatch(/^Someone from our team will email you/);
     expect(handoffs('shopper-ava')).toEqual([expect.objectContaining({ reason: 'flow-dead-end' })]);
 
     // A new conversation does not reset the lock: it is the store's, not the session's.

@@ -149,7 +149,7 @@ describe.each(PLATFORMS)('writes that outlast the turn, on %s', (platform, start
       await testApp.state.drained();
       const [ticket] = tickets();
       const filed = await say(ben, 'TalkToAgentIntent');
-      expect(filed.text).toMatch(/^I've asked a member of our team to get in touch with you\./);
+      expect(filed.text).toMatch(/^Someone from our team will email you/);
       expect(filed.ssml).toContain(`<say-as interpret-as='digits'>${ticket!.reference}</say-as>`);
       expect(tickets()).toHaveLength(1);
     });

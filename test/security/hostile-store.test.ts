@@ -219,7 +219,7 @@ describe.each(PLATFORMS)('a hostile store, on %s', (platform, talk) => {
     // The real sizes are offered; the hundred over-long ones the store added are not read at all.
     expect(which.text).toMatch(/^Which size of .+ would you like\? Sizes go from \w{1,3} to \w{1,3}\.$/);
     const confirm = await say(ava, 'ChangeSizeIntent', { size: { value: 'medium', id: 'medium' } });
-    expect(confirm.text).toMatch(/in size M for .+ charged to your Visa & the .+ ending in 4242 and shipped to Denver & the .+\. Shall I place the order\?$/);
+    expect(confirm.text).toMatch(/in size M for .+ on your Visa & the .+ ending in 4242, shipped to Denver & the .+\. Shall I place the order\?$/);
     const placed = await say(ava, 'YesIntent');
     expect(placed.text).toMatch(/^Done! Your order number is \d+/);
   });
@@ -227,7 +227,7 @@ describe.each(PLATFORMS)('a hostile store, on %s', (platform, talk) => {
   it('reorders the usual coffee out of 10,000 orders', async () => {
     const ava = await converse();
     const confirm = await say(ava, 'ReorderIntent', { item: 'coffee' });
-    expect(confirm.text).toMatch(/^That's 2 bags of Ethiopia Yirgacheffe coffee & the <very> like last time, for 33 dollars and 98 cents, charged to your Visa & the .+ ending in 4242/);
+    expect(confirm.text).toMatch(/^That's 2 bags of Ethiopia Yirgacheffe coffee & the <very> like last time, for 33 dollars and 98 cents on your Visa & the .+ ending in 4242/);
     const placed = await say(ava, 'YesIntent');
     expect(placed.text).toMatch(/^Done! Your order number is \d+/);
   });
@@ -239,7 +239,7 @@ describe.each(PLATFORMS)('a hostile store, on %s', (platform, talk) => {
     const reason = await say(ava, 'YesIntent');
     expect(reason.listening).toBe(true);
     const summary = await say(ava, 'ReturnReasonIntent', { reason: { value: "don't fit", id: 'size' } });
-    expect(summary.text).toMatch(/^Here's the return: the Trailblazer running shoes & the <very> from order 10605, for a poor fit\./);
+    expect(summary.text).toMatch(/^That's the Trailblazer running shoes & the <very>, for a poor fit, with /);
     const done = await say(ava, 'YesIntent');
     expect(done.text).toMatch(/^Done! Your return number is \d+\./);
   });

@@ -52,7 +52,7 @@ export function createTestApp(env: Record<string, string> = {}, options: TestApp
     ALEXA_VERIFY_SIGNATURE: 'false',
     ...env,
   });
-  const store = openEmbeddedStore(':memory:', { now: TEST_NOW });
+  const store = openEmbeddedStore(':memory:', { now: TEST_NOW, currency: config.store.currency });
   // The skill's own state stays embedded; only the store's ports may go over HTTP.
   const storePorts = (options.store ?? storeUnderTest)(store);
   const { app, shopvoice } = createServer(config, createLogger('silent'), {

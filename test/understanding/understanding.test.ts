@@ -52,6 +52,11 @@ describe('the understanding of the bundled models', () => {
     expect(de('wo ist bestellung zehn sieben eins acht').slots.orderNumber?.value).toBe('10718');
   });
 
+  it('reads a number the shopper corrects as they say it as the correction alone', () => {
+    expect(en('where is order ten forty two no sorry ten forty three')).toEqual(en('where is order ten forty three'));
+    expect(de('wo ist bestellung zehn vier äh nein zehn zweiundvierzig')).toEqual(de('wo ist bestellung zehn zweiundvierzig'));
+  });
+
   it('resolves slot-type synonyms to their value ids, and keeps what was said', () => {
     expect(en('when will my running shoes arrive').slots.item).toEqual({ spoken: 'running shoes', value: 'running shoes', id: 'shoes', canonical: 'shoes' });
     expect(de('wann kommen meine kopfhörer').slots.item).toMatchObject({ spoken: 'kopfhörer', id: 'audio' });

@@ -15,6 +15,8 @@ export interface DevConsoleOptions {
   /** The application's seal for the state the console's requests carry (Shopvoice.stateSeal). */
   readonly stateSeal: SessionStateSeal;
   readonly logger: Logger;
+  /** The router's clock, so "last week" typed here means the week the flows count from. */
+  readonly clock?: () => Date;
 }
 
 const PUBLIC_DIR = path.join(__dirname, 'public');
@@ -38,9 +40,10 @@ const securityHeaders: RequestHandler = (_request, response, next) => {
  */
 export function devConsoleRoutes(options: DevConsoleOptions): (app: Express) => void {
   const { config, logger } = options;
-  const assistant = localAssistantFor(config, options.router, options.stateSeal, (error) =>
-    logger.error({ error: describeError(error) }, 'dev console turn failed'),
-  );
+  const assistant = localAssistantFor(config, options.router, options.stateSeal, {
+    onError: (error) => logger.error({ error: describeError(error) }, 'dev console turn failed'),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const shopperIds = new Set(DEMO_SHOPPERS.map((shopper) => shopper.id));
 
   return (app) => {

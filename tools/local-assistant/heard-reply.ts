@@ -32,15 +32,16 @@ const AlexaResponseSchema = z.object({
   }),
 });
 
-export function readAlexaResponse(body: unknown): HeardReply {
+/** `locale` is the request's: dates in the reply are shown in its words. */
+export function readAlexaResponse(body: unknown, locale?: string): HeardReply {
   const { sessionAttributes, response } = AlexaResponseSchema.parse(body);
   const ssml = response.outputSpeech?.ssml ?? '';
   const repromptSsml = response.reprompt?.outputSpeech?.ssml;
   const card = response.card?.type === 'Simple' ? { title: response.card.title ?? '', text: response.card.content ?? '' } : undefined;
   return {
     ssml,
-    text: speechText(ssml),
-    ...(repromptSsml ? { reprompt: speechText(repromptSsml) } : {}),
+    text: speechText(ssml, locale),
+    ...(repromptSsml ? { reprompt: speechText(repromptSsml, locale) } : {}),
     ...(card ? { card } : {}),
     suggestions: [],
     linkAccount: response.card?.type === 'LinkAccount',
@@ -66,14 +67,14 @@ const GoogleResponseSchema = z.object({
  * `scene` and `attributes` are those the request carried: Google stays in the scene and keeps the
  * session params unless the response changes them.
  */
-export function readGoogleResponse(body: unknown, scene: string, attributes: Readonly<Record<string, unknown>>): HeardReply {
+export function readGoogleResponse(body: unknown, scene: string, attributes: Readonly<Record<string, unknown>>, locale?: string): HeardReply {
   const { prompt, scene: nextScene, session } = GoogleResponseSchema.parse(body);
   const ssml = prompt?.firstSimple?.speech ?? '';
   const card = prompt?.content?.card;
   const after = nextScene?.next?.name ?? scene;
   return {
     ssml,
-    text: speechText(ssml),
+    text: speechText(ssml, locale),
     ...(card ? { card: { title: card.title ?? '', text: card.text ?? '' } } : {}),
     suggestions: (prompt?.suggestions ?? []).map((suggestion) => suggestion.title),
     linkAccount: after === GOOGLE_ACCOUNT_LINKING_SCENE,

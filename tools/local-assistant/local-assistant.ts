@@ -1,3 +1,7 @@
+import type { SealedSessionState } from '../../lambda/core/sealed-state';
+import { readSessionState, SESSION_STATE_KEY } from '../../lambda/core/session-state';
+import { expectedAnswersFor } from '../../lambda/flows/expected-answers';
+import type { ExpectedAnswer } from '../../lambda/understanding/expected-answers';
 import type { HandlerRequest } from '@assistant/conversation/dist/api/schema';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import type { LocalReading, LocalUnderstanding } from '../nlu/model-files';
@@ -60,7 +64,7 @@ async function viaAlexa(platforms: Platforms, skillId: string, { settings, sessi
   const request = alexaRequest({ ask: alexaAsk(understood), settings, session, skillId, accessToken: token });
   const response = await platforms.alexa(request);
   const sentAs = request.request.type === 'IntentRequest' ? request.request.intent.name : request.request.type;
-  return { sentAs, request, response, ...(response.status === 200 ? { reply: readAlexaResponse(response.body) } : {}) };
+  return { sentAs, request, response, ...(response.status === 200 ? { reply: readAlexaResponse(response.body, settings.locale) } : {}) };
 }
 
 async function viaGoogle(platforms: Platforms, { settings, session, understood, said, token }: Sending): Promise<Sent> {
@@ -69,7 +73,16 @@ async function viaGoogle(platforms: Platforms, { settings, session, understood, 
   const request = googleRequest({ intent: sentAs, slots, query: said, settings, session, bearerToken: token });
   const response = await platforms.google(request);
   const scene = session.scene ?? GOOGLE_START_SCENE;
-  return { sentAs, request, response, ...(response.status === 200 ? { reply: readGoogleResponse(response.body, scene, session.attributes) } : {}) };
+  return { sentAs, request, response, ...(response.status === 200 ? { reply: readGoogleResponse(response.body, scene, session.attributes, settings.locale) } : {}) };
+}
+
+/**
+ * What the question the assistant left open accepts, read from the state the last response left in
+ * the session. Only a hint for reading the next words: the server checks the state's seal itself.
+ */
+function openQuestionOf(session: LocalSession | undefined): readonly ExpectedAnswer[] {
+  const carried = session?.attributes[SESSION_STATE_KEY] as Partial<SealedSessionState> | undefined;
+  return expectedAnswersFor(readSessionState(carried?.state).active);
 }
 
 /** Talks to the real adapters the way the platforms would, from text typed by a developer. */
@@ -79,7 +92,7 @@ export function createLocalAssistant(options: LocalAssistantOptions): LocalAssis
   return {
     understanding,
     async takeTurn(settings, session, said) {
-      const understood = understanding.understand(settings.locale, said);
+      const understood = understanding.understand(settings.locale, said, { expecting: openQuestionOf(session) });
       // Naming the skill opens a new session, as it does on a device.
       const opens = !session || understood.kind === 'launch' || understood.invoked;
       const current: LocalSession = opens

@@ -6,6 +6,7 @@ import {
   boundedList,
   boundedTerms,
   boundedText,
+  cutAtWord,
   identifier,
   key,
   MAX_ATTRIBUTE_NAME_CHARS,
@@ -113,6 +114,19 @@ const LineVariantSchema = z.codec(
 
 const ProductName = boundedText(MAX_PRODUCT_NAME_CHARS);
 const SpokenName = boundedText(MAX_SPOKEN_NAME_CHARS);
+/**
+ * Spoken names in other locales, by BCP 47 locale ("de-DE"), each cut like `spokenName` when read;
+ * an entry under any other key, or not a string, is left out. Written unchanged.
+ */
+const SpokenNames = z.codec(z.record(z.string(), z.unknown()), z.record(z.string(), z.string()), {
+  decode: (names) =>
+    Object.fromEntries(
+      Object.entries(names).flatMap(([locale, name]) =>
+        /^[a-z]{2,3}-[A-Z]{2}$/.test(locale) && typeof name === 'string' && name.trim() !== '' ? [[locale, cutAtWord(name, MAX_SPOKEN_NAME_CHARS)]] : [],
+      ),
+    ),
+  encode: (names) => names,
+});
 const Sku = boundedCode(MAX_SKU_CHARS);
 
 const OrderLineSchema = z.object({
@@ -121,6 +135,7 @@ const OrderLineSchema = z.object({
   sku: Sku,
   name: ProductName,
   spokenName: SpokenName,
+  spokenNames: SpokenNames.optional(),
   category: Category,
   quantity: z.number().int().positive(),
   unitPrice: MoneySchema,
@@ -194,6 +209,7 @@ export const ProductSchema = z.object({
   sku: Sku,
   name: ProductName,
   spokenName: SpokenName,
+  spokenNames: SpokenNames.optional(),
   brand: Label,
   category: Category,
   description: boundedText(MAX_DESCRIPTION_CHARS),

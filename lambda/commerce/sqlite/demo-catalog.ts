@@ -1,3 +1,5 @@
+import { DEMO_SPOKEN_NAMES_DE } from './demo-names-de';
+
 /**
  * The demo store's catalog: 225 products over 13 categories, with fictional but plausible brands.
  * Stock levels not fixed here are drawn from the seeded PRNG in demo-seed.ts.
@@ -28,6 +30,8 @@ export interface DemoProduct {
   readonly brand: string;
   readonly name: string;
   readonly spokenName: string;
+  /** Spoken names in other locales, by locale (demo-names-de.ts). */
+  readonly spokenNames: Readonly<Record<string, string>>;
   /** US dollars and cents, as written on the price tag; converted to minor units once, when seeding. */
   readonly priceUsd: number;
   readonly description: string;
@@ -374,6 +378,7 @@ function buildCatalog(): readonly DemoProduct[] {
       ids.add(id);
       const attributes: Record<string, readonly string[]> = {};
       for (const [name, value] of Object.entries(entry.attributes)) attributes[name] = splitValues(value);
+      const german = DEMO_SPOKEN_NAMES_DE[id];
       products.push({
         id,
         sku: `${skuPrefix}-${String(1001 + index)}`,
@@ -381,6 +386,7 @@ function buildCatalog(): readonly DemoProduct[] {
         brand: entry.brand,
         name: entry.name,
         spokenName: entry.spoken,
+        spokenNames: german ? { 'de-DE': german } : {},
         priceUsd: entry.price,
         description: entry.description,
         attributes,

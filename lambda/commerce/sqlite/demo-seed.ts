@@ -1,4 +1,4 @@
-import type { Shopper } from '../ports';
+import type { CurrencyCode, Shopper } from '../ports';
 import { demoCalendar, type DemoCalendar } from './demo-calendar';
 import { DEMO_PRODUCTS, type DemoProduct } from './demo-catalog';
 import { planJourney, trackingNumberFor } from './demo-journeys';
@@ -14,11 +14,13 @@ export interface DemoSeedOptions {
   readonly now: Date;
   /** The zone whose calendar "today" and "yesterday" are counted in. */
   readonly timeZone: string;
+  /** The store's currency (STORE_CURRENCY): the demo's price tags are in it. USD by default. */
+  readonly currency?: CurrencyCode;
 }
 
 const CATALOG_SEED = 20_240_611;
 const TRACKING_SEED = 7_355_608;
-const CURRENCY = 'USD';
+const DEFAULT_CURRENCY: CurrencyCode = 'USD';
 
 /** Dollars as written on a price tag → cents, without float drift (19.99 * 100 is 1998.9999…). */
 function toCents(dollars: number): number {
@@ -39,7 +41,21 @@ function stockFor(product: DemoProduct, random: SeededRandom, calendar: DemoCale
   return { stock: drawnLevel, restockOn: null };
 }
 
-function insertCatalog(db: SqliteDatabase, calendar: DemoCalendar): Map<string, DemoProduct> {
+/** Writes the demo products' spoken names in other locales, keeping any already there. */
+export function writeDemoSpokenNames(db: SqliteDatabase): void {
+  const insert = db.prepare('INSERT OR IGNORE INTO product_spoken_names (product_id, locale, spoken_name) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    for (const product of DEMO_PRODUCTS) {
+      for (const [locale, name] of Object.entries(product.spokenNames)) insert.run(product.id, locale, name);
+    }
+  })();
+}
+
+export function hasSpokenNames(db: SqliteDatabase): boolean {
+  return db.prepare('SELECT 1 FROM product_spoken_names LIMIT 1').get() !== undefined;
+}
+
+function insertCatalog(db: SqliteDatabase, calendar: DemoCalendar, currency: CurrencyCode): Map<string, DemoProduct> {
   const insert = db.prepare(
     `INSERT INTO products (id, sku, name, spoken_name, brand, category, description, price_minor, currency,
                            stock, restock_on, final_sale, attributes)
@@ -58,7 +74,7 @@ function insertCatalog(db: SqliteDatabase, calendar: DemoCalendar): Map<string, 
       product.category,
       product.description,
       toCents(product.priceUsd),
-      CURRENCY,
+      currency,
       stock,
       restockOn,
       product.finalSale ? 1 : 0,
@@ -100,6 +116,7 @@ function insertOrders(
   orders: readonly DemoOrder[],
   products: ReadonlyMap<string, DemoProduct>,
   calendar: DemoCalendar,
+  currency: CurrencyCode,
 ): void {
   const insertOrder = db.prepare(
     `INSERT INTO orders (number, shopper_id, placed_at, cancelled_at, currency, total_minor) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -137,7 +154,7 @@ function insertOrders(
       order.cancelledDay === undefined
         ? null
         : Math.max(placedAt.getTime() + 20 * 60_000, calendar.at(order.cancelledDay, '12:00').getTime());
-    insertOrder.run(order.number, order.shopperId, placedAt.getTime(), cancelledAt, CURRENCY, total);
+    insertOrder.run(order.number, order.shopperId, placedAt.getTime(), cancelledAt, currency, total);
     for (const line of lines) {
       insertLine.run(
         line.id,
@@ -149,7 +166,7 @@ function insertOrders(
         line.product.category,
         line.quantity,
         toCents(line.product.priceUsd),
-        CURRENCY,
+        currency,
         line.product.finalSale ? 1 : 0,
         JSON.stringify(variantBought(line.product)),
       );
@@ -219,9 +236,11 @@ export function isStoreEmpty(db: SqliteDatabase): boolean {
 export function seedDemoStore(db: SqliteDatabase, options: DemoSeedOptions): void {
   const calendar = demoCalendar(options.now, options.timeZone);
   db.transaction(() => {
-    const products = insertCatalog(db, calendar);
+    const currency = options.currency ?? DEFAULT_CURRENCY;
+    const products = insertCatalog(db, calendar, currency);
+    writeDemoSpokenNames(db);
     insertShoppers(db, DEMO_SHOPPER_PROFILES);
-    insertOrders(db, DEMO_ORDERS, products, calendar);
+    insertOrders(db, DEMO_ORDERS, products, calendar, currency);
     insertDemoPurchasePins(db);
     writeMeta(db, META.demoAnchorDay, calendar.today);
     writeMeta(db, META.demoTimeZone, calendar.timeZone);

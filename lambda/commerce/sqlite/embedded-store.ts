@@ -1,6 +1,6 @@
-import type { Commerce, HandoffOutbox, SkillState, StoreCommerce } from '../ports';
+import type { Commerce, CurrencyCode, HandoffOutbox, SkillState, StoreCommerce } from '../ports';
 import { rebaseDemoClock } from './demo-clock';
-import { isStoreEmpty, seedDemoStore } from './demo-seed';
+import { hasSpokenNames, isStoreEmpty, seedDemoStore, writeDemoSpokenNames } from './demo-seed';
 import { DEMO_CATALOG_TERMS } from './demo-vocabulary';
 import { hasCatalogTerms, writeCatalogTerms } from './sqlite-catalog-terms';
 import { migrate } from './migrations';
@@ -23,6 +23,8 @@ export interface EmbeddedStoreOptions {
   readonly timeZone?: string;
   /** Turn events older than this are pruned as new ones arrive (RETENTION_DAYS); 90 by default. */
   readonly retentionDays?: number;
+  /** The store's currency (STORE_CURRENCY): the demo store is priced in it when first written. USD by default. */
+  readonly currency?: CurrencyCode;
 }
 
 export interface EmbeddedStore {
@@ -58,10 +60,12 @@ export function openEmbeddedStore(path: string, options: EmbeddedStoreOptions = 
   const db = openDatabase(path);
   try {
     migrate(db);
-    if (isStoreEmpty(db)) seedDemoStore(db, { now, timeZone });
+    if (isStoreEmpty(db)) seedDemoStore(db, { now, timeZone, currency: options.currency });
     else rebaseDemoClock(db, { now, timeZone });
     if (!hasCatalogTerms(db) && isDemoCatalog(db)) writeCatalogTerms(db, DEMO_CATALOG_TERMS);
-    const store = createSqliteStoreCommerce(db, { clock, timeZone });
+    // A demo file written before the catalog kept names per locale gets them now.
+    if (!hasSpokenNames(db) && isDemoCatalog(db)) writeDemoSpokenNames(db);
+    const store = createSqliteStoreCommerce(db, { clock, timeZone, currency: options.currency });
     const state = createSqliteSkillState(db, { retentionDays: options.retentionDays });
     // Flows never see the turn events: the router records them, the report tools read them.
     const { handoffOutbox, turnEvents: _turnEvents, ...conversationState } = state;

@@ -344,6 +344,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX turn_events_by_shopper ON turn_events (shopper_hash) WHERE shopper_hash IS NOT NULL;
     `,
   },
+  {
+    version: 8,
+    name: 'spoken product names per locale',
+    sql: `
+      -- How a product is called aloud in a locale other than the catalog's own ("Trailblazer
+      -- Laufschuhe"); products.spoken_name stays the catalog's own name and the fallback.
+      CREATE TABLE product_spoken_names (
+        product_id  TEXT NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        locale      TEXT NOT NULL,
+        spoken_name TEXT NOT NULL CHECK (length(spoken_name) > 0),
+        PRIMARY KEY (product_id, locale)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function schemaVersion(db: SqliteDatabase): number {

@@ -33,6 +33,8 @@ export interface ProductRow {
   readonly sku: string;
   readonly name: string;
   readonly spoken_name: string;
+  /** JSON object locale → spoken name (see SPOKEN_NAMES_OF), or null where not selected. */
+  readonly spoken_names?: string | null;
   readonly brand: string;
   readonly category: string;
   readonly description: string;
@@ -60,6 +62,7 @@ export interface OrderLineRow {
   readonly sku: string;
   readonly name: string;
   readonly spoken_name: string;
+  readonly spoken_names?: string | null;
   readonly category: string;
   readonly quantity: number;
   readonly unit_price_minor: number;
@@ -160,12 +163,26 @@ export function toShopper(row: ShopperRow): Shopper {
   };
 }
 
+/** A column that reads a product's spoken names per locale as one JSON object; `productId` names the product's id column. */
+export function spokenNamesOf(productId: string): string {
+  return `(SELECT json_group_object(n.locale, n.spoken_name) FROM product_spoken_names n WHERE n.product_id = ${productId}) AS spoken_names`;
+}
+
+function toSpokenNames(json: string | null | undefined): { spokenNames?: Readonly<Record<string, string>> } {
+  if (!json) return {};
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  const names = Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.keys(names).length > 0 ? { spokenNames: names } : {};
+}
+
 export function toProduct(row: ProductRow): Product {
   return {
     id: row.id,
     sku: row.sku,
     name: row.name,
     spokenName: row.spoken_name,
+    ...toSpokenNames(row.spoken_names),
     brand: row.brand,
     category: row.category,
     description: row.description,
@@ -197,6 +214,7 @@ export function toOrderLine(row: OrderLineRow): OrderLine {
     sku: row.sku,
     name: row.name,
     spokenName: row.spoken_name,
+    ...toSpokenNames(row.spoken_names),
     category: row.category,
     quantity: row.quantity,
     unitPrice: { minor: row.unit_price_minor, currency: toCurrency(row.currency) },

@@ -3,11 +3,11 @@ import type { Catalog, CurrencyCode } from '../ports';
 import type { CatalogVocabulary } from '../product-query';
 import { createCatalogTermsReader } from './sqlite-catalog-terms';
 import type { SqliteDatabase } from './open-database';
-import { toProduct, type ProductRow } from './rows';
+import { spokenNamesOf, toProduct, type ProductRow } from './rows';
 import { createSqliteProductSearch } from './sqlite-product-search';
 
 const PRODUCT_COLUMNS = `id, sku, name, spoken_name, brand, category, description, price_minor, currency,
-  stock, restock_on, final_sale, attributes`;
+  stock, restock_on, final_sale, attributes, ${spokenNamesOf('products.id')}`;
 
 /**
  * A vocabulary is rebuilt at most this often: catalogs change rarely, and building it reads every
@@ -15,7 +15,10 @@ const PRODUCT_COLUMNS = `id, sku, name, spoken_name, brand, category, descriptio
  */
 const VOCABULARY_TTL_MS = 5 * 60_000;
 
-export function createSqliteCatalog(db: SqliteDatabase, clock: () => Date = () => new Date()): Catalog {
+/**
+ * `currency` is the store's (STORE_CURRENCY); without it, the currency most of the catalog is priced in.
+ */
+export function createSqliteCatalog(db: SqliteDatabase, clock: () => Date = () => new Date(), storeCurrency?: CurrencyCode): Catalog {
   const byId = db.prepare<[string], ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id = ?`);
   const categories = db.prepare<[], { value: string }>('SELECT DISTINCT category AS value FROM products');
   const brands = db.prepare<[], { value: string }>('SELECT DISTINCT brand AS value FROM products');
@@ -45,7 +48,7 @@ export function createSqliteCatalog(db: SqliteDatabase, clock: () => Date = () =
       const now = clock().getTime();
       const cached = vocabularies.get(locale);
       if (cached && now - cached.builtAt < VOCABULARY_TTL_MS) return cached.vocabulary;
-      const code = (currency.get()?.currency ?? 'USD') as CurrencyCode;
+      const code = storeCurrency ?? ((currency.get()?.currency ?? 'USD') as CurrencyCode);
       const vocabulary = buildCatalogVocabulary(facts(), termsFor(locale), code);
       vocabularies.set(locale, { builtAt: now, vocabulary });
       return vocabulary;

@@ -1,4 +1,4 @@
-import type { Commerce, SkillState, StoreCommerce } from '../ports';
+import type { Commerce, CurrencyCode, SkillState, StoreCommerce } from '../ports';
 import type { SqliteDatabase } from './open-database';
 import { createSqliteCatalog } from './sqlite-catalog';
 import { createSqliteCheckout } from './sqlite-checkout';
@@ -16,11 +16,11 @@ export type SqliteCommerceOptions = HandoffOptions & ReturnOptions;
 export type SqliteSkillStateOptions = HandoffOptions & Pick<SqliteTurnEventOptions, 'retentionDays'>;
 
 /** The store's half of the embedded file: shoppers, orders, catalog, returns and checkout. */
-export function createSqliteStoreCommerce(db: SqliteDatabase, options: ReturnOptions = {}): StoreCommerce {
+export function createSqliteStoreCommerce(db: SqliteDatabase, options: ReturnOptions & { readonly currency?: CurrencyCode } = {}): StoreCommerce {
   return {
     shoppers: createSqliteShoppers(db),
     orders: createSqliteOrders(db),
-    catalog: createSqliteCatalog(db),
+    catalog: createSqliteCatalog(db, undefined, options.currency),
     returns: createSqliteReturns(db, options),
     checkout: createSqliteCheckout(db),
   };

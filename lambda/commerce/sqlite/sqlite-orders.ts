@@ -1,6 +1,7 @@
 import type { Order, OrderLine, OrderQuery, OrderState, Orders, Shipment, TrackingEvent } from '../ports';
 import type { SqliteDatabase } from './open-database';
 import {
+  spokenNamesOf,
   toCurrency,
   toDate,
   toOptionalDate,
@@ -58,7 +59,7 @@ export function createSqliteOrders(db: SqliteDatabase): Orders {
   // The order numbers of a page travel as one JSON array, so each statement is prepared once
   // whatever the page size, and a page costs the same few queries however many orders it holds.
   const linesOf = db.prepare<[string], OrderLineRow>(
-    `SELECT l.id, l.order_number, l.product_id, l.sku, l.name, p.spoken_name, l.category, l.quantity,
+    `SELECT l.id, l.order_number, l.product_id, l.sku, l.name, p.spoken_name, ${spokenNamesOf('p.id')}, l.category, l.quantity,
             l.unit_price_minor, l.currency, l.final_sale, l.variant
        FROM order_lines l JOIN products p ON p.id = l.product_id
       WHERE l.order_number IN (SELECT value FROM json_each(?))

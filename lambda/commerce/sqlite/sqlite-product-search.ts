@@ -1,10 +1,10 @@
 import type { Statement } from 'better-sqlite3';
 import type { PageRequest, ProductPage, ProductQuery } from '../product-query';
 import type { SqliteDatabase } from './open-database';
-import { type ProductRow, toProduct } from './rows';
+import { type ProductRow, spokenNamesOf, toProduct } from './rows';
 
 const COLUMNS = `p.id, p.sku, p.name, p.spoken_name, p.brand, p.category, p.description, p.price_minor,
-  p.currency, p.stock, p.restock_on, p.final_sale, p.attributes`;
+  p.currency, p.stock, p.restock_on, p.final_sale, p.attributes, ${spokenNamesOf('p.id')}`;
 
 type Parameter = string | number;
 

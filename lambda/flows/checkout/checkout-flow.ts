@@ -1,5 +1,6 @@
 import type { Flow, FlowContext, ShopperContext } from '../../core/flow';
 import type { IntentName } from '../../core/intents';
+import type { ExpectedAnswer } from '../../understanding/expected-answers';
 import type { Reply } from '../../core/reply';
 import { listen } from '../../core/replies';
 import type { ActiveFlow } from '../../core/session-state';
@@ -126,6 +127,13 @@ export const checkoutFlow: Flow = {
     if (!state) return undefined;
     return step === 'pin' ? answerPin(shopperContext, state) : answerConfirmation(shopperContext, state);
   },
+
+  answers: {
+    size: ['size'],
+    confirm: ['confirm', 'quantity', 'size'],
+    pin: ['pin'],
+    alternative: ['confirm'],
+  } satisfies Record<CheckoutStep, readonly ExpectedAnswer[]>,
 
   help(context, active) {
     const step = stepOf(active) ?? 'confirm';

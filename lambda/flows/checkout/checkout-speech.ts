@@ -23,10 +23,10 @@ export function itemsPhrase(voice: Voice, product: Product, basket: Basket, pack
   const count = basket.quantity;
   const unit = UNITS[product.category];
   const items = unit
-    ? voice.say('checkout.itemsWithUnit', { count, unit: voice.line(unit, { count }), item: product.spokenName })
-    : voice.say('checkout.items', { count, item: product.spokenName });
+    ? voice.say('checkout.itemsWithUnit', { count, unit: voice.line(unit, { count }), item: voice.name(product) })
+    : voice.say('checkout.items', { count, item: voice.name(product) });
   const size = basket.variant?.size;
-  if (size && sizesOf(product).length > 0) return voice.say('checkout.inSize', { items, size });
+  if (size && sizesOf(product).length > 0) return voice.say('checkout.inSize', { items, size: voice.sizeName(size) });
   return packLabel ? voice.say('checkout.inPackSize', { items, size: packLabel }) : items;
 }
 
@@ -41,10 +41,10 @@ export function priceMoved(basket: Basket, unitPrice: Money): boolean {
   return !basket.priceChangeTold && before !== undefined && before.currency === unitPrice.currency && before.minor !== unitPrice.minor;
 }
 
-/** "The price has gone up since last time, from … to … each." */
+/** "It's gone up to … each since last time.": the new price only; the old one adds length, not news. */
 export function priceChangeSentence(voice: Voice, before: Money, now: Money): Speech {
   const key = now.minor > before.minor ? 'checkout.priceUp' : 'checkout.priceDown';
-  return voice.say(key, { before: voice.money(before), now: voice.money(now) });
+  return voice.say(key, { now: voice.money(now) });
 }
 
 /**
@@ -57,7 +57,7 @@ function restockInstant(day: string): Date {
 
 /** "Sorry, … is out of stock right now. It should be back on Tuesday." */
 export function outOfStockSentence(voice: Voice, product: Product, now: Date): Speech {
-  const out = voice.say('checkout.outOfStock', { item: product.spokenName });
+  const out = voice.say('checkout.outOfStock', { item: voice.name(product) });
   const back = product.restockOn ? restockInstant(product.restockOn) : undefined;
   // A restock day already past is a promise the store did not keep: better unsaid.
   if (!back || voice.daysBetween(now, back) < 0) return out;

@@ -16,7 +16,7 @@ export async function resize(context: ShopperContext, basket: Basket, request: S
   const product = await context.commerce.catalog.findById(basket.productId);
   if (!product) return startCheckout(context, basket);
   const change = changeSize(product, basket.variant?.size, await productsLike(context, product), request);
-  const item = product.spokenName;
+  const item = voice.name(product);
   switch (change.kind) {
     case 'variant':
       return startCheckout(context, { ...basket, variant: { ...basket.variant, size: change.size } });
@@ -28,8 +28,8 @@ export async function resize(context: ShopperContext, basket: Basket, request: S
       return askAgain(voice.say(key, { item }), product);
     }
     case 'not-offered': {
-      const options = voice.list(change.options.map((option) => [text(option)]), 'or');
-      return askAgain(voice.say('checkout.sizeNotOffered', { item, size: change.size, options }), product);
+      const options = voice.list(change.options.map((option) => [text(voice.sizeName(option))]), 'or');
+      return askAgain(voice.say('checkout.sizeNotOffered', { item, size: voice.sizeName(change.size), options }), product);
     }
   }
 }

@@ -57,8 +57,8 @@ function offerAlternative(context: ShopperContext, basket: Basket, product: Prod
   const price = voice.money(offered.price);
   const offer =
     alternative.kind === 'other-size'
-      ? voice.say('checkout.offerOtherSize', { size: packSizeOf(offered)?.size.label ?? offered.spokenName, price })
-      : voice.say('checkout.offerSimilar', { item: offered.spokenName, price });
+      ? voice.say('checkout.offerOtherSize', { size: packSizeOf(offered)?.size.label ?? voice.name(offered), price })
+      : voice.say('checkout.offerSimilar', { item: voice.name(offered), price });
   const variant = variantFor(offered, basket.variant);
   const instead: Basket = { productId: offered.id, quantity: basket.quantity, topic: basket.topic, ...(variant ? { variant } : {}) };
   return listen(turn, join(intro, out, offer), voice.say('checkout.alternativeReprompt'), {
@@ -71,7 +71,7 @@ function offerAlternative(context: ShopperContext, basket: Basket, product: Prod
 export function askSize(context: FlowContext, basket: Basket, product: Product, intro: Speech = []): Reply {
   const { voice, turn } = context;
   const sizes = sizesOf(product);
-  const question = voice.say('checkout.askSize', { item: product.spokenName, first: sizes[0] ?? '', last: sizes[sizes.length - 1] ?? '' });
+  const question = voice.say('checkout.askSize', { item: voice.name(product), first: voice.sizeName(sizes[0] ?? ''), last: voice.sizeName(sizes[sizes.length - 1] ?? '') });
   return listen(turn, join(intro, question), voice.say('checkout.askSizeReprompt'), { active: sizeStep(basket) });
 }
 

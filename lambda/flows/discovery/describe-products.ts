@@ -32,12 +32,20 @@ function differentiator(voice: Voice, product: Product, others: readonly Product
   return undefined;
 }
 
-/** "the Stormline rain jacket, for men, 139 dollars, in stock". */
+/**
+ * "The Stormline rain jacket, for men." A list names each option and what sets it apart; the
+ * price and the rest wait until the shopper asks about one (the screen's card shows the prices).
+ * Only an option that cannot be had now says so.
+ */
 export function describeInList(voice: Voice, product: Product, shown: readonly Product[], query: ProductQuery, now: Date): Speech {
   const others = shown.filter((other) => other.id !== product.id);
   const detail = differentiator(voice, product, others, query);
-  const values = { name: product.spokenName, price: voice.money(product.price), availability: availability(voice, product, now) };
-  return detail ? voice.say('discovery.itemWithDetail', { ...values, detail }) : voice.say('discovery.item', values);
+  const name = voice.name(product);
+  if (product.stock > 0) return detail ? voice.say('discovery.itemWithDetail', { name, detail }) : voice.say('discovery.item', { name });
+  const unavailable = availability(voice, product, now);
+  return detail
+    ? voice.say('discovery.itemWithDetailUnavailable', { name, detail, availability: unavailable })
+    : voice.say('discovery.itemUnavailable', { name, availability: unavailable });
 }
 
 export function describeList(voice: Voice, products: readonly Product[], query: ProductQuery, now: Date): Speech {
@@ -51,7 +59,7 @@ export function describeList(voice: Voice, products: readonly Product[], query: 
 export function describeInDetail(voice: Voice, product: Product, now: Date): Speech {
   const colors = product.attributes.color ?? [];
   const facts = voice.say('discovery.detail', {
-    name: product.spokenName,
+    name: voice.name(product),
     brand: product.brand,
     description: product.description.replace(/[.!]+$/, ''),
     price: voice.money(product.price),

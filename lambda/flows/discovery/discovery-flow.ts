@@ -124,7 +124,7 @@ async function tellAbout(context: FlowContext, data: DiscoveryData): Promise<Rep
     return listen(turn, voice.say('discovery.whichOne'), voice.say('discovery.whichOne'), { active: active(DISCOVERY_STEPS.results, data) });
   }
   const speech = join(describeInDetail(voice, product, now), voice.say('discovery.detailOffer'));
-  const detail = listen(turn, speech, voice.say('discovery.detailReprompt', { name: product.spokenName }), {
+  const detail = listen(turn, speech, voice.say('discovery.detailReprompt', { name: voice.name(product) }), {
     active: active(DISCOVERY_STEPS.detail, { ...data, focus: product.id }),
     card: turn.device.screen ? { title: product.name, text: product.description } : undefined,
   });
@@ -202,6 +202,13 @@ export const discoveryFlow: Flow = {
       default:
         return undefined;
     }
+  },
+
+  answers: {
+    [DISCOVERY_STEPS.askQuery]: [],
+    [DISCOVERY_STEPS.results]: ['results'],
+    [DISCOVERY_STEPS.relaxOffer]: ['confirm'],
+    [DISCOVERY_STEPS.detail]: ['results', 'confirm'],
   },
 
   help(context, activeFlow) {

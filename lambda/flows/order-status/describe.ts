@@ -7,19 +7,25 @@ const PAUSE_BETWEEN_ORDERS_MS = 400;
 /** An order in more packages than this has the rest counted, not described: three orders must still fit one answer. */
 const PACKAGES_DESCRIBED = 3;
 
-export function orderLabel(voice: Voice, order: Order): Speech {
-  return voice.say('orderStatus.orderLabel', { number: voice.digits(order.number) });
+/**
+ * How an order is named: by its number where the shopper asked by number, otherwise by what is in
+ * it ("the order with your skillet"), which tells orders apart without reading digits each time.
+ */
+export type OrderNaming = 'by-number' | 'by-items';
+
+export function orderLabel(voice: Voice, order: Order, naming: OrderNaming = 'by-number'): Speech {
+  return naming === 'by-number' ? voice.say('orderStatus.orderLabel', { number: voice.digits(order.number) }) : voice.say('orderStatus.theOrder');
 }
 
 /** "your running shoes", "your running shoes and coffee", "your running shoes and 2 more items". */
 export function itemsPhrase(voice: Voice, lines: readonly OrderLine[]): Speech {
   const [first, second] = lines;
   if (!first) return [];
-  if (lines.length === 1) return voice.say('orderStatus.itemsOne', { item: first.spokenName });
+  if (lines.length === 1) return voice.say('orderStatus.itemsOne', { item: voice.name(first) });
   if (lines.length === 2 && second) {
-    return voice.say('orderStatus.itemsTwo', { first: first.spokenName, second: second.spokenName });
+    return voice.say('orderStatus.itemsTwo', { first: voice.name(first), second: voice.name(second) });
   }
-  return voice.say('orderStatus.itemsMany', { first: first.spokenName, count: lines.length - 1 });
+  return voice.say('orderStatus.itemsMany', { first: voice.name(first), count: lines.length - 1 });
 }
 
 function latestEvent(shipment: Shipment, status: TrackingStatus) {
@@ -65,8 +71,8 @@ export function shipmentStatus(voice: Voice, shipment: Shipment, now: Date, days
 }
 
 /** One order in one or two sentences: what is in it, and where each package is. */
-export function describeOrder(voice: Voice, order: Order, now: Date, daysFromToday: DaysFromToday): Speech {
-  const label = orderLabel(voice, order);
+export function describeOrder(voice: Voice, order: Order, now: Date, daysFromToday: DaysFromToday, naming: OrderNaming = 'by-number'): Speech {
+  const label = orderLabel(voice, order, naming);
   const linesById = new Map(order.lines.map((line) => [line.id, line]));
   const linesOf = (ids: readonly string[]) => ids.flatMap((id) => linesById.get(id) ?? []);
   if (order.state === 'cancelled') {
@@ -97,13 +103,13 @@ export function describeOrder(voice: Voice, order: Order, now: Date, daysFromTod
     packages.length > PACKAGES_DESCRIBED
       ? [...packages.slice(0, PACKAGES_DESCRIBED), voice.say('orderStatus.morePackages', { count: packages.length - PACKAGES_DESCRIBED })]
       : packages;
-  return voice.say('orderStatus.packages', { order: label, count: packages.length, packages: voice.list(described) });
+  return voice.say('orderStatus.packages', { order: label, items: itemsPhrase(voice, order.lines), count: packages.length, packages: voice.list(described) });
 }
 
-/** Several orders, one after the other, with a short pause between them. */
+/** Several orders, one after the other, with a short pause between them, each named by what is in it. */
 export function describeOrders(voice: Voice, orders: readonly Order[], now: Date, daysFromToday: DaysFromToday): Speech {
   return orders.flatMap((order, index) => [
     ...(index > 0 ? [pause(PAUSE_BETWEEN_ORDERS_MS)] : []),
-    ...describeOrder(voice, order, now, daysFromToday),
+    ...describeOrder(voice, order, now, daysFromToday, 'by-items'),
   ]);
 }

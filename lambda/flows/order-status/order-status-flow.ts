@@ -143,7 +143,7 @@ function isFollowUp(context: FlowContext): boolean {
 async function followUp(context: ShopperContext, focus: readonly string[]): Promise<Reply | undefined> {
   const [order] = await ordersNumbered(context, focus);
   if (!order) return undefined;
-  return { ...conclude(context, describeOrder(context.voice, order, context.now, daysFromToday(context)), [order]), achieved: STATUS_GIVEN };
+  return { ...conclude(context, describeOrder(context.voice, order, context.now, daysFromToday(context), 'by-items'), [order]), achieved: STATUS_GIVEN };
 }
 
 export const orderStatusFlow: Flow = {
@@ -176,6 +176,8 @@ export const orderStatusFlow: Flow = {
     }
     return readMore({ ...context, shopper: context.shopper }, parsed.data.remaining);
   },
+
+  answers: { [MORE_STEP]: ['more'] },
 
   help(context, active) {
     const { voice, turn } = context;

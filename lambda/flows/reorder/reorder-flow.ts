@@ -8,7 +8,7 @@ import type { Basket } from '../checkout/checkout-state';
 import { notPlaced, startCheckout, yesOrNo } from '../checkout/start-checkout';
 import { pastPurchases } from './purchase-history';
 import { pickOption } from './pick-option';
-import { chooseStep, readOptions, REORDER_FLOW, type ReorderOption } from './reorder-state';
+import { CHOOSE_STEP, chooseStep, readOptions, REORDER_FLOW, type ReorderOption } from './reorder-state';
 import { categoryMayStandIn } from '../order-status/match-item';
 import { type ReorderRequest, resolveReorder } from './resolve';
 import type { Usual } from './usual';
@@ -124,6 +124,8 @@ export const reorderFlow: Flow = {
     if (!shopper) return assistance.linkAccount(context);
     return answerChoice({ ...context, shopper }, options);
   },
+
+  answers: { [CHOOSE_STEP]: ['item', 'confirm'] },
 
   help(context, active) {
     const options = readOptions(active) ?? [];

@@ -8,7 +8,7 @@ export interface Assessment {
 }
 
 /** The store's policy applied to one line today, with what the store knows about it right now. */
-export async function assess(context: ShopperContext, candidate: Candidate): Promise<Assessment> {
+export async function assess(context: Pick<ShopperContext, 'commerce' | 'voice' | 'now'>, candidate: Candidate): Promise<Assessment> {
   const { commerce, voice, now } = context;
   const { order, line } = candidate;
   const [policy, returned] = await Promise.all([commerce.returns.policy(), commerce.returns.returnedUnits(order.number)]);

@@ -141,7 +141,9 @@ export function candidateLabels(voice: Voice, candidates: readonly Candidate[], 
     return repeated(names, index) && color ? `${color} ${name}` : name;
   });
   return candidates.map((candidate, index) => {
-    const item = colored[index] ?? candidate.line.spokenName;
+    const label = colored[index];
+    // A bare name is said as a name (in its own language); a colored label is a phrase of the shopper's.
+    const item = label === undefined || label === names[index] ? voice.name(candidate.line) : label;
     return repeated(colored, index)
       ? voice.say('returns.lineFromOrder', { item, day: voice.day(candidate.order.placedAt, now) })
       : voice.say('returns.candidate', { item });

@@ -1,7 +1,7 @@
 import type { LabelDelivery, RefundMethod, ReturnReason } from '../../commerce/ports';
 import type { ReturnCondition, ReturnVerdict } from '../../commerce/return-policy';
 import type { FlowContext } from '../../core/flow';
-import { date, type Speech } from '../../speech/speech';
+import { date, join, type Speech } from '../../speech/speech';
 import type { Voice } from '../../speech/voice';
 import type { Candidate } from './find-item';
 
@@ -10,7 +10,7 @@ type Refusal = Extract<ReturnVerdict, { eligible: false }>;
 /** "the Trailblazer running shoes from your order on Tuesday" */
 export function lineFromOrder(context: FlowContext, candidate: Candidate): Speech {
   return context.voice.say('returns.lineFromOrder', {
-    item: candidate.line.spokenName,
+    item: context.voice.name(candidate.line),
     day: context.voice.day(candidate.order.placedAt, context.now),
   });
 }
@@ -18,7 +18,7 @@ export function lineFromOrder(context: FlowContext, candidate: Candidate): Speec
 /** One sentence: why this line cannot be returned, with the day where a day explains it. */
 export function refusalSentence(context: FlowContext, candidate: Candidate, refusal: Refusal, windowDays: number): Speech {
   const { voice } = context;
-  const item = candidate.line.spokenName;
+  const item = voice.name(candidate.line);
   switch (refusal.why) {
     case 'window-closed':
       return voice.say('returns.refused.windowClosed', {
@@ -67,11 +67,6 @@ export function reasonPhrase(voice: Voice, reason: ReturnReason): Speech {
   return voice.say(REASON_KEYS[reason]);
 }
 
-/** "Please send it back unworn, with the tags on, and in its original packaging." */
-export function conditionsSentence(voice: Voice, conditions: readonly ReturnCondition[]): Speech {
-  if (conditions.length === 0) return [];
-  return voice.say('returns.conditions', { conditions: voice.list(conditions.map((condition) => voice.say(CONDITION_KEYS[condition]))) });
-}
 
 /** "to your Visa ending in 4 2 4 2", "as store credit". */
 export function refundDestination(voice: Voice, method: RefundMethod): Speech {
@@ -80,14 +75,23 @@ export function refundDestination(voice: Voice, method: RefundMethod): Speech {
   return voice.say('returns.refundTo.card', { brand: method.card.brand, last4: voice.digits(method.card.last4) });
 }
 
-export function labelSentence(voice: Voice, delivery: LabelDelivery, shipWithinDays: number): Speech {
-  const key = delivery === 'email-and-card' ? 'returns.labelByEmailAndCard' : 'returns.labelByEmail';
-  return voice.say(key, { count: shipWithinDays });
+/**
+ * Where the label is, then how to send the item: "The prepaid return label is in your email. Please
+ * send it within 14 days, unworn, with the tags on, and in its original packaging." The conditions
+ * are said here, where the shopper acts on them, rather than before the return is agreed.
+ */
+export function labelSentence(voice: Voice, delivery: LabelDelivery, shipWithinDays: number, conditions: readonly ReturnCondition[]): Speech {
+  const label = voice.say(delivery === 'email-and-card' ? 'returns.labelByEmailAndCard' : 'returns.labelByEmail');
+  const sendWithin =
+    conditions.length === 0
+      ? voice.say('returns.sendWithin', { count: shipWithinDays })
+      : voice.say('returns.sendWithinAs', { count: shipWithinDays, conditions: voice.list(conditions.map((condition) => voice.say(CONDITION_KEYS[condition]))) });
+  return join(label, sendWithin);
 }
 
 /** "the Trailblazer running shoes", "2 of the merino hiking socks". */
 export function unitsPhrase(voice: Voice, candidate: Candidate, quantity: number): Speech {
   return candidate.line.quantity === 1
-    ? voice.say('returns.units.only', { item: candidate.line.spokenName })
-    : voice.say('returns.units.some', { item: candidate.line.spokenName, count: quantity });
+    ? voice.say('returns.units.only', { item: voice.name(candidate.line) })
+    : voice.say('returns.units.some', { item: voice.name(candidate.line), count: quantity });
 }

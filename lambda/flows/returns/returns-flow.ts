@@ -1,5 +1,6 @@
 import type { Flow, FlowContext, ShopperContext } from '../../core/flow';
 import type { IntentName } from '../../core/intents';
+import type { ExpectedAnswer } from '../../understanding/expected-answers';
 import type { Reply } from '../../core/reply';
 import { end, listen } from '../../core/replies';
 import { intentOf, slotCount, slotDigits, slotOf } from '../../core/turn';
@@ -171,6 +172,16 @@ export const returnsFlow: Flow = {
     }
     return answerStep(shopperContext, step, state);
   },
+
+  answers: {
+    'ask-item': ['item'],
+    'choose-item': ['item'],
+    'not-found': ['item', 'confirm'],
+    'confirm-item': ['confirm', 'reason'],
+    'ask-reason': ['reason'],
+    'ask-quantity': ['quantity'],
+    'confirm-return': ['confirm', 'reason', 'quantity'],
+  } satisfies Record<ReturnStep, readonly ExpectedAnswer[]>,
 
   help(context, active) {
     const step = stepOf(active) ?? 'ask-item';

@@ -1,6 +1,6 @@
 import { addDays } from '../../commerce/day-keys';
 import type { HandoffReason, RefundMethod, ReturnRefusal, ReturnRequest } from '../../commerce/ports';
-import { type ReturnPolicy, windowDaysFor, type ReturnVerdict } from '../../commerce/return-policy';
+import { conditionsFor, type ReturnPolicy, windowDaysFor, type ReturnVerdict } from '../../commerce/return-policy';
 import type { FlowContext, HandoffFacts, ShopperContext } from '../../core/flow';
 import type { Reply } from '../../core/reply';
 import { end, listen } from '../../core/replies';
@@ -12,7 +12,6 @@ import { assess } from './assess';
 import { type Candidate, candidateLabels, deliveredAt, type ItemQuery, type ItemSearch, loadCandidate, MAX_OFFERED, refOf, searchItems } from './find-item';
 import { needsAPerson } from './reasons';
 import {
-  conditionsSentence,
   labelSentence,
   lineFromOrder,
   reasonPhrase,
@@ -172,13 +171,13 @@ export async function proceed(context: ShopperContext, state: ReturnState, repea
     return ask(context, 'ask-reason', settled, voice.say('returns.askReason'), voice.say('returns.askReasonReprompt'));
   }
   if (needsAPerson(state.reason)) {
-    return handOver(context, 'damaged-item', noting(state, `Reason: ${state.reason}.`), voice.say('returns.damagedIntro', { item: candidate.line.spokenName }));
+    return handOver(context, 'damaged-item', noting(state, `Reason: ${state.reason}.`), voice.say('returns.damagedIntro', { item: voice.name(candidate.line) }));
   }
   const quantity = state.quantity ?? (verdict.returnable === 1 ? 1 : undefined);
   if (quantity === undefined || quantity > verdict.returnable) {
     const question =
       quantity === undefined
-        ? voice.say('returns.askQuantity', { count: candidate.line.quantity, item: candidate.line.spokenName })
+        ? voice.say('returns.askQuantity', { count: candidate.line.quantity, item: voice.name(candidate.line) })
         : voice.say('returns.tooMany', { count: verdict.returnable });
     return ask(context, 'ask-quantity', { ...settled, quantity: undefined }, question, voice.say('returns.askQuantityReprompt', { count: verdict.returnable }));
   }
@@ -186,18 +185,16 @@ export async function proceed(context: ShopperContext, state: ReturnState, repea
   const speech = join(
     voice.say('returns.confirmReturn', {
       units: unitsPhrase(voice, candidate, quantity),
-      order: voice.digits(candidate.order.number),
       reason: reasonPhrase(voice, state.reason),
       refund: voice.money(refund),
       destination: refundDestination(voice, refundMethodFor(context, policy.refund)),
     }),
-    conditionsSentence(voice, verdict.conditions),
     voice.say('returns.confirmQuestion'),
   );
   return ask(context, 'confirm-return', { ...settled, quantity }, speech, voice.say('returns.confirmReprompt'), yesNo(context));
 }
 
-function refundMethodFor(context: ShopperContext, refund: 'original-payment' | 'store-credit'): RefundMethod {
+export function refundMethodFor(context: Pick<ShopperContext, 'shopper'>, refund: 'original-payment' | 'store-credit'): RefundMethod {
   if (refund === 'store-credit') return { kind: 'store-credit' };
   const card = context.shopper.defaultPayment;
   return card ? { kind: 'original-payment', card } : { kind: 'original-payment' };
@@ -256,15 +253,13 @@ export async function createReturn(context: ShopperContext, state: ReturnState):
   if (outcome.kind === 'refused') return refused(context, state, candidate, policy, outcome.why);
   const { record } = outcome;
   const speech = join(
-    voice.say('returns.created', {
-      number: voice.digits(record.number),
-      refund: voice.money(record.refund),
-      destination: refundDestination(voice, record.refundMethod),
-    }),
-    labelSentence(voice, record.labelDelivery, policy.shipWithinDays),
+    voice.say('returns.created', { number: voice.digits(record.number) }),
+    labelSentence(voice, record.labelDelivery, policy.shipWithinDays, conditionsFor(policy, candidate.line.category)),
   );
+  // The refund was said when the shopper agreed to the return; the card keeps it with the rest.
+  const refund = voice.say('returns.refundWhenReceived', { refund: voice.money(record.refund), destination: refundDestination(voice, record.refundMethod) });
   return {
-    ...end(turn, speech, { card: { title: voice.line('returns.cardTitle'), text: plainText(speech) } }),
+    ...end(turn, speech, { card: { title: voice.line('returns.cardTitle'), text: plainText(join(speech, refund)) } }),
     achieved: { goal: 'return-created' },
   };
 }

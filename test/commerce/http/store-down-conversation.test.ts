@@ -13,9 +13,9 @@ import { listenOnLoopback, type Loopback, QUIET, storeApiApp } from './store-api
 
 /** When the store's order system is down or answers garbage, the shopper hears so, and can carry on once it is back. */
 
-const STORE_DOWN = "Sorry, I can't reach the store's order system right now. Please try again in a few minutes, or call our team at 18005550199.";
+const STORE_DOWN = "Sorry, I can't reach the store's order system right now. Please try again in a few minutes, or call our team at 1-800-555-0199.";
 const STORE_DOWN_DE =
-  'Entschuldigung, ich erreiche das Bestellsystem des Shops gerade nicht. Bitte versuchen Sie es in ein paar Minuten noch einmal, oder rufen Sie unser Team unter 18005550199 an.';
+  'Entschuldigung, ich erreiche das Bestellsystem des Shops gerade nicht. Bitte versuchen Sie es in ein paar Minuten noch einmal, oder rufen Sie unser Team unter 1-800-555-0199 an.';
 
 let embedded: EmbeddedStore;
 let front: Loopback;
@@ -53,7 +53,7 @@ describe.each(PLATFORMS)('the store being down, on %s', (platform, start) => {
     const conversation = start(skill.app, { token: await tokenFor('shopper-ben') });
     const down = answered(await conversation.say('OrderStatusIntent'), platform);
     expect(down.text).toBe(STORE_DOWN);
-    expect(down.ssml).toContain(`<say-as interpret-as='digits'>18005550199</say-as>`);
+    expect(down.ssml).toContain(`<say-as interpret-as="telephone"${platform === 'google' ? ' format="1"' : ''}>1-800-555-0199</say-as>`);
     expect(down.listening).toBe(true);
 
     mode = 'up';

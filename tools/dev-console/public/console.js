@@ -132,7 +132,8 @@ function showUnderstood(understanding, sentAs) {
       : [
           ['Intent', sentAs],
           ['Slots', understanding.slots.length > 0 ? understanding.slots.map(describeSlot).join('; ') : 'none'],
-          ['Matched sample', understanding.sample ?? 'none (fallback)'],
+          ['Matched sample', understanding.sample ?? (understanding.bareAnswer ? 'none (a bare answer to the question in progress)' : 'none')],
+          ['Confidence', understanding.confidence.toFixed(2)],
           ['Best intents', understanding.candidates.map((candidate) => `${candidate.intent} ${candidate.score.toFixed(2)}`).join(', ')],
         ];
   elements.understood.replaceChildren(...rows.flatMap(([term, description]) => [element('dt', undefined, term), element('dd', undefined, description)]));
@@ -154,7 +155,8 @@ function replyEntry(platform, exchange) {
     entry.append(element('p', 'error', `The adapter answered ${exchange.response.status}: ${JSON.stringify(exchange.response.body)}`));
     return { entry, spoken: '' };
   }
-  const spoken = ssmlText(reply.ssml);
+  // The server reads the reply in the console's locale (dates as words, phone numbers grouped).
+  const spoken = typeof reply.text === 'string' ? reply.text : ssmlText(reply.ssml);
   entry.append(element('p', 'speech', spoken || '(says nothing)'));
   if (reply.card) {
     const card = element('div', 'card');

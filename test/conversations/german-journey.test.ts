@@ -1,0 +1,115 @@
+import enUS from '../../lambda/speech/locales/en-US.json';
+import deDE from '../../lambda/speech/locales/de-DE.json';
+import { DEMO_PRODUCTS } from '../../lambda/commerce/sqlite/demo-catalog';
+import { type Conversation, type Heard, PLATFORMS, speechText } from '../support/conversation';
+import { expectValidSsml } from '../support/ssml-checks';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * A German shopper hears German from order status to a placed reorder: product names from the
+ * catalog in German, prices in the store's currency (STORE_CURRENCY=EUR), and a name that has no
+ * German form marked as English on Alexa.
+ */
+
+/** Names that stay as they are in a German sentence: the card's brand, the carriers, the store, the shopper's city. */
+const NAMES = ['Visa', 'UPS', 'FedEx', 'USPS', 'Northwind', 'Outfitters', 'Denver'];
+
+function wordsOf(value: unknown): string[] {
+  if (typeof value === 'string') return value.replace(/\{\{[^}]*\}\}/g, ' ').toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(wordsOf);
+  return [];
+}
+
+/** Words of the English messages and the catalog's English names that German never uses. */
+const ENGLISH_ONLY = (() => {
+  // The catalog's German names are German by definition, product lines ("Supremo") included.
+  const german = new Set([...wordsOf(deDE), ...DEMO_PRODUCTS.flatMap((product) => wordsOf(product.spokenNames['de-DE'] ?? ''))]);
+  const english = [...wordsOf(enUS), ...DEMO_PRODUCTS.flatMap((product) => wordsOf(product.spokenName))];
+  const allowed = new Set(NAMES.map((name) => name.toLowerCase()));
+  return new Set(english.filter((word) => !german.has(word) && !allowed.has(word)));
+})();
+
+/** The English words a reply says outside `<lang>`; `names` are whole names allowed as they are. */
+function englishIn(ssml: string, names: readonly string[] = []): string[] {
+  let said = speechText(ssml.replace(/<lang\b[^>]*>[\s\S]*?<\/lang>/g, ' '));
+  for (const name of names) said = said.split(name).join(' ');
+  return (said.toLowerCase().match(/\p{L}+/gu) ?? []).filter((word) => ENGLISH_ONLY.has(word));
+}
+
+let testApp: TestApp;
+beforeEach(() => {
+  testApp = createTestApp({ STORE_CURRENCY: 'EUR' });
+});
+afterEach(() => testApp.close());
+
+describe.each(PLATFORMS)('a German shopper on %s', (platform, start) => {
+  const german = async (shopperId: string): Promise<Conversation> => start(testApp.app, { token: await testApp.token(shopperId), locale: 'de-DE' });
+  const turn = async (conversation: Conversation, ...said: Parameters<Conversation['say']>): Promise<Heard> => {
+    const heard = await conversation.say(...said);
+    expect(heard.status).toBe(200);
+    expectValidSsml(heard.ssml, platform);
+    return heard;
+  };
+
+  it('hears German from order status to a placed reorder, with prices in euros', async () => {
+    const ava = await german('shopper-ava');
+    const replies: Heard[] = [];
+    replies.push(await turn(ava, 'OrderStatusIntent'));
+    expect(replies[0]!.text).toMatch(/^(Eine Bestellung ist|\d+ Bestellungen sind) zu Ihnen unterwegs\./);
+    replies.push(await turn(ava, 'YesIntent'));
+    const confirm = await turn(ava, 'ReorderIntent', { item: { value: 'Kaffee', id: 'coffee' } });
+    replies.push(confirm);
+    expect(confirm.text).toContain('Yirgacheffe-Kaffee aus Äthiopien');
+    expect(confirm.text).toMatch(/für 33 Euro und 98 Cent/);
+    expect(confirm.text).toContain('Visa-Karte');
+    const placed = await turn(ava, 'YesIntent');
+    replies.push(placed);
+    expect(placed.text).toMatch(/^Erledigt! Ihre Bestellnummer ist \d+/);
+    // The order number stays digit by digit.
+    expect(placed.ssml).toMatch(/<say-as interpret-as='digits'>\d+<\/say-as>/);
+
+    for (const reply of replies) {
+      expect({ said: reply.text, english: englishIn(reply.ssml) }).toEqual({ said: reply.text, english: [] });
+      expect(reply.text).not.toMatch(/Dollar|\$/);
+    }
+  });
+
+  it('says a name with no German form as English: marked with <lang> on Alexa, plain on Google (which has no <lang>)', async () => {
+    // The store has no German name for its coffees (the usual is found by category, not by name).
+    testApp.db.prepare("DELETE FROM product_spoken_names WHERE product_id LIKE '%-coffee'").run();
+    const ava = await german('shopper-ava');
+    const confirm = await turn(ava, 'ReorderIntent', { item: { value: 'Kaffee', id: 'coffee' } });
+    if (platform === 'alexa') {
+      expect(confirm.ssml).toContain('<lang xml:lang="en-US">Ethiopia Yirgacheffe coffee</lang>');
+      expect(englishIn(confirm.ssml)).toEqual([]);
+    } else {
+      expect(confirm.ssml).not.toContain('<lang');
+      expect(englishIn(confirm.ssml, ['Ethiopia Yirgacheffe coffee'])).toEqual([]);
+    }
+    expect(confirm.text).toContain('Ethiopia Yirgacheffe coffee');
+    expect(confirm.text).toMatch(/33 Euro und 98 Cent/);
+  });
+
+  it('the English-word check catches English in a German reply', () => {
+    // The check itself must see English outside <lang>, or the assertions above would prove nothing.
+    expect(englishIn('<speak>Ihre order ist unterwegs, shipped tomorrow.</speak>')).toEqual(['order', 'shipped', 'tomorrow']);
+    expect(englishIn('<speak>Ihre <lang xml:lang="en-US">running shoes</lang> sind unterwegs.</speak>')).toEqual([]);
+  });
+
+  it('reads the support phone number as a telephone number, in German too', async () => {
+    const guest = start(testApp.app, { locale: 'de-DE' });
+    const heard = await turn(guest, 'TalkToAgentIntent');
+    expect(heard.ssml).toContain(`<say-as interpret-as="telephone"${platform === 'google' ? ' format="1"' : ''}>1-800-555-0199</say-as>`);
+    expect(heard.ssml).not.toContain("interpret-as='digits'>18005550199");
+    expect(englishIn(heard.ssml)).toEqual([]);
+  });
+});
+
+describe('the store currency', () => {
+  it('is the configured one, not a guess from the shopper’s locale: an English shopper of a euro store hears euros', async () => {
+    const [[, alexa]] = PLATFORMS;
+    const ava = alexa(testApp.app, { token: await testApp.token('shopper-ava') });
+    const confirm = await ava.say('ReorderIntent', { item: 'coffee' });
+    expect(confirm.text).toMatch(/for 33 euros and 98 cents/);
+  });
+});
