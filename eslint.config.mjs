@@ -25,7 +25,7 @@ export default tseslint.config(
     files: ['lambda/**/*.ts'],
     ignores: ['lambda/platforms/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['ask-sdk-*', '@assistant/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['ask-sdk-*', '@assistant/*', '@modelcontextprotocol/*'] }],
     },
   },
 );

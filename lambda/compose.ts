@@ -2,7 +2,7 @@ import { createAccessTokenVerifierFromConfig } from './auth/verifier-from-config
 import { configuredWebhookRelay } from './commerce/handoff-webhook/configured-relay';
 import { relayedHandoffs, type WebhookRelay } from './commerce/handoff-webhook/webhook-relay';
 import type { Adapters } from './commerce/adapters';
-import type { Commerce, SkillState, StoreCommerce } from './commerce/ports';
+import type { Commerce, SkillState, StoreCommerce, TurnEvents } from './commerce/ports';
 import type { Config } from './config';
 import { createRouter, type Router, TurnEventNotRecordedError } from './core/router';
 import { createSessionStateSeal, type SessionStateSeal } from './core/sealed-state';
@@ -24,6 +24,8 @@ export interface Shopvoice {
   readonly commerce: Commerce;
   /** Seals the state each reply leaves with the platform, and opens what the next request brings back. */
   readonly stateSeal: SessionStateSeal;
+  /** Where channels without a router (MCP) record their turn events; the router records its own. */
+  readonly turnEvents: TurnEvents;
   /**
    * Forgets what the skill kept from the voice of the shopper this access token names (signature,
    * issuer and audience checked; expired up to FORGET_TOKEN_EXPIRY_ALLOWANCE_MS accepted). A token
@@ -123,6 +125,7 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
     router,
     commerce,
     stateSeal,
+    turnEvents: state.turnEvents,
     forgetByAccessToken,
     close() {
       relay?.close();

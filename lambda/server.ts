@@ -12,7 +12,7 @@ import { createMetrics, type Metrics } from './observability/metrics';
 import { storeEventsLogger } from './observability/store-call-events';
 import { createPlatformEndpoints } from './platforms/http-endpoints';
 import { mountMcp } from './platforms/mcp/mcp-http';
-import { createAccessTokenVerifierFromConfig } from './auth/verifier-from-config';
+import { mcpEndpointOptions } from './platforms/mcp/mcp-from-config';
 
 export interface ServerOptions {
   /** Adapters opened by the caller (tests), who closes them; by default they are opened as configured and closed with the server. */
@@ -58,17 +58,7 @@ export function createServer(config: Config, logger: Logger, options: ServerOpti
   });
   // The dev console speaks for any demo shopper, so it never runs in production.
   const extraRoutes = config.environment === 'production' ? undefined : devConsoleRoutes({ config, router, stateSeal: shopvoice.stateSeal, logger, clock: options.clock });
-  const mcp = (app: Express) =>
-    mountMcp(app, {
-      commerce: shopvoice.commerce,
-      store: config.store,
-      verifier: createAccessTokenVerifierFromConfig(config),
-      authorizationServer: config.auth.issuer,
-      confirmationSecret: config.sessionStateSecret,
-      bodyLimit: BODY_LIMIT,
-      logger,
-      clock: options.clock,
-    });
+  const mcp = (app: Express) => mountMcp(app, mcpEndpointOptions(config, shopvoice, logger, BODY_LIMIT, options.clock));
   const app = createHttpApp({ ...endpoints, logger, metrics, metricsToken: config.metrics.token, mcp, extraRoutes });
   return { app, shopvoice, metrics };
 }

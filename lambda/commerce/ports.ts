@@ -456,7 +456,7 @@ export interface TurnEvent {
   readonly at: Date;
   /** `<platform>:<session id>`, as `conversationIdOf` names it. */
   readonly conversationId: string;
-  readonly platform: 'alexa' | 'google';
+  readonly platform: 'alexa' | 'google' | 'mcp';
   readonly locale: string;
   /** The intent heard; 'launch' for opening the skill, 'session-ended' when the platform closed it. */
   readonly intent: string;

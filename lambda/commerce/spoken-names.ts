@@ -20,9 +20,12 @@ export function namedFor<T extends Named>(item: T, locale: string, catalogLocale
 
 /**
  * The commerce ports as one shopper hears them: the catalog's products and the order lines carry
- * the spoken name for the shopper's locale. Everything else reads through unchanged.
+ * the spoken name for the shopper's locale. Everything else reads through unchanged; a shopper in
+ * the catalog's own locale gets the ports as they are.
  */
 export function commerceInLocale(commerce: Commerce, locale: string, catalogLocale: string): Commerce {
+  // The catalog's own names are already in the catalog's locale: nothing to choose, nothing to copy.
+  if (locale.toLowerCase() === catalogLocale.toLowerCase()) return commerce;
   const product = (item: Product): Product => namedFor(item, locale, catalogLocale);
   const line = (item: OrderLine): OrderLine => namedFor(item, locale, catalogLocale);
   const order = (item: Order): Order => ({ ...item, lines: item.lines.map(line) });

@@ -71,7 +71,7 @@ function handoffSummary(context: FlowContext, reason: HandoffReason, facts: Hand
 export const ORDER_CHECK_WAIT_MS = 1_500;
 
 /** The shopper's own order, as the store has it now: undefined when it is not theirs, 'unchecked' when the store cannot say in time. */
-async function shoppersOrder(context: ShopperContext, orderNumber: string): Promise<Order | 'unchecked' | undefined> {
+async function shoppersOrder(context: Pick<ShopperContext, 'commerce' | 'shopper'>, orderNumber: string): Promise<Order | 'unchecked' | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const waited = new Promise<'unchecked'>((resolve) => {
     timer = setTimeout(() => resolve('unchecked'), ORDER_CHECK_WAIT_MS);
@@ -93,7 +93,7 @@ async function shoppersOrder(context: ShopperContext, orderNumber: string): Prom
  * only as the store names that order's line; the topic only when it is one flows use; notes for
  * staff one line each, within bounds.
  */
-async function checkedFacts(context: ShopperContext, facts: HandoffFacts): Promise<HandoffFacts> {
+export async function checkedFacts(context: Pick<ShopperContext, 'commerce' | 'shopper'>, facts: HandoffFacts): Promise<HandoffFacts> {
   const topic = facts.topic && HANDOFF_TOPICS.has(facts.topic) ? facts.topic : undefined;
   const notes = (facts.tried ?? []).map(staffNote).filter((note) => note !== '').slice(-MAX_NOTES);
   const order = facts.orderNumber ? await shoppersOrder(context, facts.orderNumber) : undefined;

@@ -29,6 +29,15 @@ describe('configuration', () => {
     expect(config.auth.trustDevKey).toBe(true);
   });
 
+  it('takes the store currency and the catalog language from configuration, never from a shopper locale', () => {
+    expect(loadConfig({}).store).toMatchObject({ currency: 'USD', catalogLocale: 'en-US' });
+    expect(loadConfig({ STORE_CURRENCY: 'EUR', STORE_CATALOG_LOCALE: 'de-DE' }).store).toMatchObject({ currency: 'EUR', catalogLocale: 'de-DE' });
+    expect(problemsOf({ STORE_CURRENCY: 'euro', STORE_CATALOG_LOCALE: 'German' }).map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'STORE_CATALOG_LOCALE',
+      'STORE_CURRENCY',
+    ]);
+  });
+
   it('reads the HTTP store and DynamoDB state', () => {
     const config = loadConfig({
       STORE_ADAPTER: 'http',

@@ -48,8 +48,8 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
   it('pages through a longer list without repeating itself', async () => {
     const conversation = start(testApp.app);
     const first = answered(await conversation.say('FindProductIntent', { query: 'jackets' }), platform);
-    expect(first.text).toMatch(/^I found (\d+) matches\. Here are the top 3:/);
-    expect(first.text).toMatch(/Want to hear more, or details on one of them\?$/);
+    expect(first.text).toMatch(/^I found (\d+) matches\. The top 3:/);
+    expect(first.text).toMatch(/Want more, or details on one\?$/);
     const second = answered(await conversation.say('NextIntent'), platform);
     expect(second.text).toMatch(/^Here are the next ones:/);
     const firstIds = (await offered(first)).map((each) => each.id);
@@ -63,7 +63,7 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
     const results = await conversation.say('FindProductIntent', { query: 'a waterproof jacket for hiking under $150' });
     const second = (await offered(results))[1]!;
     const detail = answered(await conversation.say('ProductDetailIntent', { ordinal: { value: 'second', id: 'second' } }), platform);
-    expect(detail.text).toMatch(new RegExp(`^The ${second.spokenName} by ${second.brand}, \\d+ dollars( and \\d+ cents)?, in stock\\. `));
+    expect(detail.text).toMatch(new RegExp(`^The ${second.spokenName} by ${second.brand}, \\d+ dollars( and \\d+ cents)?\\. `));
     expect(detail.text).toContain(second.description.replace(/\.$/, ''));
     // One colon at most in a sentence: the catalog's description may bring its own.
     for (const sentence of detail.text.split(/(?<=[.?!])\s+/)) expect((sentence.match(/:/g) ?? []).length).toBeLessThanOrEqual(1);

@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => fault.close());
 
-const FOUND = /^I found (\d+) matches\. Here are the top 3:/;
+const FOUND = /^I found (\d+) matches\. The top 3:/;
 
 
 describe.each(['alexa', 'google'] as const)('product search against a faulty store, on %s', (platform) => {

@@ -21,7 +21,7 @@ beforeEach(async () => {
 });
 afterEach(() => fault.close());
 
-const DONE = /^Done! Your return number is (\d+)\./;
+const DONE = /^Your return number is (\d+)\./;
 
 interface ReturnRow {
   readonly number: string;

@@ -1,7 +1,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { createConfirmationSigner, CONFIRMATION_LIFETIME_MS } from '../../lambda/platforms/mcp/confirmation-token';
 import { createTestApp, TEST_NOW, type TestApp } from '../support/test-app';
-import { placedOrders, setPrice } from '../reorder/reorder-fixtures';
+import { AVA_PIN, placedOrders, setPrice } from '../reorder/reorder-fixtures';
 import { call, connectClient, listenOnLoopback, type McpServerUnderTest } from './mcp-support';
 
 interface OrderSummary {
@@ -23,11 +23,6 @@ interface Refusal {
 let testApp: TestApp;
 let server: McpServerUnderTest;
 const clients: Client[] = [];
-
-beforeEach(async () => {
-  testApp = createTestApp();
-  server = await listenOnLoopback(testApp);
-});
 
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
@@ -61,6 +56,11 @@ async function returnableLine(client: Client): Promise<{ orderNumber: string; li
 }
 
 describe('the MCP server over Streamable HTTP', () => {
+  beforeEach(async () => {
+    testApp = createTestApp();
+    server = await listenOnLoopback(testApp);
+  });
+
   it('lists its tools with typed schemas and read-only or destructive annotations', async () => {
     const client = await clientFor();
     const { tools } = await client.listTools();
@@ -72,6 +72,7 @@ describe('the MCP server over Streamable HTTP', () => {
         'confirm_return',
         'get_order_status',
         'get_product',
+        'hand_off_to_person',
         'list_orders',
         'list_usual_items',
         'prepare_reorder',
@@ -88,6 +89,7 @@ describe('the MCP server over Streamable HTTP', () => {
     expect(byName.get('confirm_reorder')!.annotations).toMatchObject({ destructiveHint: true, readOnlyHint: false });
     expect(byName.get('prepare_return')!.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });
     expect(byName.get('search_products')!.annotations).toMatchObject({ readOnlyHint: true });
+    expect(byName.get('hand_off_to_person')!.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false });
   });
 
   it("tells a linked shopper where their orders are, packages and all", async () => {
@@ -261,19 +263,36 @@ describe('the MCP server over Streamable HTTP', () => {
       expect(metadata).toMatchObject({ resource: `${server.url}/mcp`, authorization_servers: [testApp.config.auth.issuer] });
     });
 
+    it('publishes the metadata at the bare well-known path too, and has no stream to open or session to end', async () => {
+      const metadata = (await (await fetch(`${server.url}/.well-known/oauth-protected-resource`)).json()) as Record<string, unknown>;
+      expect(metadata).toMatchObject({ resource: `${server.url}/mcp`, authorization_servers: [testApp.config.auth.issuer] });
+      for (const method of ['GET', 'DELETE']) {
+        const response = await fetch(`${server.url}/mcp`, { method, headers: { accept: 'text/event-stream' } });
+        expect(response.status).toBe(405);
+        expect(response.headers.get('allow')).toBe('POST');
+      }
+    });
+
     it('answers any call with a token that does not hold with 401 invalid_token', async () => {
       const search = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'search_products', arguments: {} } };
       const expired = await testApp.token('shopper-ava', -60);
-      for (const token of ['garbage', expired, await testApp.token('shopper-nobody')]) {
+      for (const token of ['garbage', expired, `${await testApp.token('shopper-ava')}x`]) {
         const response = await rawCall(search, { authorization: `Bearer ${token}` });
         expect(response.status).toBe(401);
         expect(response.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
       }
     });
 
+    it('treats a valid token that names no shopper (a service-level token) as a guest', async () => {
+      const service = await connectClient(server.url, await testApp.token('shopvoice-alexa-plus-client'));
+      clients.push(service);
+      expect((await call<{ total: number }>(service, 'search_products', { words: 'boots' })).total).toBeGreaterThan(0);
+      await expect(service.callTool({ name: 'list_orders', arguments: {} })).rejects.toThrow(/Sign in to the store/);
+    });
+
     it('lets the SDK client see the refusal as an error, and runs product tools without a token', async () => {
       const guest = await clientFor();
-      await expect(guest.callTool({ name: 'list_orders', arguments: {} })).rejects.toThrow(/401/);
+      await expect(guest.callTool({ name: 'list_orders', arguments: {} })).rejects.toThrow(/Sign in to the store/);
       expect((await call<{ total: number }>(guest, 'search_products', { words: 'boots' })).total).toBeGreaterThan(0);
     });
   });
@@ -294,7 +313,6 @@ describe('the MCP reorder when the store requires a voice PIN', () => {
     expect(await call<Refusal>(ava, 'confirm_reorder', { confirmation: prepared.confirmation })).toMatchObject({ status: 'refused', why: 'pin-required' });
     expect(await call(ava, 'confirm_reorder', { confirmation: prepared.confirmation, pin: '0000' })).toMatchObject({ status: 'refused', why: 'wrong-pin', triesLeft: 2 });
     expect(placedOrders(testApp, 'shopper-ava')).toHaveLength(0);
-    const { AVA_PIN } = await import('../reorder/reorder-fixtures');
     expect(await call(ava, 'confirm_reorder', { confirmation: prepared.confirmation, pin: AVA_PIN })).toMatchObject({ status: 'placed' });
     expect(placedOrders(testApp, 'shopper-ava')).toHaveLength(1);
   });

@@ -37,7 +37,7 @@ describe('wrong-typed Google webhook bodies', () => {
     const body = { ...valid, device: { ...valid.device, capabilities: 'RICH_RESPONSE' } };
     const response = await request(testApp.app).post('/google').send(body);
     expect(response.status).toBe(200);
-    expect(spoken(response.body)).toMatch(/^Order 10605, your Trailblazer running shoes/);
+    expect(spoken(response.body)).toMatch(/^Order 10605 with your Trailblazer running shoes/);
     expect(response.body.prompt.content).toBeUndefined();
   });
 

@@ -9,7 +9,7 @@ import { createSlowStoreApp, type SlowStoreApp, timed } from './slow-store-app';
 
 const STORE_DOWN = "Sorry, I can't reach the store's order system right now. Please try again in a few minutes, or call our team at 1-800-555-0199.";
 const STORE_DOWN_DE =
-  'Entschuldigung, ich erreiche das Bestellsystem des Shops gerade nicht. Bitte versuchen Sie es in ein paar Minuten noch einmal, oder rufen Sie unser Team unter 1-800-555-0199 an.';
+  'Entschuldigung, ich erreiche das Bestellsystem gerade nicht. Versuchen Sie es bitte gleich noch einmal, oder rufen Sie unser Team unter 1-800-555-0199 an.';
 /** Alexa gives up on a skill after 8 seconds (Google after 10). */
 const PLATFORM_LIMIT_MS = 8_000;
 const BUDGET_MS = 1_000;
@@ -46,7 +46,7 @@ describe.each(PLATFORMS)('a store that hangs, on %s', (platform, start) => {
   it('keeps the step in progress, so the same answer works again once the store is back', async () => {
     const ben = await converse('shopper-ben');
     const first = answered(await ben.say('OrderStatusIntent'), platform);
-    expect(first.text).toMatch(/more\. Want to hear (it|them)\?$/);
+    expect(first.text).toMatch(/Want to hear (one|\d+) more\?$/);
 
     testApp.store.hang('orders.listForShopper');
     testApp.store.hang('orders.findForShopper');
@@ -56,7 +56,7 @@ describe.each(PLATFORMS)('a store that hangs, on %s', (platform, start) => {
 
     testApp.store.recover();
     const more = answered(await ben.say('YesIntent'), platform);
-    expect(more.text).toMatch(/Order/);
+    expect(more.text).toMatch(/^The order with your /);
     expect(more.text).not.toBe(STORE_DOWN);
   });
 
@@ -102,7 +102,7 @@ describe.each(PLATFORMS)('a conversation log that hangs, on %s', (platform, star
 
     const { value: reply, ms } = await timed(() => ben.say('OrderStatusIntent'));
 
-    expect(answered(reply, platform).text).toMatch(/on the way/);
+    expect(answered(reply, platform).text).toMatch(/^(The order with|One order is coming in) /);
     expect(testApp.state.calls.filter((call) => call === 'conversations.append')).toHaveLength(2);
     expect(ms).toBeLessThan(testApp.config.turn.budgetMs / 2);
   });

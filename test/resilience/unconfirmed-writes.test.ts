@@ -84,7 +84,7 @@ describe.each(PLATFORMS)('writes that outlast the turn, on %s', (platform, start
     it('says so in German', async () => {
       const ava = await converse('shopper-ava', 'de-DE');
       const confirm = await say(ava, 'ReorderIntent', { item: { value: 'Kaffee', id: 'coffee' } });
-      expect(confirm.text).toMatch(/Soll ich die Bestellung aufgeben\?$/);
+      expect(confirm.text).toMatch(/Soll ich bestellen\?$/);
       testApp.store.delay('checkout.place', LATE_MS, { times: 1 });
       expect((await say(ava, 'YesIntent')).text).toBe(UNCONFIRMED_DE);
       await testApp.store.drained();
@@ -135,7 +135,7 @@ describe.each(PLATFORMS)('writes that outlast the turn, on %s', (platform, start
       const created = returns();
       expect(created).toEqual([expect.objectContaining({ line_id: '10605-1' })]);
       const done = await say(ava, 'YesIntent');
-      expect(done.text).toMatch(new RegExp(`^Done! Your return number is ${created[0]!.number}\\.`));
+      expect(done.text).toMatch(new RegExp(`^Your return number is ${created[0]!.number}\\.`));
       expect(returns()).toEqual(created);
     });
 

@@ -182,17 +182,18 @@ describe.each(PLATFORMS)('a hostile store, on %s', (platform, talk) => {
     expect(welcome.text).toMatch(/^Welcome back to .+, Ava & the <very> "long"/);
   });
 
-  it('reads three of 10,000 orders at a time, and an order of 30 packages as three and the rest', async () => {
+  it('reads one of 10,000 orders at a time, and an order of 30 packages as three and the rest', async () => {
     const ava = await converse();
     const onTheWay = await say(ava, 'OrderStatusIntent');
-    // Only the 100 newest orders are read (one in transit, 89 still being prepared), and three are said.
+    // Only the 100 newest orders are read (one in transit, 89 still being prepared), and one is said, named by its items.
     expect(onTheWay.text).toMatch(/^You have 90 orders on the way\./);
-    expect(onTheWay.text.match(/Order \d+/g)).toHaveLength(3);
-    const [, remaining] = /There are (\d+) more\. Want to hear them\?$/.exec(onTheWay.text) ?? [];
+    expect(onTheWay.text.match(/\b(The order with|One order is coming in)\b/g)).toHaveLength(1);
+    expect(onTheWay.text).not.toMatch(/Order \d+/);
+    const [, remaining] = /Want to hear (\d+) more\?$/.exec(onTheWay.text) ?? [];
     expect(Number(remaining)).toBeGreaterThan(80);
     const more = await say(ava, 'YesIntent');
-    expect(more.text.match(/Order \d+/g)).toHaveLength(3);
-    expect(more.text).toMatch(new RegExp(`There are ${Number(remaining) - 3} more\\. Want to hear them\\?$`));
+    expect(more.text.match(/\b(The order with|One order is coming in)\b/g)).toHaveLength(1);
+    expect(more.text).toMatch(new RegExp(`Want to hear ${Number(remaining) - 1} more\\?$`));
 
     const [newest] = await testApp.commerce.orders.listForShopper('shopper-ava', { limit: 1 });
     const packages = await say(await converse(), 'OrderStatusIntent', { orderNumber: newest!.number });
@@ -203,7 +204,7 @@ describe.each(PLATFORMS)('a hostile store, on %s', (platform, talk) => {
   it('reads three of 5,000 search results, pages on, tells more about one and takes it to checkout', async () => {
     const ava = await converse();
     const found = await say(ava, 'FindProductIntent', { query: 'a waterproof jacket for hiking' });
-    expect(found.text).toMatch(/^I found 5,?000 matches\. Here are the top 3:/);
+    expect(found.text).toMatch(/^I found 5,?000 matches\. The top 3:/);
     expect((found.state as { active: { data: { shown: string[] } } }).active.data.shown).toHaveLength(3);
     expect(found.card?.text?.split('\n')).toHaveLength(3);
 
@@ -241,7 +242,7 @@ describe.each(PLATFORMS)('a hostile store, on %s', (platform, talk) => {
     const summary = await say(ava, 'ReturnReasonIntent', { reason: { value: "don't fit", id: 'size' } });
     expect(summary.text).toMatch(/^That's the Trailblazer running shoes & the <very>, for a poor fit, with /);
     const done = await say(ava, 'YesIntent');
-    expect(done.text).toMatch(/^Done! Your return number is \d+\./);
+    expect(done.text).toMatch(/^Your return number is \d+\./);
   });
 
   it('stayed far inside the limits on every turn, not just under them', () => {
@@ -292,19 +293,19 @@ describe.each(PLATFORMS)('a huge embedded store, on %s', (platform, talk) => {
   const say = async (conversation: Talk, intent: IntentName, slots?: Record<string, SlotInput>) =>
     bounded(await conversation.say(intent, slots), platform, largest);
 
-  it('reads three of the orders on the way, and offers the rest', async () => {
+  it('reads one of the orders on the way, and offers the rest', async () => {
     const ava = await converse();
     const onTheWay = await say(ava, 'OrderStatusIntent');
     expect(onTheWay.text).toMatch(/^You have \d+ orders on the way\./);
-    expect(onTheWay.text.match(/Order \d+/g)).toHaveLength(3);
-    expect(onTheWay.text).toMatch(/There are \d+ more\. Want to hear them\?$/);
-    expect((await say(ava, 'YesIntent')).text.match(/Order \d+/g)).toHaveLength(3);
+    expect(onTheWay.text.match(/\b(The order with|One order is coming in)\b/g)).toHaveLength(1);
+    expect(onTheWay.text).toMatch(/Want to hear \d+ more\?$/);
+    expect((await say(ava, 'YesIntent')).text.match(/\b(The order with|One order is coming in)\b/g)).toHaveLength(1);
   });
 
   it('reads three of hundreds of jackets, and the next three', async () => {
     const ava = await converse();
     const found = await say(ava, 'FindProductIntent', { query: 'jackets' });
-    const [, count] = /^I found (\d+) matches\. Here are the top 3:/.exec(found.text) ?? [];
+    const [, count] = /^I found (\d+) matches\. The top 3:/.exec(found.text) ?? [];
     expect(Number(count)).toBeGreaterThan(400);
     expect((found.state as { active: { data: { shown: string[] } } }).active.data.shown).toHaveLength(3);
     expect((await say(ava, 'NextIntent')).text).toMatch(/^Here are the next ones:/);

@@ -1,4 +1,4 @@
-import { cheerful, date, digits, pause, text } from '../../lambda/speech/speech';
+import { cheerful, date, digits, foreign, groupedTelephone, pause, plainText, telephone, text } from '../../lambda/speech/speech';
 import { renderSsml } from '../../lambda/speech/ssml';
 import { expectValidSsml } from '../support/ssml-checks';
 
@@ -38,5 +38,35 @@ describe('renderSsml', () => {
 
   it('renders pauses as breaks', () => {
     expect(renderSsml([text('a'), pause(250), text('b')], 'alexa')).toBe(`<speak>a <break time='250ms'/> b</speak>`);
+  });
+
+  it('reads a phone number as a telephone number, in groups, on both platforms', () => {
+    const alexa = renderSsml([telephone('18005550199')], 'alexa');
+    const google = renderSsml([telephone('18005550199')], 'google');
+    expect(alexa).toBe('<speak><say-as interpret-as="telephone">1-800-555-0199</say-as></speak>');
+    // Google reads a telephone by the country code given in `format`.
+    expect(google).toBe('<speak><say-as interpret-as="telephone" format="1">1-800-555-0199</say-as></speak>');
+    expectValidSsml(alexa, 'alexa');
+    expectValidSsml(google, 'google');
+    // Outside North America, no country code is guessed.
+    expect(renderSsml([telephone('+493012345678')], 'google')).toBe('<speak><say-as interpret-as="telephone">+493 012 34 5678</say-as></speak>');
+  });
+
+  it('groups telephone numbers the way people read them', () => {
+    expect(groupedTelephone('18005550199')).toBe('1-800-555-0199');
+    expect(groupedTelephone('8005550199')).toBe('800-555-0199');
+    expect(groupedTelephone('+493012345678')).toBe('+493 012 34 5678');
+    expect(plainText([text('Call '), telephone('18005550199')])).toBe('Call 1-800-555-0199');
+  });
+
+  it('marks a name in another language with <lang> on Alexa, and says it plainly on Google, escaped either way', () => {
+    const speech = [text('Ihre '), foreign('en-US', 'Salt & Pepper'), text(' kommt morgen.')];
+    const alexa = renderSsml(speech, 'alexa');
+    const google = renderSsml(speech, 'google');
+    expect(alexa).toBe('<speak>Ihre <lang xml:lang="en-US">Salt &amp; Pepper</lang> kommt morgen.</speak>');
+    expect(google).toBe('<speak>Ihre Salt &amp; Pepper kommt morgen.</speak>');
+    expectValidSsml(alexa, 'alexa');
+    expectValidSsml(google, 'google');
+    expect(plainText(speech)).toBe('Ihre Salt & Pepper kommt morgen.');
   });
 });

@@ -12,6 +12,25 @@ describe('Voice', () => {
     expect(plainText(voice.money({ minor: 101, currency: 'EUR' }))).toBe('1 euro and 1 cent');
   });
 
+  it('says a name in the catalog\'s language marked as such only where the shopper speaks another', () => {
+    const german = new Voice('de-DE', 'UTC');
+    const item = { spokenName: 'boom speaker', spokenNameLang: 'en-US' };
+    expect(renderSsml(german.name(item), 'alexa')).toBe('<speak><lang xml:lang="en-US">boom speaker</lang></speak>');
+    expect(renderSsml(voice.name(item), 'alexa')).toBe('<speak>boom speaker</speak>');
+    expect(renderSsml(german.name({ spokenName: 'Boom Lautsprecher' }), 'alexa')).toBe('<speak>Boom Lautsprecher</speak>');
+  });
+
+  it('says sizes in the locale\'s words, letters and numbers as they are', () => {
+    const german = new Voice('de-DE', 'UTC');
+    expect(german.sizeName('queen')).toBe('Doppelbett');
+    expect(german.sizeName('M')).toBe('M');
+    expect(voice.sizeName('queen')).toBe('queen');
+  });
+
+  it('reads the phone number as a telephone number, never digit by digit', () => {
+    expect(renderSsml(voice.telephone('1 800 555 0199'), 'alexa')).toBe('<speak><say-as interpret-as="telephone">1-800-555-0199</say-as></speak>');
+  });
+
   it('reads order numbers digit by digit', () => {
     expect(renderSsml(voice.digits('10-42'), 'alexa')).toBe(`<speak><say-as interpret-as='digits'>1042</say-as></speak>`);
   });
@@ -40,7 +59,7 @@ describe('Voice', () => {
 
   it('does not let i18next escape or interpret values', () => {
     expect(plainText(voice.say('orderStatus.itemNotFound', { item: `Tom & Jerry's <mug>` }))).toBe(
-      `I couldn't find Tom & Jerry's <mug> in your recent orders.`,
+      `I couldn't find any Tom & Jerry's <mug> in your recent orders.`,
     );
   });
 

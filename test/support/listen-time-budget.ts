@@ -4,7 +4,6 @@ import { GOOGLE } from '../../interaction-models/lib/platforms';
 import { LISTEN_BUDGET, type ListenSample } from '../../tools/listen-time/distribution';
 import { estimateListenTime, type ListenPlatform } from '../../tools/listen-time/estimate';
 import { activeFlowIn, flowOfReply } from '../../tools/listen-time/reply-flow';
-import { knownLongMessageIn } from './listen-time-exceptions';
 import { carriedState } from './sealed-state';
 
 /**
@@ -22,8 +21,6 @@ export interface RecordedReply extends ListenSample {
   readonly store: string;
   readonly testFile: string;
   readonly text: string;
-  /** The known-long message (listen-time-exceptions.ts) that let this reply run over the limit. */
-  readonly excepted?: string;
 }
 
 /** The reply as the conversation helpers read it. */
@@ -64,15 +61,13 @@ function record(reply: RecordedReply): void {
 
 /**
  * Estimates how long the reply to `sent` takes to say, writes it down, and throws when it is over
- * the limit (unless it says one of the known-long messages of listen-time-exceptions.ts).
+ * the limit. No reply is exempt.
  */
 export function expectWithinListenBudget(platform: ListenPlatform, sent: object, reply: HeardReply): void {
   if (reply.ssml === '') return;
   const { request, locale, before } = describeRequest(platform, sent);
   const { seconds, words } = estimateListenTime(reply.ssml, { platform, locale });
   const flow = flowOfReply({ request, before: activeFlowIn(before), after: activeFlowIn(reply.state) });
-  const over = seconds > LISTEN_BUDGET.limitSeconds;
-  const excepted = over ? knownLongMessageIn(reply.text, locale) : undefined;
   record({
     flow,
     platform,
@@ -82,9 +77,8 @@ export function expectWithinListenBudget(platform: ListenPlatform, sent: object,
     store: process.env.SHOPVOICE_TEST_COMMERCE ?? 'embedded',
     testFile: currentTestFile(),
     text: reply.text,
-    ...(excepted ? { excepted } : {}),
   });
-  if (over && !excepted) {
+  if (seconds > LISTEN_BUDGET.limitSeconds) {
     throw new Error(
       `This ${platform} reply (${flow}, ${request}) takes about ${seconds.toFixed(1)} s to say, ` +
         `over the ${LISTEN_BUDGET.limitSeconds} s listen-time limit (${words} words): "${reply.text}"`,

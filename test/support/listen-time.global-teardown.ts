@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { LISTEN_BUDGET, listenDistribution, renderDistribution } from '../../tools/listen-time/distribution';
+import { listenDistribution, renderDistribution } from '../../tools/listen-time/distribution';
 import { LISTEN_TIME_DIR_VARIABLE, type RecordedReply } from './listen-time-budget';
 
 /** How many of the longest replies the summary quotes, for whoever shortens them. */
@@ -13,16 +13,6 @@ function readReplies(dir: string): RecordedReply[] {
     .flatMap((file) => readFileSync(path.join(dir, file), 'utf8').split('\n'))
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as RecordedReply);
-}
-
-/** How many replies over the limit each known-long message let through, most first. */
-function exceptedLines(replies: readonly RecordedReply[]): string[] {
-  const counts = new Map<string, number>();
-  for (const reply of replies) if (reply.excepted) counts.set(reply.excepted, (counts.get(reply.excepted) ?? 0) + 1);
-  if (counts.size === 0) return [];
-  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
-  const byMessage = [...counts.entries()].sort(([, a], [, b]) => b - a).map(([key, count]) => `${key} ${count}`);
-  return [`allowed over ${LISTEN_BUDGET.limitSeconds} s until issue 17 shortens them (test/support/listen-time-exceptions.ts): ${total} replies: ${byMessage.join(', ')}`];
 }
 
 /**
@@ -50,7 +40,6 @@ export default function printListenTimes(): void {
       renderDistribution(listenDistribution(replies)),
       'longest:',
       ...longest.map((reply) => `  ${reply.seconds.toFixed(1)} s  ${reply.flow} · ${reply.platform} · ${reply.locale}: "${quote(reply.text)}"`),
-      ...exceptedLines(replies),
       '',
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

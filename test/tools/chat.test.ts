@@ -69,11 +69,11 @@ describe('npm run chat', () => {
         encoding: 'utf8',
       });
       const store = openEmbeddedStore(path.join(dataDir, 'shopvoice.sqlite'), {});
-      const numbers = (await store.commerce.orders.listForShopper('shopper-ava', { limit: 100 })).map((order) => order.number);
+      const items = (await store.commerce.orders.listForShopper('shopper-ava', { limit: 100 })).flatMap((order) => order.lines.map((line) => line.spokenName));
       store.close();
       expect(stdout).toMatch(/^you> where is my order\nalexa> /);
       const reply = stdout.split('\n')[1] ?? '';
-      expect(numbers.some((number) => reply.includes(number))).toBe(true);
+      expect(items.some((item) => reply.includes(item))).toBe(true);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

@@ -100,7 +100,9 @@ function confirm(context: ShopperContext, basket: Basket, product: Product, same
   if (priceNote) notes.push(priceNote);
   const settled: Basket = { ...basket, quantity, priceChangeTold: basket.priceChangeTold === true || priceNote !== undefined };
   const packLabel = packSizesOf(product, sameCategory).length > 1 ? packSizeOf(product)?.size.label : undefined;
-  const question = voice.say(basket.lastTime?.quantity === quantity ? 'checkout.confirmLikeLastTime' : 'checkout.confirm', {
+  // After a note (a new price, fewer in stock) "like last time" would be one clause too many.
+  const likeLastTime = notes.length === 0 && basket.lastTime?.quantity === quantity;
+  const question = voice.say(likeLastTime ? 'checkout.confirmLikeLastTime' : 'checkout.confirm', {
     items: itemsPhrase(voice, product, settled, packLabel),
     total: voice.money(times(unitPrice, quantity)),
     card: cardPhrase(voice, billing.payment),

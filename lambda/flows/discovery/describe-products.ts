@@ -27,6 +27,8 @@ function differentiator(voice: Voice, product: Product, others: readonly Product
     const value = (product.attributes[name] ?? []).find(
       (candidate) => !asked.has(candidate) && !others.some((other) => (other.attributes[name] ?? []).includes(candidate)),
     );
+    // "for men", but "unisex" on its own: "for unisex" is no English.
+    if (value === 'unisex') return voice.say('discovery.differentiator.feature', { value });
     if (value) return voice.say(`discovery.differentiator.${name}` as MessageKey, { value });
   }
   return undefined;
@@ -37,34 +39,30 @@ function differentiator(voice: Voice, product: Product, others: readonly Product
  * price and the rest wait until the shopper asks about one (the screen's card shows the prices).
  * Only an option that cannot be had now says so.
  */
-export function describeInList(voice: Voice, product: Product, shown: readonly Product[], query: ProductQuery, now: Date): Speech {
+export function describeInList(voice: Voice, product: Product, shown: readonly Product[], query: ProductQuery): Speech {
   const others = shown.filter((other) => other.id !== product.id);
   const detail = differentiator(voice, product, others, query);
   const name = voice.name(product);
-  if (product.stock > 0) return detail ? voice.say('discovery.itemWithDetail', { name, detail }) : voice.say('discovery.item', { name });
-  const unavailable = availability(voice, product, now);
-  return detail
-    ? voice.say('discovery.itemWithDetailUnavailable', { name, detail, availability: unavailable })
-    : voice.say('discovery.itemUnavailable', { name, availability: unavailable });
+  // "Out of stock" sets it apart well enough; when it is back is a detail for when it is asked about.
+  if (product.stock === 0) return voice.say('discovery.itemUnavailable', { name, availability: voice.say('discovery.availability.outOfStock') });
+  return detail ? voice.say('discovery.itemWithDetail', { name, detail }) : voice.say('discovery.item', { name });
 }
 
-export function describeList(voice: Voice, products: readonly Product[], query: ProductQuery, now: Date): Speech {
+export function describeList(voice: Voice, products: readonly Product[], query: ProductQuery): Speech {
   return products.flatMap((product, index) => [
     ...(index > 0 ? [pause(PAUSE_BETWEEN_PRODUCTS_MS)] : []),
-    ...describeInList(voice, product, products, query, now),
+    ...describeInList(voice, product, products, query),
   ]);
 }
 
-/** Two or three sentences about one product. */
+/** Two or three sentences about one product: its price (and availability when it is not in stock), what it is, its colours. */
 export function describeInDetail(voice: Voice, product: Product, now: Date): Speech {
   const colors = product.attributes.color ?? [];
-  const facts = voice.say('discovery.detail', {
-    name: voice.name(product),
-    brand: product.brand,
-    description: product.description.replace(/[.!]+$/, ''),
-    price: voice.money(product.price),
-    availability: availability(voice, product, now),
-  });
+  const values = { name: voice.name(product), brand: product.brand, description: product.description.replace(/[.!]+$/, ''), price: voice.money(product.price) };
+  const facts =
+    product.stock > 0
+      ? voice.say('discovery.detail', values)
+      : voice.say('discovery.detailUnavailable', { ...values, availability: availability(voice, product, now) });
   if (colors.length < 2) return facts;
   return [...facts, ...voice.say('discovery.detailColors', { colors: voice.list(colors.slice(0, 3).map((color) => [text(color)])) })];
 }

@@ -52,10 +52,10 @@ function readData(activeFlow: ActiveFlow): DiscoveryData | undefined {
 
 /** Read one page of results and say what the shopper can do next. */
 function readResults(context: FlowContext, query: ProductQuery, page: ProductPage, offset: number, intro: Speech): Reply {
-  const { voice, turn, now } = context;
+  const { voice, turn } = context;
   // Three at most, whatever page the store sent.
   const shown = page.products.slice(0, PAGE_SIZE);
-  const list = describeList(voice, shown, query, now);
+  const list = describeList(voice, shown, query);
   const more = offset + shown.length < page.total;
   const next = more ? voice.say('discovery.moreOffer') : voice.say('discovery.chooseOffer');
   const data: DiscoveryData = { query, offset, total: page.total, shown: shown.map((product) => product.id) };

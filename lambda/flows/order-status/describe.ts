@@ -1,17 +1,23 @@
 import type { Order, OrderLine, Shipment, TrackingStatus } from '../../commerce/ports';
 import { type Speech, pause } from '../../speech/speech';
 import type { Voice } from '../../speech/voice';
-import { type DaysFromToday, isDelayed, unshippedLineIds } from './relevance';
+import { type DaysFromToday, isDelayed, shipmentUrgency, unshippedLineIds } from './relevance';
 
 const PAUSE_BETWEEN_ORDERS_MS = 400;
-/** An order in more packages than this has the rest counted, not described: three orders must still fit one answer. */
-const PACKAGES_DESCRIBED = 3;
+/**
+ * How many packages of a split order are described; the rest are counted. Asked about one order,
+ * the shopper hears up to three; in a list, only the most urgent, so the answer stays short and
+ * "when will it arrive?" tells the rest.
+ */
+const PACKAGES_DESCRIBED = { full: 3, summary: 1 } as const;
 
 /**
  * How an order is named: by its number where the shopper asked by number, otherwise by what is in
  * it ("the order with your skillet"), which tells orders apart without reading digits each time.
  */
 export type OrderNaming = 'by-number' | 'by-items';
+/** How much of a split order is told: every package (up to three), or the most urgent one. */
+export type OrderDetail = keyof typeof PACKAGES_DESCRIBED;
 
 export function orderLabel(voice: Voice, order: Order, naming: OrderNaming = 'by-number'): Speech {
   return naming === 'by-number' ? voice.say('orderStatus.orderLabel', { number: voice.digits(order.number) }) : voice.say('orderStatus.theOrder');
@@ -71,7 +77,14 @@ export function shipmentStatus(voice: Voice, shipment: Shipment, now: Date, days
 }
 
 /** One order in one or two sentences: what is in it, and where each package is. */
-export function describeOrder(voice: Voice, order: Order, now: Date, daysFromToday: DaysFromToday, naming: OrderNaming = 'by-number'): Speech {
+export function describeOrder(
+  voice: Voice,
+  order: Order,
+  now: Date,
+  daysFromToday: DaysFromToday,
+  naming: OrderNaming = 'by-number',
+  detail: OrderDetail = 'full',
+): Speech {
   const label = orderLabel(voice, order, naming);
   const linesById = new Map(order.lines.map((line) => [line.id, line]));
   const linesOf = (ids: readonly string[]) => ids.flatMap((id) => linesById.get(id) ?? []);
@@ -90,7 +103,8 @@ export function describeOrder(voice: Voice, order: Order, now: Date, daysFromTod
       status: shipmentStatus(voice, onlyShipment, now, daysFromToday),
     });
   }
-  const packages = order.shipments.map((shipment) =>
+  const byUrgency = [...order.shipments].sort((a, b) => shipmentUrgency(a, daysFromToday) - shipmentUrgency(b, daysFromToday));
+  const packages = byUrgency.map((shipment) =>
     voice.say('orderStatus.packageItems', {
       items: itemsPhrase(voice, linesOf(shipment.lineIds)),
       status: shipmentStatus(voice, shipment, now, daysFromToday),
@@ -99,17 +113,20 @@ export function describeOrder(voice: Voice, order: Order, now: Date, daysFromTod
   if (unshipped.length > 0) {
     packages.push(voice.say('orderStatus.notShippedYet', { items: itemsPhrase(voice, linesOf(unshipped)) }));
   }
+  const describedCount = PACKAGES_DESCRIBED[detail];
   const described =
-    packages.length > PACKAGES_DESCRIBED
-      ? [...packages.slice(0, PACKAGES_DESCRIBED), voice.say('orderStatus.morePackages', { count: packages.length - PACKAGES_DESCRIBED })]
+    packages.length > describedCount
+      ? [...packages.slice(0, describedCount), voice.say('orderStatus.morePackages', { count: packages.length - describedCount })]
       : packages;
-  return voice.say('orderStatus.packages', { order: label, items: itemsPhrase(voice, order.lines), count: packages.length, packages: voice.list(described) });
+  // The packages name the items, so the order is only counted here when it is not named by number.
+  const splitLabel = naming === 'by-number' ? label : voice.say('orderStatus.oneOrder');
+  return voice.say('orderStatus.packages', { order: splitLabel, count: packages.length, packages: voice.list(described) });
 }
 
 /** Several orders, one after the other, with a short pause between them, each named by what is in it. */
 export function describeOrders(voice: Voice, orders: readonly Order[], now: Date, daysFromToday: DaysFromToday): Speech {
   return orders.flatMap((order, index) => [
     ...(index > 0 ? [pause(PAUSE_BETWEEN_ORDERS_MS)] : []),
-    ...describeOrder(voice, order, now, daysFromToday, 'by-items'),
+    ...describeOrder(voice, order, now, daysFromToday, 'by-items', 'summary'),
   ]);
 }

@@ -4,6 +4,7 @@ import type { Flow, FlowContext, ShopperContext } from '../../core/flow';
 import type { Reply } from '../../core/reply';
 import { end, listen } from '../../core/replies';
 import { intentOf, slotDigits, slotOf } from '../../core/turn';
+import { echoesItem } from '../../speech/item-echo';
 import { join, plainText, type Speech } from '../../speech/speech';
 import { assistance, offerPerson } from '../assistance';
 import { describeOrder, describeOrders } from './describe';
@@ -85,7 +86,7 @@ async function answerForItem(context: ShopperContext, item: NonNullable<ReturnTy
   const { voice, turn } = context;
   const matching = ordersWithItem(await recentOrders(context), item);
   if (matching.length === 0) {
-    const speech = voice.say('orderStatus.itemNotFound', { item: item.spoken });
+    const speech = echoesItem(voice, item.spoken) ? voice.say('orderStatus.itemNotFound', { item: item.spoken }) : voice.say('orderStatus.itemNotFoundThat');
     return listen(turn, join(speech, voice.say('orderStatus.itemNotFoundNext')), voice.say('orderStatus.itemNotFoundNext'));
   }
   const onTheWay = ordersOnTheWay(matching, daysFromToday(context));

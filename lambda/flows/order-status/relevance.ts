@@ -59,6 +59,14 @@ function shipmentProgress(shipment: Shipment, daysFromToday: DaysFromToday): Ord
   }
 }
 
+/**
+ * How urgent a package of one order is for the shopper, lower first: a problem (what they may need
+ * to act on), then out for delivery, ready for pickup, on the way, delivered.
+ */
+export function shipmentUrgency(shipment: Shipment, daysFromToday: DaysFromToday): number {
+  return needsAttention(shipment, daysFromToday) ? -1 : RANK[shipmentProgress(shipment, daysFromToday)];
+}
+
 /** Line ids of an order that are in no shipment yet. */
 export function unshippedLineIds(order: Order): string[] {
   const shipped = new Set(order.shipments.flatMap((shipment) => shipment.lineIds));

@@ -5,6 +5,7 @@ import type { FlowContext, HandoffFacts, ShopperContext } from '../../core/flow'
 import type { Reply } from '../../core/reply';
 import { end, listen } from '../../core/replies';
 import { conversationIdOf } from '../../core/turn';
+import { echoesItem } from '../../speech/item-echo';
 import { join, plainText, type Speech } from '../../speech/speech';
 import { offerPerson } from '../assistance';
 import { escalate } from '../handoff';
@@ -94,7 +95,9 @@ function notFound(context: FlowContext, state: ReturnState, search: Extract<Item
     search.kind === 'order-not-found' && query.orderNumber
       ? voice.say('returns.orderNotFound', { number: voice.digits(query.orderNumber) })
       : query.item
-        ? voice.say('returns.itemNotFound', { item: query.item.spoken })
+        ? echoesItem(voice, query.item.spoken)
+          ? voice.say('returns.itemNotFound', { item: query.item.spoken })
+          : voice.say('returns.itemNotFoundThat')
         : voice.say('returns.nothingFound');
   const instead =
     search.instead.length > 0

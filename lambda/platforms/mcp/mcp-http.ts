@@ -3,7 +3,9 @@ import express, { type Express, type Request, type RequestHandler, type Response
 import type { AccessTokenVerifier } from '../../auth/access-token-verifier';
 import { bearerCredential } from '../../auth/bearer-credential';
 import type { Commerce, Shopper } from '../../commerce/ports';
+import { commerceWithin } from '../../core/bounded-commerce';
 import type { StoreProfile } from '../../core/flow';
+import { TurnBudget } from '../../core/turn-budget';
 import { describeError, type Logger } from '../../logging';
 import { voiceFor } from '../../speech/voice';
 import { createConfirmationSigner } from './confirmation-token';
@@ -22,6 +24,8 @@ export interface McpEndpointOptions {
   /** HMAC key for confirmation tokens (SESSION_STATE_SECRET; a distinct purpose is signed in). */
   readonly confirmationSecret: string;
   readonly bodyLimit: string;
+  /** How long one request may wait on the store in all (TURN_BUDGET_MS), as a voice turn may. */
+  readonly budgetMs: number;
   readonly logger: Logger;
   readonly clock?: () => Date;
   /** Told once per tool call, with the shopper it was for. Must not throw. */
@@ -63,26 +67,50 @@ function callsShopperTool(body: unknown): boolean {
 
 type Identity = { readonly kind: 'anonymous' } | { readonly kind: 'shopper'; readonly shopper: Shopper } | { readonly kind: 'invalid' };
 
-async function identify(request: Request, options: McpEndpointOptions): Promise<Identity> {
+async function identify(request: Request, options: McpEndpointOptions, commerce: Commerce): Promise<Identity> {
   const authorization = request.get('authorization');
   if (authorization === undefined) return { kind: 'anonymous' };
   const verified = await options.verifier.verify(bearerCredential(authorization));
-  const shopper = verified ? await options.commerce.shoppers.findById(verified.shopperId) : undefined;
-  return shopper ? { kind: 'shopper', shopper } : { kind: 'invalid' };
+  if (!verified) return { kind: 'invalid' };
+  const shopper = await commerce.shoppers.findById(verified.shopperId);
+  // A valid token that names no shopper is a service-level one (Alexa+ may use client credentials for
+  // tools/list and catalog tools): it may do what a guest may, and no more.
+  return shopper ? { kind: 'shopper', shopper } : { kind: 'anonymous' };
+}
+
+/**
+ * On Lambda, serverless-http builds a request with `headers` but no `rawHeaders`, and the SDK's
+ * transport reads headers from `rawHeaders` (Content-Type and Accept included): fill them in.
+ */
+function withRawHeaders(request: Request): void {
+  if (request.rawHeaders.length > 0) return;
+  request.rawHeaders = Object.entries(request.headers).flatMap(([name, value]) =>
+    value === undefined ? [] : (Array.isArray(value) ? value : [value]).flatMap((one) => [name, one]),
+  );
 }
 
 function handleMcp(options: McpEndpointOptions): RequestHandler {
   const confirmations = createConfirmationSigner(options.confirmationSecret);
   const clock = options.clock ?? (() => new Date());
   return async (request, response) => {
-    const identity = await identify(request, options);
+    // Every store call of this request runs under one budget, so a hanging store gets an answer in time.
+    const commerce = commerceWithin(options.commerce, new TurnBudget({ budgetMs: options.budgetMs }));
+    let identity: Identity;
+    try {
+      identity = await identify(request, options, commerce);
+    } catch (error) {
+      // The store could not say who the token names: not the host's fault, and not a reason to sign in again.
+      options.logger.warn({ error: describeError(error) }, 'MCP request: the shopper could not be looked up');
+      response.status(503).set('Retry-After', '5').json({ jsonrpc: '2.0', error: { code: -32603, message: "The store's systems are not answering right now." }, id: null });
+      return;
+    }
     // A token that was sent but does not hold is refused whatever the call, so the host refreshes it.
     if (identity.kind === 'invalid') return unauthorized(request, response, true);
     if (identity.kind === 'anonymous' && callsShopperTool(request.body)) return unauthorized(request, response, false);
     const shopper = identity.kind === 'shopper' ? identity.shopper : undefined;
     const locale = shopper?.locale ?? 'en-US';
     const server = createMcpServer({
-      context: { commerce: options.commerce, store: options.store, voice: voiceFor(locale, options.store.timeZone), now: clock(), shopper, confirmations },
+      context: { commerce, store: options.store, voice: voiceFor(locale, options.store.timeZone), now: clock(), shopper, confirmations },
       logger: options.logger,
       onToolCall: options.onToolCall && ((record) => options.onToolCall?.({ ...record, shopper, locale })),
     });
@@ -93,6 +121,7 @@ function handleMcp(options: McpEndpointOptions): RequestHandler {
       void server.close();
     });
     try {
+      withRawHeaders(request);
       await server.connect(transport);
       await transport.handleRequest(request, response, request.body);
     } catch (error) {

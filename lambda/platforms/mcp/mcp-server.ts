@@ -3,6 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { isStoreError } from '../../commerce/commerce-errors';
 import { describeError, type Logger } from '../../logging';
 import { getProduct, searchProducts } from './catalog-tools';
+import { handOffToPerson } from './handoff-tool';
 import { getOrderStatus, listOrders } from './order-tools';
 import { confirmReorder, listUsualItems, prepareReorder } from './reorder-tools';
 import { checkReturnEligibility, confirmReturn, prepareReturn } from './return-tools';
@@ -20,6 +21,7 @@ export const MCP_TOOLS: readonly AnyTool[] = [
   listUsualItems,
   prepareReorder,
   confirmReorder,
+  handOffToPerson,
 ];
 
 /** Names of the tools that act for a signed-in shopper: called without one, they get HTTP 401. */
@@ -68,7 +70,7 @@ export function createMcpServer(options: McpServerOptions): McpServer {
         outputSchema: tool.output,
         annotations: {
           title: tool.title,
-          readOnlyHint: !tool.destructive,
+          readOnlyHint: !tool.destructive && tool.adds !== true,
           destructiveHint: tool.destructive,
           // A confirmation performs its write once, however often it is sent.
           idempotentHint: true,

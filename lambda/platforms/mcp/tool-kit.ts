@@ -46,6 +46,8 @@ export interface ToolDefinition<In extends Shape, Out extends Shape> {
   readonly needsShopper: boolean;
   /** Changes something at the store (and so asks for confirmation first). */
   readonly destructive: boolean;
+  /** Adds something without changing anything there was (a handoff ticket): not read-only, not destructive. */
+  readonly adds?: boolean;
   run(args: Of<In>, context: ToolContext): Promise<ToolAnswer<Of<Out>>>;
 }
 
