@@ -38,6 +38,8 @@ export interface Turn {
   readonly event: TurnEvent;
   /** The raw text of what the shopper said, when the platform gives it (Google does, Alexa does not). */
   readonly utterance?: string;
+  /** The shopper said nothing at all (the platform's no-input event): they need the question again, not a menu of what is out of scope. */
+  readonly silent?: boolean;
   readonly state: SessionState;
   /** The account-linking access token exactly as the platform passed it; verified by auth/. */
   readonly accessToken?: string;

@@ -102,7 +102,7 @@ export const assistance: Assistance = {
     if (misunderstood === 1) {
       // Chit-chat and requests out of scope (jokes, weather) are what the model's fallback catches;
       // an answer to a question nobody asked ("yes") was simply not expected.
-      const key = intentOf(turn) === 'FallbackIntent' ? 'assistance.outOfScope' : 'assistance.notUnderstoodFirst';
+      const key = intentOf(turn) === 'FallbackIntent' && !turn.silent ? 'assistance.outOfScope' : 'assistance.notUnderstoodFirst';
       return listen(turn, voice.say(key), voice.say('assistance.whatCanIDoReprompt'), {
         active: turn.state.active,
         misunderstood,

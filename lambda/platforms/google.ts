@@ -72,6 +72,7 @@ export function googleTurn(conv: ConversationV3, stateSeal: SessionStateSeal): T
     locale: conv.user?.locale || conv.session?.languageCode || 'en-US',
     event: turnEvent(conv),
     utterance: conv.intent?.query || undefined,
+    ...(conv.intent?.name?.startsWith('actions.intent.NO_INPUT') ? { silent: true } : {}),
     state: readSessionState(stateSeal.open(conv.session?.params?.[SESSION_STATE_KEY], { platform: 'google', sessionId: conv.session?.id ?? '' })),
     accessToken: typeof token === 'string' ? token : undefined,
     device: { screen: capabilities.includes('RICH_RESPONSE') },
