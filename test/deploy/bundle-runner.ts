@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
+import { clockEnvironment } from '../../tools/clock-environment';
 
 /**
  * Runs a packaged function the way Lambda does: its zip unpacked into a folder of its own, far
@@ -76,15 +77,6 @@ export interface FunctionRun {
   readonly output: string;
 }
 
-/**
- * What sets this process's clock (libfaketime under `faketime`, the time zone): the function must
- * read the same clock as the test that laid out the store it talks to.
- */
-function clockEnvironment(): Record<string, string> {
-  const names = Object.keys(process.env).filter((name) => name === 'LD_PRELOAD' || name === 'TZ' || name.startsWith('FAKETIME'));
-  return Object.fromEntries(names.map((name) => [name, process.env[name] ?? '']));
-}
-
 /** Loads the handler in a fresh node with only `env` (and PATH and the clock) and invokes it with each event in turn. */
 export function runHandler(fn: UnpackedFunction, handler: string, events: readonly unknown[], env: Record<string, string>): Promise<FunctionRun> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-invoke-'));
@@ -95,7 +87,8 @@ export function runHandler(fn: UnpackedFunction, handler: string, events: readon
     execFile(
       process.execPath,
       ['-e', HARNESS, handler, eventsFile, answersFile],
-      // HOME too: Node also looks for modules in ~/.node_modules and ~/.node_libraries.
+      // HOME too: Node also looks for modules in ~/.node_modules and ~/.node_libraries. The clock too:
+      // the function must read the same clock as the test that laid out the store it talks to.
       { cwd: fn.dir, env: { PATH: process.env.PATH ?? '', HOME: work, ...clockEnvironment(), ...env }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const output = `${stdout}${stderr}`;

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { clockEnvironment } from '../clock-environment';
 
 /** A scratch folder for one bench run: bundles, request files and store data dirs. Removed at the end. */
 export interface Workspace {
@@ -42,6 +43,8 @@ export function childEnvironment(repoRoot: string, extra: Readonly<Record<string
   return {
     PATH: process.env.PATH ?? '',
     NODE_PATH: path.join(repoRoot, 'node_modules'),
+    // The bench signs tokens on its own clock; its servers must check them on the same one.
+    ...clockEnvironment(),
     ...extra,
   };
 }
