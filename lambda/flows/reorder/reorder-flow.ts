@@ -62,12 +62,13 @@ function askWhich(context: FlowContext, options: readonly ReorderOption[], quest
 async function reorder(context: ShopperContext): Promise<Reply> {
   const { voice, now } = context;
   const request = requestOf(context);
-  // Asked alongside the history, so it costs no extra wait.
-  const [purchases, byCategory] = await Promise.all([
-    pastPurchases(context),
-    request.item ? categoryMayStandIn(context.commerce.catalog, request.item) : false,
-  ]);
-  const resolution = resolveReorder(purchases, { ...request, byCategory }, now);
+  const purchases = await pastPurchases(context);
+  const byWords = resolveReorder(purchases, { ...request, byCategory: false }, now);
+  // Only when no purchase has the shopper's words does the catalog decide whether the category may stand in.
+  const resolution =
+    byWords.kind === 'instead' && (await categoryMayStandIn(context.commerce.catalog, byWords.item))
+      ? resolveReorder(purchases, { ...request, byCategory: true }, now)
+      : byWords;
   switch (resolution.kind) {
     case 'found':
       return startCheckout(context, basketOf(optionOf(resolution.usual)));
