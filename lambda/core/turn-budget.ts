@@ -49,7 +49,13 @@ export class TurnBudget {
     if (remaining <= 0) return Promise.reject(new StoreUnavailableError(operation, 'timeout'));
     // Only the store's calls are told their deadline: they are the ones that retry and may hang.
     const abandoned = owner === 'store' ? new AbortController() : undefined;
-    const result = abandoned ? runWithCallDeadline({ remainingMs: () => this.remainingMs(), signal: abandoned.signal }, call) : call();
+    // Timers may fire a fraction of a millisecond before the monotonic clock reaches the deadline:
+    // once the call is abandoned, it has no time left whatever the clock says.
+    const callDeadline = abandoned && {
+      remainingMs: () => (abandoned.signal.aborted ? 0 : this.remainingMs()),
+      signal: abandoned.signal,
+    };
+    const result = callDeadline ? runWithCallDeadline(callDeadline, call) : call();
     if (!isThenable(result)) return result;
     return new Promise<Awaited<T>>((resolve, reject) => {
       let settled = false;
