@@ -25,6 +25,13 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+/**
+ * A tool still running after this long started a server instead of answering. Generous: on a busy
+ * 2-core machine, tsx alone takes seconds to load the bench's imports.
+ */
+const HUNG_TOOL_MS = 50_000;
+jest.setTimeout(HUNG_TOOL_MS + 10_000);
+
 /** Runs a tool; one that starts a server instead of answering is stopped and reported as such. */
 function run(tool: string, args: readonly string[]): Promise<Ran> {
   return new Promise((resolve, reject) => {
@@ -39,7 +46,7 @@ function run(tool: string, args: readonly string[]): Promise<Ran> {
     const timer = setTimeout(() => {
       child.kill();
       reject(new Error(`${tool} ${args.join(' ')} kept running: ${stdout}${stderr}`));
-    }, 20_000);
+    }, HUNG_TOOL_MS);
     child.on('close', (status) => {
       clearTimeout(timer);
       resolve({ status, stdout, stderr });
