@@ -1,5 +1,7 @@
 import { openCloudAdapters } from './commerce/open-cloud-adapters';
 import { composeShopvoice } from './compose';
+import { LOG_WAIT_MS } from './core/router';
+import { settlingTurnWrites } from './core/turn-writes';
 import { ConfigError, loadConfig } from './config';
 import { createLogger, describeError } from './logging';
 import { instrumentAdapters, instrumentRouter } from './observability/instrument';
@@ -22,4 +24,5 @@ const skill = createAlexaSkill({
   onSkillDisabled: (accessToken) => shopvoice.forgetByAccessToken(accessToken),
 });
 
-export const handler = createAlexaLambdaHandler(skill);
+// The container is frozen once the handler returns: the turn's own writes (log line, turn event) finish first.
+export const handler = settlingTurnWrites(createAlexaLambdaHandler(skill), shopvoice.turnWrites, LOG_WAIT_MS);

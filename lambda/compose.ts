@@ -4,8 +4,10 @@ import { relayedHandoffs, type WebhookRelay } from './commerce/handoff-webhook/w
 import type { Adapters } from './commerce/adapters';
 import type { Commerce, SkillState, StoreCommerce, TurnEvents } from './commerce/ports';
 import type { Config } from './config';
+import type { TextReader } from './core/own-reading';
 import { createRouter, type Router, TurnEventNotRecordedError } from './core/router';
 import { createSessionStateSeal, type SessionStateSeal } from './core/sealed-state';
+import { createTurnWrites, type TurnWrites } from './core/turn-writes';
 import { assistance } from './flows/assistance';
 import { FLOWS } from './flows/all-flows';
 import { describeError, type Logger } from './logging';
@@ -26,6 +28,8 @@ export interface Shopvoice {
   readonly stateSeal: SessionStateSeal;
   /** Where channels without a router (MCP) record their turn events; the router records its own. */
   readonly turnEvents: TurnEvents;
+  /** What turns write about themselves after their reply (log lines, turn events): a Lambda function settles them before it returns. */
+  readonly turnWrites: Pick<TurnWrites, 'settle' | 'pending'>;
   /**
    * Forgets what the skill kept from the voice of the shopper this access token names (signature,
    * issuer and audience checked; expired up to FORGET_TOKEN_EXPIRY_ALLOWANCE_MS accepted). A token
@@ -40,6 +44,11 @@ export interface ComposeOptions {
   /** The store's systems and the skill's own state; the caller opened them and closes them. */
   readonly adapters: Pick<Adapters, 'store' | 'state'>;
   readonly clock?: () => Date;
+  /**
+   * Reads the words of turns the platform could not place (Google's no-match). Given by the
+   * channels that carry words, so the Alexa function does not bundle the language models.
+   */
+  readonly readText?: TextReader;
 }
 
 /** With a webhook configured, every filed ticket is also delivered there, and anything queued earlier now. */
@@ -75,6 +84,7 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
     onRejected: (rejection, binding) =>
       options.logger.warn({ platform: binding.platform, rejection }, 'session state failed its seal check; the conversation starts afresh'),
   });
+  const turnWrites = createTurnWrites();
   const router = createRouter({
     flows: FLOWS,
     assistance,
@@ -84,6 +94,8 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
     clock: options.clock,
     turnBudgetMs: config.turn.budgetMs,
     progressAfterMs: config.turn.progressAfterMs,
+    turnWrites,
+    ...(options.readText ? { readText: options.readText } : {}),
     // The skill's own record of each turn's outcome; the flows never see it.
     turnEvents: {
       sink: state.turnEvents,
@@ -126,6 +138,7 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
     commerce,
     stateSeal,
     turnEvents: state.turnEvents,
+    turnWrites,
     forgetByAccessToken,
     close() {
       relay?.close();

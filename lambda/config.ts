@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CURRENCY_CODES, type CurrencyCode } from './commerce/ports';
 import type { PurchasePinPolicy } from './core/flow';
 import { MIN_SESSION_STATE_SECRET_LENGTH } from './core/sealed-state';
@@ -55,6 +55,13 @@ export interface Config {
   readonly metrics: {
     /** When set, `GET /metrics` answers only requests carrying `Authorization: Bearer <token>`. */
     readonly token?: string;
+  };
+  readonly mcp: {
+    /**
+     * Browser origins (scheme://host[:port]) that may call `/mcp`; a request with any other Origin
+     * gets 403 (DNS rebinding). Hosts that call from a server (Alexa+) send no Origin and pass.
+     */
+    readonly allowedOrigins: readonly string[];
   };
   /**
    * The HMAC-SHA256 key session state travels sealed with (core/sealed-state.ts); required in
@@ -160,6 +167,27 @@ const httpUrl = text.pipe(
     .refine((value) => value === undefined || /^https?:\/\/[^\s/]+/.test(value), 'must be an http(s) URL'),
 );
 
+/** Comma-separated web origins as a browser sends them (scheme://host[:port], no path), each normalised by URL. */
+const originList = text.pipe(
+  z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+    .refine((origins) => origins.every(isWebOrigin), 'must be comma-separated origins such as https://app.example.com,http://localhost:6274 (no path, no wildcard)')
+    .transform((origins) => origins.map((origin) => new URL(origin).origin)),
+);
+
+function isWebOrigin(value: string): boolean {
+  // No query, fragment or credentials: an Origin header never has them.
+  if (/[?#@]/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/';
+  } catch {
+    return false;
+  }
+}
+
 const timeZone = text.pipe(
   z
     .string()
@@ -245,6 +273,8 @@ const envSchema = z.object({
   ),
   ALEXA_VERIFY_SIGNATURE: flag(true),
   GOOGLE_PROJECT_ID: text,
+
+  MCP_ALLOWED_ORIGINS: originList,
 
   METRICS_TOKEN: text.pipe(
     z
@@ -400,6 +430,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     google: { projectId: settings.GOOGLE_PROJECT_ID },
     metrics: { token: settings.METRICS_TOKEN },
+    mcp: { allowedOrigins: settings.MCP_ALLOWED_ORIGINS },
     sessionStateSecret: settings.SESSION_STATE_SECRET ?? developmentSessionStateSecret(),
     analytics: {
       shopperHashSecret: settings.SHOPPER_HASH_SECRET ?? DEVELOPMENT_SHOPPER_HASH_SECRET,

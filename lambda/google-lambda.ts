@@ -2,6 +2,9 @@ import express from 'express';
 import serverless from 'serverless-http';
 import { openCloudAdapters } from './commerce/open-cloud-adapters';
 import { composeShopvoice } from './compose';
+import { readWithOwnUnderstanding } from './understanding/text-reader';
+import { LOG_WAIT_MS } from './core/router';
+import { settlingTurnWrites } from './core/turn-writes';
 import { loadConfig } from './config';
 import { BODY_LIMIT } from './http-app';
 import { createLogger, describeError } from './logging';
@@ -13,7 +16,11 @@ import { withCheckedGoogleBody } from './platforms/google-request-schema';
 const config = loadConfig();
 const logger = createLogger();
 // One JSON line per turn (msg "turn") goes to stdout, which Lambda sends to CloudWatch Logs.
-const shopvoice = composeShopvoice(config, { logger, adapters: instrumentAdapters(openCloudAdapters(config, logger), { logger }) });
+const shopvoice = composeShopvoice(config, {
+  logger,
+  adapters: instrumentAdapters(openCloudAdapters(config, logger), { logger }),
+  readText: readWithOwnUnderstanding,
+});
 const router = instrumentRouter(shopvoice.router);
 const onError = (error: unknown) => logger.error({ error: describeError(error) }, 'google handler failed');
 
@@ -27,4 +34,5 @@ app.post(
   ),
 );
 
-export const handler = serverless(app);
+// The container is frozen once the handler returns: the turn's own writes (log line, turn event) finish first.
+export const handler = settlingTurnWrites(serverless(app), shopvoice.turnWrites, LOG_WAIT_MS);

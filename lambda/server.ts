@@ -3,6 +3,7 @@ import { devConsoleRoutes } from '../tools/dev-console/dev-console';
 import type { Adapters } from './commerce/adapters';
 import { openAdapters } from './commerce/open-adapters';
 import { composeShopvoice, type Shopvoice } from './compose';
+import { readWithOwnUnderstanding } from './understanding/text-reader';
 import { type Config, ConfigError, loadConfig } from './config';
 import { BODY_LIMIT, createHttpApp } from './http-app';
 import { listenOn, listeningUrl, localUrl } from './http-listen';
@@ -29,11 +30,11 @@ export interface ServerOptions {
  */
 function composeOver(config: Config, logger: Logger, metrics: Metrics, options: ServerOptions): Shopvoice {
   const instrument = (adapters: Pick<Adapters, 'store' | 'state'>) => instrumentAdapters(adapters, { logger, metrics });
-  if (options.adapters) return composeShopvoice(config, { logger, adapters: instrument(options.adapters), clock: options.clock });
+  if (options.adapters) return composeShopvoice(config, { logger, adapters: instrument(options.adapters), clock: options.clock, readText: readWithOwnUnderstanding });
   if (config.commerce.adapter === 'http') metrics.circuit('closed');
   const adapters = openAdapters(config, config.commerce.adapter === 'http' ? storeEventsLogger(logger, { retry: metrics.storeRetry, circuit: metrics.circuit }) : logger);
   try {
-    const shopvoice = composeShopvoice(config, { logger, adapters: instrument(adapters), clock: options.clock });
+    const shopvoice = composeShopvoice(config, { logger, adapters: instrument(adapters), clock: options.clock, readText: readWithOwnUnderstanding });
     return {
       ...shopvoice,
       close() {

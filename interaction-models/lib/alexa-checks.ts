@@ -148,7 +148,6 @@ export function interactionModelProblems(
     }
     const samples = intent.samples ?? [];
     if (!intent.name.startsWith('AMAZON.') && samples.length === 0) problems.push(`${where}: a custom intent needs samples`);
-    if (intent.name === 'AMAZON.FallbackIntent' && samples.length > 0) problems.push(`${where}: the fallback intent takes no samples`);
     for (const sample of samples) problems.push(...sampleProblems(where, sample, slotTypes));
   }
   for (const name of contract.intents) {

@@ -154,12 +154,12 @@ export function sampleCoverageProblems(
   });
 }
 
-/** Custom intents need samples on both platforms; Alexa's fallback intent takes none. */
+/**
+ * Custom intents need samples on both platforms. Alexa's fallback intent may have some: requests
+ * that are out of the skill's scope (a joke, the weather) tune its out-of-domain model.
+ */
 export function samplePresenceProblems(model: LocaleModel): string[] {
   return Object.entries(model.intents).flatMap(([name, intent]) => {
-    if (intent.alexa === 'AMAZON.FallbackIntent' && intent.samples.length > 0) {
-      return [`${model.locale}: ${name} is Alexa's fallback intent and cannot have samples`];
-    }
     if (intent.alexa === undefined && intent.samples.length === 0) {
       return [`${model.locale}: ${name} is a custom intent and needs samples`];
     }

@@ -3,6 +3,7 @@ import type { Logger } from '../logging';
 import type { Adapters } from './adapters';
 import { createDynamoSkillState } from './dynamodb/dynamo-skill-state';
 import { createHttpStoreCommerce } from './http/http-store-commerce';
+import { LOCALES } from '../speech/i18n';
 import { type EmbeddedStore, openEmbeddedStore } from './sqlite/embedded-store';
 
 /**
@@ -23,7 +24,8 @@ export function openAdapters(config: Config, logger?: Logger, clock?: () => Date
   const dynamo =
     config.state.adapter === 'dynamodb' ? createDynamoSkillState(config.state, { turnEventRetentionDays: config.retentionDays, clock }) : undefined;
   try {
-    const store = config.commerce.adapter === 'http' ? createHttpStoreCommerce(config.commerce, { logger }) : openEmbedded().store;
+    const store =
+      config.commerce.adapter === 'http' ? createHttpStoreCommerce(config.commerce, { logger, warmVocabularyFor: LOCALES }) : openEmbedded().store;
     const state = dynamo ?? openEmbedded().state;
     return {
       store,

@@ -3,6 +3,7 @@ import type { Logger } from '../logging';
 import type { Adapters } from './adapters';
 import { createDynamoSkillState } from './dynamodb/dynamo-skill-state';
 import { createHttpStoreCommerce } from './http/http-store-commerce';
+import { LOCALES } from '../speech/i18n';
 
 /**
  * The adapters a Lambda function uses: the store's API and DynamoDB, nothing that keeps data in
@@ -16,7 +17,8 @@ export function openCloudAdapters(config: Config, logger: Logger): Adapters {
   if (config.commerce.adapter !== 'http' || config.state.adapter !== 'dynamodb') throw new ConfigError(problems);
   const state = createDynamoSkillState(config.state, { turnEventRetentionDays: config.retentionDays });
   return {
-    store: createHttpStoreCommerce(config.commerce, { logger }),
+    // The vocabulary is read as the container starts, beside the first turn rather than in front of a search.
+    store: createHttpStoreCommerce(config.commerce, { logger, warmVocabularyFor: LOCALES }),
     state,
     close: () => state.close(),
   };

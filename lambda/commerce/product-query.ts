@@ -47,7 +47,9 @@ export interface PageRequest {
 }
 
 export interface ProductPage {
-  /** How many products match in all. */
+  /** How many products match in all; with `moreThanTotal`, how many were counted before counting stopped. */
   readonly total: number;
+  /** More than `total` products match: a large catalog stops counting once the number no longer matters. */
+  readonly moreThanTotal?: boolean;
   readonly products: readonly Product[];
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, daysBetween } from './day-keys';
 import type { ReturnRefusal } from './ports';
 

@@ -35,12 +35,23 @@ export interface FlowContext {
   readonly commerce: Commerce;
   readonly store: StoreProfile;
   readonly now: Date;
-  /** The linked shopper, when the turn carried a valid token for a known shopper. */
-  readonly shopper: Shopper | undefined;
+  /** The linked shopper, when the turn carried a valid access token. */
+  readonly shopper: LinkedShopper | undefined;
+}
+
+/**
+ * The shopper a valid access token names. The id is all most turns need, and the token carries
+ * it; the store's record (name, default card and address) costs a round trip to the store, so it
+ * is read only when a flow asks for it, once per turn however often it is asked for.
+ */
+export interface LinkedShopper {
+  readonly id: string;
+  /** The store's record of the shopper; undefined when the store does not know them. */
+  profile(): Promise<Shopper | undefined>;
 }
 
 /** A context in which the shopper is known: the router only starts shopper flows with one. */
-export type ShopperContext = FlowContext & { readonly shopper: Shopper };
+export type ShopperContext = FlowContext & { readonly shopper: LinkedShopper };
 
 export type FlowName = 'assistance' | 'order-status' | 'returns' | 'discovery' | 'reorder' | 'checkout';
 
@@ -87,7 +98,8 @@ export interface OpenQuestion {
 
 /** Answers the router gives itself, whatever flow is in progress: the assistance flow provides them. */
 export interface Assistance {
-  launch(context: FlowContext): Reply;
+  /** Welcomes the shopper, by name when linked (which reads their record from the store). */
+  launch(context: FlowContext): Reply | Promise<Reply>;
   help(context: FlowContext): Reply;
   stop(context: FlowContext): Reply;
   /** "Cancel": drops the step in progress, if any. */

@@ -1,20 +1,24 @@
 import { StoreUnavailableError } from '../commerce/commerce-errors';
 import { performance } from 'node:perf_hooks';
-import type { Commerce, HandoffReason, Shopper, TurnEvent, TurnEvents, TurnOutcome } from '../commerce/ports';
+import type { Commerce, HandoffReason, TurnEvent, TurnEvents, TurnOutcome } from '../commerce/ports';
 import type { MessageKey } from '../speech/i18n';
 import { plainText } from '../speech/speech';
 import { type Voice, voiceFor } from '../speech/voice';
 import { commerceInLocale } from '../commerce/spoken-names';
+import { calendarDayIn, isoDay } from '../understanding/calendar';
 import { commerceWithin } from './bounded-commerce';
-import type { Assistance, Flow, FlowContext, StoreProfile } from './flow';
+import type { Assistance, Flow, FlowContext, LinkedShopper, StoreProfile } from './flow';
 import type { IntentName } from './intents';
 import { loggableSlots } from './loggable-slots';
+import { type TextReader, withOwnReading } from './own-reading';
 import { guardedIntent } from './purchase-guard';
 import type { Reply } from './reply';
 import { withinReplyLimits } from './reply-limits';
 import { shopperHash } from './shopper-hash';
 import { conversationIdOf, type Turn } from './turn';
 import { TurnBudget, TurnOverrunError, waitAtMost } from './turn-budget';
+import { commerceRememberedForTurn } from './turn-reads';
+import { createTurnWrites, type TurnWrites } from './turn-writes';
 
 export interface RouterDependencies {
   readonly flows: readonly Flow[];
@@ -34,6 +38,10 @@ export interface RouterDependencies {
   readonly onProgressFailed?: (error: unknown, turn: Turn) => void;
   /** Where each turn's outcome is recorded, off the reply's path; nothing is recorded when unset. */
   readonly turnEvents?: TurnEventRecording;
+  /** Tracks what each turn writes about itself once its reply is ready (turn-writes.ts); one of the router's own when unset. */
+  readonly turnWrites?: TurnWrites;
+  /** Reads words the platform heard but could not place (own-reading.ts); such turns fall back when unset. */
+  readonly readText?: TextReader;
 }
 
 export interface TurnEventRecording {
@@ -45,9 +53,6 @@ export interface TurnEventRecording {
   /** Takes personal data out of an utterance; without it no utterance is kept, whatever storeUtterances says. */
   readonly redact?: (text: string) => string;
 }
-
-/** A sink slow to take an event may hold the reply this long at most; the write goes on without the shopper. */
-export const TURN_EVENT_WAIT_MS = 50;
 
 /** A turn event that could not be written; the turn itself was answered. */
 export class TurnEventNotRecordedError extends Error {
@@ -101,7 +106,10 @@ function mayBeSecret(turn: Turn): boolean {
 
 export const DEFAULT_TURN_BUDGET_MS = 5_000;
 export const DEFAULT_PROGRESS_AFTER_MS = 400;
-/** The conversation log is written once the reply is built; a slow state store may hold the reply this long at most. */
+/**
+ * A turn's own writes (its conversation-log line and turn event) never hold the reply on a server;
+ * a Lambda function, frozen once it returns, lets them finish first for this long at most.
+ */
 export const LOG_WAIT_MS = 300;
 /** A reply that is ready waits this long at most for a "let me check" still on its way, so that it is heard first. */
 export const PROGRESS_WAIT_MS = 300;
@@ -154,10 +162,15 @@ export function createRouter(dependencies: RouterDependencies): Router {
   const budgetMs = dependencies.turnBudgetMs ?? DEFAULT_TURN_BUDGET_MS;
   const progressAfterMs = dependencies.progressAfterMs ?? DEFAULT_PROGRESS_AFTER_MS;
 
-  async function shopperFor(turn: Turn, ports: Commerce): Promise<Shopper | undefined> {
+  const turnWrites = dependencies.turnWrites ?? createTurnWrites();
+
+  /** The shopper the token names: the id is known at once, the store's record is read only if a flow asks (once a turn: `ports` remember it). */
+  async function shopperFor(turn: Turn, ports: Commerce): Promise<LinkedShopper | undefined> {
     if (!turn.accessToken) return undefined;
     const verified = await verifyAccessToken(turn.accessToken);
-    return verified ? ports.shoppers.findById(verified.shopperId) : undefined;
+    if (!verified) return undefined;
+    const id = verified.shopperId;
+    return { id, profile: () => ports.shoppers.findById(id) };
   }
 
   async function dispatch(context: FlowContext, trace: TurnTrace): Promise<Reply> {
@@ -202,31 +215,20 @@ export function createRouter(dependencies: RouterDependencies): Router {
 
   /**
    * Every answered turn goes into the conversation log, so a handoff can carry the conversation so
-   * far. The reply is ready by now: a state store that is slow to take the line may hold it only
-   * briefly, and the write goes on without the shopper waiting for it.
+   * far. The reply is ready by now and does not wait for the line: the write runs beside it, and a
+   * log that cannot be written is reported, never allowed to take the shopper's answer away.
    */
-  async function record(turn: Turn, reply: Reply, at: Date): Promise<void> {
+  function record(turn: Turn, reply: Reply, at: Date): void {
     const { event } = turn;
     if (event.kind === 'session-ended') return;
     const line = { at, heard: event.kind === 'launch' ? 'launch' : event.intent, slots: loggableSlots(turn), said: plainText(reply.speech) };
-    let written = false;
-    const appending = Promise.resolve()
-      .then(() => commerce.conversations.append(conversationIdOf(turn), line))
-      .then(
-        () => {
-          written = true;
-        },
-        (error: unknown) => {
-          written = true;
-          // The shopper already has their answer; a log that cannot be written must not take it away.
-          dependencies.onError?.(error, turn);
-        },
-      );
-    await waitAtMost(appending, LOG_WAIT_MS);
-    if (!written) dependencies.onError?.(new StoreUnavailableError('conversations.append', 'timeout'), turn);
+    turnWrites.start(() => commerce.conversations.append(conversationIdOf(turn), line), {
+      failed: (error) => dependencies.onError?.(error, turn),
+      notConfirmed: () => dependencies.onError?.(new StoreUnavailableError('conversations.append', 'timeout'), turn),
+    });
   }
 
-  function turnEventOf(turn: Turn, reply: Reply, trace: TurnTrace, at: Date, latencyMs: number, shopper: Shopper | undefined): TurnEvent {
+  function turnEventOf(turn: Turn, reply: Reply, trace: TurnTrace, at: Date, latencyMs: number, shopper: LinkedShopper | undefined): TurnEvent {
     const recording = dependencies.turnEvents!;
     const { event } = turn;
     const achieved = reply.achieved;
@@ -250,34 +252,17 @@ export function createRouter(dependencies: RouterDependencies): Router {
   }
 
   /**
-   * Records the turn's event once its reply is ready. Never on the reply's critical path: a sink
-   * slow to take it holds the reply TURN_EVENT_WAIT_MS at most, and one that fails (or this code)
-   * loses the event, never the turn; either way onError hears of it.
+   * Records the turn's event once its reply is ready. Never on the reply's path: the write runs
+   * beside the reply, and a sink that fails, or never answers (or this code failing), loses the
+   * event, never the turn; either way onError hears of it.
    */
-  async function recordEvent(turn: Turn, reply: Reply, trace: TurnTrace, at: Date, latencyMs: number, shopper: Shopper | undefined): Promise<void> {
+  function recordEvent(turn: Turn, reply: Reply, trace: TurnTrace, at: Date, latencyMs: number, shopper: LinkedShopper | undefined): void {
     const recording = dependencies.turnEvents;
     if (!recording) return;
-    const report = (error: unknown) => {
-      try {
-        dependencies.onError?.(error, turn);
-      } catch {
-        // Reporting must not cost the shopper their answer either.
-      }
-    };
-    let settled = false;
-    const recorded = Promise.resolve()
-      .then(() => recording.sink.record(turnEventOf(turn, reply, trace, at, latencyMs, shopper)))
-      .then(
-        () => {
-          settled = true;
-        },
-        (error: unknown) => {
-          settled = true;
-          report(new TurnEventNotRecordedError('failed', error));
-        },
-      );
-    await waitAtMost(recorded, TURN_EVENT_WAIT_MS);
-    if (!settled) report(new TurnEventNotRecordedError('timeout'));
+    turnWrites.start(() => recording.sink.record(turnEventOf(turn, reply, trace, at, latencyMs, shopper)), {
+      failed: (error) => dependencies.onError?.(new TurnEventNotRecordedError('failed', error), turn),
+      notConfirmed: () => dependencies.onError?.(new TurnEventNotRecordedError('timeout'), turn),
+    });
   }
 
   /** Says "let me check on that" once, where the platform can, the first time a store call is slow. */
@@ -295,15 +280,25 @@ export function createRouter(dependencies: RouterDependencies): Router {
     };
   }
 
+  /** The turn as Shopvoice reads it where the platform heard words it could not place. */
+  function ownReadingOf(heard: Turn): Turn {
+    const { readText } = dependencies;
+    if (!readText) return heard;
+    const active = heard.state.active;
+    const expecting = (active && flowsByName.get(active.flow as Flow['name'])?.answers?.[active.step]) ?? [];
+    return withOwnReading(heard, readText, { expecting, today: isoDay(calendarDayIn(clock(), store.timeZone)) });
+  }
+
   return async function route(heard: Turn): Promise<Reply> {
     const arrived = performance.now();
-    const turn = withGuards(heard);
+    const turn = withGuards(ownReadingOf(heard));
     const trace: TurnTrace = { failed: false, fellBack: false };
     const voice = voiceFor(turn.locale, store.timeZone);
     const progress = progressFor(turn, voice);
     // The deadline counts from here: every port call of this turn runs under what is left of it.
     const budget = new TurnBudget({ budgetMs, slowStoreCallMs: progressAfterMs, onSlowStoreCall: progress?.start });
-    const ports = commerceWithin(commerceInLocale(commerce, turn.locale, store.catalogLocale ?? 'en-US'), budget);
+    // A read asked for twice in this turn goes to the store once (turn-reads.ts).
+    const ports = commerceRememberedForTurn(commerceWithin(commerceInLocale(commerce, turn.locale, store.catalogLocale ?? 'en-US'), budget));
     const base = { turn, voice, commerce: ports, store, now: clock() };
     let context: FlowContext = { ...base, shopper: undefined };
     let reply: Reply;
@@ -329,11 +324,9 @@ export function createRouter(dependencies: RouterDependencies): Router {
       },
     });
     const latencyMs = performance.now() - arrived;
-    await Promise.all([
-      record(turn, reply, base.now),
-      recordEvent(turn, reply, { ...trace }, base.now, latencyMs, context.shopper),
-      progress ? waitAtMost(progress.said(), PROGRESS_WAIT_MS) : undefined,
-    ]);
+    record(turn, reply, base.now);
+    recordEvent(turn, reply, { ...trace }, base.now, latencyMs, context.shopper);
+    if (progress) await waitAtMost(progress.said(), PROGRESS_WAIT_MS);
     return reply;
   };
 }

@@ -53,10 +53,12 @@ function suggestionsFor(context: FlowContext): string[] {
 }
 
 export const assistance: Assistance = {
-  launch(context) {
+  async launch(context) {
     const { turn, voice, store, shopper } = context;
-    const welcome = shopper
-      ? voice.say('assistance.welcomeLinked', { store: store.name, name: shopper.givenName })
+    // The name is in the store's record: the one read a linked launch makes.
+    const known = await shopper?.profile();
+    const welcome = known
+      ? voice.say('assistance.welcomeLinked', { store: store.name, name: known.givenName })
       : voice.say('assistance.welcomeGuest', { store: store.name });
     return listen(turn, join([cheerful(welcome)], voice.say('assistance.whatCanIDo')), voice.say('assistance.whatCanIDoReprompt'), {
       suggestions: suggestionsFor(context),
@@ -130,7 +132,8 @@ export const assistance: Assistance = {
       // The step that made the write stays in progress, so the same answer repeats it with the same key.
       return { ...listen(turn, voice.say(lines.speech), voice.say(lines.reprompt)), state: turn.state };
     }
-    // When the store's own systems failed, say so: waiting a little, or calling, is what helps then.
+    // When the store's own systems failed, say so: waiting a little helps then, or calling (asking for
+    // a person here needs the store too, to know who the shopper is).
     const apology = isStoreError(cause)
       ? voice.say('assistance.storeUnavailable', { phone: voice.telephone(store.supportPhone) })
       : voice.say('assistance.apology');

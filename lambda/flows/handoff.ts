@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isStoreError } from '../commerce/commerce-errors';
 import type { ConversationTurn, HandoffItem, HandoffReason, Order } from '../commerce/ports';
 import type { FlowContext, HandoffFacts, ShopperContext } from '../core/flow';
@@ -64,6 +64,9 @@ function handoffSummary(context: FlowContext, reason: HandoffReason, facts: Hand
   return parts.join(' ');
 }
 
+/** What checking the facts needs: the ports, and whose orders they may name (a flow's linked shopper, or an MCP tool's). */
+type ShopperIdContext = Pick<ShopperContext, 'commerce'> & { readonly shopper: { readonly id: string } };
+
 /**
  * How long a ticket waits for the store to confirm its order: an order system that hangs must not
  * take the rest of the turn, which filing the ticket still needs.
@@ -71,7 +74,7 @@ function handoffSummary(context: FlowContext, reason: HandoffReason, facts: Hand
 export const ORDER_CHECK_WAIT_MS = 1_500;
 
 /** The shopper's own order, as the store has it now: undefined when it is not theirs, 'unchecked' when the store cannot say in time. */
-async function shoppersOrder(context: Pick<ShopperContext, 'commerce' | 'shopper'>, orderNumber: string): Promise<Order | 'unchecked' | undefined> {
+async function shoppersOrder(context: ShopperIdContext, orderNumber: string): Promise<Order | 'unchecked' | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const waited = new Promise<'unchecked'>((resolve) => {
     timer = setTimeout(() => resolve('unchecked'), ORDER_CHECK_WAIT_MS);
@@ -93,7 +96,7 @@ async function shoppersOrder(context: Pick<ShopperContext, 'commerce' | 'shopper
  * only as the store names that order's line; the topic only when it is one flows use; notes for
  * staff one line each, within bounds.
  */
-export async function checkedFacts(context: Pick<ShopperContext, 'commerce' | 'shopper'>, facts: HandoffFacts): Promise<HandoffFacts> {
+export async function checkedFacts(context: ShopperIdContext, facts: HandoffFacts): Promise<HandoffFacts> {
   const topic = facts.topic && HANDOFF_TOPICS.has(facts.topic) ? facts.topic : undefined;
   const notes = (facts.tried ?? []).map(staffNote).filter((note) => note !== '').slice(-MAX_NOTES);
   const order = facts.orderNumber ? await shoppersOrder(context, facts.orderNumber) : undefined;
@@ -137,7 +140,15 @@ export async function escalate(
     return { ...end(turn, join(intro, voice.say('assistance.handoffGuest', { phone: voice.telephone(store.supportPhone) }))), handedOff: 'phone' };
   }
   const conversationId = conversationIdOf(turn);
-  const [earlier, checked] = await Promise.all([commerce.conversations.turns(conversationId), checkedFacts({ ...context, shopper }, facts)]);
+  const [earlier, checked, profile] = await Promise.all([
+    commerce.conversations.turns(conversationId),
+    checkedFacts({ ...context, shopper }, facts),
+    shopper.profile(),
+  ]);
+  // A team cannot follow up with someone the store does not know: the phone, as for a guest.
+  if (!profile) {
+    return { ...end(turn, join(intro, voice.say('assistance.handoffGuest', { phone: voice.telephone(store.supportPhone) }))), handedOff: 'phone' };
+  }
   const ticket = await commerce.handoffs.file({
     shopperId: shopper.id,
     reason,
@@ -147,7 +158,7 @@ export async function escalate(
     platform: turn.platform,
     // One conversation files one ticket, however often the shopper (or a platform retry) asks.
     idempotencyKey: `${conversationId}:${shopper.id}`,
-    shopper: { id: shopper.id, name: `${shopper.givenName} ${shopper.familyName}`, email: shopper.email },
+    shopper: { id: shopper.id, name: `${profile.givenName} ${profile.familyName}`, email: profile.email },
     item: checked.item,
     tried: checked.tried,
     transcript: [...earlier, currentTurn(context)],

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import { JsonObject, refinement, refusalReason } from './request-body-check';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the platform request checks (google-request-schema.ts, alexa-envelope-schema.ts) share. A

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the assistant says, as data: flows build it, the adapter renders it to its platform's SSML
@@ -72,6 +72,16 @@ export function join(...fragments: Speech[]): Speech {
     out.push(...fragment);
   }
   return out;
+}
+
+/** The speech with its first letter in upper case, for a name that starts a sentence ("rain poncho" → "Rain poncho"). */
+export function capitalized(speech: Speech, locale: string): Speech {
+  const first = speech.findIndex((part) => (part.kind === 'text' || part.kind === 'foreign') && part.text.trim() !== '');
+  const part = speech[first];
+  if (!part || (part.kind !== 'text' && part.kind !== 'foreign')) return speech;
+  const start = part.text.search(/\S/);
+  const upper = { ...part, text: part.text.slice(0, start) + part.text.charAt(start).toLocaleUpperCase(locale) + part.text.slice(start + 1) };
+  return [...speech.slice(0, first), upper, ...speech.slice(first + 1)];
 }
 
 /** The words of a speech, without markup: for cards, display text and logs-free tests. */

@@ -59,14 +59,19 @@ export class Voice {
     return this.t(key, values);
   }
 
-  /** "12 dollars and 50 cents", in the locale's currency words. */
+  /**
+   * A price as people say it, in the locale's currency words: "12 dollars", "12 dollars 50",
+   * "50 cents". Cents under ten keep their unit ("12 dollars and 5 cents"): "12 dollars 5" would
+   * be heard as fifty.
+   */
   money(amount: Money): Speech {
     const whole = Math.trunc(amount.minor / 100);
     const cents = Math.abs(amount.minor % 100);
     const unit = this.t(`currency.${amount.currency}.major` as MessageKey, { count: whole });
     if (cents === 0) return this.say('money.whole', { whole, unit });
     const centUnit = this.t(`currency.${amount.currency}.minor` as MessageKey, { count: cents });
-    return this.say('money.withCents', { whole, unit, cents, centUnit });
+    if (whole === 0) return this.say('money.centsOnly', { cents, centUnit });
+    return this.say(cents < 10 ? 'money.withFewCents' : 'money.withCents', { whole, unit, cents, centUnit });
   }
 
   /** Order numbers, tracking digits and the like, read one character at a time. */
@@ -79,8 +84,15 @@ export class Voice {
    * catalog's, when the store has no name in the shopper's) is marked so it is said in that language.
    */
   name(item: { readonly spokenName: string; readonly spokenNameLang?: string }): Speech {
-    const foreignLanguage = item.spokenNameLang !== undefined && item.spokenNameLang.split('-')[0] !== this.locale.split('-')[0];
-    return [foreignLanguage ? foreign(item.spokenNameLang!, item.spokenName) : text(item.spokenName)];
+    return item.spokenNameLang === undefined ? [text(item.spokenName)] : this.inLanguage(item.spokenName, item.spokenNameLang);
+  }
+
+  /**
+   * Text written in `lang` (a catalog's brand or description, e.g. "en-US"): marked as that
+   * language when the shopper speaks another, so it is pronounced as written.
+   */
+  inLanguage(value: string, lang: string): Speech {
+    return [lang.split('-')[0] !== this.locale.split('-')[0] ? foreign(lang, value) : text(value)];
   }
 
   /** A size as the locale says it: "Doppelbett" for a queen bed in German; letters and numbers as they are. */

@@ -30,6 +30,14 @@ export function isExpectedAnswer(value: string): value is ExpectedAnswer {
   return (EXPECTED_ANSWERS as readonly string[]).includes(value);
 }
 
+/** Questions whose answers mean nothing unasked: "it's broken", "two", "one two three four". */
+const ONLY_WHEN_ASKED: readonly ExpectedAnswer[] = ['reason', 'quantity', 'pin'];
+
+/** The model's intents that are nothing but an answer to a question ("it arrived broken" is a reason). */
+export function answerOnlyIntents(model: LanguageModel): readonly IntentModel[] {
+  return answeringIntents(model, ONLY_WHEN_ASKED);
+}
+
 /** The model's intents that answer any of the questions, in the order the questions were given. */
 export function answeringIntents(model: LanguageModel, expecting: readonly ExpectedAnswer[]): readonly IntentModel[] {
   const names = new Set(expecting.flatMap((answer) => ANSWER_INTENTS[answer]));

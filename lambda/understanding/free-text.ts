@@ -20,11 +20,30 @@ export function freeTextOfPhrase(
   const freeText = [...intent.slots].find(([, type]) => type === FREE_TEXT_TYPE)?.[0];
   if (freeText === undefined || slots.length === 0 || slots.some((fill) => fill.slot === freeText)) return undefined;
   const { tokens } = utterance;
-  // Words of a lead-in the sample does not have ("is there a", "find me") are no part of the product.
+  // Words of a lead-in the sample does not have ("is there a", "find me") are no part of the
+  // product; words that describe it ("a good rain jacket", "cheap socks") are.
+  const leadIn = leadInWords(intent);
   let start = match.leadInEnd;
-  while (start < tokens.length && !match.explainedTokens[start] && context.weights.knows(tokens[start]?.word ?? '')) start += 1;
+  while (start < tokens.length && !match.explainedTokens[start] && leadIn.has(tokens[start]?.word ?? '')) start += 1;
   const { start: from, end } = trimmedRange(tokens, { start, end: tokens.length }, freeTextEdges(context.model.language));
   if (from >= end) return undefined;
   const spoken = typedText(utterance, tokens.slice(from, end));
   return { slot: freeText, type: FREE_TEXT_TYPE, spoken, value: spoken };
+}
+
+const leadInsByIntent = new WeakMap<IntentModel, ReadonlySet<string>>();
+
+/** The words the intent's samples say before their first slot: how its requests begin. */
+function leadInWords(intent: IntentModel): ReadonlySet<string> {
+  let words = leadInsByIntent.get(intent);
+  if (!words) {
+    words = new Set(
+      intent.samples.flatMap((sample) => {
+        const firstSlot = sample.parts.findIndex((part) => part.kind === 'slot');
+        return sample.parts.slice(0, firstSlot < 0 ? sample.parts.length : firstSlot).flatMap((part) => (part.kind === 'word' ? [part.word] : []));
+      }),
+    );
+    leadInsByIntent.set(intent, words);
+  }
+  return words;
 }

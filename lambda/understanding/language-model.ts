@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { languageOf } from './languages/languages';
 import type { Language } from './languages/language';
 import { tokenize } from './tokens';

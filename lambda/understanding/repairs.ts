@@ -44,3 +44,28 @@ export function withoutCorrectedNumbers(utterance: Tokenized, language: Language
   }
   return kept.length === tokens.length ? utterance : { ...utterance, tokens: kept };
 }
+
+/** The most words a corrected phrase may have: a product or a choice, not a whole request. */
+const LONGEST_CORRECTED = 3;
+
+/**
+ * A phrase the shopper corrects at the end of what they say ("headphones, no sorry, earbuds", "das
+ * zweite, nee, das dritte"): the phrase before the repair is dropped when it is the same kind of
+ * thing as the correction — as many words, starting with the same word or made of words no sample
+ * uses (names of things). "There's no rush" is no correction: "there's" is a word of requests.
+ */
+export function withoutCorrectedPhrase(utterance: Tokenized, knows: (word: string) => boolean, language: Language): Tokenized {
+  const { tokens } = utterance;
+  for (let at = 1; at < tokens.length; at += 1) {
+    const repair = longestPhraseAt(tokens, at, language.repairs);
+    const corrected = tokens.length - (at + repair);
+    if (repair === 0 || corrected === 0 || corrected > LONGEST_CORRECTED || corrected > at) continue;
+    const before = tokens.slice(at - corrected, at);
+    const after = tokens.slice(at + repair);
+    const sameStart = before[0]?.word === after[0]?.word;
+    const names = [...before, ...after].every((token) => !knows(token.word) && !language.fillers.includes(token.word));
+    if (!sameStart && !names) continue;
+    return { ...utterance, tokens: [...tokens.slice(0, at - corrected), ...after] };
+  }
+  return utterance;
+}

@@ -50,6 +50,12 @@ const LONGEST = { number: 10, date: 7, open: 6 } as const;
  * leaving a word unexplained (see align.ts), so "hydration vest" stays one value.
  */
 const UNLISTED_WORD_COST = 0.6;
+/**
+ * Words no sample uses before a listed value describe it ("ethiopian coffee", "merino socks"): the
+ * value is named, the description stays in what was said. Cheaper than leaving the words out of
+ * the slot (see align.ts), so the item the shopper named keeps its words.
+ */
+const DESCRIBING_WORD_COST = 0.3;
 /** Words of a free-text slot; words the samples use cost more, so a query does not swallow another intent. */
 const QUERY_WORD_COST = 0.25;
 const QUERY_KNOWN_WORD_COST = 0.6;
@@ -92,6 +98,19 @@ function resolveValue(type: SlotType, words: readonly string[], context: SlotCon
   return best;
 }
 
+/** A listed value named by the last words, after words that describe it and nothing else. */
+function describedValue(type: SlotType, words: readonly string[], context: SlotContext) {
+  const { weights, model } = context;
+  for (let head = 1; head < words.length; head += 1) {
+    const describing = words.slice(0, head);
+    const describes = describing.every((word) => !weights.knows(word) && !weights.isFiller(word)) && spokenNumber(describing, model.language.numbers) === undefined;
+    if (!describes) return undefined;
+    const named = resolveValue(type, words.slice(head), context);
+    if (named) return { value: named.value, cost: named.cost + describing.reduce((sum, word) => sum + DESCRIBING_WORD_COST * weights.weight(word), 0) };
+  }
+  return undefined;
+}
+
 /** How `tokens` fill a slot of `type`, or undefined when they cannot (e.g. words in a number slot). */
 export function fillSpan(type: string, tokens: readonly Token[], context: SlotContext): SpanFill | undefined {
   const { model, weights } = context;
@@ -105,7 +124,8 @@ export function fillSpan(type: string, tokens: readonly Token[], context: SlotCo
       : { cost: words.reduce((sum, word) => sum + UNLISTED_WORD_COST * weights.weight(word), 0), fill: { type } };
   switch (type) {
     case 'AMAZON.NUMBER': {
-      const value = spokenNumber(words, numbers);
+      // "Both" is a count, not a number word: only a count slot takes it, and only alone.
+      const value = words.length === 1 && numbers.pair?.includes(words[0] ?? '') ? '2' : spokenNumber(words, numbers);
       return value === undefined ? undefined : { cost: 0, fill: { type, value } };
     }
     case 'AMAZON.FOUR_DIGIT_NUMBER': {
@@ -128,7 +148,7 @@ export function fillSpan(type: string, tokens: readonly Token[], context: SlotCo
   }
   const custom = model.types.get(type);
   if (!custom) return unlisted();
-  const match = resolveValue(custom, words, context);
+  const match = resolveValue(custom, words, context) ?? describedValue(custom, words, context);
   if (!match) {
     const open = unlisted();
     return open && { cost: open.cost, fill: { type, resolution: 'no-match' } };

@@ -1,9 +1,10 @@
 import { matchSample, type PreparedSample, prepareSample, type SaidUtterance, saidUtterance, type SampleMatch, type SpanCache } from './align';
 import type { CalendarDay } from './calendar';
-import { answeringIntents, bareAnswer, type ExpectedAnswer } from './expected-answers';
+import { answeringIntents, answerOnlyIntents, bareAnswer, type ExpectedAnswer } from './expected-answers';
 import { freeTextOfPhrase } from './free-text';
+import { impliedValues } from './implied-values';
 import { productPhrase } from './product-phrase';
-import { withoutCorrectedNumbers } from './repairs';
+import { withoutCorrectedNumbers, withoutCorrectedPhrase } from './repairs';
 import { FALLBACK_INTENT, type IntentModel, type LanguageModel } from './language-model';
 import { intentVocabulary, type IntentVocabulary, vocabularyShare } from './intent-vocabulary';
 import type { SlotContext, SlotFill } from './slot-fill';
@@ -67,6 +68,11 @@ export const FALLBACK_BELOW = 0.55;
 const ANSWER_FALLBACK_BELOW = 0.45;
 /** How much an answer to the open question is preferred over a reading as something else. */
 const ANSWER_PREFERENCE = 0.12;
+/**
+ * An answer to a question nobody asked is less likely than a request that says the same: "the
+ * blender arrived broken" starts a return more surely than it gives a reason.
+ */
+const UNASKED_ANSWER_PENALTY = 0.05;
 /** Product words alone are a search, but less surely so than a request in words of the samples. */
 const PRODUCT_PHRASE_CONFIDENCE = 0.6;
 /** A bare answer that names its value exactly is as sure as a reading gets. */
@@ -75,24 +81,27 @@ const BARE_ANSWER_CONFIDENCE = 0.97;
 const SAMPLE_SHARE = 0.7;
 const CANDIDATES_SHOWN = 3;
 
+/** The best sample's match, with the slot values the sample names in its own words. */
+type BestMatch = SampleMatch & { readonly sample?: string; readonly implied?: readonly SlotFill[] };
+
 interface Scored {
   readonly intent: IntentModel;
   readonly score: number;
-  readonly match: SampleMatch & { readonly sample?: string };
+  readonly match: BestMatch;
 }
 
 /** An intent with its samples prepared for scoring. */
 interface PreparedIntent {
   readonly vocabulary: IntentVocabulary;
-  readonly samples: readonly PreparedSample[];
+  readonly samples: readonly (PreparedSample & { readonly implied: readonly SlotFill[] })[];
 }
 
 /** An intent's score: mostly how well its best sample matches, partly how many of the words it knows. */
 function scoreIntent({ vocabulary, samples }: PreparedIntent, said: SaidUtterance, context: SlotContext, cache: SpanCache): Scored {
-  let best: SampleMatch & { sample?: string } = { similarity: 0, slots: [], leadInEnd: 0, explainedTokens: [] };
+  let best: BestMatch = { similarity: 0, slots: [], leadInEnd: 0, explainedTokens: [] };
   for (const prepared of samples) {
     const match = matchSample(prepared, said, context, cache);
-    if (match.similarity > best.similarity) best = { ...match, sample: prepared.sample.text };
+    if (match.similarity > best.similarity) best = { ...match, sample: prepared.sample.text, implied: prepared.implied };
   }
   const share = vocabularyShare(vocabulary, said.utterance, context.weights);
   return { intent: vocabulary.intent, score: SAMPLE_SHARE * best.similarity + (1 - SAMPLE_SHARE) * share, match: best };
@@ -115,14 +124,19 @@ export function createUnderstander(model: LanguageModel, options: UnderstanderOp
     vocabularies.flatMap((vocabulary) => [...vocabulary.words]),
     model.language,
   );
+  const takesUnlisted = (slot: string) => options.openSlots?.has(slot) ?? true;
   const intents: PreparedIntent[] = vocabularies.map((vocabulary) => ({
     vocabulary,
-    samples: vocabulary.intent.samples.map((sample) => prepareSample(sample, weights)),
+    samples: vocabulary.intent.samples.map((sample) => ({
+      ...prepareSample(sample, weights),
+      implied: impliedValues(vocabulary.intent, sample, model, takesUnlisted),
+    })),
   }));
+  const answerOnly = new Set(answerOnlyIntents(model));
   const fallback: Omit<Reading, 'candidates'> = { intent: FALLBACK_INTENT, slotNames: [], slots: [], confidence: 0 };
 
   return (text, reading = {}) => {
-    const utterance = withoutCorrectedNumbers(tokenize(text, model.language), model.language);
+    const utterance = withoutCorrectedPhrase(withoutCorrectedNumbers(tokenize(text, model.language), model.language), weights.knows, model.language);
     let today: CalendarDay | undefined;
     const context: SlotContext = {
       model,
@@ -131,7 +145,7 @@ export function createUnderstander(model: LanguageModel, options: UnderstanderOp
       near: nearWords.near,
       today: () => (today ??= (reading.today ?? options.today ?? todayFromClock)()),
       dateLean: options.dateLean ?? 'future',
-      takesUnlisted: (slot) => options.openSlots?.has(slot) ?? true,
+      takesUnlisted,
     };
     const answering = answeringIntents(model, reading.expecting ?? []);
     const bare = bareAnswer(utterance, answering, context);
@@ -151,7 +165,7 @@ export function createUnderstander(model: LanguageModel, options: UnderstanderOp
     const said = saidUtterance(utterance, weights, nearWords.near);
     const scored = intents
       .map((intent) => scoreIntent(intent, said, context, cache))
-      .map((entry) => ({ ...entry, preferred: entry.score + (answers.has(entry.intent) ? ANSWER_PREFERENCE : 0) }))
+      .map((entry) => ({ ...entry, preferred: entry.score + (answers.has(entry.intent) ? ANSWER_PREFERENCE : answerOnly.has(entry.intent) ? -UNASKED_ANSWER_PENALTY : 0) }))
       .sort((a, b) => b.preferred - a.preferred);
     const candidates = scored.slice(0, CANDIDATES_SHOWN).map(({ intent, score }) => ({ intent: intent.name, score: round(score) }));
     const best = scored[0];
@@ -162,7 +176,8 @@ export function createUnderstander(model: LanguageModel, options: UnderstanderOp
       return { intent: product.intent.name, slotNames: [...product.intent.slots.keys()], slots: [product.slot], confidence: PRODUCT_PHRASE_CONFIDENCE, candidates };
     }
     const phrase = freeTextOfPhrase(best.intent, best.match.slots, best.match, utterance, context);
-    const slots = phrase ? [phrase] : best.match.slots;
+    const matched = phrase ? [phrase] : best.match.slots;
+    const slots = [...matched, ...(best.match.implied ?? []).filter((implied) => !matched.some((fill) => fill.slot === implied.slot))];
     return {
       intent: best.intent.name,
       slotNames: [...best.intent.slots.keys()],

@@ -6,6 +6,7 @@ import { end, listen } from '../../lambda/core/replies';
 import { createRouter, flowAndStepOf, TurnEventNotRecordedError, turnOutcome, type RouterDependencies } from '../../lambda/core/router';
 import { freshSessionState, type SessionState } from '../../lambda/core/session-state';
 import { shopperHash } from '../../lambda/core/shopper-hash';
+import { createTurnWrites } from '../../lambda/core/turn-writes';
 import type { Turn, TurnEvent as HeardEvent } from '../../lambda/core/turn';
 import { text } from '../../lambda/speech/speech';
 
@@ -74,6 +75,7 @@ function memorySink(): TurnEvents & { readonly events: TurnEvent[] } {
 
 function routerWith(sink: TurnEvents, overrides: Partial<RouterDependencies> & { storeUtterances?: boolean } = {}) {
   const errors: unknown[] = [];
+  const turnWrites = createTurnWrites();
   const route = createRouter({
     flows: [checkoutFlow, statusFlow, brokenFlow],
     assistance,
@@ -83,9 +85,10 @@ function routerWith(sink: TurnEvents, overrides: Partial<RouterDependencies> & {
     clock: () => new Date('2026-11-26T15:00:00Z'),
     onError: (error) => errors.push(error),
     turnEvents: { sink, shopperHashSecret: SECRET, storeUtterances: overrides.storeUtterances ?? false, redact: (words) => words.replace(/\d/g, '#') },
+    turnWrites,
     ...overrides,
   });
-  return { route, errors };
+  return { route, errors, turnWrites };
 }
 
 function turn(event: HeardEvent, options: { token?: string; state?: SessionState; utterance?: string } = {}): Turn {
@@ -207,13 +210,41 @@ describe('the router records one event per turn', () => {
       hangs: { ...memorySink(), record: () => new Promise<void>(() => {}) },
     };
     for (const [how, sink] of Object.entries(sinks)) {
-      const { route, errors } = routerWith(sink);
+      const { route, errors, turnWrites } = routerWith(sink);
       const reply = await route(turn(intent('OrderStatusIntent'), { token: 'good' }));
       expect({ how, reply }).toEqual({ how, reply: normal });
+      // As a Lambda function does before it returns: a write still running is given up on, and said so.
+      await turnWrites.settle(20);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toBeInstanceOf(TurnEventNotRecordedError);
       expect((errors[0] as TurnEventNotRecordedError).reason).toBe(how === 'hangs' ? 'timeout' : 'failed');
     }
+  });
+
+  it('answers without waiting for the event to be written, and reports one that was not confirmed once given up on', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: TurnEvents & { readonly events: TurnEvent[] } = { ...memorySink(), record: () => held };
+    const { route, errors, turnWrites } = routerWith(slow);
+    const reply = await route(turn(intent('OrderStatusIntent'), { token: 'good' }));
+    expect(reply.achieved).toEqual({ goal: 'order-status-given' });
+    // The reply is out; the conversation log took its line, the event is still being written, and nothing went wrong yet.
+    await new Promise(setImmediate);
+    expect(turnWrites.pending).toBe(1);
+    expect(errors).toEqual([]);
+    release();
+    await turnWrites.settle(1_000);
+    expect(turnWrites.pending).toBe(0);
+    expect(errors).toEqual([]);
+
+    const hung = routerWith({ ...memorySink(), record: () => new Promise<void>(() => {}) });
+    await hung.route(turn(intent('OrderStatusIntent'), { token: 'good' }));
+    expect(hung.errors).toEqual([]);
+    await hung.turnWrites.settle(0);
+    expect(hung.errors).toEqual([expect.objectContaining({ name: 'TurnEventNotRecordedError', reason: 'timeout' })]);
+    expect(hung.turnWrites.pending).toBe(0);
   });
 
   it('answers as usual when reporting a lost event throws too', async () => {

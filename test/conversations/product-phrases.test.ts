@@ -104,6 +104,6 @@ describe.each(PLATFORMS)('a product said without a lead-in on %s', (platform, st
     const which = answered(await conversation.say('BuyIntent', { ordinal: { value: 'first', id: 'first' } }), platform);
     expect(which.text).toMatch(/^Which size of /);
     const confirm = answered(await conversation.say('ChangeSizeIntent', { size: 'x. l.' }), platform);
-    expect(confirm.text).toMatch(new RegExp(`^That's one ${first.spokenName} in size XL for `));
+    expect(confirm.text).toMatch(new RegExp(`^Shall I order the ${first.spokenName} in size XL for `));
   });
 });

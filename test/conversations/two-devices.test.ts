@@ -16,7 +16,7 @@ import { storeUnderTest, TEST_NOW } from '../support/test-app';
 /** Ava's usual coffee (lambda/commerce/sqlite/demo-orders.ts): two bags of it. */
 const ETHIOPIA = 'ethiopia-yirgacheffe-coffee';
 const CONFIRMATION =
-  "That's 2 bags of Ethiopia Yirgacheffe coffee like last time, for 33 dollars and 98 cents on your Visa ending in 4242, shipped to Denver. Shall I place the order?";
+  "Shall I order 2 bags of Ethiopia Yirgacheffe coffee for 33 dollars 98 on your Visa ending 4242, shipping to Denver?";
 const MINUTE = 60_000;
 
 interface PlacedOrderRow {
@@ -131,7 +131,7 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
     const bedroom = alexaConversation(app, { token });
     await toConfirmation(kitchen);
     await toConfirmation(bedroom);
-    expect((await bedroom.say('QuantityIntent', { quantity: '3' })).text).toMatch(/^That's 3 bags of Ethiopia Yirgacheffe coffee/);
+    expect((await bedroom.say('QuantityIntent', { quantity: '3' })).text).toMatch(/^Shall I order 3 bags of Ethiopia Yirgacheffe coffee /);
 
     const answers = await Promise.all([kitchen.say('YesIntent'), bedroom.say('YesIntent')]);
     const numbers = answers.map((done) => /order number is (\d+)/.exec(done.text)?.[1]);

@@ -38,7 +38,7 @@ describe('a return, refund or exchange never starts a purchase', () => {
       const response = await request(testApp.app).post('/google').send(body);
       expect(response.status).toBe(200);
       const speech = response.body.prompt.firstSimple.speech as string;
-      expect(speech).not.toMatch(/place the order|like last time/i);
+      expect(speech).not.toMatch(/Shall I order/i);
       expect(response.body.session.params.shopvoice.state.active).toMatchObject({ flow: 'returns' });
     } finally {
       testApp.close();

@@ -47,7 +47,7 @@ const orderFlow: Flow = {
   needsShopper: true,
   startsOn: ['OrderStatusIntent'],
   start: async (context) =>
-    listen(context.turn, [text(`orders for ${context.shopper.givenName}`)], [text('more?')], {
+    listen(context.turn, [text(`orders for ${(await context.shopper.profile())?.givenName}`)], [text('more?')], {
       active: { flow: 'order-status', step: 'offered-more', data: {} },
     }),
   continue: async (context, active) =>

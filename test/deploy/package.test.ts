@@ -10,6 +10,7 @@ import { type LoopbackStoreApi, serveStoreApiOnLoopback } from '../../tools/stor
 import { intentRequest, launchRequest, TEST_SKILL_ID } from '../support/alexa-envelopes';
 import { type LocalDynamo, startDynalite } from '../support/dynalite';
 import { mainInvocation, webhookRequest } from '../support/google-requests';
+import { MCP_PATH, PROTECTED_RESOURCE_METADATA_PATHS } from '../../lambda/platforms/mcp/mcp-http';
 import { mostUrgentItemName } from '../support/most-urgent-order';
 import { expectValidSsml } from '../support/ssml-checks';
 import { adapterFileOf, filesSendingRequests, LOCAL_ONLY_FILES, requestsForTable } from './adapter-requests';
@@ -29,7 +30,7 @@ import {
 /**
  * `npm run package` as a store's developer runs it, offline and without AWS credentials, then
  * the artifacts it leaves: the CloudFormation template, checked against the code it deploys
- * (table definitions, what the DynamoDB adapter sends, the settings config.ts reads), and the two
+ * (table definitions, what the DynamoDB adapter sends, the settings config.ts reads), and the
  * function zips, unpacked on their own and invoked like Lambda invokes them.
  */
 
@@ -58,7 +59,7 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-type Functions = { alexa: [string, CfnResource]; google: [string, CfnResource]; relay: [string, CfnResource] };
+type Functions = { alexa: [string, CfnResource]; google: [string, CfnResource]; relay: [string, CfnResource]; mcp: [string, CfnResource] };
 
 function functions(): Functions {
   const all = resourcesOfType(template, 'AWS::Lambda::Function');
@@ -67,32 +68,37 @@ function functions(): Functions {
     if (found.length !== 1) throw new Error(`expected one function with handler ${handler}, found ${found.length}`);
     return found[0]!;
   };
-  expect(all).toHaveLength(3);
+  expect(all).toHaveLength(4);
   return {
     alexa: byHandler('lambda/alexa-lambda.handler'),
     google: byHandler('lambda/google-lambda.handler'),
     relay: byHandler('lambda/handoff-relay-lambda.handler'),
+    mcp: byHandler('lambda/mcp-lambda.handler'),
   };
 }
 
 const environmentOf = (fn: CfnResource): Record<string, string> => fn.Properties.Environment.Variables as Record<string, string>;
 
 describe('the CloudFormation template of npm run package', () => {
-  it('deploys both entry points on a current Node.js runtime on arm64, each answering inside its platform’s deadline', () => {
-    const { alexa, google } = functions();
-    for (const [, fn] of [alexa, google]) {
+  it('deploys every entry point on a current Node.js runtime on arm64, each answering inside its platform’s deadline', () => {
+    const { alexa, google, relay, mcp } = functions();
+    for (const [, fn] of [alexa, google, relay, mcp]) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(20|22|24)\.x$/);
       expect(fn.Properties.Architectures).toEqual(['arm64']);
     }
     // Alexa waits 8 s for an answer, Google 10 s.
     expect(alexa[1].Properties.Timeout).toBeLessThan(8);
     expect(google[1].Properties.Timeout).toBeLessThan(10);
+    // An MCP call may spend the whole store budget and still answer before API Gateway's 30 s cut.
+    const mcpBudgetSeconds = loadConfig(environmentOf(mcp[1])).turn.budgetMs / 1000;
+    expect(mcp[1].Properties.Timeout).toBeGreaterThan(mcpBudgetSeconds);
+    expect(mcp[1].Properties.Timeout).toBeLessThan(30);
   });
 
   it('gives each function a configuration config.ts accepts: production, the store API and DynamoDB, nothing it does not read', () => {
-    const { alexa, google, relay } = functions();
+    const { alexa, google, relay, mcp } = functions();
     const known = ['config.ts', 'logging.ts'].map((file) => fs.readFileSync(path.join(REPO_ROOT, 'lambda', file), 'utf8')).join('\n');
-    for (const [, fn] of [alexa, google, relay]) {
+    for (const [, fn] of [alexa, google, relay, mcp]) {
       const env = environmentOf(fn);
       expect(Object.keys(env).filter((name) => !known.includes(`${name}`))).toEqual([]);
       // As Lambda runs it: the runtime adds the function name and region.
@@ -104,6 +110,10 @@ describe('the CloudFormation template of npm run package', () => {
     }
     expect(loadConfig(environmentOf(alexa[1])).alexa.skillId).toMatch(/^amzn1\.ask\.skill\./);
     expect(loadConfig(environmentOf(google[1])).google.projectId).toBeDefined();
+    // Confirmation tokens are signed with the deployment's own secret, and no browser origin may call.
+    const mcpConfig = loadConfig(environmentOf(mcp[1]));
+    expect(mcpConfig.sessionStateSecret).toBe(environmentOf(mcp[1]).SESSION_STATE_SECRET);
+    expect(mcpConfig.mcp.allowedOrigins).toEqual([]);
   });
 
   it('lets only the configured skill invoke the Alexa function', () => {
@@ -119,15 +129,23 @@ describe('the CloudFormation template of npm run package', () => {
     });
   });
 
-  it('routes POST /google, and nothing else, to the Google function', () => {
-    const { google } = functions();
-    const routes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route');
-    expect(routes.map(([, route]) => route.Properties.RouteKey)).toEqual(['POST /google']);
-    const target = JSON.stringify(routes[0]![1].Properties.Target);
-    const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration').filter(([id]) => target.includes(`"${id}"`));
-    expect(integrations).toHaveLength(1);
-    expect(getAttTarget(integrations[0]![1].Properties.IntegrationUri, 'Arn')).toBe(google[0]);
-    expect(integrations[0]![1].Properties.PayloadFormatVersion).toBe('2.0');
+  it('routes POST /google to the Google function, /mcp and its protected resource metadata to the MCP function, and nothing else', () => {
+    const { google, mcp } = functions();
+    const functionOf = (route: CfnResource): string => {
+      const target = JSON.stringify(route.Properties.Target);
+      const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration').filter(([id]) => target.includes(`"${id}"`));
+      expect(integrations).toHaveLength(1);
+      expect(integrations[0]![1].Properties.PayloadFormatVersion).toBe('2.0');
+      return getAttTarget(integrations[0]![1].Properties.IntegrationUri, 'Arn')!;
+    };
+    const routes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties.RouteKey, functionOf(route)]);
+    // The same paths lambda/platforms/mcp/mcp-http.ts serves: GET and DELETE reach the function, which answers 405.
+    const mcpRoutes = [`POST ${MCP_PATH}`, `GET ${MCP_PATH}`, `DELETE ${MCP_PATH}`, ...PROTECTED_RESOURCE_METADATA_PATHS.map((metadata) => `GET ${metadata}`)];
+    expect(Object.fromEntries(routes)).toEqual({
+      'POST /google': google[0],
+      ...Object.fromEntries(mcpRoutes.map((routeKey) => [routeKey, mcp[0]])),
+    });
+    expect(routes).toHaveLength(1 + mcpRoutes.length);
   });
 
   it('creates every table of tables.ts as defined there: on demand, point-in-time recovery, TTL where items expire, encrypted', () => {
@@ -202,10 +220,10 @@ describe('the CloudFormation template of npm run package', () => {
   });
 
   it('keeps each function’s logs for a limited time', () => {
-    const { alexa, google, relay } = functions();
+    const { alexa, google, relay, mcp } = functions();
     const groups = resourcesOfType(template, 'AWS::Logs::LogGroup');
     expect(groups.map(([, group]) => group.Properties.LogGroupName).sort()).toEqual(
-      [alexa, google, relay].map(([, fn]) => `/aws/lambda/${fn.Properties.FunctionName}`).sort(),
+      [alexa, google, relay, mcp].map(([, fn]) => `/aws/lambda/${fn.Properties.FunctionName}`).sort(),
     );
     for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
   });
@@ -219,18 +237,20 @@ describe('the CloudFormation template of npm run package', () => {
     expect(JSON.stringify(rule.Properties.Targets)).toContain(`"${relay[0]}"`);
   });
 
-  it('outputs the Alexa function ARN and the Google webhook URL for the deploy scripts', () => {
+  it('outputs the Alexa function ARN and the Google webhook URL for the deploy scripts, and the MCP server URL for the add-on', () => {
     const { alexa } = functions();
     expect(getAttTarget(template.Outputs?.AlexaFunctionArn?.Value, 'Arn')).toBe(alexa[0]);
     const url = JSON.stringify(template.Outputs?.GoogleWebhookUrl?.Value);
     expect(url).toContain('{"Ref":"HttpApi"}');
     expect(url).toMatch(/"\/google"\]\]\}$/);
+    const mcpUrl = JSON.stringify(template.Outputs?.McpServerUrl?.Value);
+    expect(mcpUrl).toBe(url.replace(/"\/google"\]\]\}$/, `"${MCP_PATH}"]]}`));
     resource(template, 'HttpApi', 'AWS::ApiGatewayV2::Api');
   });
 });
 
 describe('the function zips of npm run package', () => {
-  const zips = { alexa: 'alexa.zip', google: 'google.zip', relay: 'handoffRelay.zip' } as const;
+  const zips = { alexa: 'alexa.zip', google: 'google.zip', relay: 'handoffRelay.zip', mcp: 'mcp.zip' } as const;
   const unpacked: Partial<Record<keyof typeof zips, UnpackedFunction>> = {};
   const unpackedOf = (name: keyof typeof zips): UnpackedFunction =>
     (unpacked[name] ??= unpack(path.join(artifacts, zips[name]), fs.mkdtempSync(path.join(os.tmpdir(), `shopvoice-${name}-`))));
@@ -239,15 +259,20 @@ describe('the function zips of npm run package', () => {
   });
 
   it('each hold one self-contained bundle at the handler’s path: no node_modules, no native addon', () => {
-    const { alexa, google, relay } = functions();
+    const { alexa, google, relay, mcp } = functions();
     expect(unpackedOf('alexa').files).toEqual([`${alexa[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
     expect(unpackedOf('google').files).toEqual([`${google[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
     expect(unpackedOf('relay').files).toEqual([`${relay[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
+    expect(unpackedOf('mcp').files).toEqual([`${mcp[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
     expect(fs.readFileSync(path.join(unpackedOf('relay').dir, 'lambda', 'handoff-relay-lambda.js'), 'utf8')).not.toMatch(/better[-_]sqlite3/);
   });
 
-  it.each(['alexa-lambda', 'google-lambda'])('%s bundles deployed code only: nothing from tools/ or test/, no dev-only package, no better-sqlite3', (name) => {
-    const bundle = fs.readFileSync(path.join(unpackedOf(name === 'alexa-lambda' ? 'alexa' : 'google').dir, 'lambda', `${name}.js`), 'utf8');
+  it.each([
+    ['alexa-lambda', 'alexa'],
+    ['google-lambda', 'google'],
+    ['mcp-lambda', 'mcp'],
+  ] as const)('%s bundles deployed code only: nothing from tools/ or test/, no dev-only package, no better-sqlite3', (name, zip) => {
+    const bundle = fs.readFileSync(path.join(unpackedOf(zip).dir, 'lambda', `${name}.js`), 'utf8');
     expect(bundle).not.toMatch(/better[-_]sqlite3/);
     const report = JSON.parse(fs.readFileSync(path.join(artifacts, 'bundles', `${name}.json`), 'utf8')) as {
       firstParty: Record<string, number>;
@@ -315,6 +340,7 @@ describe('the function zips of npm run package', () => {
     it('loads with no node_modules anywhere above it', () => {
       expect(nodeModulesAbove(unpackedOf('alexa').dir)).toEqual([]);
       expect(nodeModulesAbove(unpackedOf('google').dir)).toEqual([]);
+      expect(nodeModulesAbove(unpackedOf('mcp').dir)).toEqual([]);
     });
 
     it('the Alexa bundle welcomes a LaunchRequest, reads a linked shopper’s orders, keeps the turn in DynamoDB and refuses another skill', async () => {
@@ -371,6 +397,55 @@ describe('the function zips of npm run package', () => {
       expectValidSsml(orders, 'google');
       expect(orders).toContain(await leadingItem());
       expect(await turnsHeard(`google:${sessionId}`)).toEqual(['OrderStatusIntent']);
+      expect(run.output).not.toContain(token);
+    }, 90_000);
+
+    it('the MCP bundle publishes its metadata, asks a guest to sign in, reads a linked shopper’s orders and refuses a foreign Origin', async () => {
+      const { mcp } = functions();
+      const token = await auth.accessToken('shopper-ava');
+      /** An API Gateway HTTP API event as an MCP host's call arrives: JSON-RPC over POST, or a bare GET/DELETE. */
+      const mcpEvent = (method: 'POST' | 'GET' | 'DELETE', routePath: string, body?: unknown, headers: Record<string, string> = {}) => {
+        const post = httpApiPostEvent(routePath, body ?? null);
+        return {
+          ...post,
+          routeKey: `${method} ${routePath}`,
+          headers: { ...post.headers, accept: 'application/json, text/event-stream', 'user-agent': 'mcp-host/1.0', ...headers },
+          requestContext: { ...post.requestContext, routeKey: `${method} ${routePath}`, http: { ...post.requestContext.http, method } },
+          ...(method === 'POST' ? {} : { body: undefined }),
+        };
+      };
+      const listOrders = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_orders', arguments: { limit: 1 } } };
+      const run = await runHandler(
+        unpackedOf('mcp'),
+        mcp[1].Properties.Handler,
+        [
+          mcpEvent('GET', PROTECTED_RESOURCE_METADATA_PATHS[0]),
+          mcpEvent('POST', MCP_PATH, listOrders),
+          mcpEvent('POST', MCP_PATH, listOrders, { authorization: `Bearer ${token}` }),
+          mcpEvent('GET', MCP_PATH),
+          mcpEvent('POST', MCP_PATH, listOrders, { authorization: `Bearer ${token}`, origin: 'https://evil.example.com' }),
+        ],
+        { ...env, AWS_LAMBDA_FUNCTION_NAME: mcp[1].Properties.FunctionName },
+      );
+      const [metadata, guest, linked, stream, foreign] = run.invocations.map(answerOf);
+
+      expect(metadata.statusCode).toBe(200);
+      expect(JSON.parse(metadata.body)).toMatchObject({
+        resource: `https://abc123.execute-api.us-east-1.amazonaws.com${MCP_PATH}`,
+        authorization_servers: [auth.issuer],
+      });
+
+      expect(guest.statusCode).toBe(401);
+      const challenge = Object.entries(guest.headers as Record<string, string>).find(([name]) => name.toLowerCase() === 'www-authenticate')?.[1];
+      expect(challenge).toContain(`resource_metadata="https://abc123.execute-api.us-east-1.amazonaws.com${PROTECTED_RESOURCE_METADATA_PATHS[0]}"`);
+
+      expect(linked.statusCode).toBe(200);
+      const { result } = JSON.parse(linked.body) as { result: { structuredContent: { orders: unknown[]; total: number } } };
+      expect(result.structuredContent.orders).toHaveLength(1);
+      expect(result.structuredContent.total).toBeGreaterThan(1);
+
+      expect(stream.statusCode).toBe(405);
+      expect(foreign.statusCode).toBe(403);
       expect(run.output).not.toContain(token);
     }, 90_000);
   });

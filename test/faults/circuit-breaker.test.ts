@@ -30,6 +30,8 @@ function adapterWithBreaker(consecutiveFailures: number, options: FaultyStoreAda
   const events: StoreCallEvent['kind'][] = [];
   const adapter = store.adapter({
     retries: 0,
+    // The policy is the read these tests send again and again: not kept, so every one reaches the breaker.
+    policyTtlMs: 0,
     breaker: { consecutiveFailures, halfOpenAfterMs: HALF_OPEN_AFTER_MS },
     logger: {
       warn: (event: StoreCallEvent) => void events.push(event.kind),
@@ -193,7 +195,7 @@ describe('the circuit breaker in a conversation', () => {
     try {
       const ben = await fault.converse('alexa', 'shopper-ben');
       fault.store.fail('all', faults.status(503));
-      // Each turn first looks up the shopper; two failed lookups open the circuit.
+      // Each turn reads the shopper's orders; two failed reads open the circuit.
       for (let turn = 0; turn < 2; turn++) expect(answered(await ben.say('OrderStatusIntent'), 'alexa').text).toBe(STORE_DOWN);
       expect(fault.store.count()).toBe(2);
 

@@ -31,14 +31,17 @@ describe.each(['alexa', 'google'] as const)('a store where some calls hang, on %
     expect(fault.store.requestsTo('listShopperOrders').map((request) => request.fault ?? 'answered')).toEqual(['hang', 'answered']);
   });
 
-  it('rides out a hang in each of the turn\'s reads: the shopper lookup and the orders', async () => {
-    const ben = await fault.converse(platform, 'shopper-ben');
-    fault.store.fail('findShopper', faults.hang(), { times: 1 });
+  it('rides out a hang in each of the turn\'s reads: the orders, then the product and the shopper\'s card', async () => {
+    // Ava's usual coffee: her orders first, then the product and her record, beside each other.
+    const ava = await fault.converse(platform, 'shopper-ava');
     fault.store.fail('listShopperOrders', faults.hang(), { times: 1 });
-    const heard = answered(await ben.say('OrderStatusIntent'), platform);
-    expect(heard.text).toMatch(ON_THE_WAY);
-    expect(fault.store.requestsTo('findShopper').map((request) => request.fault ?? 'answered')).toEqual(['hang', 'answered']);
-    expect(fault.store.requestsTo('listShopperOrders').map((request) => request.fault ?? 'answered')).toEqual(['hang', 'answered']);
+    fault.store.fail('findProduct', faults.hang(), { times: 1 });
+    fault.store.fail('findShopper', faults.hang(), { times: 1 });
+    const heard = answered(await ava.say('ReorderIntent', { item: 'coffee' }), platform);
+    expect(heard.state).toMatchObject({ active: { flow: 'checkout', step: 'confirm' } });
+    for (const operation of ['listShopperOrders', 'findProduct', 'findShopper'] as const) {
+      expect({ operation, attempts: fault.store.requestsTo(operation).map((request) => request.fault ?? 'answered') }).toEqual({ operation, attempts: ['hang', 'answered'] });
+    }
     expect(fault.failures).toEqual([]);
   });
 

@@ -42,7 +42,7 @@ const stock = () => (fault.store.embedded.db.prepare('SELECT stock FROM products
 async function upToTheQuestion(platform: 'alexa' | 'google'): Promise<{ ava: Conversation; question: Heard; stockBefore: number }> {
   const ava = await fault.converse(platform, 'shopper-ava');
   const question = answered(await ava.say('ReorderIntent', { item: 'coffee' }), platform);
-  expect(question.text).toMatch(/^That's 2 bags of Ethiopia Yirgacheffe coffee like last time, .* Shall I place the order\?$/);
+  expect(question.text).toMatch(/^Shall I order 2 bags of Ethiopia Yirgacheffe coffee for .*\?$/);
   fault.store.forget();
   return { ava, question, stockBefore: stock() };
 }
@@ -125,7 +125,7 @@ describe('a reorder against a faulty store, on alexa', () => {
     expect(fault.store.count('listShopperOrders')).toBe(3);
 
     fault.store.heal();
-    expect(answered(await ava.say('ReorderIntent', { item: 'coffee' }), platform).text).toMatch(/Shall I place the order\?$/);
+    expect(answered(await ava.say('ReorderIntent', { item: 'coffee' }), platform).text).toMatch(/^Shall I order .+\?$/);
   });
 
   it.each([

@@ -44,7 +44,7 @@ describe('the language-model source', () => {
       }
     });
 
-    it('gives custom intents samples, the fallback none, and Google an example for every slot', () => {
+    it('gives custom intents samples and Google an example for every slot', () => {
       expect(samplePresenceProblems(locale(code))).toEqual([]);
       expect(googleExampleProblems(locale(code))).toEqual([]);
     });
@@ -140,15 +140,11 @@ describe('the language-model source', () => {
       ]);
     });
 
-    it('with samples on the fallback intent or none on a custom intent', () => {
+    it('with no samples on a custom intent', () => {
       const model = copy(locale('en-US'));
-      model.intents.FallbackIntent!.samples = ['whatever'];
       model.intents.TalkToAgentIntent!.samples = [];
 
-      expect(samplePresenceProblems(model)).toEqual([
-        'en-US: TalkToAgentIntent is a custom intent and needs samples',
-        "en-US: FallbackIntent is Alexa's fallback intent and cannot have samples",
-      ]);
+      expect(samplePresenceProblems(model)).toEqual(['en-US: TalkToAgentIntent is a custom intent and needs samples']);
     });
   });
 });

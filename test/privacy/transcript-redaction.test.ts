@@ -74,7 +74,7 @@ describe.each(PLATFORMS)('transcripts and tickets on %s', (_platform, start) => 
       await ava.say('FindProductIntent', { query: `a wallet for my card ${CARD}` });
       await ava.say('OrderStatusIntent', { orderNumber: PIN_SPOKEN });
       const confirm = await ava.say('ReorderIntent', { item: 'coffee' });
-      expect(confirm.text).toMatch(/Shall I place the order\?$/);
+      expect(confirm.text).toMatch(/^Shall I order .+\?$/);
       // The PIN, said at the confirmation before it was asked for.
       await ava.say('QuantityIntent', { quantity: AVA_PIN });
       const returning = await ava.say('ReturnItemIntent', { item: `the one for ${PHONE}`, reason: `send it to ${ADDRESS}` });

@@ -88,20 +88,20 @@ describe.each(PLATFORMS)('the purchase PIN on %s', (platform, start) => {
     expect(last.text).toBe("That PIN doesn't match. You have one more try. Please say your voice PIN.");
     const locked = await say(ava, 'PinIntent', { pin: '9753' });
     expect(locked.text).toBe(
-      `Voice purchases are locked on your account for the next ${LOCKOUT_MINUTES} minutes, because the voice PIN was wrong three times. Would you like me to connect you with a person?`,
+      `Voice orders are locked for ${LOCKOUT_MINUTES} minutes after three wrong PINs. Want to talk to a person?`,
     );
     expect(locked.state).toMatchObject({ active: { flow: 'assistance', step: 'offer-person' } });
     expect(pinRow('shopper-ava')).toEqual({ wrong_tries: 0, locked_until: TEST_NOW.getTime() + LOCKOUT_MINUTES * 60_000 });
     expect(placedOrders(testApp, 'shopper-ava')).toEqual([]);
 
     const person = await say(ava, 'YesIntent');
-    expect(person.text).toMatch(/^Someone from our team will email you/);
+    expect(person.text).toMatch(/^Our team will email you/);
     expect(handoffs('shopper-ava')).toEqual([expect.objectContaining({ reason: 'flow-dead-end' })]);
 
     // A new conversation does not reset the lock: it is the store's, not the session's.
     const again = await converse('shopper-ava');
     const stillLocked = await say(again, 'ReorderIntent', { item: 'coffee' });
-    expect(stillLocked.text).toMatch(/^Voice purchases are locked on your account for the next 15 minutes/);
+    expect(stillLocked.text).toMatch(/^Voice orders are locked for 15 minutes/);
     expect(placedOrders(testApp, 'shopper-ava')).toEqual([]);
   });
 
@@ -109,7 +109,7 @@ describe.each(PLATFORMS)('the purchase PIN on %s', (platform, start) => {
     testApp.db.prepare('DELETE FROM purchase_pins WHERE shopper_id = ?').run('shopper-ava');
     const ava = await converse('shopper-ava');
     const noPin = await say(ava, 'ReorderIntent', { item: 'coffee' });
-    expect(noPin.text).toMatch(/^Ordering by voice needs a voice PIN, and your account doesn't have one yet\./);
+    expect(noPin.text).toMatch(/^Voice orders need a voice PIN, which you can set in your account on our website\./);
     expect(noPin.state).toMatchObject({ active: { flow: 'assistance', step: 'offer-person' } });
   });
 });

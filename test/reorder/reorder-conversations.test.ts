@@ -35,7 +35,7 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
 
     const confirm = await say(ava, 'ReorderIntent', { item: 'coffee' });
     expect(confirm.text).toBe(
-      "That's 2 bags of Ethiopia Yirgacheffe coffee like last time, for 33 dollars and 98 cents on your Visa ending in 4242, shipped to Denver. Shall I place the order?",
+      "Shall I order 2 bags of Ethiopia Yirgacheffe coffee for 33 dollars 98 on your Visa ending 4242, shipping to Denver?",
     );
     expect(confirm.ssml).toContain(spokenDigits('4242'));
     expect(confirm.listening).toBe(true);
@@ -62,7 +62,7 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     await say(ava, 'ReorderIntent', { item: 'coffee' });
     const changed = await say(ava, 'QuantityIntent', { quantity: '3' });
     expect(changed.text).toBe(
-      "That's 3 bags of Ethiopia Yirgacheffe coffee for 50 dollars and 97 cents on your Visa ending in 4242, shipped to Denver. Shall I place the order?",
+      "Shall I order 3 bags of Ethiopia Yirgacheffe coffee for 50 dollars 97 on your Visa ending 4242, shipping to Denver?",
     );
     await say(ava, 'YesIntent');
     expect(placedOrders(testApp, 'shopper-ava')).toEqual([expect.objectContaining({ product_id: ETHIOPIA, quantity: 3 })]);
@@ -73,8 +73,8 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const ava = await converse('shopper-ava');
     const confirm = await say(ava, 'ReorderIntent', { item: 'coffee' });
     expect(confirm.text).toBe(
-      "It's up to 17 dollars and 49 cents each. " +
-        "That's 2 bags of Ethiopia Yirgacheffe coffee for 34 dollars and 98 cents on your Visa ending in 4242, shipped to Denver. Shall I place the order?",
+      "It's up to 17 dollars 49 each. " +
+        "Shall I order 2 bags of Ethiopia Yirgacheffe coffee for 34 dollars 98 on your Visa ending 4242, shipping to Denver?",
     );
     const three = await say(ava, 'QuantityIntent', { quantity: '3' });
     expect(three.text).not.toMatch(/price/);
@@ -87,7 +87,7 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     await say(ava, 'ReorderIntent', { item: 'coffee' });
     setPrice(testApp, ETHIOPIA, 1599);
     const again = await say(ava, 'YesIntent');
-    expect(again.text).toMatch(/^The price has just changed\. That's 2 bags of Ethiopia Yirgacheffe coffee like last time, for 31 dollars and 98 cents on your /);
+    expect(again.text).toMatch(/^The price has just changed\. Shall I order 2 bags of Ethiopia Yirgacheffe coffee for 31 dollars 98 on your /);
     expect(placedOrders(testApp, 'shopper-ava')).toEqual([]);
     await say(ava, 'YesIntent');
     expect(placedOrders(testApp, 'shopper-ava')).toEqual([expect.objectContaining({ unit_price_minor: 1599 })]);
@@ -99,11 +99,11 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const offer = await say(ava, 'ReorderIntent', { item: 'coffee' });
     expect(offer.text).toBe(
       'Sorry, Ethiopia Yirgacheffe coffee is out of stock. It should be back on Tuesday. ' +
-        'The closest I have is Costa Rica Tarrazú coffee, at 17 dollars and 49 cents each. Would you like that instead?',
+        'The closest in stock is Costa Rica Tarrazú coffee, at 17 dollars 49 each. Want that instead?',
     );
     const confirm = await say(ava, 'YesIntent');
     expect(confirm.text).toBe(
-      "That's 2 bags of Costa Rica Tarrazú coffee for 34 dollars and 98 cents on your Visa ending in 4242, shipped to Denver. Shall I place the order?",
+      "Shall I order 2 bags of Costa Rica Tarrazú coffee for 34 dollars 98 on your Visa ending 4242, shipping to Denver?",
     );
     await say(ava, 'YesIntent');
     expect(placedOrders(testApp, 'shopper-ava')).toEqual([expect.objectContaining({ product_id: COSTA_RICA, quantity: 2 })]);
@@ -116,7 +116,7 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const ava = await converse('shopper-ava');
     const offer = await say(ava, 'ReorderIntent', { item: 'coffee' });
     expect(offer.text).toBe(
-      'Sorry, Ethiopia Yirgacheffe coffee is out of stock. It\'s in stock in the 2 lb size, at 39 dollars and 99 cents each. Would you like that instead?',
+      'Sorry, Ethiopia Yirgacheffe coffee is out of stock. The 2 lb size is in stock, at 39 dollars 99 each. Want that instead?',
     );
     const declined = await say(ava, 'NoIntent');
     expect(declined.text).toBe("Okay, I haven't ordered anything. What else can I help with?");
@@ -128,7 +128,7 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     setStock(testApp, ETHIOPIA, 1);
     const ava = await converse('shopper-ava');
     const confirm = await say(ava, 'ReorderIntent', { item: 'coffee' });
-    expect(confirm.text).toMatch(/^Only one is left\. That's 1 bag of Ethiopia Yirgacheffe coffee for 16 dollars and 99 cents on your/);
+    expect(confirm.text).toMatch(/^Only one is left\. Shall I order 1 bag of Ethiopia Yirgacheffe coffee for 16 dollars 99 on your/);
     setStock(testApp, ETHIOPIA, 0, '2026-11-27');
     const sold = await say(ava, 'YesIntent');
     expect(sold.text).toMatch(/^Sorry, Ethiopia Yirgacheffe coffee is out of stock\. It should be back tomorrow\./);
@@ -138,9 +138,9 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
   it('changes the size before confirming: socks in medium, and the bigger bag of coffee', async () => {
     const ava = await converse('shopper-ava');
     const socks = await say(ava, 'ReorderIntent', { item: 'socks' });
-    expect(socks.text).toMatch(/^That's 3 merino hiking socks in size L like last time, for 54 dollars on your /);
+    expect(socks.text).toMatch(/^Shall I order 3 merino hiking socks in size L for 54 dollars on your /);
     const medium = await say(ava, 'ChangeSizeIntent', { size: { value: 'medium', id: 'medium' } });
-    expect(medium.text).toMatch(/^That's 3 merino hiking socks in size M like last time, for 54 dollars on your /);
+    expect(medium.text).toMatch(/^Shall I order 3 merino hiking socks in size M for 54 dollars on your /);
     const tiny = await say(ava, 'ChangeSizeIntent', { sizeNumber: '4' });
     expect(tiny.text).toBe("There's no size 4 of merino hiking socks. It comes in S, M, or L. Shall I order it as it is?");
     await say(ava, 'YesIntent');
@@ -150,9 +150,9 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const twoPound = addTwoPoundEthiopia(testApp);
     const coffee = await converse('shopper-ava');
     const usual = await say(coffee, 'ReorderIntent', { item: 'coffee' });
-    expect(usual.text).toMatch(/^That's 2 bags of Ethiopia Yirgacheffe coffee in the 12 oz size like last time, for 33 dollars and 98 cents on your /);
+    expect(usual.text).toMatch(/^Shall I order 2 bags of Ethiopia Yirgacheffe coffee in the 12 oz size for 33 dollars 98 on your /);
     const bigger = await say(coffee, 'ChangeSizeIntent', { size: { value: 'the bigger bag', id: 'bigger' } });
-    expect(bigger.text).toMatch(/^That's 2 bags of Ethiopia Yirgacheffe coffee in the 2 lb size for 79 dollars and 98 cents on your /);
+    expect(bigger.text).toMatch(/^Shall I order 2 bags of Ethiopia Yirgacheffe coffee in the 2 lb size for 79 dollars 98 on your /);
     const biggest = await say(coffee, 'ChangeSizeIntent', { size: { value: 'bigger', id: 'bigger' } });
     expect(biggest.text).toBe("There's no bigger size of Ethiopia Yirgacheffe coffee. Shall I order it as it is?");
     await say(coffee, 'YesIntent');
@@ -180,7 +180,7 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const ask = await say(cleo, 'ReorderIntent', { item: 'tea' });
     expect(ask.text).toBe('You often buy organic sencha or ceremonial matcha. Which one would you like?');
     const confirm = await say(cleo, 'SelectItemIntent', { ordinal: { value: 'second', id: 'second' } });
-    expect(confirm.text).toMatch(/^That's 1 pack of ceremonial matcha like last time, for 24 dollars on your American Express ending in 0005, shipped to Seattle\./);
+    expect(confirm.text).toMatch(/^Shall I order 1 pack of ceremonial matcha for 24 dollars on your American Express ending 0005, shipping to Seattle\?$/);
     await say(cleo, 'YesIntent');
     expect(placedOrders(testApp, 'shopper-cleo')).toEqual([expect.objectContaining({ product_id: 'ceremonial-grade-matcha-1-oz', quantity: 1 })]);
   });
@@ -188,27 +188,27 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
   it('"reorder my last order" reorders the one item in it, or asks which when there are several', async () => {
     const ava = await converse('shopper-ava');
     const vest = await say(ava, 'ReorderIntent', { lastOrder: { value: 'last order', id: 'last-order' } });
-    expect(vest.text).toMatch(/^That's one hydration vest in size L\/XL like last time, for 109 dollars on your /);
+    expect(vest.text).toMatch(/^Shall I order the hydration vest in size L\/XL for 109 dollars on your /);
 
     const finn = await converse('shopper-finn');
     const which = await say(finn, 'ReorderIntent', { lastOrder: { value: 'same thing', id: 'last-order' } });
     expect(which.text).toBe('Your last order had Earl Grey crème or dental chews. Which one would you like again?');
     const chews = await say(finn, 'SelectItemIntent', { item: { value: 'dental chews', id: 'pet-supplies' } });
-    expect(chews.text).toMatch(/^That's one dental chews like last time, for 24 dollars and 99 cents on your Mastercard ending in 5100, shipped to Boston\./);
+    expect(chews.text).toMatch(/^Shall I order the dental chews for 24 dollars 99 on your Mastercard ending 5100, shipping to Boston\?$/);
   });
 
   it('"buy more of the dog food" finds the dog food by its words', async () => {
     const ava = await converse('shopper-ava');
     const food = await say(ava, 'ReorderIntent', { item: { value: 'dog food', id: 'pet-supplies' } });
-    expect(food.text).toMatch(/^That's one salmon dog food like last time, for 64 dollars and 99 cents on your /);
+    expect(food.text).toMatch(/^Shall I order the salmon dog food for 64 dollars 99 on your /);
   });
 
   it('says what the shopper usually buys instead when nothing matches, and takes one of those', async () => {
     const eve = await converse('shopper-eve');
     const instead = await say(eve, 'ReorderIntent', { item: 'coffee' });
-    expect(instead.text).toBe("I don't see any coffee in your orders. You usually buy rose face serum or mineral sunscreen. Would you like one of those?");
+    expect(instead.text).toBe("I don't see any coffee in your orders. You usually buy rose face serum or mineral sunscreen. Want one of those?");
     const confirm = await say(eve, 'SelectItemIntent', { ordinal: { value: 'first', id: 'first' } });
-    expect(confirm.text).toMatch(/^That's one rose face serum like last time, for 38 dollars on your /);
+    expect(confirm.text).toMatch(/^Shall I order the rose face serum for 38 dollars on your /);
   });
 
   it('tells a shopper with no orders there is nothing to reorder, and offers a person', async () => {
@@ -216,7 +216,7 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const ordersBefore = allOrderCount(testApp);
     const nothing = await say(gus, 'ReorderIntent', { item: 'coffee' });
     expect(nothing.text).toBe(
-      "I don't see any past orders on your account, so there's nothing to reorder yet. Would you like me to connect you with a person who can help you order?",
+      "I don't see any past orders to reorder from. Want to talk to a person who can help you order?",
     );
     expect(nothing.state).toMatchObject({ active: { flow: 'assistance', step: 'offer-person', data: { reason: 'flow-dead-end', topic: 'reorder' } } });
     expect(allOrderCount(testApp)).toBe(ordersBefore);
@@ -231,7 +231,7 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const ava = await converse('shopper-ava');
     await say(ava, 'ReorderIntent', { item: 'coffee' });
     const help = await say(ava, 'HelpIntent');
-    expect(help.text).toMatch(/^Say yes to place the order, or no to leave it\. You can also change the amount/);
+    expect(help.text).toMatch(/^Say yes to order, or no to leave it\. You can also change the amount/);
     expect(help.state).toMatchObject({ active: { flow: 'checkout', step: 'confirm' } });
     await say(ava, 'YesIntent');
     expect(placedOrders(testApp, 'shopper-ava')).toHaveLength(1);
@@ -241,7 +241,7 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const ava = await converse('shopper-ava', 'de-DE');
     const confirm = await say(ava, 'ReorderIntent', { item: { value: 'Kaffee', id: 'coffee' } });
     expect(confirm.text).toBe(
-      'Das wären wie beim letzten Mal 2 Beutel Yirgacheffe-Kaffee aus Äthiopien für 33 Dollar und 98 Cent, mit Ihrer Visa-Karte mit den Endziffern 4242, geliefert nach Denver. Soll ich bestellen?',
+      'Soll ich 2 Beutel Yirgacheffe-Kaffee aus Äthiopien für 33 Dollar 98 mit Ihrer Visa-Karte mit Endung 4242 nach Denver bestellen?',
     );
     const done = await say(ava, 'YesIntent');
     expect(done.text).toBe('Erledigt! Ihre Bestellnummer ist 10743, und die Lieferung sollte am Sonntag ankommen.');

@@ -8,12 +8,12 @@ import { createSlowStoreApp, type SlowStoreApp } from './slow-store-app';
  * gets the one order, return or ticket: never a second.
  */
 
-const UNCONFIRMED = "I couldn't confirm with the store that it went through. Say yes again and I'll check. It won't go through twice.";
+const UNCONFIRMED = "The store didn't confirm that it went through. Say yes again and I'll check; it won't go through twice.";
 const UNCONFIRMED_REPROMPT = "Say yes, and I'll check with the store again.";
-const UNCONFIRMED_PIN = "I couldn't confirm with the store that it went through. Say your PIN again and I'll check. It won't go through twice.";
-const UNCONFIRMED_HANDOFF = "I couldn't confirm that your request reached our team. Ask for a person again and I'll check. They'll only get it once.";
+const UNCONFIRMED_PIN = "The store didn't confirm that it went through. Say your PIN again and I'll check; it won't go through twice.";
+const UNCONFIRMED_HANDOFF = "I couldn't confirm that our team got your request. Ask for a person again and I'll check; they'll only get it once.";
 const UNCONFIRMED_DE =
-  'Ich konnte beim Shop nicht bestätigen, dass es geklappt hat. Sagen Sie noch einmal Ja, dann sehe ich nach. Doppelt wird nichts ausgeführt.';
+  'Der Shop hat nicht bestätigt, dass es geklappt hat. Sagen Sie noch einmal Ja, dann sehe ich nach; doppelt wird nichts ausgeführt.';
 const PLACED = 'Done! Your order number is 10743, and it should arrive on Sunday.';
 const AVA_PIN = '7391';
 const BUDGET_MS = 1_000;
@@ -49,7 +49,7 @@ describe.each(PLATFORMS)('writes that outlast the turn, on %s', (platform, start
     it('says it could not confirm the order, keeps the confirmation, and the next yes gets the one order the store placed late', async () => {
       const ava = await converse('shopper-ava');
       const confirm = await say(ava, 'ReorderIntent', { item: 'coffee' });
-      expect(confirm.text).toMatch(/Shall I place the order\?$/);
+      expect(confirm.text).toMatch(/^Shall I order .+\?$/);
 
       testApp.store.delay('checkout.place', LATE_MS, { times: 1 });
       const unsure = await say(ava, 'YesIntent');
@@ -84,7 +84,7 @@ describe.each(PLATFORMS)('writes that outlast the turn, on %s', (platform, start
     it('says so in German', async () => {
       const ava = await converse('shopper-ava', 'de-DE');
       const confirm = await say(ava, 'ReorderIntent', { item: { value: 'Kaffee', id: 'coffee' } });
-      expect(confirm.text).toMatch(/Soll ich bestellen\?$/);
+      expect(confirm.text).toMatch(/^Soll ich .+ bestellen\?$/);
       testApp.store.delay('checkout.place', LATE_MS, { times: 1 });
       expect((await say(ava, 'YesIntent')).text).toBe(UNCONFIRMED_DE);
       await testApp.store.drained();
@@ -124,7 +124,7 @@ describe.each(PLATFORMS)('writes that outlast the turn, on %s', (platform, start
       const lastWeek: SlotInput = platform === 'alexa' ? '2026-W47' : 'last week';
       await say(ava, 'ReturnItemIntent', { item: { value: 'shoes', id: 'shoes' }, date: lastWeek, reason: { value: "don't fit", id: 'size' } });
       const summary = await say(ava, 'YesIntent');
-      expect(summary.text).toMatch(/Shall I start the return\?$/);
+      expect(summary.text).toMatch(/^Shall I take back .+\?$/);
 
       testApp.store.delay('returns.create', LATE_MS, { times: 1 });
       const unsure = await say(ava, 'YesIntent');
@@ -149,7 +149,7 @@ describe.each(PLATFORMS)('writes that outlast the turn, on %s', (platform, start
       await testApp.state.drained();
       const [ticket] = tickets();
       const filed = await say(ben, 'TalkToAgentIntent');
-      expect(filed.text).toMatch(/^Someone from our team will email you/);
+      expect(filed.text).toMatch(/^Our team will email you/);
       expect(filed.ssml).toContain(`<say-as interpret-as='digits'>${ticket!.reference}</say-as>`);
       expect(tickets()).toHaveLength(1);
     });

@@ -128,7 +128,7 @@ const MAX_SSML_CHARS = 8_000;
 const MAX_RESPONSE_BYTES = 24 * 1024;
 
 /** What the shopper hears when a turn failed: a hostile store must not reduce every answer to these. */
-const APOLOGIES = /something went wrong|can't reach the store|lost track of where we were/i;
+const APOLOGIES = /something went wrong|store isn't answering|lost track of where we were/i;
 
 /** Every piece of SSML in a response body: speech and reprompt on Alexa, prompts on Google. */
 function ssmlIn(value: unknown): string[] {
@@ -187,40 +187,42 @@ describe.each(PLATFORMS)('a hostile store, on %s', (platform, talk) => {
     const onTheWay = await say(ava, 'OrderStatusIntent');
     // Only the 100 newest orders are read (one in transit, 89 still being prepared), and one is said, named by its items.
     expect(onTheWay.text).toMatch(/^You have 90 orders on the way\./);
-    expect(onTheWay.text.match(/\b(The order with|One order is coming in)\b/g)).toHaveLength(1);
+    expect(onTheWay.text.match(/\bThe order with\b/g)).toHaveLength(1);
     expect(onTheWay.text).not.toMatch(/Order \d+/);
-    const [, remaining] = /Want to hear (\d+) more\?$/.exec(onTheWay.text) ?? [];
-    expect(Number(remaining)).toBeGreaterThan(80);
+    expect(onTheWay.text).toMatch(/Want to hear the others\?$/);
+    const remaining = (heard: { state: unknown }) => (heard.state as { active: { data: { remaining: string[] } } }).active.data.remaining.length;
+    expect(remaining(onTheWay)).toBeGreaterThan(80);
     const more = await say(ava, 'YesIntent');
-    expect(more.text.match(/\b(The order with|One order is coming in)\b/g)).toHaveLength(1);
-    expect(more.text).toMatch(new RegExp(`Want to hear ${Number(remaining) - 1} more\\?$`));
+    expect(more.text.match(/\bThe order with\b/g)).toHaveLength(1);
+    expect(more.text).toMatch(/Want to hear the others\?$/);
+    expect(remaining(more)).toBe(remaining(onTheWay) - 1);
 
     const [newest] = await testApp.commerce.orders.listForShopper('shopper-ava', { limit: 1 });
     const packages = await say(await converse(), 'OrderStatusIntent', { orderNumber: newest!.number });
-    expect(packages.text).toMatch(new RegExp(`Order ${newest!.number} is coming in ${HOSTILE.packages} packages: .+, and ${HOSTILE.packages - 3} more packages\\.`));
-    expect(packages.text).toMatch(/has a delivery problem: Carrier 1 & the <very> "long"/);
+    expect(packages.text).toMatch(new RegExp(`Order ${newest!.number} comes in ${HOSTILE.packages} packages: .+, and ${HOSTILE.packages - 3} more packages\\.`));
+    expect(packages.text).toMatch(/has a delivery problem; Carrier 1 & the <very> "long"/);
   });
 
-  it('reads three of 5,000 search results, pages on, tells more about one and takes it to checkout', async () => {
+  it('reads two of 5,000 search results, pages on, tells more about one and takes it to checkout', async () => {
     const ava = await converse();
     const found = await say(ava, 'FindProductIntent', { query: 'a waterproof jacket for hiking' });
-    expect(found.text).toMatch(/^I found 5,?000 matches\. The top 3:/);
-    expect((found.state as { active: { data: { shown: string[] } } }).active.data.shown).toHaveLength(3);
-    expect(found.card?.text?.split('\n')).toHaveLength(3);
+    expect(found.text).toMatch(/^I found 5,?000 matches\. /);
+    expect((found.state as { active: { data: { shown: string[] } } }).active.data.shown).toHaveLength(2);
+    expect(found.card?.text?.split('\n')).toHaveLength(2);
 
     const next = await say(ava, 'NextIntent');
-    expect(next.text).toMatch(/^Here are the next ones:/);
-    expect((next.state as { active: { data: { offset: number } } }).active.data.offset).toBe(3);
+    expect(next.text).toMatch(/^The next ones: /);
+    expect((next.state as { active: { data: { offset: number } } }).active.data.offset).toBe(2);
 
     const detail = await say(ava, 'ProductDetailIntent', { ordinal: { value: 'first', id: 'first' } });
     expect(detail.text).toMatch(/ by .+ & the <very>/);
-    expect(detail.text).toMatch(/Would you like to order it\?$/);
+    expect(detail.text).toMatch(/Want to order it\?$/);
 
     const which = await say(ava, 'BuyIntent');
     // The real sizes are offered; the hundred over-long ones the store added are not read at all.
     expect(which.text).toMatch(/^Which size of .+ would you like\? Sizes go from \w{1,3} to \w{1,3}\.$/);
     const confirm = await say(ava, 'ChangeSizeIntent', { size: { value: 'medium', id: 'medium' } });
-    expect(confirm.text).toMatch(/in size M for .+ on your Visa & the .+ ending in 4242, shipped to Denver & the .+\. Shall I place the order\?$/);
+    expect(confirm.text).toMatch(/in size M for .+ on your Visa & the .+ ending 4242, shipping to Denver & the .+\?$/);
     const placed = await say(ava, 'YesIntent');
     expect(placed.text).toMatch(/^Done! Your order number is \d+/);
   });
@@ -228,7 +230,7 @@ describe.each(PLATFORMS)('a hostile store, on %s', (platform, talk) => {
   it('reorders the usual coffee out of 10,000 orders', async () => {
     const ava = await converse();
     const confirm = await say(ava, 'ReorderIntent', { item: 'coffee' });
-    expect(confirm.text).toMatch(/^That's 2 bags of Ethiopia Yirgacheffe coffee & the <very> like last time, for 33 dollars and 98 cents on your Visa & the .+ ending in 4242/);
+    expect(confirm.text).toMatch(/^Shall I order 2 bags of Ethiopia Yirgacheffe coffee & the <very> for 33 dollars 98 on your Visa & the .+ ending 4242/);
     const placed = await say(ava, 'YesIntent');
     expect(placed.text).toMatch(/^Done! Your order number is \d+/);
   });
@@ -240,7 +242,7 @@ describe.each(PLATFORMS)('a hostile store, on %s', (platform, talk) => {
     const reason = await say(ava, 'YesIntent');
     expect(reason.listening).toBe(true);
     const summary = await say(ava, 'ReturnReasonIntent', { reason: { value: "don't fit", id: 'size' } });
-    expect(summary.text).toMatch(/^That's the Trailblazer running shoes & the <very>, for a poor fit, with /);
+    expect(summary.text).toMatch(/^Shall I take back the Trailblazer running shoes & the <very>, for a poor fit, and refund /);
     const done = await say(ava, 'YesIntent');
     expect(done.text).toMatch(/^Your return number is \d+\./);
   });
@@ -297,23 +299,23 @@ describe.each(PLATFORMS)('a huge embedded store, on %s', (platform, talk) => {
     const ava = await converse();
     const onTheWay = await say(ava, 'OrderStatusIntent');
     expect(onTheWay.text).toMatch(/^You have \d+ orders on the way\./);
-    expect(onTheWay.text.match(/\b(The order with|One order is coming in)\b/g)).toHaveLength(1);
-    expect(onTheWay.text).toMatch(/Want to hear \d+ more\?$/);
-    expect((await say(ava, 'YesIntent')).text.match(/\b(The order with|One order is coming in)\b/g)).toHaveLength(1);
+    expect(onTheWay.text.match(/\bThe order with\b/g)).toHaveLength(1);
+    expect(onTheWay.text).toMatch(/Want to hear the (other one|others)\?$/);
+    expect((await say(ava, 'YesIntent')).text.match(/\bThe order with\b/g)).toHaveLength(1);
   });
 
-  it('reads three of hundreds of jackets, and the next three', async () => {
+  it('reads two of hundreds of jackets, and the next two', async () => {
     const ava = await converse();
     const found = await say(ava, 'FindProductIntent', { query: 'jackets' });
-    const [, count] = /^I found (\d+) matches\. The top 3:/.exec(found.text) ?? [];
+    const [, count] = /^I found (\d+) matches\. /.exec(found.text) ?? [];
     expect(Number(count)).toBeGreaterThan(400);
-    expect((found.state as { active: { data: { shown: string[] } } }).active.data.shown).toHaveLength(3);
-    expect((await say(ava, 'NextIntent')).text).toMatch(/^Here are the next ones:/);
+    expect((found.state as { active: { data: { shown: string[] } } }).active.data.shown).toHaveLength(2);
+    expect((await say(ava, 'NextIntent')).text).toMatch(/^The next ones: /);
   });
 
   it('reorders the usual coffee and starts a return among 10,000 orders', async () => {
     const reorder = await say(await converse(), 'ReorderIntent', { item: 'coffee' });
-    expect(reorder.text).toMatch(/^That's 2 bags of Ethiopia Yirgacheffe coffee like last time/);
+    expect(reorder.text).toMatch(/^Shall I order 2 bags of Ethiopia Yirgacheffe coffee for /);
     const found = await say(await converse(), 'ReturnItemIntent', { item: { value: 'shoes', id: 'shoes' } });
     expect(found.text).toMatch(/^Sure\. Is that the Trailblazer running shoes from your order on/);
   });

@@ -31,7 +31,7 @@ describe.each(['alexa', 'google'] as const)('a ticket while the order system is 
 
     fault.store.fail('findShopperOrder', faults.status(503));
     const filed = answered(await cleo.say('YesIntent'), platform);
-    expect(filed.text).toMatch(/Someone from our team will email you/);
+    expect(filed.text).toMatch(/Our team will email you/);
     const [ticket] = tickets();
     expect(ticket).toMatchObject({ shopper_id: 'shopper-cleo', order_number: null });
     expect(ticket!.summary).not.toContain('10694');
@@ -47,7 +47,7 @@ describe.each(['alexa', 'google'] as const)('a ticket while the order system is 
     answered(await cleo.say('OrderStatusIntent', { orderNumber: '10694' }), platform);
     fault.store.fail('findShopperOrder', faults.hang());
     const filed = answered(await cleo.say('YesIntent'), platform);
-    expect(filed.text).toMatch(/Someone from our team will email you/);
+    expect(filed.text).toMatch(/Our team will email you/);
     expect(tickets()).toEqual([expect.objectContaining({ shopper_id: 'shopper-cleo', order_number: null })]);
   });
 

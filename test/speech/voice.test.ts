@@ -7,9 +7,14 @@ const now = new Date('2026-11-26T15:00:00Z'); // Thursday in New York
 
 describe('Voice', () => {
   it('speaks money in currency words', () => {
-    expect(plainText(voice.money({ minor: 1250, currency: 'USD' }))).toBe('12 dollars and 50 cents');
+    // As people say prices: the cents follow the unit, and keep theirs only when under ten.
+    expect(plainText(voice.money({ minor: 1250, currency: 'USD' }))).toBe('12 dollars 50');
+    expect(plainText(voice.money({ minor: 3398, currency: 'USD' }))).toBe('33 dollars 98');
     expect(plainText(voice.money({ minor: 100, currency: 'USD' }))).toBe('1 dollar');
     expect(plainText(voice.money({ minor: 101, currency: 'EUR' }))).toBe('1 euro and 1 cent');
+    expect(plainText(voice.money({ minor: 1205, currency: 'USD' }))).toBe('12 dollars and 5 cents');
+    expect(plainText(voice.money({ minor: 50, currency: 'USD' }))).toBe('50 cents');
+    expect(plainText(voice.money({ minor: 1, currency: 'GBP' }))).toBe('1 penny');
   });
 
   it('says a name in the catalog\'s language marked as such only where the shopper speaks another', () => {
@@ -18,6 +23,13 @@ describe('Voice', () => {
     expect(renderSsml(german.name(item), 'alexa')).toBe('<speak><lang xml:lang="en-US">boom speaker</lang></speak>');
     expect(renderSsml(voice.name(item), 'alexa')).toBe('<speak>boom speaker</speak>');
     expect(renderSsml(german.name({ spokenName: 'Boom Lautsprecher' }), 'alexa')).toBe('<speak>Boom Lautsprecher</speak>');
+  });
+
+  it('marks catalog text (a brand, a description) with its language only where the shopper speaks another', () => {
+    const german = new Voice('de-DE', 'UTC');
+    expect(renderSsml(german.inLanguage('Northpeak', 'en-US'), 'alexa')).toBe('<speak><lang xml:lang="en-US">Northpeak</lang></speak>');
+    expect(renderSsml(german.inLanguage('Northpeak', 'en-US'), 'google')).toBe('<speak>Northpeak</speak>');
+    expect(renderSsml(voice.inLanguage('Northpeak', 'en-GB'), 'alexa')).toBe('<speak>Northpeak</speak>');
   });
 
   it('says sizes in the locale\'s words, letters and numbers as they are', () => {
@@ -75,7 +87,8 @@ describe('Voice in German', () => {
   const thursday = new Date('2026-11-26T12:00:00Z');
 
   it('speaks money, days and lists in German', () => {
-    expect(plainText(german.money({ minor: 1250, currency: 'EUR' }))).toBe('12 Euro und 50 Cent');
+    expect(plainText(german.money({ minor: 1250, currency: 'EUR' }))).toBe('12 Euro 50');
+    expect(plainText(german.money({ minor: 1205, currency: 'EUR' }))).toBe('12 Euro und 5 Cent');
     expect(plainText(german.day(new Date('2026-11-27T12:00:00Z'), thursday))).toBe('morgen');
     expect(plainText(german.day(new Date('2026-11-30T12:00:00Z'), thursday))).toBe('am Montag');
     expect(renderSsml(german.day(new Date('2026-05-02T12:00:00Z'), thursday), 'alexa')).toMatch(/am\s+<say-as interpret-as="date">\?\?\?\?0502/);

@@ -113,7 +113,13 @@ const GOOGLE_SYSTEM_INTENTS: Partial<Record<IntentName, string>> = {
 };
 
 /** A Google conversation over `POST /google`, carrying session.params and the scene from turn to turn. */
-export function googleConversation(app: Express, options: ConversationOptions = {}): Conversation {
+/** A conversation on Google, which also passes on words its own model could not place. */
+export interface GoogleConversation extends Conversation {
+  /** Google's no-match: the words as its speech recognizer heard them, with no intent of the project. */
+  unmatched(text: string): Promise<Heard>;
+}
+
+export function googleConversation(app: Express, options: ConversationOptions = {}): GoogleConversation {
   const sessionId = `ABwppHF${randomUUID().replace(/-/g, '')}`;
   let sessionParams: Record<string, unknown> = {};
   let scene = 'actions.scene.START_CONVERSATION';
@@ -162,6 +168,7 @@ export function googleConversation(app: Express, options: ConversationOptions = 
       );
       return send(webhookRequest(GOOGLE_SYSTEM_INTENTS[intent] ?? intent, params, requestOptions()));
     },
+    unmatched: (text) => send(webhookRequest('actions.intent.NO_MATCH_1', {}, { ...requestOptions(), query: text })),
     resend: () => send(last),
   };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type CatalogRecord, loadProductsInBulk } from '../../lambda/commerce/sqlite/catalog-bulk-load';
 import { DEMO_CATALOG_TERMS } from '../../lambda/commerce/sqlite/demo-vocabulary';
 import { migrate } from '../../lambda/commerce/sqlite/migrations';
 import { openDatabase, type SqliteDatabase } from '../../lambda/commerce/sqlite/open-database';
@@ -12,7 +13,7 @@ import { type GeneratedProduct, generateCatalog } from './catalog-generator';
 import type { DiscoverySearchResult } from './results';
 import { missingFlow } from './scenarios';
 import type { CatalogSettings } from './settings';
-import { ratio, summarize } from './stats';
+import { percentile, ratio, summarize } from './stats';
 import type { Workspace } from './workspace';
 
 /** What shoppers ask for: categories with attributes and a budget, free words, cheapest first. */
@@ -27,12 +28,26 @@ const PLAIN_TABLE = `CREATE TABLE products (
   category TEXT NOT NULL, description TEXT NOT NULL, price_minor INTEGER NOT NULL, currency TEXT NOT NULL,
   stock INTEGER NOT NULL, attributes TEXT NOT NULL) STRICT`;
 
-function insertAll(db: SqliteDatabase, products: readonly GeneratedProduct[]): void {
-  const insert = db.prepare(`INSERT INTO products (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'USD', ?, ?)`);
+/** The generated products as a catalog load takes them; the demo's few attribute sets are parsed once each. */
+function asRecords(products: readonly GeneratedProduct[]): CatalogRecord[] {
+  const parsed = new Map<string, CatalogRecord['attributes']>();
+  return products.map(({ attributes, ...product }) => {
+    let values = parsed.get(attributes);
+    if (!values) {
+      values = JSON.parse(attributes) as CatalogRecord['attributes'];
+      parsed.set(attributes, values);
+    }
+    return { ...product, currency: 'USD', attributes: values };
+  });
+}
+
+/** The floor's load: the same rows, the same JSON written per row, into a table with a primary key only. */
+function insertAll(db: SqliteDatabase, products: readonly CatalogRecord[]): void {
+  const insert = db.prepare(`INSERT INTO products (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
     for (const product of products) {
-      const { id, sku, name, spokenName, brand, category, description, priceMinor, stock, attributes } = product;
-      insert.run(id, sku, name, spokenName, brand, category, description, priceMinor, stock, attributes);
+      const { id, sku, name, spokenName, brand, category, description, priceMinor, currency, stock, attributes } = product;
+      insert.run(id, sku, name, spokenName, brand, category, description, priceMinor, currency, stock, JSON.stringify(attributes));
     }
   })();
 }
@@ -44,23 +59,24 @@ function timeMs(work: () => unknown): number {
 }
 
 /**
- * The embedded store's schema, then the products with everything search needs: the triggers fill
- * the full-text and attribute indexes, and the first vocabulary read builds the words discovery
- * understands. Returns the open catalog and how long products, indexes and vocabulary took.
+ * The embedded store's schema, then the products with everything search needs, loaded the way a
+ * store loads its catalog (catalog-bulk-load.ts: the full-text and attribute indexes filled in bulk),
+ * and the first vocabulary read, which builds the words discovery understands. Returns the open
+ * catalog and how long products, indexes and vocabulary took.
  */
-async function buildSearchCatalog(file: string, products: readonly GeneratedProduct[]) {
+async function buildSearchCatalog(file: string, products: readonly CatalogRecord[]) {
   const db = openDatabase(file);
   migrate(db);
   writeCatalogTerms(db, DEMO_CATALOG_TERMS);
   const start = performance.now();
-  insertAll(db, products);
+  loadProductsInBulk(db, products);
   const catalog = createSqliteCatalog(db);
   const vocabulary = await catalog.vocabulary(LOCALE);
   return { db, catalog, vocabulary, buildMs: performance.now() - start };
 }
 
 /** The floor: the same rows in a plain table with a primary key and nothing else. */
-function buildPlainTable(file: string, products: readonly GeneratedProduct[]) {
+function buildPlainTable(file: string, products: readonly CatalogRecord[]) {
   const db = openDatabase(file);
   db.exec(PLAIN_TABLE);
   return { db, buildMs: timeMs(() => insertAll(db, products)) };
@@ -76,11 +92,10 @@ export async function measureDiscoverySearch(settings: readonly CatalogSettings[
   const catalogs = [];
   for (const { products: size, builds, searchesPerQuery } of settings) {
     log(`discovery search: ${size.toLocaleString('en-US')} products`);
-    const products = generateCatalog(size);
+    const products = asRecords(generateCatalog(size));
     const buildMs: number[] = [];
     const plainBuildMs: number[] = [];
-    let searchMs: number[] = [];
-    let lookupMs: number[] = [];
+    let timed: QueryTimes | undefined;
     for (let build = 0; build < builds; build += 1) {
       const dir = workspace.freshDir(`catalog-${size}`);
       const search = await buildSearchCatalog(path.join(dir, 'search.sqlite'), products);
@@ -89,39 +104,58 @@ export async function measureDiscoverySearch(settings: readonly CatalogSettings[
       plainBuildMs.push(plain.buildMs);
       if (build === 0) {
         const queries = SPOKEN_QUERIES.map((text) => understandQuery(text, vocabularyIndex(search.vocabulary, LOCALE)));
-        ({ searchMs, lookupMs } = await timeQueries(search.catalog, plain.db, queries, products, searchesPerQuery));
+        timed = await timeQueries(search.catalog, plain.db, queries, products, searchesPerQuery);
       }
       search.db.close();
       plain.db.close();
     }
+    if (!timed) throw new Error('bench: a catalog size needs at least one build');
+    const searchMs = timed.byQuery.flatMap((entry) => entry.samples);
     const build = { shopvoice: summarize(buildMs), floor: summarize(plainBuildMs) };
-    const query = { shopvoice: summarize(searchMs), floor: summarize(lookupMs) };
+    const query = { shopvoice: summarize(searchMs), floor: summarize(timed.lookupMs) };
     catalogs.push({
       products: size,
       buildMs: { ...build, ratio: ratio(build.shopvoice.median, build.floor.median) },
       queryMs: { ...query, ratio: ratio(query.shopvoice.median, query.floor.median) },
+      queryP95Ms: p95(searchMs),
+      byQuery: timed.byQuery.map(({ samples, matches }, index) => ({
+        query: SPOKEN_QUERIES[index] ?? '',
+        matches,
+        medianMs: summarize(samples).median,
+        p95Ms: p95(samples),
+      })),
     });
   }
   return { status: 'measured', queries: SPOKEN_QUERIES, catalogs };
 }
 
+const p95 = (samples: readonly number[]) => percentile([...samples].sort((a, b) => a - b), 0.95);
+
+interface QueryTimes {
+  /** Per spoken query: how many matches the reply would speak of, and each search's time. */
+  readonly byQuery: readonly { readonly matches: string; readonly samples: readonly number[] }[];
+  readonly lookupMs: readonly number[];
+}
+
 /** Each query's first page, in turn with a primary-key lookup of a product, after checking every query finds something. */
-async function timeQueries(catalog: Catalog, plain: SqliteDatabase, queries: readonly ProductQuery[], products: readonly GeneratedProduct[], rounds: number) {
+async function timeQueries(catalog: Catalog, plain: SqliteDatabase, queries: readonly ProductQuery[], products: readonly CatalogRecord[], rounds: number): Promise<QueryTimes> {
+  const byQuery: { matches: string; samples: number[] }[] = [];
   for (const [index, query] of queries.entries()) {
-    if ((await catalog.search(query, PAGE)).total === 0) throw new Error(`bench: "${SPOKEN_QUERIES[index]}" finds nothing; pick queries the catalog answers`);
+    const page = await catalog.search(query, PAGE);
+    if (page.total === 0) throw new Error(`bench: "${SPOKEN_QUERIES[index]}" finds nothing; pick queries the catalog answers`);
+    byQuery.push({ matches: `${page.moreThanTotal ? 'more than ' : ''}${page.total}`, samples: [] });
   }
   const lookup = plain.prepare(`SELECT ${COLUMNS} FROM products WHERE id = ?`);
-  const searchMs: number[] = [];
   const lookupMs: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
-    for (const query of queries) {
+    for (const [index, query] of queries.entries()) {
       const search = performance.now();
       await catalog.search(query, PAGE);
-      searchMs.push(performance.now() - search);
+      byQuery[index]?.samples.push(performance.now() - search);
       // A prime stride visits products all over the table.
-      const id = products[(searchMs.length * 7919) % products.length]?.id;
+      const id = products[(lookupMs.length * 7919) % products.length]?.id;
       lookupMs.push(timeMs(() => lookup.get(id)));
     }
   }
-  return { searchMs, lookupMs };
+  return { byQuery, lookupMs };
 }

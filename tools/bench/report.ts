@@ -1,6 +1,7 @@
 import { PLATFORM_BUNDLES } from './bundle';
 import { listenTimeLines } from './listen-times';
-import type { BenchResults, ColdStartResult, HttpLoad, LoadRunResult, MemoryRun, PartialOutageResult } from './results';
+import { roundTripLines } from './round-trips';
+import type { BenchResults, ColdStartResult, DiscoverySearchResult, HttpLoad, LoadRunResult, MemoryRun, PartialOutageResult } from './results';
 import type { Summary } from './stats';
 import { renderTable, type TableLine } from './table';
 import { understandingLines } from './understanding-speed';
@@ -60,19 +61,25 @@ function warmTurnLines(results: BenchResults): TableLine[] {
   ];
 }
 
-function discoveryLines(results: BenchResults): TableLine[] {
-  const search = results.discoverySearch;
+/** From this size up, each spoken query gets its own row: where one query alone misses a goal, it shows. */
+const QUERIES_SHOWN_FROM = 100_000;
+
+export function discoveryLines(search: DiscoverySearchResult): TableLine[] {
   if (search.status === 'not built') {
     const sizes = search.catalogSizes.map((size) => size.toLocaleString('en-US')).join(', ');
     return [section(`Discovery search (${sizes} products)`), { kind: 'remark', label: 'index build and query', text: `not built: ${search.reason}` }];
   }
   return [
-    section(`Discovery search, generated catalogs (first page of ${search.queries.length} spoken queries; floor: plain SQLite table)`),
+    section(`Discovery search, generated catalogs (count and first page of ${search.queries.length} spoken queries; floor: plain SQLite table)`),
     ...search.catalogs.flatMap((catalog) => {
       const products = `${catalog.products.toLocaleString('en-US')} products`;
       return [
         row(`${products}: index build`, ms(catalog.buildMs.shopvoice), ms(catalog.buildMs.floor), times(catalog.buildMs.ratio)),
         row(`${products}: query`, ms(catalog.queryMs.shopvoice), ms(catalog.queryMs.floor), times(catalog.queryMs.ratio)),
+        row(`${products}: query p95`, `${number(catalog.queryP95Ms)} ms`, '', ''),
+        ...(catalog.products < QUERIES_SHOWN_FROM
+          ? []
+          : catalog.byQuery.map((entry) => row(`  "${entry.query}" (${entry.matches} found), median / p95`, `${number(entry.medianMs)} / ${number(entry.p95Ms)} ms`, '', ''))),
       ];
     }),
   ];
@@ -176,7 +183,8 @@ export function renderReport(results: BenchResults): string {
     ...bundleLines(results),
     ...coldStartLines(results.coldStart, runs),
     ...warmTurnLines(results),
-    ...discoveryLines(results),
+    ...roundTripLines(results.roundTrips),
+    ...discoveryLines(results.discoverySearch),
     ...httpLines(results),
     ...memoryLines(results),
     ...loadLines(results.load),

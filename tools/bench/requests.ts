@@ -57,9 +57,9 @@ function alexaEnvelope(request: Record<string, unknown>, session: AlexaSession, 
   };
 }
 
-/** An unlinked shopper opening the skill. */
-export function alexaLaunch() {
-  return alexaEnvelope({ type: 'LaunchRequest' }, NEW_ALEXA_SESSION, undefined);
+/** A shopper opening the skill: unlinked, or linked when an access token is given. */
+export function alexaLaunch(accessToken?: string) {
+  return alexaEnvelope({ type: 'LaunchRequest' }, NEW_ALEXA_SESSION, accessToken);
 }
 
 function alexaSlot(name: string, slot: SpokenSlot) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ListenTimesSchema } from './listen-times';
+import { RoundTripsSchema } from './round-trips';
 import { UnderstandingSpeedSchema } from './understanding-speed';
 
 /**
@@ -69,7 +70,17 @@ export const DiscoverySearchSchema = z.discriminatedUnion('status', [
     /** The spoken requests, understood as discovery understands them, whose first page is timed. */
     queries: z.array(z.string().min(1)).min(1),
     catalogs: z
-      .array(z.object({ products: z.number().int().positive(), buildMs: ComparedSchema, queryMs: ComparedSchema }))
+      .array(
+        z.object({
+          products: z.number().int().positive(),
+          buildMs: ComparedSchema,
+          queryMs: ComparedSchema,
+          /** Of every search at this size, all queries together. */
+          queryP95Ms: z.number().nonnegative(),
+          /** Each spoken query alone, with the count its reply speaks of ("more than 100" past the count's cap). */
+          byQuery: z.array(z.object({ query: z.string().min(1), matches: z.string().min(1), medianMs: z.number().nonnegative(), p95Ms: z.number().nonnegative() })),
+        }),
+      )
       .min(1),
   }),
   z.object({ status: z.literal('not built'), reason: z.string().min(1), catalogSizes: z.array(z.number().int().positive()) }),
@@ -256,6 +267,7 @@ export const BenchResultsSchema = z.object({
   bundles: z.array(BundleSchema).min(1),
   coldStart: z.array(ColdStartSchema).min(1),
   warmTurns: z.array(WarmTurnSchema).min(1),
+  roundTrips: RoundTripsSchema,
   discoverySearch: DiscoverySearchSchema,
   http: z.array(HttpResultSchema).min(1),
   memory: MemoryResultSchema,

@@ -10,6 +10,7 @@ import { measureUnderstandingSpeed } from './understanding-speed';
 import { measureLoad } from './load-run';
 import { measureMemory } from './memory';
 import { measurePartialOutage } from './partial-outage-run';
+import { measureRoundTrips } from './round-trips';
 import { type BenchResults, BenchResultsSchema } from './results';
 import type { BenchSettings } from './settings';
 import { measureWarmTurns } from './warm-turns';
@@ -56,6 +57,7 @@ export async function runBench({ settings, repoRoot, log }: BenchOptions): Promi
     const bundles = await buildBundles(repoRoot, path.join(workspace.root, 'bundles'));
     const coldStart = await measureColdStarts(bundles, workspace, repoRoot, settings.coldStartRuns, log);
     const warmTurns = await measureWarmTurns(settings, workspace.freshDir('warm-data'), log);
+    const roundTrips = await measureRoundTrips(settings.roundTrips, workspace, log);
     const discoverySearch = await measureDiscoverySearch(settings.catalogs, workspace, log);
     const fixtures = await prepareHttpFixtures(repoRoot, workspace);
     const http = await measureHttp(bundles, fixtures, settings.http, log);
@@ -74,6 +76,7 @@ export async function runBench({ settings, repoRoot, log }: BenchOptions): Promi
       bundles: bundles.sizes,
       coldStart,
       warmTurns,
+      roundTrips,
       discoverySearch,
       http,
       memory,

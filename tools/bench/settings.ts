@@ -1,3 +1,5 @@
+import type { RoundTripSettings } from './round-trips';
+
 /** How much of each measurement a run makes. */
 export interface BenchSettings {
   readonly mode: 'full' | 'smoke';
@@ -28,6 +30,8 @@ export interface BenchSettings {
   readonly load: LoadSettings;
   /** The same mix over the store's API (STORE_ADAPTER=http) while a share of its calls hang. */
   readonly partialOutage: PartialOutageSettings;
+  /** Issue 23's script of turns over the store's API, the store this far away: requests and round trips per turn. */
+  readonly roundTrips: RoundTripSettings;
 }
 
 export interface LoadSettings {
@@ -46,7 +50,7 @@ export interface PartialOutageSettings extends LoadSettings {
 
 export interface CatalogSettings {
   readonly products: number;
-  /** Times the catalog is built from scratch (a 100,000-product build takes the better part of a minute). */
+  /** Times the catalog is built from scratch (a 1,000,000-product build takes about a minute). */
   readonly builds: number;
   /** Times each spoken query is searched. */
   readonly searchesPerQuery: number;
@@ -67,10 +71,12 @@ export const FULL_SETTINGS: BenchSettings = {
   catalogs: [
     { products: 1_000, builds: 3, searchesPerQuery: 50 },
     { products: 10_000, builds: 2, searchesPerQuery: 50 },
-    { products: 100_000, builds: 1, searchesPerQuery: 25 },
+    { products: 100_000, builds: 1, searchesPerQuery: 50 },
+    { products: 1_000_000, builds: 1, searchesPerQuery: 25 },
   ],
   load: { connections: 50, durationSeconds: 30, maxRequests: 60_000, timeoutSeconds: 8 },
   partialOutage: { connections: 50, durationSeconds: 20, maxRequests: 40_000, timeoutSeconds: 8, hangShare: 0.5 },
+  roundTrips: { runs: 5, storeDelayMs: 100 },
 };
 
 /** `npm test`: every measurement once, tiny, to prove the bench runs and writes well-formed results. */
@@ -86,4 +92,5 @@ export const SMOKE_SETTINGS: BenchSettings = {
   ],
   load: { connections: 5, durationSeconds: 2, maxRequests: 2_000, timeoutSeconds: 8 },
   partialOutage: { connections: 5, durationSeconds: 3, maxRequests: 2_000, timeoutSeconds: 8, hangShare: 0.5 },
+  roundTrips: { runs: 1, storeDelayMs: 100 },
 };

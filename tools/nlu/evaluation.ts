@@ -10,12 +10,16 @@ import { tokenize } from '../../lambda/understanding/tokens';
 import type { UnderstoodSlot } from '../../lambda/understanding/understanding';
 
 /**
- * The evaluation set (test/understanding/evaluation/, written without looking at the samples and
- * never used to make them) and how a reading of it is scored. Shared by the evaluation test and
- * `tools/nlu/compare-libraries.ts`.
+ * The sets of shopper phrasings the understanding is scored on, and how a reading of them is
+ * scored. Shared by the evaluation test, `npm run nlu:dev` and `tools/nlu/compare-libraries.ts`.
+ * - `evaluation` (test/understanding/evaluation/): held out. Written without looking at the samples,
+ *   never used to make or tune them, and only its accuracy is printed, never its phrasings.
+ * - `development` (test/understanding/development/): written the same way by someone else; its
+ *   misses are there to be read, to find which kinds of phrasing the understanding gets wrong.
  */
+export type PhrasingSet = 'evaluation' | 'development';
 
-const EVALUATION_DIR = path.resolve(__dirname, '..', '..', 'test', 'understanding', 'evaluation');
+const setDirectory = (set: PhrasingSet) => path.resolve(__dirname, '..', '..', 'test', 'understanding', set);
 
 /** The day the set's relative dates count from: Thursday 2026-11-26. */
 export const EVALUATION_TODAY = '2026-11-26';
@@ -38,16 +42,16 @@ export interface EvaluationCase {
   readonly slots: Readonly<Record<string, string>>;
 }
 
-export function evaluationLocales(): readonly string[] {
+export function evaluationLocales(set: PhrasingSet = 'evaluation'): readonly string[] {
   return fs
-    .readdirSync(EVALUATION_DIR)
+    .readdirSync(setDirectory(set))
     .filter((file) => file.endsWith('.yaml'))
     .map((file) => file.slice(0, -'.yaml'.length))
     .sort();
 }
 
-export function loadEvaluationSet(locale: string): readonly EvaluationCase[] {
-  const cases = z.array(CaseSchema).parse(parse(fs.readFileSync(path.join(EVALUATION_DIR, `${locale}.yaml`), 'utf8')));
+export function loadEvaluationSet(locale: string, set: PhrasingSet = 'evaluation'): readonly EvaluationCase[] {
+  const cases = z.array(CaseSchema).parse(parse(fs.readFileSync(path.join(setDirectory(set), `${locale}.yaml`), 'utf8')));
   return cases.map(({ slots, ...entry }) => ({
     ...entry,
     slots: Object.fromEntries(Object.entries(slots ?? {}).flatMap(([name, value]) => (value === undefined ? [] : [[name, value]]))),
@@ -176,8 +180,8 @@ function describeSlots(slots: Readonly<Record<string, UnderstoodSlot | string>>,
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }
 
-/** The report as text: totals, per intent, per slot, and every miss. */
-export function reportLines(report: LocaleReport, title: string): string[] {
+/** The report as text: totals, per intent, per slot, and every miss unless the set is held out. */
+export function reportLines(report: LocaleReport, title: string, { misses }: { readonly misses: boolean }): string[] {
   const lines = [
     `${title} — ${report.locale}: intent ${report.intent.right}/${report.intent.total} = ${percent(report.intent)}, slots exactly right ${report.slots.right}/${report.slots.total} = ${percent(report.slots)}`,
     '  per intent:',
@@ -185,6 +189,7 @@ export function reportLines(report: LocaleReport, title: string): string[] {
     '  per slot (cases expecting it):',
     ...[...report.perSlot].sort(([a], [b]) => a.localeCompare(b)).map(([name, tally]) => row(name, tally)),
   ];
+  if (!misses) return lines;
   const intentMisses = report.results.filter((result) => !result.intentRight);
   const slotMisses = report.results.filter((result) => result.intentRight && result.slotsRight === false);
   if (intentMisses.length > 0) lines.push('  intent misses:');

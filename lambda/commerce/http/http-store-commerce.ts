@@ -1,5 +1,5 @@
 import type { CommerceSource } from '../../config';
-import type { Logger } from '../../logging';
+import { describeError, type Logger } from '../../logging';
 import type { StoreCommerce } from '../ports';
 import { catalogOverHttp } from './catalog-over-http';
 import { checkoutOverHttp } from './checkout-over-http';
@@ -31,6 +31,13 @@ export interface HttpStoreOptions {
   readonly bulkhead?: StoreCallSettings['bulkhead'];
   /** How long a locale's catalog vocabulary is reused; 5 minutes by default, as the embedded store does. */
   readonly vocabularyTtlMs?: number;
+  /** How long the return policy is reused; 5 minutes by default. */
+  readonly policyTtlMs?: number;
+  /**
+   * Locales whose catalog vocabulary is asked for at once, as the adapter is made (a Lambda
+   * container's start), so that no shopper's first search waits on it; none by default.
+   */
+  readonly warmVocabularyFor?: readonly string[];
   /** Answers larger than this are refused; 8 MB by default. */
   readonly maxBodyBytes?: number;
   /** Told about retries and the circuit opening and closing. */
@@ -38,6 +45,7 @@ export interface HttpStoreOptions {
 }
 
 const VOCABULARY_TTL_MS = 5 * 60_000;
+const POLICY_TTL_MS = 5 * 60_000;
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 function logTo(logger: HttpStoreOptions['logger']): ((event: StoreCallEvent) => void) | undefined {
@@ -74,11 +82,16 @@ export function createHttpStoreCommerce(source: HttpStoreSource, options: HttpSt
     fetch: options.fetch ?? fetch,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
   });
+  const catalog = catalogOverHttp(client, { vocabularyTtlMs: options.vocabularyTtlMs ?? VOCABULARY_TTL_MS });
+  for (const locale of options.warmVocabularyFor ?? []) {
+    // Only a head start: a failed read is not kept, and the first search asks again.
+    catalog.vocabulary(locale).catch((error: unknown) => options.logger?.warn({ locale, error: describeError(error) }, 'catalog vocabulary not read ahead'));
+  }
   return {
     shoppers: shoppersOverHttp(client),
     orders: ordersOverHttp(client),
-    catalog: catalogOverHttp(client, { vocabularyTtlMs: options.vocabularyTtlMs ?? VOCABULARY_TTL_MS }),
-    returns: returnsOverHttp(client),
+    catalog,
+    returns: returnsOverHttp(client, { policyTtlMs: options.policyTtlMs ?? POLICY_TTL_MS }),
     checkout: checkoutOverHttp(client),
   };
 }

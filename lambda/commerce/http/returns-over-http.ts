@@ -1,14 +1,24 @@
 import { StoreDataError } from '../commerce-errors';
 import type { Returns } from '../ports';
 import type { StoreApiClient } from './store-api-client';
+import { keptRead } from './kept-read';
 import { isPathSegment } from './store-api-operations';
 import { encodeWire, ReturnedUnitsSchema, ReturnOutcomeSchema, ReturnPolicySchema, ReturnRequestBodySchema } from './wire-schemas';
 
-export function returnsOverHttp(client: StoreApiClient): Returns {
+export interface ReturnsOverHttpOptions {
+  /** How long the return policy is reused before it is asked for again; 0 asks every time. */
+  readonly policyTtlMs: number;
+  readonly now?: () => number;
+}
+
+export function returnsOverHttp(client: StoreApiClient, options: ReturnsOverHttpOptions): Returns {
+  // The policy changes rarely, and every step of a return checks against it: it is kept a while.
+  const policy = keptRead(() => client.call({ operation: 'returnPolicy', path: {} }, ReturnPolicySchema), {
+    ttlMs: options.policyTtlMs,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
-    async policy() {
-      return client.call({ operation: 'returnPolicy', path: {} }, ReturnPolicySchema);
-    },
+    policy: () => policy('policy'),
     async returnedUnits(orderNumber) {
       if (!isPathSegment(orderNumber)) return new Map();
       const { lines } = await client.call({ operation: 'returnedUnits', path: { orderNumber } }, ReturnedUnitsSchema);

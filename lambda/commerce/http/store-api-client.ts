@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { StoreDataError, StoreRejectedError, StoreUnavailableError } from '../commerce-errors';
 import type { StoreCallPolicy } from './store-call-policy';
 import {

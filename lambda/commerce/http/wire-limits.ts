@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * How much of a store's answer Shopvoice reads. A reply has to fit Alexa's 8,000 characters of

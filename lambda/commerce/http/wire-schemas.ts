@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CURRENCY_CODES, RETURN_REASONS, RETURN_REFUSALS, TRACKING_STATUSES } from '../ports';
 import { ReturnPolicySchema } from '../return-policy';
 import {
@@ -222,6 +222,8 @@ export const ProductSchema = z.object({
 
 export const ProductPageSchema = z.object({
   total: z.number().int().nonnegative(),
+  /** True when more than `total` match: the store stopped counting there. */
+  moreThanTotal: z.boolean().optional(),
   /** At most a page's worth; the adapter cuts it further to the page asked for. */
   products: boundedList(ProductSchema, MAX_PRODUCTS_PER_PAGE),
 });

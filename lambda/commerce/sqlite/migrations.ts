@@ -358,6 +358,80 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    name: 'product search at scale: products and attribute values kept in the order search ranks them',
+    sql: `
+      DROP TRIGGER products_indexed_on_insert;
+      DROP TRIGGER products_indexed_on_update;
+      DROP TRIGGER products_unindexed_on_delete;
+      DROP TABLE product_attributes;
+      -- Both are prefixes of the ranked index below.
+      DROP INDEX products_by_category;
+      DROP INDEX products_by_category_and_price;
+      DROP INDEX products_by_brand;
+
+      -- Search ranks in stock first, then by price: a category's or a brand's products in that order,
+      -- so the first page is read without sorting every match (only products of equal price are
+      -- sorted, by id).
+      CREATE INDEX products_by_category_rank ON products (category, stock > 0, price_minor);
+      CREATE INDEX products_by_brand_rank ON products (brand, stock > 0, price_minor);
+
+      -- One row per attribute value, keyed in the same order within a category, so an attribute
+      -- filter walks its own matches in rank order. A derived index like products_fts: keyed by the
+      -- product's rowid, written by the triggers below (or in bulk, catalog-bulk-load.ts) from the
+      -- product's own columns, so a product's old columns name exactly its rows: no second index.
+      CREATE TABLE product_attributes (
+        name          TEXT NOT NULL,
+        value         TEXT NOT NULL,
+        category      TEXT NOT NULL,
+        in_stock      INTEGER NOT NULL CHECK (in_stock IN (0, 1)),
+        price_minor   INTEGER NOT NULL,
+        product_rowid INTEGER NOT NULL,
+        PRIMARY KEY (name, value, category, in_stock, price_minor, product_rowid)
+      ) STRICT, WITHOUT ROWID;
+
+      INSERT INTO product_attributes (name, value, category, in_stock, price_minor, product_rowid)
+        SELECT attribute.key, value.value, p.category, p.stock > 0, p.price_minor, p.rowid
+        FROM products AS p, json_each(p.attributes) AS attribute, json_each(attribute.value) AS value;
+
+      CREATE TRIGGER products_indexed_on_insert AFTER INSERT ON products BEGIN
+        INSERT INTO product_attributes (name, value, category, in_stock, price_minor, product_rowid)
+          SELECT attribute.key, value.value, new.category, new.stock > 0, new.price_minor, new.rowid
+          FROM json_each(new.attributes) AS attribute, json_each(attribute.value) AS value;
+        INSERT INTO products_fts (rowid, name, spoken_name, brand, description, attribute_values)
+          VALUES (new.rowid, new.name, new.spoken_name, new.brand, new.description,
+            (SELECT group_concat(value.value, ' ') FROM json_each(new.attributes) AS attribute, json_each(attribute.value) AS value));
+      END;
+      -- A sale that leaves stock above zero changes nothing search ranks by: no work.
+      CREATE TRIGGER products_reranked_on_update AFTER UPDATE OF attributes, category, price_minor, stock ON products
+        WHEN old.attributes IS NOT new.attributes OR old.category IS NOT new.category
+          OR old.price_minor IS NOT new.price_minor OR (old.stock > 0) IS NOT (new.stock > 0)
+      BEGIN
+        DELETE FROM product_attributes WHERE (name, value, category, in_stock, price_minor, product_rowid) IN (
+          SELECT attribute.key, value.value, old.category, old.stock > 0, old.price_minor, old.rowid
+          FROM json_each(old.attributes) AS attribute, json_each(attribute.value) AS value);
+        INSERT INTO product_attributes (name, value, category, in_stock, price_minor, product_rowid)
+          SELECT attribute.key, value.value, new.category, new.stock > 0, new.price_minor, new.rowid
+          FROM json_each(new.attributes) AS attribute, json_each(attribute.value) AS value;
+      END;
+      CREATE TRIGGER products_reindexed_on_update AFTER UPDATE OF name, spoken_name, brand, description, attributes ON products
+        WHEN old.name IS NOT new.name OR old.spoken_name IS NOT new.spoken_name OR old.brand IS NOT new.brand
+          OR old.description IS NOT new.description OR old.attributes IS NOT new.attributes
+      BEGIN
+        DELETE FROM products_fts WHERE rowid = old.rowid;
+        INSERT INTO products_fts (rowid, name, spoken_name, brand, description, attribute_values)
+          VALUES (new.rowid, new.name, new.spoken_name, new.brand, new.description,
+            (SELECT group_concat(value.value, ' ') FROM json_each(new.attributes) AS attribute, json_each(attribute.value) AS value));
+      END;
+      CREATE TRIGGER products_unindexed_on_delete AFTER DELETE ON products BEGIN
+        DELETE FROM product_attributes WHERE (name, value, category, in_stock, price_minor, product_rowid) IN (
+          SELECT attribute.key, value.value, old.category, old.stock > 0, old.price_minor, old.rowid
+          FROM json_each(old.attributes) AS attribute, json_each(attribute.value) AS value);
+        DELETE FROM products_fts WHERE rowid = old.rowid;
+      END;
+    `,
+  },
 ];
 
 export function schemaVersion(db: SqliteDatabase): number {

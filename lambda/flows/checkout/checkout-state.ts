@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CURRENCY_CODES } from '../../commerce/ports';
 import type { ActiveFlow } from '../../core/session-state';
 
@@ -24,12 +24,18 @@ const BasketSchema = z.object({
   productId: z.string().min(1).max(120),
   quantity: z.number().int().min(1).max(MAX_QUANTITY),
   variant: z.object({ color: z.string().max(40).optional(), size: z.string().max(20).optional() }).optional(),
-  /** The shopper's last purchase of this product, when reordering: "like last time" and a changed price are said. */
+  /** The shopper's last purchase of this product, when reordering: a changed price is said. */
   lastTime: z.object({ quantity: z.number().int().min(1).max(999), unitPrice: MoneySchema }).optional(),
   /** The shopper has heard how the price changed since last time: it is said once. */
   priceChangeTold: z.boolean().optional(),
   /** Where the shopper came from ("reorder", "product search"), for a person who may take over. */
   topic: z.string().min(1).max(60),
+  /**
+   * The product's category, when the flow that filled the basket knows it is sold in pack sizes
+   * (its other sizes are other products of that category): checkout reads the category beside
+   * the product instead of after it. Only a guess, used when the product as the store has it agrees.
+   */
+  packCategory: z.string().min(1).max(80).optional(),
 });
 export type Basket = z.infer<typeof BasketSchema>;
 

@@ -34,7 +34,7 @@ const UNITS: Readonly<Record<string, { readonly dimension: Dimension; readonly f
 const TRAILING_SIZE = /^(.+?),\s*(\d+(?:\.\d+)?)\s*(fl oz|oz|lbs|lb|kg|g|ml|l|quart|count|bags|pack)$/i;
 
 /** The name without its size, and the size; undefined for a product sold in one size only. */
-export function packSizeOf(product: Product): { readonly base: string; readonly size: PackSize } | undefined {
+export function packSizeOf(product: Pick<Product, 'name'>): { readonly base: string; readonly size: PackSize } | undefined {
   const match = TRAILING_SIZE.exec(product.name.trim());
   const [, base, amount, unitWord] = match ?? [];
   const unit = unitWord ? UNITS[unitWord.toLowerCase()] : undefined;

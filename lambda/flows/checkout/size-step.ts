@@ -4,8 +4,9 @@ import type { Reply } from '../../core/reply';
 import { intentOf, slotOf } from '../../core/turn';
 import { type Speech, text } from '../../speech/speech';
 import type { Basket } from './checkout-state';
-import { changeSize, type SizeRequest, sizeRequestOf } from './size-change';
-import { askSize, notPlaced, productsLike, startCheckout } from './start-checkout';
+import { packSizeOf } from './pack-sizes';
+import { changeSize, type SizeRequest, sizeRequestOf, sizesOf } from './size-change';
+import { askSize, inCategoryOf, notPlaced, productsLike, startCheckout } from './start-checkout';
 
 /** Asks the step's question again after a size the item does not come in, saying why first. */
 export type AskAgain = (why: Speech, product: Product) => Reply;
@@ -13,16 +14,25 @@ export type AskAgain = (why: Speech, product: Product) => Reply;
 /** "The bigger bag", "size medium": the item in another size, or why not. */
 export async function resize(context: ShopperContext, basket: Basket, request: SizeRequest, askAgain: AskAgain): Promise<Reply> {
   const { voice } = context;
-  const product = await context.commerce.catalog.findById(basket.productId);
+  // Checkout reads the shopper's card and address next, and the category of a product sold in pack
+  // sizes: asked for now, beside the product, they cost no round trip of their own (the turn keeps
+  // every answer, turn-reads.ts).
+  const [product, , packCategoryProducts] = await Promise.all([
+    context.commerce.catalog.findById(basket.productId),
+    context.shopper.profile(),
+    basket.packCategory ? productsLike(context, basket.packCategory) : undefined,
+  ]);
   if (!product) return startCheckout(context, basket);
-  const change = changeSize(product, basket.variant?.size, await productsLike(context, product), request);
+  // Only a product sold in pack sizes has its other sizes among the category's products.
+  const packs = sizesOf(product).length === 0 && packSizeOf(product) ? await inCategoryOf(context, product, basket, packCategoryProducts) : [];
+  const change = changeSize(product, basket.variant?.size, packs, request);
   const item = voice.name(product);
   switch (change.kind) {
     case 'variant':
       return startCheckout(context, { ...basket, variant: { ...basket.variant, size: change.size } });
     case 'product':
       // Another pack is another product: what was paid last time says nothing about it.
-      return startCheckout(context, { productId: change.product.id, quantity: basket.quantity, topic: basket.topic });
+      return startCheckout(context, { productId: change.product.id, quantity: basket.quantity, topic: basket.topic, packCategory: change.product.category });
     case 'none': {
       const key = change.why === 'no-bigger' ? 'checkout.noBiggerSize' : change.why === 'no-smaller' ? 'checkout.noSmallerSize' : 'checkout.oneSizeOnly';
       return askAgain(voice.say(key, { item }), product);

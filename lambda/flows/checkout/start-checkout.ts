@@ -17,9 +17,23 @@ import { sizesOf } from './size-change';
 /** More than any one category holds: pack sizes and alternatives are looked for within the category. */
 const CATEGORY_LIMIT = 500;
 
-export async function productsLike(context: FlowContext, product: Product): Promise<readonly Product[]> {
-  const page = await context.commerce.catalog.search({ ...EMPTY_QUERY, category: product.category }, { offset: 0, limit: CATEGORY_LIMIT });
+/** What the category holds; only read when it matters: other pack sizes, or an alternative to what is out of stock. */
+export async function productsLike(context: FlowContext, category: string): Promise<readonly Product[]> {
+  const page = await context.commerce.catalog.search({ ...EMPTY_QUERY, category }, { offset: 0, limit: CATEGORY_LIMIT });
   return page.products;
+}
+
+/** Whether the product's category must be read for it: it is sold in pack sizes (its other sizes are products too), or it is out of stock. */
+export function needsItsCategory(product: Product): boolean {
+  return product.stock < 1 || packSizeOf(product) !== undefined;
+}
+
+/**
+ * What the product's category holds: what was read beside the product for the category the basket
+ * named, when that is the product's category (the basket travelled through the platform); else read now.
+ */
+export function inCategoryOf(context: FlowContext, product: Product, basket: Basket, readBeside: readonly Product[] | undefined): Promise<readonly Product[]> | readonly Product[] {
+  return readBeside && basket.packCategory === product.category ? readBeside : productsLike(context, product.category);
 }
 
 export function yesOrNo(context: FlowContext): string[] {
@@ -81,7 +95,7 @@ interface Billing {
   readonly city: string;
 }
 
-/** The confirmation, in one sentence: item, quantity ("like last time"), total, card and city. */
+/** The confirmation, as one question a yes answers: item and quantity, total, card and city. */
 function confirm(context: ShopperContext, basket: Basket, product: Product, sameCategory: readonly Product[], billing: Billing, intro: Speech): Reply {
   const { voice, turn } = context;
   const notes: Speech[] = [];
@@ -100,9 +114,7 @@ function confirm(context: ShopperContext, basket: Basket, product: Product, same
   if (priceNote) notes.push(priceNote);
   const settled: Basket = { ...basket, quantity, priceChangeTold: basket.priceChangeTold === true || priceNote !== undefined };
   const packLabel = packSizesOf(product, sameCategory).length > 1 ? packSizeOf(product)?.size.label : undefined;
-  // After a note (a new price, fewer in stock) "like last time" would be one clause too many.
-  const likeLastTime = notes.length === 0 && basket.lastTime?.quantity === quantity;
-  const question = voice.say(likeLastTime ? 'checkout.confirmLikeLastTime' : 'checkout.confirm', {
+  const question = voice.say('checkout.confirm', {
     items: itemsPhrase(voice, product, settled, packLabel),
     total: voice.money(times(unitPrice, quantity)),
     card: cardPhrase(voice, billing.payment),
@@ -125,16 +137,22 @@ export async function startCheckout(context: FlowContext, basket: Basket, intro:
   const { shopper } = context;
   if (!shopper) return assistance.linkAccount(context);
   const shopperContext: ShopperContext = { ...context, shopper };
-  const product = await context.commerce.catalog.findById(basket.productId);
+  // Everything checkout may need, asked for at once: one round trip.
+  const [product, profile, blocked, packCategoryProducts] = await Promise.all([
+    context.commerce.catalog.findById(basket.productId),
+    shopper.profile(),
+    pinBlock(shopperContext, basket, intro),
+    basket.packCategory ? productsLike(context, basket.packCategory) : undefined,
+  ]);
   if (!product) return productGone(context, basket, intro);
-  const payment = shopper.defaultPayment;
-  const address = shopper.defaultAddress;
+  const payment = profile?.defaultPayment;
+  const address = profile?.defaultAddress;
   if (!payment || !address) return noPaymentOrAddress(context, basket, intro);
-  const blocked = await pinBlock(shopperContext, basket, intro);
   if (blocked) return blocked;
-  const sameCategory = await productsLike(context, product);
-  if (product.stock < 1) return offerAlternative(shopperContext, basket, product, sameCategory, intro);
+  const sameCategory = async () => inCategoryOf(context, product, basket, packCategoryProducts);
+  if (product.stock < 1) return offerAlternative(shopperContext, basket, product, await sameCategory(), intro);
   const size = basket.variant?.size;
   if (sizesOf(product).length > 0 && (!size || !sizesOf(product).includes(size))) return askSize(context, basket, product, intro);
-  return confirm(shopperContext, basket, product, sameCategory, { payment, city: address.city }, intro);
+  const packs = needsItsCategory(product) ? await sameCategory() : [];
+  return confirm(shopperContext, basket, product, packs, { payment, city: address.city }, intro);
 }

@@ -1,7 +1,8 @@
 import type { Product } from '../../commerce/ports';
-import type { ProductQuery } from '../../commerce/product-query';
-import { type Speech, text } from '../../speech/speech';
+import type { ProductPage, ProductQuery } from '../../commerce/product-query';
+import type { Speech } from '../../speech/speech';
 import type { Voice } from '../../speech/voice';
+import type { CatalogWords } from './catalog-words';
 import type { Relaxation } from './relax-query';
 
 function budget(voice: Voice, query: ProductQuery, currency: Product['price']['currency']): Speech {
@@ -14,28 +15,23 @@ function budget(voice: Voice, query: ProductQuery, currency: Product['price']['c
   return voice.say('discovery.budgetOver', { amount: amount(minMinor ?? 0) });
 }
 
-/** What the shopper asked for, in a few words: "waterproof", "hiking". */
-function asked(query: ProductQuery): Speech {
-  return [text(Object.values(query.attributes).flat().join(' '))];
-}
-
 /**
- * Says which constraint found nothing and what dropping it would give:
- * "I found nothing waterproof under 150 dollars; the cheapest is 179 dollars. Want to hear it?"
+ * Says which constraint found nothing and what dropping it would give, without repeating the rest
+ * of what the shopper just asked for: "I found nothing like that under 150 dollars; the cheapest
+ * is 179 dollars. Want to hear it?"
  */
-export function describeRelaxation(voice: Voice, query: ProductQuery, relaxed: Relaxation, count: number, first: Product): Speech {
+export function describeRelaxation(voice: Voice, words: CatalogWords, query: ProductQuery, relaxed: Relaxation, found: Pick<ProductPage, 'total' | 'moreThanTotal'>, first: Product): Speech {
+  // Past what the store counted, "more than 100 close matches".
+  const count = found.total;
+  const moreThan = found.moreThanTotal === true;
   switch (relaxed.kind) {
     case 'price':
-      return voice.say('discovery.relaxPrice', {
-        what: asked(query),
-        budget: budget(voice, query, first.price.currency),
-        price: voice.money(first.price),
-      });
+      return voice.say('discovery.relaxPrice', { budget: budget(voice, query, first.price.currency), price: voice.money(first.price) });
     case 'words':
-      return voice.say('discovery.relaxWords', { words: query.words.join(' '), count });
+      return voice.say(moreThan ? 'discovery.relaxWordsMoreThan' : 'discovery.relaxWords', { words: query.words.join(' '), count });
     case 'attribute':
-      return voice.say('discovery.relaxAttribute', { value: relaxed.value, count });
+      return voice.say(moreThan ? 'discovery.relaxAttributeMoreThan' : 'discovery.relaxAttribute', { value: words.attribute(relaxed.name, relaxed.value), count });
     case 'brand':
-      return voice.say('discovery.relaxBrand', { brand: query.brand ?? '', count });
+      return voice.say(moreThan ? 'discovery.relaxBrandMoreThan' : 'discovery.relaxBrand', { brand: words.asWritten(query.brand ?? ''), count });
   }
 }

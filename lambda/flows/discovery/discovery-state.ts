@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProductQuery } from '../../commerce/product-query';
 
 /** What of a query discovery keeps between turns; a query is kept within these (see `keepableQuery`). */

@@ -5,11 +5,11 @@ import { type DaysFromToday, isDelayed, shipmentUrgency, unshippedLineIds } from
 
 const PAUSE_BETWEEN_ORDERS_MS = 400;
 /**
- * How many packages of a split order are described; the rest are counted. Asked about one order,
- * the shopper hears up to three; in a list, only the most urgent, so the answer stays short and
+ * How many packages of a split order are described when the shopper asks about that order; the
+ * rest are counted. In a list only the most urgent one is told, so the answer stays short and
  * "when will it arrive?" tells the rest.
  */
-const PACKAGES_DESCRIBED = { full: 3, summary: 1 } as const;
+const PACKAGES_DESCRIBED = 3;
 
 /**
  * How an order is named: by its number where the shopper asked by number, otherwise by what is in
@@ -17,7 +17,7 @@ const PACKAGES_DESCRIBED = { full: 3, summary: 1 } as const;
  */
 export type OrderNaming = 'by-number' | 'by-items';
 /** How much of a split order is told: every package (up to three), or the most urgent one. */
-export type OrderDetail = keyof typeof PACKAGES_DESCRIBED;
+export type OrderDetail = 'full' | 'summary';
 
 export function orderLabel(voice: Voice, order: Order, naming: OrderNaming = 'by-number'): Speech {
   return naming === 'by-number' ? voice.say('orderStatus.orderLabel', { number: voice.digits(order.number) }) : voice.say('orderStatus.theOrder');
@@ -104,6 +104,17 @@ export function describeOrder(
     });
   }
   const byUrgency = [...order.shipments].sort((a, b) => shipmentUrgency(a, daysFromToday) - shipmentUrgency(b, daysFromToday));
+  const [urgent] = byUrgency;
+  if (detail === 'summary' && urgent) {
+    // In a list, the one fact that matters: where the most urgent package is, and that more come.
+    const others = byUrgency.length - 1 + (unshipped.length > 0 ? 1 : 0);
+    return voice.say('orderStatus.splitSummary', {
+      order: label,
+      items: itemsPhrase(voice, linesOf(urgent.lineIds)),
+      status: shipmentStatus(voice, urgent, now, daysFromToday),
+      more: voice.say('orderStatus.morePackages', { count: others }),
+    });
+  }
   const packages = byUrgency.map((shipment) =>
     voice.say('orderStatus.packageItems', {
       items: itemsPhrase(voice, linesOf(shipment.lineIds)),
@@ -113,14 +124,11 @@ export function describeOrder(
   if (unshipped.length > 0) {
     packages.push(voice.say('orderStatus.notShippedYet', { items: itemsPhrase(voice, linesOf(unshipped)) }));
   }
-  const describedCount = PACKAGES_DESCRIBED[detail];
   const described =
-    packages.length > describedCount
-      ? [...packages.slice(0, describedCount), voice.say('orderStatus.morePackages', { count: packages.length - describedCount })]
+    packages.length > PACKAGES_DESCRIBED
+      ? [...packages.slice(0, PACKAGES_DESCRIBED), voice.say('orderStatus.morePackages', { count: packages.length - PACKAGES_DESCRIBED })]
       : packages;
-  // The packages name the items, so the order is only counted here when it is not named by number.
-  const splitLabel = naming === 'by-number' ? label : voice.say('orderStatus.oneOrder');
-  return voice.say('orderStatus.packages', { order: splitLabel, count: packages.length, packages: voice.list(described) });
+  return voice.say('orderStatus.packages', { order: label, count: packages.length, packages: voice.list(described) });
 }
 
 /** Several orders, one after the other, with a short pause between them, each named by what is in it. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Order } from '../../commerce/ports';
 import type { Flow, FlowContext, ShopperContext } from '../../core/flow';
 import type { Reply } from '../../core/reply';

@@ -5,6 +5,7 @@ import { intentOf, slotOf } from '../../core/turn';
 import { type Speech, text } from '../../speech/speech';
 import { assistance, offerPerson } from '../assistance';
 import type { Basket } from '../checkout/checkout-state';
+import { packSizeOf } from '../checkout/pack-sizes';
 import { notPlaced, startCheckout, yesOrNo } from '../checkout/start-checkout';
 import { pastPurchases } from './purchase-history';
 import { pickOption } from './pick-option';
@@ -32,10 +33,11 @@ function optionOf(usual: Usual): ReorderOption {
     quantity: line.quantity,
     unitPrice: line.unitPrice,
     ...(line.variant ? { variant: line.variant } : {}),
+    ...(packSizeOf(line) ? { packs: true } : {}),
   };
 }
 
-/** The same product, as many as last time: checkout says "like last time", and whether the price changed. */
+/** The same product, as many as last time: checkout says whether the price changed since. */
 function basketOf(option: ReorderOption): Basket {
   return {
     productId: option.productId,
@@ -43,6 +45,7 @@ function basketOf(option: ReorderOption): Basket {
     lastTime: { quantity: option.quantity, unitPrice: option.unitPrice },
     topic: TOPIC,
     ...(option.variant ? { variant: option.variant } : {}),
+    ...(option.packs ? { packCategory: option.category } : {}),
   };
 }
 

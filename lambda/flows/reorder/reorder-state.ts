@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CURRENCY_CODES } from '../../commerce/ports';
 import type { ActiveFlow } from '../../core/session-state';
 import { MAX_OPTIONS } from './usual';
@@ -16,6 +16,8 @@ const OptionSchema = z.object({
   quantity: z.number().int().min(1).max(999),
   unitPrice: z.object({ minor: z.number().int().min(0), currency: z.enum(CURRENCY_CODES) }),
   variant: z.object({ color: z.string().max(40).optional(), size: z.string().max(20).optional() }).optional(),
+  /** Sold in pack sizes (its name ends in one): checkout then reads the category beside the product. */
+  packs: z.boolean().optional(),
 });
 export type ReorderOption = z.infer<typeof OptionSchema>;
 

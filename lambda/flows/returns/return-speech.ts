@@ -30,7 +30,7 @@ export function refusalSentence(context: FlowContext, candidate: Candidate, refu
     case 'not-delivered':
       return voice.say('returns.refused.notDelivered', { item, count: windowDays });
     case 'cancelled':
-      return voice.say('returns.refused.cancelled', { item, order: voice.digits(candidate.order.number) });
+      return voice.say('returns.refused.cancelled', { item });
     case 'final-sale':
       return voice.say('returns.refused.finalSale', { item });
     case 'gift-card':

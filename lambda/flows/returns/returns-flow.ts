@@ -6,8 +6,8 @@ import { end, listen } from '../../core/replies';
 import { intentOf, slotCount, slotDigits, slotOf } from '../../core/turn';
 import type { MessageKey } from '../../speech/i18n';
 import { assistance } from '../assistance';
-import { assess } from './assess';
-import { type Candidate, type ItemQuery, loadCandidate, pickCandidate } from './find-item';
+import { loadAssessed } from './assess';
+import { type Candidate, type ItemQuery, pickCandidate } from './find-item';
 import { reasonFrom } from './reasons';
 import { askItem, chosenOf, createReturn, factsOf, failed, findAndOffer, handOver, offered, proceed } from './steps';
 import { emptyState, FLOW_NAME, noting, readState, type ReturnState, type ReturnStep, stepOf } from './state';
@@ -137,9 +137,8 @@ async function answerQuantity(context: ShopperContext, step: ReturnStep, state: 
   const slot = slotOf(context.turn, 'quantity');
   let quantity = slotCount(slot, MAX_RETURN_QUANTITY);
   if (slot === undefined) {
-    const candidate = state.chosen ? await loadCandidate(context, state.chosen) : undefined;
-    const { verdict } = candidate ? await assess(context, candidate) : { verdict: undefined };
-    quantity = verdict?.eligible ? verdict.returnable : undefined;
+    const assessed = state.chosen ? await loadAssessed(context, state.chosen) : undefined;
+    quantity = assessed?.verdict.eligible ? assessed.verdict.returnable : undefined;
   }
   if (quantity === undefined) return failed(context, step, state);
   return proceed(context, { ...state, quantity });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RETURN_REASONS } from '../../commerce/ports';
 import type { ActiveFlow } from '../../core/session-state';
 

@@ -1,5 +1,5 @@
 import { addDays } from '../../commerce/day-keys';
-import type { HandoffReason, RefundMethod, ReturnRefusal, ReturnRequest } from '../../commerce/ports';
+import type { HandoffReason, RefundMethod, ReturnRefusal, ReturnRequest, Shopper } from '../../commerce/ports';
 import { conditionsFor, type ReturnPolicy, windowDaysFor, type ReturnVerdict } from '../../commerce/return-policy';
 import type { FlowContext, HandoffFacts, ShopperContext } from '../../core/flow';
 import type { Reply } from '../../core/reply';
@@ -9,7 +9,7 @@ import { echoesItem } from '../../speech/item-echo';
 import { join, plainText, type Speech } from '../../speech/speech';
 import { offerPerson } from '../assistance';
 import { escalate } from '../handoff';
-import { assess } from './assess';
+import { assess, loadAssessed } from './assess';
 import { type Candidate, candidateLabels, deliveredAt, type ItemQuery, type ItemSearch, loadCandidate, MAX_OFFERED, refOf, searchItems } from './find-item';
 import { needsAPerson } from './reasons';
 import {
@@ -165,9 +165,14 @@ async function offerOne(context: ShopperContext, state: ReturnState, candidate: 
  */
 export async function proceed(context: ShopperContext, state: ReturnState, repeating = false): Promise<Reply> {
   const { voice } = context;
-  const candidate = state.chosen ? await loadCandidate(context, state.chosen) : undefined;
-  if (!candidate) return askItem(context, state);
-  const { policy, verdict } = await assess(context, candidate);
+  // Once the reason is known, the summary may name the card the refund goes back to: the shopper's
+  // record is read with the line, in the same round trip.
+  const [assessed, profile] = await Promise.all([
+    state.chosen ? loadAssessed(context, state.chosen) : undefined,
+    state.reason ? context.shopper.profile() : undefined,
+  ]);
+  if (!assessed) return askItem(context, state);
+  const { candidate, policy, verdict } = assessed;
   if (!verdict.eligible) return refuse(context, state, candidate, verdict, windowDaysFor(policy, candidate.line.category));
   const settled = repeating ? state : { ...state, failures: 0 };
   if (!state.reason) {
@@ -185,21 +190,20 @@ export async function proceed(context: ShopperContext, state: ReturnState, repea
     return ask(context, 'ask-quantity', { ...settled, quantity: undefined }, question, voice.say('returns.askQuantityReprompt', { count: verdict.returnable }));
   }
   const refund = { minor: candidate.line.unitPrice.minor * quantity, currency: candidate.line.unitPrice.currency };
-  const speech = join(
-    voice.say('returns.confirmReturn', {
-      units: unitsPhrase(voice, candidate, quantity),
-      reason: reasonPhrase(voice, state.reason),
-      refund: voice.money(refund),
-      destination: refundDestination(voice, refundMethodFor(context, policy.refund)),
-    }),
-    voice.say('returns.confirmQuestion'),
-  );
+  // One question with everything the yes agrees to: what goes back, why, and what comes back where.
+  const speech = voice.say('returns.confirmReturn', {
+    units: unitsPhrase(voice, candidate, quantity),
+    reason: reasonPhrase(voice, state.reason),
+    refund: voice.money(refund),
+    destination: refundDestination(voice, refundMethodFor({ shopper: profile }, policy.refund)),
+  });
   return ask(context, 'confirm-return', { ...settled, quantity }, speech, voice.say('returns.confirmReprompt'), yesNo(context));
 }
 
-export function refundMethodFor(context: Pick<ShopperContext, 'shopper'>, refund: 'original-payment' | 'store-credit'): RefundMethod {
+/** Where a refund goes: store credit, or back to the card the shopper's record names (when it names one). */
+export function refundMethodFor(owner: { readonly shopper: Pick<Shopper, 'defaultPayment'> | undefined }, refund: 'original-payment' | 'store-credit'): RefundMethod {
   if (refund === 'store-credit') return { kind: 'store-credit' };
-  const card = context.shopper.defaultPayment;
+  const card = owner.shopper?.defaultPayment;
   return card ? { kind: 'original-payment', card } : { kind: 'original-payment' };
 }
 
@@ -232,9 +236,10 @@ function refused(context: ShopperContext, state: ReturnState, candidate: Candida
  */
 export async function createReturn(context: ShopperContext, state: ReturnState): Promise<Reply> {
   const { voice, turn, commerce, shopper } = context;
-  const candidate = state.chosen ? await loadCandidate(context, state.chosen) : undefined;
-  if (!candidate || !state.reason || !state.quantity) return proceed(context, state);
-  const { policy, verdict } = await assess(context, candidate);
+  // Everything the return is checked against, and the card it refunds to, in one round trip; then the write.
+  const [assessed, profile] = await Promise.all([state.chosen ? loadAssessed(context, state.chosen) : undefined, shopper.profile()]);
+  if (!assessed || !state.reason || !state.quantity) return proceed(context, state);
+  const { candidate, policy, verdict } = assessed;
   if (!verdict.eligible && verdict.why !== 'already-returned') {
     return refuse(context, state, candidate, verdict, windowDaysFor(policy, candidate.line.category));
   }
@@ -247,7 +252,7 @@ export async function createReturn(context: ShopperContext, state: ReturnState):
     quantity: state.quantity,
     reason: state.reason,
     ...(state.note ? { note: state.note } : {}),
-    refundMethod: refundMethodFor(context, policy.refund),
+    refundMethod: refundMethodFor({ shopper: profile }, policy.refund),
     labelDelivery: turn.platform === 'alexa' || turn.device.screen ? 'email-and-card' : 'email',
     // The same conversation and line always give the same key: a repeated or retried "yes" finds the first return.
     idempotencyKey: `${conversationIdOf(turn)}:return:${candidate.line.id}`,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Product } from '../../commerce/ports';
 import { EMPTY_QUERY, type ProductQuery } from '../../commerce/product-query';
 import { defineTool, moneyOut, MoneySchema } from './tool-kit';
@@ -56,7 +56,8 @@ export const searchProducts = defineTool({
   },
   output: {
     products: z.array(ProductCardSchema),
-    total: z.number().int().describe('Matching products in all.'),
+    total: z.number().int().describe('Matching products in all; with moreThanTotal, how many were counted before counting stopped.'),
+    moreThanTotal: z.boolean().optional().describe('Present (true) when more than total products match.'),
     nextOffset: z.number().int().optional().describe('Present when more products follow.'),
   },
   needsShopper: false,
@@ -84,6 +85,7 @@ export const searchProducts = defineTool({
       output: {
         products: products.map(cardOf),
         total: page.total,
+        ...(page.moreThanTotal ? { moreThanTotal: true } : {}),
         ...(next < page.total && products.length > 0 ? { nextOffset: next } : {}),
       },
     };

@@ -20,6 +20,7 @@ export function mcpEndpointOptions(
     authorizationServer: config.auth.issuer,
     confirmationSecret: config.sessionStateSecret,
     bodyLimit,
+    allowedOrigins: config.mcp.allowedOrigins,
     budgetMs: config.turn.budgetMs,
     logger,
     clock,

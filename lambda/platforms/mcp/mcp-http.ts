@@ -10,6 +10,7 @@ import { describeError, type Logger } from '../../logging';
 import { voiceFor } from '../../speech/voice';
 import { createConfirmationSigner } from './confirmation-token';
 import { createMcpServer, SHOPPER_TOOL_NAMES, type ToolCallRecord } from './mcp-server';
+import { refuseUnlistedOrigins } from './origin-check';
 
 export const MCP_PATH = '/mcp';
 /** RFC 9728: the metadata of the resource at /mcp lives at the well-known path with /mcp appended; some clients ask the bare one. */
@@ -24,6 +25,8 @@ export interface McpEndpointOptions {
   /** HMAC key for confirmation tokens (SESSION_STATE_SECRET; a distinct purpose is signed in). */
   readonly confirmationSecret: string;
   readonly bodyLimit: string;
+  /** Browser origins that may call `/mcp` (MCP_ALLOWED_ORIGINS); any other Origin header gets 403. */
+  readonly allowedOrigins: readonly string[];
   /** How long one request may wait on the store in all (TURN_BUDGET_MS), as a voice turn may. */
   readonly budgetMs: number;
   readonly logger: Logger;
@@ -138,9 +141,10 @@ const onlyPost: RequestHandler = (_request, response) => {
 
 /** `POST /mcp` and the protected resource metadata, on an express app. */
 export function mountMcp(app: Express, options: McpEndpointOptions): void {
-  app.post(MCP_PATH, express.json({ limit: options.bodyLimit }), handleMcp(options));
-  app.get(MCP_PATH, onlyPost);
-  app.delete(MCP_PATH, onlyPost);
+  const originCheck = refuseUnlistedOrigins(options.allowedOrigins);
+  app.post(MCP_PATH, originCheck, express.json({ limit: options.bodyLimit }), handleMcp(options));
+  app.get(MCP_PATH, originCheck, onlyPost);
+  app.delete(MCP_PATH, originCheck, onlyPost);
   for (const path of PROTECTED_RESOURCE_METADATA_PATHS) {
     app.get(path, (request, response) => {
       response.json({

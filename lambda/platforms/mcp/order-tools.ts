@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Order, Shipment } from '../../commerce/ports';
 import { type DaysFromToday, hasProblem, isDelayed, needsAttention, ordersOnTheWay, progressOf, unshippedLineIds } from '../../flows/order-status/relevance';
 import { forShopper, moneyOut, MoneySchema, OrderNumberSchema, type ShopperToolContext } from './tool-kit';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CurrencyCode, LineVariant, Shopper } from '../../commerce/ports';
 import { basketFingerprint } from '../../flows/checkout/place-order';
 import { pastPurchases } from '../../flows/reorder/purchase-history';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Order, type OrderLine, RETURN_REASONS, RETURN_REFUSALS, type ReturnRefusal } from '../../commerce/ports';
 import { RETURN_CONDITIONS } from '../../commerce/return-policy';
 import { assess } from '../../flows/returns/assess';

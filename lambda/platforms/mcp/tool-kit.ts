@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Commerce, Money, Shopper, TurnEvent, TurnOutcome } from '../../commerce/ports';
 import type { StoreProfile } from '../../core/flow';
 import type { Voice } from '../../speech/voice';

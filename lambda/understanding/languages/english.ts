@@ -39,7 +39,7 @@ export const ENGLISH: Language = {
     'let us say', 'maybe', 'probably', 'perhaps', 'i want', 'i need', 'go with', 'make it', 'thanks', 'thank you',
     'please', 'then', 'for now', 'i reckon', 'like', 'kind of', 'sort of',
   ],
-  repairs: ['no wait', 'no sorry', 'no actually', 'sorry', 'i mean', 'i meant', 'actually', 'wait', 'or rather', 'rather', 'no'],
+  repairs: ['no wait', 'no sorry', 'no actually', 'no make that', 'no make it', 'make that', 'sorry', 'i mean', 'i meant', 'actually', 'wait', 'or rather', 'rather', 'no'],
   negations: ['not', 'but not', 'and not'],
   numbers: {
     units: { zero: 0, oh: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 },
@@ -52,6 +52,7 @@ export const ENGLISH: Language = {
     thousand: ['thousand', 'grand'],
     joiners: ['and'],
     oneBeforeMultiplier: ['a'],
+    pair: ['both'],
     ordinal(word) {
       const written = /^(\d+)(st|nd|rd|th)$/.exec(word);
       return written ? Number(written[1]) : ORDINALS[word];

@@ -45,7 +45,7 @@ export const GERMAN: Language = {
     'ich moechte', 'ich haette gern', 'ich haette gerne', 'ich will', 'vielleicht', 'wahrscheinlich', 'wohl',
     'lieber', 'dann', 'danke', 'bitte', 'bitte schoen', 'so', 'sowas wie', 'so etwas wie',
   ],
-  repairs: ['nein warte', 'nein moment', 'nein sorry', 'nein doch', 'sorry', 'ich meine', 'ich meinte', 'moment', 'warte', 'eher', 'nein'],
+  repairs: ['nein warte', 'nein moment', 'nein sorry', 'nein doch', 'nee warte', 'nee moment', 'nee sorry', 'nee doch', 'sorry', 'ich meine', 'ich meinte', 'moment', 'warte', 'eher', 'nein', 'nee'],
   negations: ['nicht', 'aber nicht', 'und nicht'],
   numbers: {
     units: UNITS,
@@ -56,6 +56,7 @@ export const GERMAN: Language = {
     joiners: [JOINER],
     // "ein" is a unit already: "ein hundert" reads as it is.
     oneBeforeMultiplier: [],
+    pair: ['beide', 'beiden', 'beides'],
     splitCompound,
     ordinal(word, cardinal) {
       // An ordinal always carries an ending ("dritten", "erste"); "acht" alone is a cardinal.

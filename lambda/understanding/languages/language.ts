@@ -43,6 +43,8 @@ export interface NumberWords {
   readonly joiners: readonly string[];
   /** Words that mean one only before a hundred or a thousand ("a" in "a hundred"). */
   readonly oneBeforeMultiplier: readonly string[];
+  /** Words that count two things when a count is asked for: "both". */
+  readonly pair?: readonly string[];
   /**
    * Splits a word that is a whole number written as one ("zweiundvierzig") into its parts;
    * languages that write numbers as separate words leave it out.

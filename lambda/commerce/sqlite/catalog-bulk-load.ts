@@ -1,0 +1,112 @@
+import type { SqliteDatabase } from './open-database';
+
+/** A product as the products table holds it, for loading a catalog in bulk. */
+export interface CatalogRecord {
+  readonly id: string;
+  readonly sku: string;
+  readonly name: string;
+  readonly spokenName: string;
+  readonly brand: string;
+  readonly category: string;
+  readonly description: string;
+  readonly priceMinor: number;
+  readonly currency: string;
+  readonly stock: number;
+  /** YYYY-MM-DD, when an out-of-stock product is expected back. */
+  readonly restockOn?: string;
+  readonly finalSale?: boolean;
+  readonly attributes: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The rows search derives from each product (see migration 9), for the products from `firstRowid` on. */
+const DERIVE_ATTRIBUTES = `
+  INSERT INTO product_attributes (name, value, category, in_stock, price_minor, product_rowid)
+    SELECT attribute.key, value.value, p.category, p.stock > 0, p.price_minor, p.rowid
+    FROM products AS p, json_each(p.attributes) AS attribute, json_each(attribute.value) AS value
+    WHERE p.rowid >= :firstRowid
+    ORDER BY 1, 2, 3, 4, 5, 6`;
+const DERIVE_FULL_TEXT = `
+  INSERT INTO products_fts (rowid, name, spoken_name, brand, description, attribute_values)
+    SELECT p.rowid, p.name, p.spoken_name, p.brand, p.description,
+      (SELECT group_concat(value.value, ' ') FROM json_each(p.attributes) AS attribute, json_each(attribute.value) AS value)
+    FROM products AS p
+    WHERE p.rowid >= :firstRowid`;
+
+interface SchemaObject {
+  readonly type: 'trigger' | 'index';
+  readonly name: string;
+  readonly sql: string;
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * What is set aside while the products go in: the triggers, and the products' own secondary indexes
+ * when the load at least doubles the catalog (building an index once from sorted rows beats
+ * updating it row by row; for a small addition to a large catalog it does not).
+ */
+function setAside(db: SqliteDatabase, rebuildIndexes: boolean): SchemaObject[] {
+  const objects = db
+    .prepare<[], SchemaObject>(
+      "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = 'products' AND sql IS NOT NULL AND (type = 'trigger' OR type = 'index') ORDER BY type, name",
+    )
+    .all()
+    .filter((object) => object.type === 'trigger' || rebuildIndexes);
+  for (const object of objects) db.exec(`DROP ${object.type.toUpperCase()} ${quoted(object.name)}`);
+  return objects;
+}
+
+/**
+ * Adds many products at once, with their search rows, in one transaction: every product goes in or
+ * none does. The per-row triggers that keep search current are set aside meanwhile and each derived
+ * table is filled by one INSERT … SELECT; the same triggers are back for every later write.
+ * Returns how many products were added.
+ *
+ * Foreign keys are off while it runs (a setting SQLite only changes outside a transaction, hence
+ * the refusal inside one), and back on after, even when the load fails. Nothing it writes can
+ * break one: products only ever is the parent, and the derived tables hold none; with them on,
+ * each inserted product would still be looked up in every child table.
+ */
+export function loadProductsInBulk(db: SqliteDatabase, products: readonly CatalogRecord[]): number {
+  if (db.inTransaction) throw new Error('loadProductsInBulk runs its own transaction; call it outside one');
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      const before = db.prepare<[], { count: number; next: number }>('SELECT count(*) AS count, coalesce(max(rowid), 0) + 1 AS next FROM products').get();
+      const firstRowid = before?.next ?? 1;
+      const setAsideObjects = setAside(db, products.length >= (before?.count ?? 0));
+      insertProducts(db, products);
+      db.prepare(DERIVE_ATTRIBUTES).run({ firstRowid });
+      db.prepare(DERIVE_FULL_TEXT).run({ firstRowid });
+      for (const object of setAsideObjects) db.exec(object.sql);
+    }).immediate();
+    return products.length;
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+  }
+}
+
+function insertProducts(db: SqliteDatabase, products: readonly CatalogRecord[]): void {
+  const insert = db.prepare(
+    `INSERT INTO products (id, sku, name, spoken_name, brand, category, description, price_minor, currency, stock, restock_on, final_sale, attributes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const product of products) {
+    insert.run(
+      product.id,
+      product.sku,
+      product.name,
+      product.spokenName,
+      product.brand,
+      product.category,
+      product.description,
+      product.priceMinor,
+      product.currency,
+      product.stock,
+      product.restockOn ?? null,
+      product.finalSale ? 1 : 0,
+      JSON.stringify(product.attributes),
+    );
+  }
+}
