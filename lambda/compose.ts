@@ -2,7 +2,7 @@ import { createAccessTokenVerifierFromConfig } from './auth/verifier-from-config
 import { configuredWebhookRelay } from './commerce/handoff-webhook/configured-relay';
 import { relayedHandoffs, type WebhookRelay } from './commerce/handoff-webhook/webhook-relay';
 import type { Adapters } from './commerce/adapters';
-import type { Commerce, SkillState, StoreCommerce, TurnEvents } from './commerce/ports';
+import type { CallStates, Commerce, SkillState, StoreCommerce, TurnEvents } from './commerce/ports';
 import type { Config } from './config';
 import type { TextReader } from './core/own-reading';
 import { createRouter, type Router, TurnEventNotRecordedError } from './core/router';
@@ -30,6 +30,8 @@ export interface Shopvoice {
   readonly turnEvents: TurnEvents;
   /** What turns write about themselves after their reply (log lines, turn events): a Lambda function settles them before it returns. */
   readonly turnWrites: Pick<TurnWrites, 'settle' | 'pending'>;
+  /** Where the phone keeps its calls, when the state store can (the phone carries no session). */
+  readonly callStates?: CallStates;
   /**
    * Forgets what the skill kept from the voice of the shopper this access token names (signature,
    * issuer and audience checked; expired up to FORGET_TOKEN_EXPIRY_ALLOWANCE_MS accepted). A token
@@ -139,6 +141,7 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
     stateSeal,
     turnEvents: state.turnEvents,
     turnWrites,
+    ...(state.callStates ? { callStates: state.callStates } : {}),
     forgetByAccessToken,
     close() {
       relay?.close();

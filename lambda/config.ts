@@ -56,6 +56,23 @@ export interface Config {
     /** When set, `GET /metrics` answers only requests carrying `Authorization: Bearer <token>`. */
     readonly token?: string;
   };
+  /** The store's phone line on ConversationRelay (platforms/phone): Twilio, or Telnyx speaking the same protocol. */
+  readonly phone: {
+    /**
+     * Twilio's auth token, which signs the TwiML webhook and the WebSocket handshake. Outside
+     * production a fixed development token when unset (the one `npm run call` signs with); in
+     * production, without it, every phone request is refused.
+     */
+    readonly twilioAuthToken?: string;
+    /** Check `X-Twilio-Signature`; only ever off outside production, for local testing. */
+    readonly verifySignature: boolean;
+    /** The https URL Twilio reaches this server at, when it is not what requests say (a proxy that rewrites Host). */
+    readonly publicUrl?: string;
+    /** The language a call starts in (the TwiML `language`). */
+    readonly locale: string;
+    /** The `<Connect action>` Twilio posts to when the assistant ends the relay, with its HandoffData: the store's Studio flow or contact centre. */
+    readonly handoffUrl?: string;
+  };
   readonly mcp: {
     /**
      * Browser origins (scheme://host[:port]) that may call `/mcp`; a request with any other Origin
@@ -108,7 +125,25 @@ export type CommerceSource =
       readonly apiKey?: string;
       /** Longest wait for one call before it counts as failed. */
       readonly timeoutMs: number;
-    };
+    }
+  | ShopifySource;
+
+/** A Shopify store, through its shopper-facing APIs: Storefront (catalog, carts) and Customer Account (the shopper's own orders and returns). */
+export interface ShopifySource {
+  readonly adapter: 'shopify';
+  /** The store's origin, e.g. https://northwind.myshopify.com (SHOPIFY_STORE_DOMAIN, https:// added to a bare domain). */
+  readonly storeOrigin: string;
+  /** The Storefront API access token (SHOPIFY_STOREFRONT_TOKEN): a private token, sent as Shopify-Storefront-Private-Token. */
+  readonly storefrontToken: string;
+  /** The Storefront API version, e.g. 2026-04 (SHOPIFY_API_VERSION). */
+  readonly apiVersion: string;
+  /** The Customer Account API's GraphQL endpoint (SHOPIFY_CUSTOMER_ACCOUNT_API_URL); read from the store's /.well-known/customer-account-api when unset. */
+  readonly customerAccountApiUrl?: string;
+  /** Days from delivery a return may be started, as set in Shopify's return rules (SHOPIFY_RETURN_WINDOW_DAYS). */
+  readonly returnWindowDays: number;
+  /** Longest wait for one call, its retries included (STORE_API_TIMEOUT_MS). */
+  readonly timeoutMs: number;
+}
 
 export type StateSource =
   | { readonly adapter: 'embedded' }
@@ -219,10 +254,26 @@ const envSchema = z.object({
   AWS_LAMBDA_FUNCTION_NAME: text,
   AWS_REGION: text,
 
-  STORE_ADAPTER: text.pipe(z.enum(['embedded', 'http']).optional()),
+  STORE_ADAPTER: text.pipe(z.enum(['embedded', 'http', 'shopify']).optional()),
   STORE_API_URL: httpUrl,
   STORE_API_KEY: text,
   STORE_API_TIMEOUT_MS: wholeNumber(2500, 100, 8000),
+
+  SHOPIFY_STORE_DOMAIN: text.pipe(
+    z
+      .string()
+      .regex(/^(https?:\/\/)?[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, 'must be the store\'s domain, e.g. northwind.myshopify.com')
+      .optional(),
+  ),
+  SHOPIFY_STOREFRONT_TOKEN: text,
+  SHOPIFY_API_VERSION: text.pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}$/, 'must be a Shopify API version such as 2026-04')
+      .optional(),
+  ),
+  SHOPIFY_CUSTOMER_ACCOUNT_API_URL: httpUrl,
+  SHOPIFY_RETURN_WINDOW_DAYS: wholeNumber(30, 0, 365),
 
   STATE_ADAPTER: text.pipe(z.enum(['embedded', 'dynamodb']).optional()),
   DYNAMODB_TABLE_PREFIX: text.pipe(
@@ -276,6 +327,17 @@ const envSchema = z.object({
 
   MCP_ALLOWED_ORIGINS: originList,
 
+  PHONE_TWILIO_AUTH_TOKEN: text,
+  PHONE_VERIFY_SIGNATURE: flag(true),
+  PHONE_PUBLIC_URL: httpUrl,
+  PHONE_LOCALE: text.pipe(
+    z
+      .string()
+      .regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'must be a locale such as en-US or de-DE')
+      .optional(),
+  ),
+  PHONE_HANDOFF_URL: httpUrl,
+
   METRICS_TOKEN: text.pipe(
     z
       .string()
@@ -293,6 +355,8 @@ const envSchema = z.object({
 type Settings = z.output<typeof envSchema>;
 
 export const MIN_SHOPPER_HASH_SECRET_LENGTH = 32;
+/** Outside production only, when PHONE_TWILIO_AUTH_TOKEN is unset: what `npm run call` signs its calls with. */
+export const DEVELOPMENT_TWILIO_AUTH_TOKEN = 'shopvoice-development-twilio-auth-token';
 /** Outside production only: events recorded with it can be linked to shopper ids by anyone who reads this file. */
 export const DEVELOPMENT_SHOPPER_HASH_SECRET = 'shopvoice-development-shopper-hash-secret';
 
@@ -311,6 +375,12 @@ function crossChecks(settings: Settings, environment: Config['environment']): st
   const problems: string[] = [];
   if (settings.STORE_ADAPTER === 'http' && !settings.STORE_API_URL) {
     problems.push('STORE_API_URL: required when STORE_ADAPTER=http (the base URL of the store API in commerce-api.yaml)');
+  }
+  if (settings.STORE_ADAPTER === 'shopify' && !settings.SHOPIFY_STORE_DOMAIN) {
+    problems.push('SHOPIFY_STORE_DOMAIN: required when STORE_ADAPTER=shopify (e.g. northwind.myshopify.com)');
+  }
+  if (settings.STORE_ADAPTER === 'shopify' && !settings.SHOPIFY_STOREFRONT_TOKEN) {
+    problems.push('SHOPIFY_STOREFRONT_TOKEN: required when STORE_ADAPTER=shopify (a private Storefront API access token)');
   }
   if (settings.STATE_ADAPTER === 'dynamodb' && !settings.DYNAMODB_TABLE_PREFIX) {
     problems.push('DYNAMODB_TABLE_PREFIX: required when STATE_ADAPTER=dynamodb (serverless.yml sets it to <service>-<stage>)');
@@ -334,6 +404,10 @@ function crossChecks(settings: Settings, environment: Config['environment']): st
     problems.push(`SESSION_STATE_SECRET: required in production, at least ${MIN_SESSION_STATE_SECRET_LENGTH} characters (e.g. openssl rand -hex 32)`);
   } else if (settings.SESSION_STATE_SECRET !== undefined && settings.SESSION_STATE_SECRET.length < MIN_SESSION_STATE_SECRET_LENGTH) {
     problems.push(`SESSION_STATE_SECRET: at least ${MIN_SESSION_STATE_SECRET_LENGTH} characters`);
+  }
+  // Unsigned phone requests would let anybody call in as any number.
+  if (environment === 'production' && !settings.PHONE_VERIFY_SIGNATURE) {
+    problems.push('PHONE_VERIFY_SIGNATURE: cannot be false in production');
   }
   if (environment === 'production' && !settings.AUTH_JWKS_URL && !settings.AUTH_JWKS_FILE) {
     problems.push('AUTH_JWKS_URL: required in production (or AUTH_JWKS_FILE), or no shopper could ever be recognised');
@@ -361,7 +435,22 @@ function environmentOf(nodeEnv: Environment | undefined): Environment {
   return nodeEnv ?? 'development';
 }
 
+/** The Storefront and Customer Account API versions Shopvoice's GraphQL documents are checked against (test/shopify/schema). */
+export const SHOPIFY_API_VERSION = '2026-04';
+
 function commerceFrom(settings: Settings): CommerceSource {
+  if (settings.STORE_ADAPTER === 'shopify') {
+    const domain = settings.SHOPIFY_STORE_DOMAIN!.replace(/\/+$/, '');
+    return {
+      adapter: 'shopify',
+      storeOrigin: /^https?:\/\//.test(domain) ? domain : `https://${domain}`,
+      storefrontToken: settings.SHOPIFY_STOREFRONT_TOKEN!,
+      apiVersion: settings.SHOPIFY_API_VERSION ?? SHOPIFY_API_VERSION,
+      ...(settings.SHOPIFY_CUSTOMER_ACCOUNT_API_URL ? { customerAccountApiUrl: settings.SHOPIFY_CUSTOMER_ACCOUNT_API_URL } : {}),
+      returnWindowDays: settings.SHOPIFY_RETURN_WINDOW_DAYS,
+      timeoutMs: settings.STORE_API_TIMEOUT_MS,
+    };
+  }
   if (settings.STORE_ADAPTER !== 'http') return { adapter: 'embedded' };
   return {
     adapter: 'http',
@@ -431,6 +520,13 @@ export function loadConfig(env: Env = process.env): Config {
     google: { projectId: settings.GOOGLE_PROJECT_ID },
     metrics: { token: settings.METRICS_TOKEN },
     mcp: { allowedOrigins: settings.MCP_ALLOWED_ORIGINS },
+    phone: {
+      twilioAuthToken: settings.PHONE_TWILIO_AUTH_TOKEN ?? (environment === 'production' ? undefined : DEVELOPMENT_TWILIO_AUTH_TOKEN),
+      verifySignature: settings.PHONE_VERIFY_SIGNATURE,
+      publicUrl: settings.PHONE_PUBLIC_URL,
+      locale: settings.PHONE_LOCALE ?? 'en-US',
+      handoffUrl: settings.PHONE_HANDOFF_URL,
+    },
     sessionStateSecret: settings.SESSION_STATE_SECRET ?? developmentSessionStateSecret(),
     analytics: {
       shopperHashSecret: settings.SHOPPER_HASH_SECRET ?? DEVELOPMENT_SHOPPER_HASH_SECRET,

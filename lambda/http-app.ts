@@ -16,6 +16,8 @@ export interface HttpAppOptions {
   readonly metricsToken?: string;
   /** `POST /mcp` and its protected resource metadata (platforms/mcp), mounted next to the platform endpoints. */
   readonly mcp?: (app: Express) => void;
+  /** `POST /phone/twiml` (platforms/phone), mounted next to the platform endpoints; its WebSocket is on the HTTP server. */
+  readonly phone?: (app: Express) => void;
   /** Extra routes mounted after the platform endpoints (the dev console). */
   readonly extraRoutes?: (app: Express) => void;
 }
@@ -35,6 +37,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.post('/alexa', ...options.alexaEndpoint);
   app.post('/google', express.json({ limit: BODY_LIMIT }), options.googleWebhook);
   options.mcp?.(app);
+  options.phone?.(app);
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });

@@ -14,6 +14,7 @@ import { storeEventsLogger } from './observability/store-call-events';
 import { createPlatformEndpoints } from './platforms/http-endpoints';
 import { mountMcp } from './platforms/mcp/mcp-http';
 import { mcpEndpointOptions } from './platforms/mcp/mcp-from-config';
+import { createPhoneChannel } from './platforms/phone/phone-http';
 
 export interface ServerOptions {
   /** Adapters opened by the caller (tests), who closes them; by default they are opened as configured and closed with the server. */
@@ -57,11 +58,23 @@ export function createServer(config: Config, logger: Logger, options: ServerOpti
     stateSeal: shopvoice.stateSeal,
     onSkillDisabled: (token) => shopvoice.forgetByAccessToken(token),
   });
-  // The dev console speaks for any demo shopper, so it never runs in production.
-  const extraRoutes = config.environment === 'production' ? undefined : devConsoleRoutes({ config, router, stateSeal: shopvoice.stateSeal, logger, clock: options.clock });
+  // The dev console speaks for any shopper of the store, so it never runs in production.
+  const extraRoutes = config.environment === 'production' ? undefined : devConsoleRoutes({ config, router, stateSeal: shopvoice.stateSeal, logger, clock: options.clock, shoppers: shopvoice.commerce.shoppers });
   const mcp = (app: Express) => mountMcp(app, mcpEndpointOptions(config, shopvoice, logger, BODY_LIMIT, options.clock));
-  const app = createHttpApp({ ...endpoints, logger, metrics, metricsToken: config.metrics.token, mcp, extraRoutes });
-  return { app, shopvoice, metrics };
+  // The phone's WebSocket runs on the HTTP server: whoever listens attaches it (`phone.attach`).
+  const phone = createPhoneChannel({
+    phone: config.phone,
+    store: config.store,
+    router,
+    commerce: shopvoice.commerce,
+    callStates: shopvoice.callStates,
+    readText: readWithOwnUnderstanding,
+    logger,
+    bodyLimit: BODY_LIMIT,
+    clock: options.clock,
+  });
+  const app = createHttpApp({ ...endpoints, logger, metrics, metricsToken: config.metrics.token, mcp, phone: (on) => phone.mount(on), extraRoutes });
+  return { app, shopvoice, metrics, phone };
 }
 
 /** A bad setting stops the server before it listens, with the setting named and no stack trace. */
@@ -99,13 +112,19 @@ async function main(): Promise<void> {
   if (config.environment === 'production' && !config.metrics.token) {
     logger.warn('METRICS_TOKEN is not set: GET /metrics answers anyone who can reach this server; keep it on a private network.');
   }
-  const { app, shopvoice } = createServer(config, logger, { processMetrics: true });
+  if (!config.phone.verifySignature) {
+    logger.warn('PHONE_VERIFY_SIGNATURE=false: phone requests are NOT checked for Twilio signatures. Never run like this in production.');
+  } else if (!config.phone.twilioAuthToken) {
+    logger.warn('PHONE_TWILIO_AUTH_TOKEN is not set: every phone call is refused.');
+  }
+  const { app, shopvoice, phone } = createServer(config, logger, { processMetrics: true });
   const { server, address } = await listenOn(app, config).catch((error: unknown) => {
     // EADDRINUSE, EADDRNOTAVAIL (a HOST this machine does not have), EACCES: one line, no stack.
     logger.error({ host: config.host, port: config.port, error: describeError(error) }, `Shopvoice could not listen on ${config.host}:${config.port}`);
     shopvoice.close();
     process.exit(1);
   });
+  phone.attach(server);
   logger.info(
     { host: address.address, port: address.port, store: describeStore(config), state: config.state.adapter },
     `Shopvoice is listening on ${listeningUrl(address)}`,
@@ -114,6 +133,7 @@ async function main(): Promise<void> {
     logger.info(`Dev console: open ${localUrl(address)} and say "where is my order"`);
   }
   const shutdown = () => {
+    phone.close();
     server.close(() => {
       shopvoice.close();
       process.exit(0);

@@ -1,5 +1,5 @@
 import readline from 'node:readline';
-import { DEMO_SHOPPERS } from '../lambda/commerce/sqlite/demo-shoppers';
+import { createAccessTokenVerifierFromConfig } from '../lambda/auth/verifier-from-config';
 import { openAdapters } from '../lambda/commerce/open-adapters';
 import { composeShopvoice } from '../lambda/compose';
 import { loadConfig } from '../lambda/config';
@@ -8,15 +8,20 @@ import { createLogger, describeError } from '../lambda/logging';
 import type { ConversationSettings, LocalSession } from './local-assistant/conversation-settings';
 import type { Exchange, LocalAssistant } from './local-assistant/local-assistant';
 import { localAssistantFor } from './local-assistant/local-setup';
+import { describeConfiguredStore, linkShopper, storeShoppers } from './local-assistant/store-shoppers';
 import { transcriptLines } from './local-assistant/transcript';
 
 /**
- * `npm run chat -- [--platform alexa|google] [--locale en-US] [--shopper <id>]`: talk to the
- * assistant in the terminal. Each line is what the shopper says; it is understood with the
- * generated models and sent through the real adapter. Reads a script from standard input too.
+ * `npm run chat -- [--platform alexa|google] [--locale en-US] [--shopper <id>] [--token <access token>]`:
+ * talk to the assistant in the terminal. Each line is what the shopper says; it is understood with
+ * the generated models and sent through the real adapter. Reads a script from standard input too.
  */
 
-const USAGE = `Usage: npm run chat -- [--platform alexa|google] [--locale en-US] [--shopper <id>]
+const USAGE = `Usage: npm run chat -- [--platform alexa|google] [--locale en-US] [--shopper <id>] [--token <access token>]
+
+--shopper is any shopper the configured store knows (signed in with a development token);
+--token is an access token your store's authorization server issued (its shopper is the token's).
+Without either you talk as a guest.
 
 Type what the shopper says. Commands:
   /json    the last request and response JSON
@@ -30,6 +35,8 @@ export interface ChatOptions {
   readonly platform: Platform;
   readonly locale: string;
   readonly shopperId?: string;
+  /** An access token the store's authorization server issued; the shopper is the one it names. */
+  readonly token?: string;
 }
 
 type ParsedArgs = { readonly help: true } | { readonly help: false; readonly options: ChatOptions } | { readonly error: string };
@@ -40,7 +47,7 @@ export function parseChatArgs(args: readonly string[]): ParsedArgs {
     const arg = args[index] ?? '';
     if (arg === '--help' || arg === '-h') return { help: true };
     const [name, inline] = arg.split(/=(.*)/s, 2);
-    if (name !== '--platform' && name !== '--locale' && name !== '--shopper') return { error: `Unknown option ${arg}` };
+    if (name !== '--platform' && name !== '--locale' && name !== '--shopper' && name !== '--token') return { error: `Unknown option ${arg}` };
     let value = inline;
     if (value === undefined) {
       index += 1;
@@ -51,11 +58,10 @@ export function parseChatArgs(args: readonly string[]): ParsedArgs {
   }
   const platform = values.get('--platform') ?? 'alexa';
   if (!PLATFORMS.includes(platform as Platform)) return { error: `--platform is alexa or google, not ${platform}` };
+  // Whether the store knows the shopper is asked of the store itself, once it is open (main).
   const shopperId = values.get('--shopper');
-  if (shopperId !== undefined && !DEMO_SHOPPERS.some((shopper) => shopper.id === shopperId)) {
-    return { error: `Unknown shopper "${shopperId}". Demo shoppers: ${DEMO_SHOPPERS.map((shopper) => shopper.id).join(', ')}` };
-  }
-  return { help: false, options: { platform: platform as Platform, locale: values.get('--locale') ?? 'en-US', ...(shopperId ? { shopperId } : {}) } };
+  const token = values.get('--token');
+  return { help: false, options: { platform: platform as Platform, locale: values.get('--locale') ?? 'en-US', ...(shopperId ? { shopperId } : {}), ...(token ? { token } : {}) } };
 }
 
 export interface ChatIo {
@@ -111,22 +117,34 @@ async function main(): Promise<number> {
   const adapters = openAdapters(config);
   const shopvoice = composeShopvoice(config, { logger: createLogger('silent'), adapters });
   try {
+    let options = parsed.options;
+    let issuedTokens: Map<string, string> | undefined;
+    if (options.shopperId !== undefined || options.token !== undefined) {
+      const linked = await linkShopper(options, storeShoppers(adapters.store.shoppers, describeConfiguredStore(config)), () => createAccessTokenVerifierFromConfig(config));
+      if (!linked.ok) {
+        console.error(linked.error);
+        return 1;
+      }
+      options = { platform: options.platform, locale: options.locale, shopperId: linked.shopper.id };
+      if (linked.shopper.issuedToken) issuedTokens = new Map([[linked.shopper.id, linked.shopper.issuedToken]]);
+    }
     const assistant = localAssistantFor(config, shopvoice.router, shopvoice.stateSeal, {
       onError: (error) => console.error(`(the adapter failed: ${describeError(error).message})`),
+      ...(issuedTokens ? { issuedTokens } : {}),
     });
     const locales = assistant.understanding.locales();
-    if (!locales.includes(parsed.options.locale)) {
-      console.error(`No interaction model for ${parsed.options.locale}; there are: ${locales.join(', ')}`);
+    if (!locales.includes(options.locale)) {
+      console.error(`No interaction model for ${options.locale}; there are: ${locales.join(', ')}`);
       return 1;
     }
-    if (parsed.options.shopperId && !config.auth.trustDevKey) {
+    if (options.shopperId && !issuedTokens && !config.auth.trustDevKey) {
       console.error('This configuration does not trust the development key: the shopper will be asked to link their account.');
     }
     const interactive = process.stdin.isTTY === true;
     const input = readline.createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
     input.setPrompt('you> ');
-    if (interactive) console.log(`Talking to ${parsed.options.platform} (${parsed.options.locale}) as ${parsed.options.shopperId ?? 'a guest'}. /help lists commands.`);
-    await runChat(assistant, parsed.options, {
+    if (interactive) console.log(`Talking to ${options.platform} (${options.locale}) as ${options.shopperId ?? 'a guest'}. /help lists commands.`);
+    await runChat(assistant, options, {
       lines: input,
       write: (line) => console.log(line),
       echo: !interactive,

@@ -160,6 +160,12 @@ export interface Orders {
 
 export interface Shoppers {
   findById(shopperId: string): Promise<Shopper | undefined>;
+  /**
+   * The shopper whose phone number this is (E.164, "+13035550142"), when exactly one has it. A
+   * store that cannot look shoppers up by phone leaves it out, and callers are not recognised by
+   * their number.
+   */
+  findByPhone?(phone: string): Promise<Shopper | undefined>;
 }
 
 export interface Catalog {
@@ -382,8 +388,20 @@ export interface PlacedOrder {
   readonly shipToCity: string;
 }
 
+/** A cart the store prepared with the shopper's lines, paid for at the store's own checkout page. */
+export interface PreparedCart {
+  /** Where the shopper pays: the store's checkout for this cart. */
+  readonly checkoutUrl: string;
+  readonly total: Money;
+}
+
 export type CheckoutOutcome =
   | { readonly kind: 'placed'; readonly order: PlacedOrder }
+  /**
+   * Nothing was ordered: the store takes payment only with the shopper at its checkout page
+   * (Shopify), so a cart with the lines was prepared and the shopper pays through its link.
+   */
+  | { readonly kind: 'cart-prepared'; readonly cart: PreparedCart }
   /** Fewer units in stock than asked for; nothing was placed. */
   | { readonly kind: 'out-of-stock'; readonly productId: string; readonly available: number }
   /** The price changed after the shopper agreed to it; nothing was placed. */
@@ -391,6 +409,11 @@ export type CheckoutOutcome =
   | { readonly kind: 'refused'; readonly why: 'no-payment-or-address' | 'unknown-product' };
 
 export interface Checkout {
+  /**
+   * Set when the store takes payment only with the shopper at its checkout page: `place` then
+   * prepares a cart and answers 'cart-prepared', and no saved card or address is needed to ask.
+   */
+  readonly paysAtCheckoutPage?: boolean;
   /**
    * Places the order atomically (the order, its lines and the stock they take, or nothing); a
    * request with a key already used returns the order that key placed.
@@ -456,7 +479,7 @@ export interface TurnEvent {
   readonly at: Date;
   /** `<platform>:<session id>`, as `conversationIdOf` names it. */
   readonly conversationId: string;
-  readonly platform: 'alexa' | 'google' | 'mcp';
+  readonly platform: 'alexa' | 'google' | 'phone' | 'mcp';
   readonly locale: string;
   /** The intent heard; 'launch' for opening the skill, 'session-ended' when the platform closed it. */
   readonly intent: string;
@@ -465,7 +488,7 @@ export interface TurnEvent {
   readonly step?: string;
   readonly outcome: TurnOutcome;
   /** For a resolved turn: which goal. */
-  readonly goal?: 'order-status-given' | 'return-created' | 'order-placed' | 'product-chosen';
+  readonly goal?: 'order-status-given' | 'return-created' | 'order-placed' | 'cart-prepared' | 'product-chosen';
   /** For a placed order: its total. */
   readonly orderValue?: Money;
   /** From the request arriving to the reply being ready. */
@@ -514,6 +537,21 @@ export interface CheckoutClaims {
   claim(claim: CheckoutClaim): Promise<string>;
 }
 
+/** A phone call's conversation as the phone channel keeps it: its own JSON, validated when read back. */
+export type CallStateData = Readonly<Record<string, unknown>>;
+
+/**
+ * The state of phone calls in progress, kept on the server because the phone carries no session:
+ * one entry per call, replaced after every turn, gone once it expires (shortly after the call).
+ * Only the server writes it, so nothing in it came from the caller's side of the line.
+ */
+export interface CallStates {
+  /** The call's state, unless there is none or it expired before `now`. */
+  load(callId: string, now: Date): Promise<CallStateData | undefined>;
+  /** Replaces the call's state; it is forgotten after `expiresAt`. */
+  save(callId: string, state: CallStateData, expiresAt: Date): Promise<void>;
+}
+
 /** What the store's own systems answer: shoppers, orders, catalog, returns and checkout. */
 export interface StoreCommerce {
   readonly shoppers: Shoppers;
@@ -540,6 +578,8 @@ export interface SkillState extends ConversationState {
   readonly turnEvents: TurnEvents;
   /** Erasing what was kept from shoppers' voices: "forget me", the retention purge, a disabled skill. */
   readonly erasure: ShopperErasure;
+  /** Phone calls in progress; a state store without them cannot serve the phone. */
+  readonly callStates?: CallStates;
 }
 
 /** Everything the flows may use: the store's answers and the skill's own state. */

@@ -1,4 +1,4 @@
-import type { Money } from '../commerce/ports';
+import type { HandoffReason, Money } from '../commerce/ports';
 import type { Speech } from '../speech/speech';
 import type { SessionState } from './session-state';
 
@@ -23,6 +23,16 @@ interface ReplyBase {
    * containment report counts both as handed off.
    */
   readonly handedOff?: 'ticket' | 'phone';
+  /** The ticket this turn filed, for a channel that passes the live conversation on with it (the phone's handoffData). */
+  readonly ticket?: FiledTicket;
+}
+
+/** What a person taking over a live conversation is told of the ticket filed for it. */
+export interface FiledTicket {
+  readonly reference: string;
+  readonly reason: HandoffReason;
+  /** Staff-facing, as on the ticket. */
+  readonly summary: string;
 }
 
 /** A shopper's goal completed by voice. */
@@ -30,6 +40,8 @@ export type Achievement =
   | { readonly goal: 'order-status-given' }
   | { readonly goal: 'return-created' }
   | { readonly goal: 'product-chosen' }
+  /** Nothing was ordered: the basket waits in a cart at the store's checkout page, its link on the shopper's app. */
+  | { readonly goal: 'cart-prepared' }
   /** The order's total, for voice-attributed conversion. */
   | { readonly goal: 'order-placed'; readonly orderValue: Money };
 

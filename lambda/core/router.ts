@@ -5,6 +5,7 @@ import type { MessageKey } from '../speech/i18n';
 import { plainText } from '../speech/speech';
 import { type Voice, voiceFor } from '../speech/voice';
 import { commerceInLocale } from '../commerce/spoken-names';
+import { runAsShopper } from '../commerce/shopper-credential';
 import { calendarDayIn, isoDay } from '../understanding/calendar';
 import { commerceWithin } from './bounded-commerce';
 import type { Assistance, Flow, FlowContext, LinkedShopper, StoreProfile } from './flow';
@@ -166,6 +167,8 @@ export function createRouter(dependencies: RouterDependencies): Router {
 
   /** The shopper the token names: the id is known at once, the store's record is read only if a flow asks (once a turn: `ports` remember it). */
   async function shopperFor(turn: Turn, ports: Commerce): Promise<LinkedShopper | undefined> {
+    const identified = turn.identifiedShopper?.shopperId;
+    if (identified) return { id: identified, profile: () => ports.shoppers.findById(identified) };
     if (!turn.accessToken) return undefined;
     const verified = await verifyAccessToken(turn.accessToken);
     if (!verified) return undefined;
@@ -303,10 +306,11 @@ export function createRouter(dependencies: RouterDependencies): Router {
     let context: FlowContext = { ...base, shopper: undefined };
     let reply: Reply;
     try {
-      const answering = (async () => {
+      // Stores whose API acts as the shopper (Shopify's Customer Account API) call it with the shopper's own token.
+      const answering = runAsShopper(turn.accessToken, async () => {
         context = { ...base, shopper: await shopperFor(turn, ports) };
         return dispatch(context, trace);
-      })();
+      });
       reply = await budget.bound(answering, OVERRUN_GRACE_MS, () => new TurnOverrunError());
     } catch (error) {
       dependencies.onError?.(error, turn);

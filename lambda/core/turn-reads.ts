@@ -51,6 +51,6 @@ export function commerceRememberedForTurn(commerce: Commerce): Commerce {
       returnedUnits: remembered('returns.returnedUnits', (orderNumber) => returns.returnedUnits(orderNumber)),
       create: forgetting((request) => returns.create(request)),
     },
-    checkout: { place: forgetting((request) => checkout.place(request)) },
+    checkout: { ...checkout, place: forgetting((request) => checkout.place(request)) },
   };
 }

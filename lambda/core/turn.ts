@@ -2,7 +2,7 @@ import type { Speech } from '../speech/speech';
 import type { IntentName } from './intents';
 import type { SessionState } from './session-state';
 
-export type Platform = 'alexa' | 'google';
+export type Platform = 'alexa' | 'google' | 'phone';
 
 /** A slot as the shopper said it, plus the catalog id when the platform resolved it to a slot-type value. */
 export interface SlotValue {
@@ -23,6 +23,8 @@ export type TurnEvent =
 
 export interface DeviceCapabilities {
   readonly screen: boolean;
+  /** The channel can put the shopper through to a person right away (the phone): a handoff passes the live call on. */
+  readonly liveTransfer?: boolean;
 }
 
 /** Speaking before the reply is ready, where the platform can (Alexa's progressive responses). */
@@ -43,6 +45,12 @@ export interface Turn {
   readonly state: SessionState;
   /** The account-linking access token exactly as the platform passed it; verified by auth/. */
   readonly accessToken?: string;
+  /**
+   * The shopper a channel without account linking identified itself (the phone, once the caller's
+   * number and a second factor matched); the router trusts it as it trusts a verified token. Only
+   * the channel adapter that checked the shopper sets it.
+   */
+  readonly identifiedShopper?: { readonly shopperId: string };
   readonly device: DeviceCapabilities;
   readonly requestId: string;
   /** The platform's conversation id: stable across the turns of one conversation. */

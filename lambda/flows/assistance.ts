@@ -4,7 +4,7 @@ import type { Assistance, Flow, FlowContext, HandoffFacts } from '../core/flow';
 import type { Reply } from '../core/reply';
 import { end, linkAccount, listen } from '../core/replies';
 import type { ActiveFlow } from '../core/session-state';
-import { intentOf } from '../core/turn';
+import { intentOf, type Platform } from '../core/turn';
 import { type UnconfirmedWrite, unconfirmedWrite } from '../core/unconfirmed-writes';
 import type { MessageKey } from '../speech/i18n';
 import { cheerful, join, type Speech } from '../speech/speech';
@@ -22,10 +22,15 @@ const PersonOfferSchema = HandoffFactsSchema.extend({
   reason: HandoffReasonSchema.default('shopper-asked'),
 });
 
+/** The step waiting for yes or no to a person, for a channel that makes the offer itself (the phone's caller check). */
+export function personOfferStep(offer: PersonOffer): ActiveFlow {
+  return { flow: 'assistance', step: OFFER_PERSON, data: { ...offer } };
+}
+
 /** Keep listening for a yes or no to "shall I connect you with a person?". */
 export function offerPerson(context: FlowContext, speech: Speech, offer: PersonOffer): Reply {
   const { turn, voice } = context;
-  const active: ActiveFlow = { flow: 'assistance', step: OFFER_PERSON, data: { ...offer } };
+  const active = personOfferStep(offer);
   return listen(turn, speech, voice.say('assistance.offerPersonReprompt'), {
     active,
     suggestions: [voice.line('suggestions.yes'), voice.line('suggestions.no')],
@@ -46,6 +51,13 @@ const UNCONFIRMED: Readonly<Record<UnconfirmedWrite | 'pin', { readonly speech: 
   // The order was confirmed with the PIN, and the PIN step is still the one in progress: saying it again checks.
   pin: { speech: 'assistance.unconfirmedPin', reprompt: 'assistance.unconfirmedPinReprompt' },
   handoff: { speech: 'assistance.unconfirmedHandoff', reprompt: 'assistance.unconfirmedHandoffReprompt' },
+};
+
+/** Why the shopper must say who they are first: linking in the Alexa or Google app; on the phone, the caller check that follows. */
+const LINK_ACCOUNT_LINES: Readonly<Record<Platform, MessageKey>> = {
+  alexa: 'auth.linkAccountAlexa',
+  google: 'auth.linkAccountGoogle',
+  phone: 'auth.checkCaller',
 };
 
 function suggestionsFor(context: FlowContext): string[] {
@@ -120,8 +132,7 @@ export const assistance: Assistance = {
 
   linkAccount(context) {
     const { turn, voice, store } = context;
-    const key = turn.platform === 'alexa' ? 'auth.linkAccountAlexa' : 'auth.linkAccountGoogle';
-    return linkAccount(turn, voice.say(key, { store: store.name }));
+    return linkAccount(turn, voice.say(LINK_ACCOUNT_LINES[turn.platform], { store: store.name }));
   },
 
   apologize(context, cause) {

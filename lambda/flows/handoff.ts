@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { isStoreError } from '../commerce/commerce-errors';
 import type { ConversationTurn, HandoffItem, HandoffReason, Order } from '../commerce/ports';
 import type { FlowContext, HandoffFacts, ShopperContext } from '../core/flow';
-import type { Reply } from '../core/reply';
+import type { FiledTicket, Reply } from '../core/reply';
 import { end } from '../core/replies';
 import { loggableSlots } from '../core/loggable-slots';
 import { conversationIdOf } from '../core/turn';
@@ -90,6 +90,13 @@ async function shoppersOrder(context: ShopperIdContext, orderNumber: string): Pr
   }
 }
 
+/** What a ticket may say whoever the shopper is: a topic flows use, and notes for staff one line each, within bounds. */
+function factsWithoutOrder(facts: HandoffFacts): { readonly topic?: string; readonly notes: string[] } {
+  const topic = facts.topic && HANDOFF_TOPICS.has(facts.topic) ? facts.topic : undefined;
+  const notes = (facts.tried ?? []).map(staffNote).filter((note) => note !== '').slice(-MAX_NOTES);
+  return { ...(topic ? { topic } : {}), notes };
+}
+
 /**
  * What a ticket may say: the facts come from the session state, which whoever sent the request may
  * have written. So an order is named only when the store confirms it is the shopper's, and an item
@@ -97,8 +104,7 @@ async function shoppersOrder(context: ShopperIdContext, orderNumber: string): Pr
  * staff one line each, within bounds.
  */
 export async function checkedFacts(context: ShopperIdContext, facts: HandoffFacts): Promise<HandoffFacts> {
-  const topic = facts.topic && HANDOFF_TOPICS.has(facts.topic) ? facts.topic : undefined;
-  const notes = (facts.tried ?? []).map(staffNote).filter((note) => note !== '').slice(-MAX_NOTES);
+  const { topic, notes } = factsWithoutOrder(facts);
   const order = facts.orderNumber ? await shoppersOrder(context, facts.orderNumber) : undefined;
   const tried = order === 'unchecked' ? [...notes, "An order was mentioned, but the store could not be asked whether it is this shopper's."].slice(-MAX_NOTES) : notes;
   const confirmed = order === 'unchecked' ? undefined : order;
@@ -137,6 +143,7 @@ export async function escalate(
 ): Promise<Reply> {
   const { turn, voice, store, shopper, commerce } = context;
   if (!shopper) {
+    if (turn.device.liveTransfer) return transferUnidentified(context, reason, facts, intro);
     return { ...end(turn, join(intro, voice.say('assistance.handoffGuest', { phone: voice.telephone(store.supportPhone) }))), handedOff: 'phone' };
   }
   const conversationId = conversationIdOf(turn);
@@ -147,12 +154,14 @@ export async function escalate(
   ]);
   // A team cannot follow up with someone the store does not know: the phone, as for a guest.
   if (!profile) {
+    if (turn.device.liveTransfer) return transferUnidentified(context, reason, facts, intro);
     return { ...end(turn, join(intro, voice.say('assistance.handoffGuest', { phone: voice.telephone(store.supportPhone) }))), handedOff: 'phone' };
   }
+  const summary = handoffSummary(context, reason, checked);
   const ticket = await commerce.handoffs.file({
     shopperId: shopper.id,
     reason,
-    summary: handoffSummary(context, reason, checked),
+    summary,
     orderNumber: checked.orderNumber,
     locale: voice.locale,
     platform: turn.platform,
@@ -163,10 +172,42 @@ export async function escalate(
     tried: checked.tried,
     transcript: [...earlier, currentTurn(context)],
   });
+  if (turn.device.liveTransfer) return transferred(context, intro, { reference: ticket.reference, reason, summary });
   const filed = voice.say('assistance.handoffFiled', {
     reference: voice.digits(ticket.reference),
     count: store.followUpBusinessDays,
   });
   const speech = join(intro, filed);
   return { ...end(turn, speech, { card: { title: voice.line('assistance.handoffCardTitle'), text: plainText(filed) } }), handedOff: 'ticket' };
+}
+
+/** The call goes on to a person, who reads the ticket: the shopper hears its reference in case the line drops. */
+function transferred(context: FlowContext, intro: Speech, ticket: FiledTicket): Reply {
+  const { turn, voice } = context;
+  const speech = join(intro, voice.say('assistance.handoffTransfer', { reference: voice.digits(ticket.reference) }));
+  return { ...end(turn, speech), handedOff: 'ticket', ticket };
+}
+
+/**
+ * A live conversation with someone the store could not identify (a caller whose number and second
+ * factor did not match) still goes on to a person, with a ticket for the conversation so far: no
+ * shopper on it, and no order, since nobody confirmed whose it would be.
+ */
+async function transferUnidentified(context: FlowContext, reason: HandoffReason, facts: HandoffFacts, intro: Speech): Promise<Reply> {
+  const { turn, voice, commerce } = context;
+  const conversationId = conversationIdOf(turn);
+  const { topic, notes } = factsWithoutOrder(facts);
+  const unchecked: HandoffFacts = { ...(topic ? { topic } : {}), ...(notes.length > 0 ? { tried: notes } : {}) };
+  const summary = handoffSummary(context, reason, unchecked);
+  const earlier = await commerce.conversations.turns(conversationId);
+  const ticket = await commerce.handoffs.file({
+    reason,
+    summary,
+    locale: voice.locale,
+    platform: turn.platform,
+    idempotencyKey: `${conversationId}:unidentified`,
+    tried: unchecked.tried,
+    transcript: [...earlier, currentTurn(context)],
+  });
+  return transferred(context, intro, { reference: ticket.reference, reason, summary });
 }

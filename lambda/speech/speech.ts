@@ -76,7 +76,8 @@ export function join(...fragments: Speech[]): Speech {
 
 /** The speech with its first letter in upper case, for a name that starts a sentence ("rain poncho" → "Rain poncho"). */
 export function capitalized(speech: Speech, locale: string): Speech {
-  const first = speech.findIndex((part) => (part.kind === 'text' || part.kind === 'foreign') && part.text.trim() !== '');
+  // The first part that says something: a capital only when it is words (not digits or a date).
+  const first = speech.findIndex((part) => part.kind !== 'pause' && !((part.kind === 'text' || part.kind === 'foreign') && part.text.trim() === ''));
   const part = speech[first];
   if (!part || (part.kind !== 'text' && part.kind !== 'foreign')) return speech;
   const start = part.text.search(/\S/);

@@ -14,6 +14,8 @@ export interface SampleMatch {
   readonly leadInEnd: number;
   /** Per token: matched to a word of the sample or taken by a slot. */
   readonly explainedTokens: readonly boolean[];
+  /** Per part of the sample: a word the utterance said (near enough). */
+  readonly saidParts?: readonly boolean[];
 }
 
 /** Fills of the same span with the same slot type, shared by every sample scored against one utterance. */
@@ -177,12 +179,14 @@ function align(prepared: PreparedSample, said: SaidUtterance, context: SlotConte
 }
 
 /** Walks the cheapest alignment back from its end: the slots it filled and the weight it matched. */
-function readAlignment(stepAt: ReturnType<typeof align>, sample: Sample, utterance: Tokenized, language: Language) {
+function readAlignment(stepAt: ReturnType<typeof align>, sample: Sample, utterance: Tokenized, context: SlotContext) {
+  const language = context.model.language;
   const slots: SlotFill[] = [];
   let matched = 0;
   let explained = 0;
   const firstSlot = sample.parts.findIndex((part) => part.kind === 'slot');
   const explainedTokens = utterance.tokens.map(() => false);
+  const saidParts = sample.parts.map(() => false);
   let leadInEnd = 0;
   let at = { part: sample.parts.length, token: utterance.tokens.length };
   let step = stepAt(at.part, at.token);
@@ -190,7 +194,10 @@ function readAlignment(stepAt: ReturnType<typeof align>, sample: Sample, utteran
   while (step?.from) {
     const wordMatch = step.matched !== undefined;
     if (wordMatch && step.from.part < firstSlot) leadInEnd = Math.max(leadInEnd, at.token);
-    if (wordMatch) explainedTokens[at.token - 1] = true;
+    if (wordMatch) {
+      explainedTokens[at.token - 1] = true;
+      saidParts[at.part - 1] = true;
+    }
     if (step.fill) for (let token = step.fill.start; token < at.token; token += 1) explainedTokens[token] = true;
     matched += step.matched ?? 0;
     explained += step.explained ?? 0;
@@ -198,7 +205,11 @@ function readAlignment(stepAt: ReturnType<typeof align>, sample: Sample, utteran
       // Free text goes without the words around it that describe nothing ("some", "like").
       const range = { start: step.fill.start, end: at.token };
       const trimmed = step.fill.span.fill.type === FREE_TEXT_TYPE ? trimmedRange(utterance.tokens, range, freeTextEdges(language)) : range;
-      const { start, end } = trimmed.end > trimmed.start ? trimmed : range;
+      const kept = trimmed.end > trimmed.start ? trimmed : range;
+      // A change keeps what it is for or under ("for women", "under fifty"): the words before it said so.
+      const before = utterance.tokens[kept.start - 1]?.word ?? '';
+      const withPreposition = context.keepsPreposition(step.fill.slot) && language.prepositions.includes(before);
+      const { start, end } = withPreposition ? { ...kept, start: kept.start - 1 } : kept;
       const spoken = typedText(utterance, utterance.tokens.slice(start, end));
       const { value, ...fill } = step.fill.span.fill;
       slots.unshift({ slot: step.fill.slot, spoken, value: value ?? spoken, ...fill });
@@ -206,7 +217,7 @@ function readAlignment(stepAt: ReturnType<typeof align>, sample: Sample, utteran
     at = step.from;
     step = stepAt(at.part, at.token);
   }
-  return { cost, slots, matched, explained, leadInEnd, explainedTokens };
+  return { cost, slots, matched, explained, leadInEnd, explainedTokens, saidParts };
 }
 
 const NO_MATCH: SampleMatch = { similarity: 0, slots: [], leadInEnd: 0, explainedTokens: [] };
@@ -221,7 +232,7 @@ export function matchSample(prepared: PreparedSample, said: SaidUtterance, conte
   for (const [index, part] of sample.parts.entries()) if (part.kind === 'word' && said.sayable.has(part.word)) sayable += prepared.weights[index] ?? 0;
   if (wordWeight > 0 && sayable < leastSaid) return NO_MATCH;
 
-  const { cost, slots, matched, explained, leadInEnd, explainedTokens } = readAlignment(align(prepared, said, context, cache), sample, said.utterance, context.model.language);
+  const { cost, slots, matched, explained, leadInEnd, explainedTokens, saidParts } = readAlignment(align(prepared, said, context, cache), sample, said.utterance, context);
   if (wordWeight > 0 && matched < leastSaid) return NO_MATCH;
   const total = said.weighted.total;
   const mass = wordWeight + prepared.slotCount * 2 * SLOT_WEIGHT + total;
@@ -229,5 +240,5 @@ export function matchSample(prepared: PreparedSample, said: SaidUtterance, conte
   // A short sample inside a long utterance ("the {ordinal}" in "who won the game last night")
   // explains too little of it to count for much.
   const explainedShare = total === 0 ? 0 : explained / total;
-  return { similarity: similarity * Math.min(1, explainedShare / FULLY_EXPLAINED_SHARE), slots, leadInEnd, explainedTokens };
+  return { similarity: similarity * Math.min(1, explainedShare / FULLY_EXPLAINED_SHARE), slots, leadInEnd, explainedTokens, saidParts };
 }

@@ -37,6 +37,8 @@ export interface SlotContext {
   readonly dateLean: DateLean;
   /** Whether a slot of a custom type takes words its type does not list, as Alexa's slots do. */
   readonly takesUnlisted: (slot: string) => boolean;
+  /** Whether a free-text slot keeps the preposition said just before it ("for women", "under fifty"). */
+  readonly keepsPreposition: (slot: string) => boolean;
 }
 
 /** Free text: anything the shopper says fits, so only the words around it tell the intent. */
@@ -124,8 +126,8 @@ export function fillSpan(type: string, tokens: readonly Token[], context: SlotCo
       : { cost: words.reduce((sum, word) => sum + UNLISTED_WORD_COST * weights.weight(word), 0), fill: { type } };
   switch (type) {
     case 'AMAZON.NUMBER': {
-      // "Both" is a count, not a number word: only a count slot takes it, and only alone.
-      const value = words.length === 1 && numbers.pair?.includes(words[0] ?? '') ? '2' : spokenNumber(words, numbers);
+      // "Both" and "a couple" are counts, not number words: only a count slot takes them, and only alone.
+      const value = numbers.pair?.includes(words.join(' ')) ? '2' : spokenNumber(words, numbers);
       return value === undefined ? undefined : { cost: 0, fill: { type, value } };
     }
     case 'AMAZON.FOUR_DIGIT_NUMBER': {

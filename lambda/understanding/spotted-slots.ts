@@ -56,8 +56,12 @@ function spot(slot: string, type: string, kind: SlotKind, free: boolean[], utter
       // A number word alone names no listed value: "one" in "the blue one" is no ordinal. Nor do
       // words the samples use for requests alone: "track" in "is it on track" is no item.
       if (kind === 'listed' && spokenNumber(words.map((token) => token.word), numbers) !== undefined) continue;
-      if (kind === 'listed' && words.every((token) => context.weights.knows(token.word))) continue;
+      // Nor is an article a count: "ein" in "hab ein zelt bestellt" is no quantity.
+      if (kind === 'number' && words.length === 1 && context.model.language.articles.includes(words[0]?.word ?? '')) continue;
       const span = fillSpan(type, words, context);
+      // ...unless several of them name the value exactly: "passt nicht" is a reason in any request.
+      const namedOutright = words.length >= 2 && span?.cost === 0;
+      if (kind === 'listed' && !namedOutright && words.every((token) => context.weights.knows(token.word))) continue;
       const named = kind === 'listed' ? span?.fill.resolution !== undefined && span.fill.resolution !== 'no-match' : span?.fill.value !== undefined;
       if (!span || !named || span.cost > MOST_SPOTTING_COST) continue;
       for (let token = start; token < start + length; token += 1) free[token] = false;

@@ -2,7 +2,7 @@ import { matchSample, type PreparedSample, prepareSample, type SaidUtterance, sa
 import type { CalendarDay } from './calendar';
 import { answeringIntents, answerOnlyIntents, bareAnswer, type ExpectedAnswer } from './expected-answers';
 import { freeTextOfPhrase } from './free-text';
-import { impliedValues } from './implied-values';
+import { type ImpliedValue, impliedValues, saidImpliedValues } from './implied-values';
 import { productPhrase } from './product-phrase';
 import { withoutCorrectedNumbers, withoutCorrectedPhrase } from './repairs';
 import { FALLBACK_INTENT, type IntentModel, type LanguageModel } from './language-model';
@@ -57,6 +57,8 @@ export interface UnderstanderOptions {
   readonly openSlots?: ReadonlySet<string>;
   /** Today, when a reading's context does not say. */
   readonly today?: () => CalendarDay;
+  /** Free-text slots that keep the preposition said before them: a change "for women", "under fifty". */
+  readonly prepositionalSlots?: ReadonlySet<string>;
 }
 
 /** Below this score the model does not cover what was said, and the fallback intent answers. */
@@ -75,6 +77,8 @@ const ANSWER_PREFERENCE = 0.12;
 const UNASKED_ANSWER_PENALTY = 0.05;
 /** Product words alone are a search, but less surely so than a request in words of the samples. */
 const PRODUCT_PHRASE_CONFIDENCE = 0.6;
+/** A request matched less well than this loses to words that are nothing but a product. */
+const PRODUCT_PHRASE_OVER = 0.85;
 /** A bare answer that names its value exactly is as sure as a reading gets. */
 const BARE_ANSWER_CONFIDENCE = 0.97;
 /** Share of an intent's score that comes from its best sample; the rest from the words it uses at all. */
@@ -82,7 +86,7 @@ const SAMPLE_SHARE = 0.7;
 const CANDIDATES_SHOWN = 3;
 
 /** The best sample's match, with the slot values the sample names in its own words. */
-type BestMatch = SampleMatch & { readonly sample?: string; readonly implied?: readonly SlotFill[] };
+type BestMatch = SampleMatch & { readonly sample?: string; readonly implied?: readonly ImpliedValue[] };
 
 interface Scored {
   readonly intent: IntentModel;
@@ -93,7 +97,7 @@ interface Scored {
 /** An intent with its samples prepared for scoring. */
 interface PreparedIntent {
   readonly vocabulary: IntentVocabulary;
-  readonly samples: readonly (PreparedSample & { readonly implied: readonly SlotFill[] })[];
+  readonly samples: readonly (PreparedSample & { readonly implied: readonly ImpliedValue[] })[];
 }
 
 /** An intent's score: mostly how well its best sample matches, partly how many of the words it knows. */
@@ -146,6 +150,7 @@ export function createUnderstander(model: LanguageModel, options: UnderstanderOp
       today: () => (today ??= (reading.today ?? options.today ?? todayFromClock)()),
       dateLean: options.dateLean ?? 'future',
       takesUnlisted,
+      keepsPreposition: (slot) => options.prepositionalSlots?.has(slot) ?? false,
     };
     const answering = answeringIntents(model, reading.expecting ?? []);
     const bare = bareAnswer(utterance, answering, context);
@@ -170,14 +175,21 @@ export function createUnderstander(model: LanguageModel, options: UnderstanderOp
     const candidates = scored.slice(0, CANDIDATES_SHOWN).map(({ intent, score }) => ({ intent: intent.name, score: round(score) }));
     const best = scored[0];
     const least = best && answers.has(best.intent) ? ANSWER_FALLBACK_BELOW : FALLBACK_BELOW;
-    if (!best || best.score < least || utterance.tokens.length === 0) {
+    const unsure = !best || best.score < least || utterance.tokens.length === 0;
+    // Nothing but product words ("running shoes", "waterproof hiking boots") is a search, unless a
+    // request matches well or the words answer the question in progress.
+    if (unsure || (best.score < PRODUCT_PHRASE_OVER && !answers.has(best.intent))) {
       const product = productPhrase(model.intents, utterance, context);
-      if (!product) return { ...fallback, candidates };
-      return { intent: product.intent.name, slotNames: [...product.intent.slots.keys()], slots: [product.slot], confidence: PRODUCT_PHRASE_CONFIDENCE, candidates };
+      if (product) {
+        return { intent: product.intent.name, slotNames: [...product.intent.slots.keys()], slots: [product.slot], confidence: PRODUCT_PHRASE_CONFIDENCE, candidates };
+      }
+      if (unsure) return { ...fallback, candidates };
     }
+    if (!best) return { ...fallback, candidates };
     const phrase = freeTextOfPhrase(best.intent, best.match.slots, best.match, utterance, context);
     const matched = phrase ? [phrase] : best.match.slots;
-    const slots = [...matched, ...(best.match.implied ?? []).filter((implied) => !matched.some((fill) => fill.slot === implied.slot))];
+    const implied = saidImpliedValues(best.match.implied ?? [], best.match.saidParts);
+    const slots = [...matched, ...implied.filter((fill) => !matched.some((each) => each.slot === fill.slot))];
     return {
       intent: best.intent.name,
       slotNames: [...best.intent.slots.keys()],

@@ -48,6 +48,9 @@ export interface Understood {
  */
 const OPEN_SLOTS: ReadonlySet<string> = new Set(['item', 'category']);
 
+/** A change to a search keeps what it is for or under: "for women" is not "women", "under fifty" not "fifty". */
+const PREPOSITIONAL_SLOTS: ReadonlySet<string> = new Set(['refinement']);
+
 /** One locale's generated model, compiled, and how text is read against it. */
 export interface ModelUnderstanding {
   readonly model: LanguageModel;
@@ -62,7 +65,7 @@ export interface ModelUnderstanding {
 export function understandingOfModel(alexaModel: unknown, locale: string): ModelUnderstanding {
   const model = languageModelFromAlexa(alexaModel, locale);
   // Shoppers name a date only to say when they got something: "on monday" is the last one.
-  return { model, read: createUnderstander(model, { dateLean: 'past', openSlots: OPEN_SLOTS }) };
+  return { model, read: createUnderstander(model, { dateLean: 'past', openSlots: OPEN_SLOTS, prepositionalSlots: PREPOSITIONAL_SLOTS }) };
 }
 
 const understandings = new Map<SupportedLocale, ModelUnderstanding>();

@@ -71,7 +71,7 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
     expect(first.listening).toBe(true);
     // Three sentences: the count, the order that matters most (a split one by its most urgent package), the offer.
     expect(first.text.split(/(?<=[.?!])\s+/)).toHaveLength(3);
-    expect(first.text).toMatch(/^You have \d+ orders on the way\. The order with your [^.]+\. Want to hear the others\?$/);
+    expect(first.text).toMatch(/^You have \d+ orders on the way\. (The order|A package) with your [^.]+\. Want to hear the others\?$/);
     expect(first.state).toMatchObject({ active: { flow: 'order-status', step: 'offered-more', data: { remaining: expected.slice(1), focus: expected.slice(0, 1) } } });
 
     const second = answered(await conversation.say('YesIntent'), platform);

@@ -32,8 +32,9 @@ describe.each(PLATFORMS)('a product said without a lead-in on %s', (platform, st
       platform,
     );
     expect(heard.text).toMatch(/^I found 3 matches\./);
+    // The count, then two of them: name and price each.
     const products = await offered(heard);
-    expect(products).toHaveLength(3);
+    expect(products).toHaveLength(2);
     for (const each of products) {
       expect(each.category).toBe('jackets');
       expect(each.attributes.feature).toContain('waterproof');
@@ -76,8 +77,9 @@ describe.each(PLATFORMS)('a product said without a lead-in on %s', (platform, st
       }),
       platform,
     );
+    expect(heard.text).toMatch(/^Ich habe 3 Treffer gefunden\./);
     const products = await offered(heard);
-    expect(products).toHaveLength(3);
+    expect(products).toHaveLength(2);
     for (const each of products) {
       expect(each.category).toBe('jackets');
       expect(each.attributes.feature).toContain('waterproof');
@@ -93,7 +95,7 @@ describe.each(PLATFORMS)('a product said without a lead-in on %s', (platform, st
     expect(second).toBeDefined();
     await conversation.say('ProductDetailIntent', { ordinal: { value: 'first', id: 'first' } });
     const other = answered(await conversation.say('ProductDetailIntent', { ordinal: { value: 'other', id: 'other' } }), platform);
-    expect(other.text).toContain(`The ${second!.spokenName} by ${second!.brand}, `);
+    expect(other.text).toContain(`The ${second!.spokenName} by ${second!.brand}. `);
     expect(other.text).not.toContain(`The ${first!.spokenName} by`);
   });
 

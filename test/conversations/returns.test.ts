@@ -120,10 +120,10 @@ describe.each(PLATFORMS)('returns on %s', (platform, start) => {
   });
 
   it.each([
-    ['outside the window, with the delivery date', { value: 'rain jacket', id: 'jackets' }, /^Your order with the Stormline rain jacket was delivered on ?.+, and the return window was 30 days\./],
+    ['outside the window, with the delivery date', { value: 'rain jacket', id: 'jackets' }, /^Your order with the Stormline rain jacket arrived on ?.+, and the return window was 30 days\./],
     ['final sale', { value: 'headphones', id: 'audio' }, /^Final-sale items like your open-box Echofield headphones can't be returned\./],
     ['a gift card', { value: 'gift card', id: 'gift-cards' }, /^Gift cards like your 50 dollar gift card can't be returned\./],
-    ['not delivered yet', { value: 'hydration vest', id: 'bags' }, /^Your order with the hydration vest hasn't been delivered yet; once it arrives, you'll have 30 days to return it\./],
+    ['not delivered yet', { value: 'hydration vest', id: 'bags' }, /^Your order with the hydration vest hasn't arrived yet; you'll have 30 days to return it once it does\./],
   ])('explains an item that cannot be returned (%s) in one sentence, and offers a person', async (_name, item, sentence) => {
     const ava = await converse('shopper-ava');
     const refused = heard(await ava.say('ReturnItemIntent', { item }));

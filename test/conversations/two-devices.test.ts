@@ -42,7 +42,7 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
   let store: EmbeddedStore;
   let state: SkillState & { close?(): void };
   let app: Express;
-  let close: () => void;
+  let close: () => Promise<void>;
   let now: Date;
   let token: string;
 
@@ -58,7 +58,9 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
     const server = createServer(config, createLogger('silent'), { adapters: { store: storePorts.store, state }, clock });
     app = server.app;
     token = await signDevAccessToken({ dataDir, issuer: config.auth.issuer, audience: config.auth.audience, shopperId: 'shopper-ava' });
-    close = () => {
+    close = async () => {
+      // The last turn's own writes run beside its reply: they land before the state they go to is closed.
+      await server.shopvoice.turnWrites.settle(5_000);
       server.shopvoice.close();
       if (state !== store.state) state.close?.();
       storePorts.close();

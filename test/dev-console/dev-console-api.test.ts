@@ -156,7 +156,7 @@ describe('the dev console', () => {
   it('refuses what is not a turn', async () => {
     expect((await turn({ settings: settings(), said: '  ' })).status).toBe(400);
     expect((await turn({ settings: settings({ platform: 'cortana' }), said: 'hi' })).status).toBe(400);
-    expect((await turn({ settings: settings({ shopperId: 'shopper-zed' }), said: 'hi' })).body.error).toBe('no demo shopper shopper-zed');
+    expect((await turn({ settings: settings({ shopperId: 'shopper-zed' }), said: 'hi' })).body.error).toBe('the store has no shopper "shopper-zed"');
     expect((await turn({ settings: settings({ locale: 'fr-FR' }), said: 'bonjour' })).body.error).toBe('no interaction model for fr-FR');
     expect((await turn({ settings: settings(), session: { id: 'x' }, said: 'hi' })).status).toBe(400);
   });

@@ -44,7 +44,10 @@ function opening(request: RecordedStoreRequest): string {
 /** Until the reads the adapter makes as it starts (the catalog vocabulary of each locale) are answered. */
 async function startUpReadsAnswered(): Promise<void> {
   const answered = () => store.requests.filter((request) => request.operation === 'catalogVocabulary' && request.answeredAt !== undefined).length;
-  while (answered() < LOCALES.length) await new Promise((resolve) => setTimeout(resolve, 5));
+  for (let waited = 0; answered() < LOCALES.length; waited += 1) {
+    if (waited > 1_000) throw new Error('the store adapter did not read the catalog vocabulary of every locale as it started');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 beforeAll(async () => {

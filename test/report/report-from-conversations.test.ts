@@ -36,6 +36,8 @@ interface Scripted {
   readonly env: Record<string, string>;
   at(secondsAfterStart: number): void;
   token(): Promise<string>;
+  /** Until the turns' own writes (log lines, turn events), which run beside their replies, have landed. */
+  settleWrites(): Promise<void>;
   close(): void;
 }
 
@@ -62,6 +64,7 @@ async function scriptedApp(kind: StateKind): Promise<Scripted> {
       now = new Date(TEST_NOW.getTime() + seconds * 1_000);
     },
     token: () => signDevAccessToken({ dataDir, issuer: config.auth.issuer, audience: config.auth.audience, shopperId: 'shopper-ava' }),
+    settleWrites: () => server.shopvoice.turnWrites.settle(5_000),
     close() {
       server.shopvoice.close();
       dynamoState?.close();
@@ -146,6 +149,7 @@ describe.each<StateKind>(['sqlite', 'dynamodb'])('containment report from script
   beforeAll(async () => {
     scripted = await scriptedApp(kind);
     await runScript(scripted);
+    await scripted.settleWrites();
   }, 60_000);
   afterAll(() => scripted?.close());
 

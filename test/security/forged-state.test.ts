@@ -65,8 +65,8 @@ describe.each(PLATFORMS)('state forged with the secret, on %s', (platform, start
       ['final sale', 'shopper-ava', confirmReturn('10665', '10665-1', 1), /^Final-sale items like your open-box Echofield headphones can't be returned\./],
       ['a gift card', 'shopper-ava', confirmReturn('10449', '10449-1', 1), /^Gift cards like your 50 dollar gift card can't be returned\./],
       ['a cancelled order', 'shopper-ben', confirmReturn('10377', '10377-1', 1), /^Your order with the .+ was cancelled, so there's nothing to send back\./],
-      ['not delivered yet', 'shopper-ava', confirmReturn('10718', '10718-1', 1), /^Your order with the hydration vest hasn't been delivered yet/],
-      ['delivered 45 days ago', 'shopper-ava', confirmReturn('10149', '10149-1', 1), /^Your order with the Stormline rain jacket was delivered on ?.+, and the return window was 30 days\./],
+      ['not delivered yet', 'shopper-ava', confirmReturn('10718', '10718-1', 1), /^Your order with the hydration vest hasn't arrived yet/],
+      ['delivered 45 days ago', 'shopper-ava', confirmReturn('10149', '10149-1', 1), /^Your order with the Stormline rain jacket arrived on ?.+, and the return window was 30 days\./],
       ['more than were bought', 'shopper-ava', confirmReturn('10605', '10605-2', 5), /^You can return up to 3 of those\. How many are you sending back\?$/],
       ["another shopper's line", 'shopper-ava', confirmReturn('10545', '10545-1', 1), /^What would you like to return\?/],
     ])('%s: creates no return and says why', async (_case, shopperId, active, reason) => {

@@ -187,13 +187,13 @@ describe.each(PLATFORMS)('a hostile store, on %s', (platform, talk) => {
     const onTheWay = await say(ava, 'OrderStatusIntent');
     // Only the 100 newest orders are read (one in transit, 89 still being prepared), and one is said, named by its items.
     expect(onTheWay.text).toMatch(/^You have 90 orders on the way\./);
-    expect(onTheWay.text.match(/\bThe order with\b/g)).toHaveLength(1);
+    expect(onTheWay.text.match(/\b(The order|A package) with\b/g)).toHaveLength(1);
     expect(onTheWay.text).not.toMatch(/Order \d+/);
     expect(onTheWay.text).toMatch(/Want to hear the others\?$/);
     const remaining = (heard: { state: unknown }) => (heard.state as { active: { data: { remaining: string[] } } }).active.data.remaining.length;
     expect(remaining(onTheWay)).toBeGreaterThan(80);
     const more = await say(ava, 'YesIntent');
-    expect(more.text.match(/\bThe order with\b/g)).toHaveLength(1);
+    expect(more.text.match(/\b(The order|A package) with\b/g)).toHaveLength(1);
     expect(more.text).toMatch(/Want to hear the others\?$/);
     expect(remaining(more)).toBe(remaining(onTheWay) - 1);
 
@@ -299,16 +299,16 @@ describe.each(PLATFORMS)('a huge embedded store, on %s', (platform, talk) => {
     const ava = await converse();
     const onTheWay = await say(ava, 'OrderStatusIntent');
     expect(onTheWay.text).toMatch(/^You have \d+ orders on the way\./);
-    expect(onTheWay.text.match(/\bThe order with\b/g)).toHaveLength(1);
+    expect(onTheWay.text.match(/\b(The order|A package) with\b/g)).toHaveLength(1);
     expect(onTheWay.text).toMatch(/Want to hear the (other one|others)\?$/);
-    expect((await say(ava, 'YesIntent')).text.match(/\bThe order with\b/g)).toHaveLength(1);
+    expect((await say(ava, 'YesIntent')).text.match(/\b(The order|A package) with\b/g)).toHaveLength(1);
   });
 
   it('reads two of hundreds of jackets, and the next two', async () => {
     const ava = await converse();
     const found = await say(ava, 'FindProductIntent', { query: 'jackets' });
-    const [, count] = /^I found (\d+) matches\. /.exec(found.text) ?? [];
-    expect(Number(count)).toBeGreaterThan(400);
+    // Hundreds of jackets: the count stops past 100, and says so.
+    expect(found.text).toMatch(/^I found more than 100 matches\. /);
     expect((found.state as { active: { data: { shown: string[] } } }).active.data.shown).toHaveLength(2);
     expect((await say(ava, 'NextIntent')).text).toMatch(/^The next ones: /);
   });

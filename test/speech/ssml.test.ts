@@ -1,4 +1,4 @@
-import { cheerful, date, digits, foreign, groupedTelephone, pause, plainText, telephone, text } from '../../lambda/speech/speech';
+import { capitalized, cheerful, date, digits, foreign, groupedTelephone, pause, plainText, telephone, text } from '../../lambda/speech/speech';
 import { renderSsml } from '../../lambda/speech/ssml';
 import { expectValidSsml } from '../support/ssml-checks';
 
@@ -68,5 +68,15 @@ describe('renderSsml', () => {
     expectValidSsml(alexa, 'alexa');
     expectValidSsml(google, 'google');
     expect(plainText(speech)).toBe('Ihre Salt & Pepper kommt morgen.');
+  });
+
+  it('starts a sentence with a capital, in the first part that has words, foreign or not', () => {
+    expect(plainText(capitalized([text('rain poncho, 25 dollars.')], 'en-US'))).toBe('Rain poncho, 25 dollars.');
+    expect(capitalized([pause(100), foreign('en-US', ' rain poncho'), text(' von Northpeak.')], 'de-DE')).toEqual([
+      pause(100),
+      foreign('en-US', ' Rain poncho'),
+      text(' von Northpeak.'),
+    ]);
+    expect(capitalized([digits('123'), text(' matches.')], 'en-US')).toEqual([digits('123'), text(' matches.')]);
   });
 });

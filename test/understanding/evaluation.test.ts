@@ -21,12 +21,12 @@ import {
  * ground fails. The goal is 95% of intents and 90% of slots exactly right in every locale.
  */
 const FLOORS: Readonly<Record<string, { readonly intent: number; readonly slots: number }>> = {
-  'en-US': { intent: 0.93, slots: 0.85 },
-  'de-DE': { intent: 0.95, slots: 0.86 },
+  'en-US': { intent: 0.95, slots: 0.9 },
+  'de-DE': { intent: 0.96, slots: 0.9 },
 };
 
 /** The development set is read while the understanding is worked on: it only must not fall far. */
-const DEVELOPMENT_FLOOR = { intent: 0.8, slots: 0.65 };
+const DEVELOPMENT_FLOOR = { intent: 0.95, slots: 0.9 };
 
 const reports: { readonly set: PhrasingSet; readonly report: LocaleReport }[] = [];
 

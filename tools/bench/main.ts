@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const start = performance.now();
   const log = (line: string) => process.stderr.write(`[${((performance.now() - start) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
   if (only) {
-    const { result, table } = await runSection(only, settings, log);
+    const { result, table } = await runSection(only, settings, REPO_ROOT, log);
     if (out) writeFileSync(path.resolve(out), `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(`${table}\n`);
     return;

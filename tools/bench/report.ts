@@ -1,7 +1,7 @@
 import { PLATFORM_BUNDLES } from './bundle';
 import { listenTimeLines } from './listen-times';
 import { roundTripLines } from './round-trips';
-import type { BenchResults, ColdStartResult, DiscoverySearchResult, HttpLoad, LoadRunResult, MemoryRun, PartialOutageResult } from './results';
+import type { BenchResults, Bundle, ColdStartResult, DiscoverySearchResult, HttpLoad, LoadRunResult, MemoryRun, PartialOutageResult } from './results';
 import type { Summary } from './stats';
 import { renderTable, type TableLine } from './table';
 import { understandingLines } from './understanding-speed';
@@ -26,8 +26,8 @@ const growth = (run: MemoryRun) =>
 const section = (title: string): TableLine => ({ kind: 'section', title });
 const row = (...cells: string[]): TableLine => ({ kind: 'row', cells });
 
-function bundleLines(results: BenchResults): TableLine[] {
-  const byName = new Map(results.bundles.map((bundle) => [bundle.name, bundle]));
+export function bundleLines(bundles: readonly Bundle[]): TableLine[] {
+  const byName = new Map(bundles.map((bundle) => [bundle.name, bundle]));
   return Object.values(PLATFORM_BUNDLES).flatMap((pair) => {
     const shopvoice = byName.get(pair.shopvoice);
     const floor = byName.get(pair.floor);
@@ -39,7 +39,7 @@ function bundleLines(results: BenchResults): TableLine[] {
   });
 }
 
-function coldStartLines(coldStart: readonly ColdStartResult[], runs: number): TableLine[] {
+export function coldStartLines(coldStart: readonly ColdStartResult[], runs: number): TableLine[] {
   return [
     section(`Cold start over the store API and DynamoDB on loopback: spawn of a fresh node → answer on stdout (${runs} run${runs === 1 ? '' : 's'} each)`),
     ...coldStart.map((result) => row(result.label, ms(result.shopvoice.spawnToAnswerMs), ms(result.floor.spawnToAnswerMs), times(result.ratio.spawnToAnswer))),
@@ -180,7 +180,7 @@ export function renderReport(results: BenchResults): string {
     `Node ${machine.node} · ${results.startedAt} · took ${results.durationSeconds.toFixed(0)} s`;
   const lines: TableLine[] = [
     section('Lambda bundles (esbuild, minified, self-contained)'),
-    ...bundleLines(results),
+    ...bundleLines(results.bundles),
     ...coldStartLines(results.coldStart, runs),
     ...warmTurnLines(results),
     ...roundTripLines(results.roundTrips),

@@ -6,7 +6,7 @@ import { loadConfig } from '../../lambda/config';
 import { createLogger } from '../../lambda/logging';
 import { createServer } from '../../lambda/server';
 import { LOCALES } from '../../lambda/speech/i18n';
-import { CONVERSATIONS } from './conversations';
+import { CONVERSATIONS, readAnswer } from './conversations';
 import { shopvoiceServerSettings } from './http-fixtures';
 import { type RecordingStoreApi, startRecordingStoreApi } from './recording-store-api';
 import { alexaLaunch, type SpokenTurn } from './requests';
@@ -97,7 +97,10 @@ async function runScript(dataDir: string, settings: RoundTripSettings): Promise<
         conversation.heard(answer);
         const active = conversation.active();
         const step = active ? `${active.flow}/${active.step}` : 'none';
-        if (step !== turn.after) throw new Error(`bench: "${turn.label}" left ${step}, not ${turn.after}; fix tools/bench/round-trip-script.ts`);
+        if (step !== turn.after) {
+          const said = readAnswer('alexa', answer).speech ?? '(no speech)';
+          throw new Error(`bench: "${turn.label}" left ${step}, not ${turn.after}, saying ${said}; fix tools/bench/round-trip-script.ts`);
+        }
         const requests = [...store.requests];
         samples.push({
           operations: requests.map((request) => request.operation ?? `${request.method} ${request.path}`),

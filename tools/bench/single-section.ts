@@ -1,5 +1,9 @@
 import { measureDiscoverySearch } from './discovery-search';
 import { discoveryLines } from './report';
+import path from 'node:path';
+import { buildBundles } from './bundle';
+import { measureColdStarts } from './cold-start';
+import { bundleLines, coldStartLines } from './report';
 import { measureRoundTrips, roundTripLines } from './round-trips';
 import type { BenchSettings } from './settings';
 import { renderTable, type TableLine } from './table';
@@ -13,6 +17,7 @@ import { createWorkspace, type Workspace } from './workspace';
 
 interface SectionOptions {
   readonly settings: BenchSettings;
+  readonly repoRoot: string;
   readonly workspace: Workspace;
   readonly log: (line: string) => void;
 }
@@ -20,6 +25,19 @@ interface SectionOptions {
 type SectionRun = (options: SectionOptions) => Promise<{ readonly result: unknown; readonly lines: readonly TableLine[] }>;
 
 const SECTIONS: Readonly<Record<string, SectionRun>> = {
+  'cold-start': async ({ settings, repoRoot, workspace, log }) => {
+    log('bundling the Lambda entry points and the floors');
+    const bundles = await buildBundles(repoRoot, path.join(workspace.root, 'bundles'));
+    const coldStart = await measureColdStarts(bundles, workspace, repoRoot, settings.coldStartRuns, log);
+    return {
+      result: { bundles: bundles.sizes, coldStart },
+      lines: [
+        { kind: 'section', title: 'Lambda bundles (esbuild, minified, self-contained)' },
+        ...bundleLines(bundles.sizes),
+        ...coldStartLines(coldStart, settings.coldStartRuns),
+      ],
+    };
+  },
   'round-trips': async ({ settings, workspace, log }) => {
     const result = await measureRoundTrips(settings.roundTrips, workspace, log);
     return { result, lines: roundTripLines(result) };
@@ -32,12 +50,17 @@ const SECTIONS: Readonly<Record<string, SectionRun>> = {
 
 export const SECTION_NAMES = Object.keys(SECTIONS);
 
-export async function runSection(name: string, settings: BenchSettings, log: (line: string) => void): Promise<{ readonly result: unknown; readonly table: string }> {
+export async function runSection(
+  name: string,
+  settings: BenchSettings,
+  repoRoot: string,
+  log: (line: string) => void,
+): Promise<{ readonly result: unknown; readonly table: string }> {
   const run = SECTIONS[name];
   if (!run) throw new Error(`bench: no section ${name}`);
   const workspace = createWorkspace();
   try {
-    const { result, lines } = await run({ settings, workspace, log });
+    const { result, lines } = await run({ settings, repoRoot, workspace, log });
     return { result, table: renderTable(['', 'Shopvoice', 'floor', 'ratio'], lines) };
   } finally {
     workspace.remove();

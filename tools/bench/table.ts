@@ -11,7 +11,9 @@ const INDENT = '  ';
 export function renderTable(header: readonly string[], lines: readonly TableLine[]): string {
   const rows = [header, ...lines.flatMap((line) => (line.kind === 'row' ? [line.cells] : []))];
   const widths = header.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  const labelWidth = widths[0] ?? 0;
+  // Remarks line up with the rows: their labels count towards the first column's width too.
+  const labelWidth = Math.max(widths[0] ?? 0, ...lines.map((line) => (line.kind === 'remark' ? line.label.length : 0)));
+  widths[0] = labelWidth;
   const render = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))

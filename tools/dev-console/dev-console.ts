@@ -1,5 +1,6 @@
 import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
+import type { Shoppers } from '../../lambda/commerce/ports';
 import { DEMO_SHOPPERS } from '../../lambda/commerce/sqlite/demo-shoppers';
 import type { Config } from '../../lambda/config';
 import type { Router } from '../../lambda/core/router';
@@ -7,6 +8,7 @@ import type { SessionStateSeal } from '../../lambda/core/sealed-state';
 import { BODY_LIMIT } from '../../lambda/http-app';
 import { describeError, type Logger } from '../../lambda/logging';
 import { localAssistantFor } from '../local-assistant/local-setup';
+import { describeConfiguredStore, storeShoppers } from '../local-assistant/store-shoppers';
 import { TurnRequestSchema } from './turn-request';
 
 export interface DevConsoleOptions {
@@ -17,6 +19,8 @@ export interface DevConsoleOptions {
   readonly logger: Logger;
   /** The router's clock, so "last week" typed here means the week the flows count from. */
   readonly clock?: () => Date;
+  /** The configured store's shoppers: the console speaks for any shopper the store knows. */
+  readonly shoppers: Shoppers;
 }
 
 const PUBLIC_DIR = path.join(__dirname, 'public');
@@ -44,7 +48,9 @@ export function devConsoleRoutes(options: DevConsoleOptions): (app: Express) => 
     onError: (error) => logger.error({ error: describeError(error) }, 'dev console turn failed'),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const shopperIds = new Set(DEMO_SHOPPERS.map((shopper) => shopper.id));
+  const known = storeShoppers(options.shoppers, describeConfiguredStore(config));
+  // The demo shoppers are offered by name where they live: in the embedded demo store.
+  const listed = config.commerce.adapter === 'embedded' ? DEMO_SHOPPERS : [];
 
   return (app) => {
     app.get('/', securityHeaders, (_request, response) => {
@@ -61,11 +67,11 @@ export function devConsoleRoutes(options: DevConsoleOptions): (app: Express) => 
           { id: 'google', name: 'Google Assistant' },
         ],
         locales,
-        shoppers: DEMO_SHOPPERS,
+        shoppers: listed,
         defaults: {
           platform: 'alexa',
           locale: locales.includes(DEFAULT_LOCALE) ? DEFAULT_LOCALE : locales[0],
-          shopperId: DEMO_SHOPPERS[0]?.id ?? null,
+          shopperId: listed[0]?.id ?? null,
         },
         trustsDevKey: config.auth.trustDevKey,
       });
@@ -82,9 +88,20 @@ export function devConsoleRoutes(options: DevConsoleOptions): (app: Express) => 
         response.status(400).json({ error: `no interaction model for ${settings.locale}` });
         return;
       }
-      if (settings.shopperId && !shopperIds.has(settings.shopperId)) {
-        response.status(400).json({ error: `no demo shopper ${settings.shopperId}` });
-        return;
+      if (settings.shopperId) {
+        const lookup = await known.find(settings.shopperId).then(
+          (shopper) => ({ shopper }),
+          (error: unknown) => ({ error }),
+        );
+        if ('error' in lookup) {
+          logger.warn({ error: describeError(lookup.error) }, 'dev console could not look up the shopper');
+          response.status(502).json({ error: 'the store did not answer who that shopper is; try again' });
+          return;
+        }
+        if (!lookup.shopper) {
+          response.status(400).json({ error: `the store has no shopper "${settings.shopperId}"` });
+          return;
+        }
       }
       try {
         const exchange = await assistant.takeTurn(

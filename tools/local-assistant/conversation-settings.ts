@@ -4,7 +4,7 @@ import type { Platform } from '../../lambda/core/turn';
 export interface ConversationSettings {
   readonly platform: Platform;
   readonly locale: string;
-  /** A demo shopper whose account is linked; none for a guest. */
+  /** A shopper of the store whose account is linked; none for a guest. */
   readonly shopperId?: string;
   /** A device with a screen gets cards (and, on Google, suggestions). */
   readonly screen: boolean;

@@ -11,6 +11,8 @@ export interface LocalAssistantSetup {
   readonly onError?: (error: unknown) => void;
   /** "Now" for reading relative dates ("last week"): the router's clock, so both agree on today. */
   readonly clock?: () => Date;
+  /** Shopper id → an access token the store's authorization server issued, used instead of a dev token. */
+  readonly issuedTokens?: ReadonlyMap<string, string>;
 }
 
 /** The local assistant over the app's router, as the dev console and the chat use it. */
@@ -20,7 +22,7 @@ export function localAssistantFor(config: Config, router: Router, stateSeal: Ses
   return createLocalAssistant({
     understanding: createLocalUnderstanding({ timeZone: config.store.timeZone, ...(clock ? { now: clock } : {}) }),
     platforms: inProcessPlatforms({ router, stateSeal, skillId, onError }),
-    accessToken: demoTokens(config),
+    accessToken: demoTokens(config, setup.issuedTokens),
     skillId,
   });
 }

@@ -48,6 +48,7 @@ const HOME_FLOW_OF_GOAL: Readonly<Record<NonNullable<TurnEvent['goal']>, string>
   'return-created': 'returns',
   'product-chosen': 'discovery',
   'order-placed': 'checkout',
+  'cart-prepared': 'checkout',
 };
 
 export const DEFAULT_FLOW = 'assistance';

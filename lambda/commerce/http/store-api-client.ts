@@ -124,7 +124,8 @@ function decode<Schema extends z.ZodType>(operation: string, text: string, schem
   return parsed.data;
 }
 
-async function readBody(operation: string, response: Response, signal: AbortSignal, maxBytes: number): Promise<string> {
+/** The body of an answer, at most `maxBytes` long; a body cut off midway is the store being unreachable. */
+export async function readBody(operation: string, response: Response, signal: AbortSignal, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);

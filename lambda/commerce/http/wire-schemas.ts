@@ -307,6 +307,7 @@ export const CheckoutOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('out-of-stock'), productId: Text, available: z.number().int().nonnegative() }),
   z.object({ kind: z.literal('price-changed'), productId: Text, unitPrice: MoneySchema }),
   z.object({ kind: z.literal('refused'), why: z.enum(['no-payment-or-address', 'unknown-product']) }),
+  z.object({ kind: z.literal('cart-prepared'), cart: z.object({ checkoutUrl: z.url({ protocol: /^https?$/ }), total: MoneySchema }) }),
 ]);
 
 /** What Shopvoice sends to place an order; the shopper is in the path, the key in a header. */

@@ -56,6 +56,19 @@ function setAside(db: SqliteDatabase, rebuildIndexes: boolean): SchemaObject[] {
   return objects;
 }
 
+/** Page cache while loading (KiB): enough that a million products' indexes stay in memory, not re-read. */
+const LOAD_CACHE_KIB = 256 * 1024;
+/**
+ * Words the full-text index gathers in memory before writing them out (bytes). Its 1 MiB default
+ * writes a large catalog as hundreds of small segments that are then merged again and again.
+ */
+const LOAD_FULL_TEXT_BUFFER = 128 * 1024 * 1024;
+const FULL_TEXT_BUFFER_DEFAULT = 1024 * 1024;
+
+function fullTextBuffer(db: SqliteDatabase, bytes: number): void {
+  db.exec(`INSERT INTO products_fts (products_fts, rank) VALUES ('hashsize', ${Math.trunc(bytes)})`);
+}
+
 /**
  * Adds many products at once, with their search rows, in one transaction: every product goes in or
  * none does. The per-row triggers that keep search current are set aside meanwhile and each derived
@@ -70,19 +83,25 @@ function setAside(db: SqliteDatabase, rebuildIndexes: boolean): SchemaObject[] {
 export function loadProductsInBulk(db: SqliteDatabase, products: readonly CatalogRecord[]): number {
   if (db.inTransaction) throw new Error('loadProductsInBulk runs its own transaction; call it outside one');
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  const cacheSize = Number(db.pragma('cache_size', { simple: true }));
   db.pragma('foreign_keys = OFF');
+  db.pragma(`cache_size = ${-LOAD_CACHE_KIB}`);
   try {
     db.transaction(() => {
       const before = db.prepare<[], { count: number; next: number }>('SELECT count(*) AS count, coalesce(max(rowid), 0) + 1 AS next FROM products').get();
       const firstRowid = before?.next ?? 1;
       const setAsideObjects = setAside(db, products.length >= (before?.count ?? 0));
+      const buffer = db.prepare<[], { v: number }>("SELECT v FROM products_fts_config WHERE k = 'hashsize'").get()?.v ?? FULL_TEXT_BUFFER_DEFAULT;
       insertProducts(db, products);
       db.prepare(DERIVE_ATTRIBUTES).run({ firstRowid });
+      fullTextBuffer(db, LOAD_FULL_TEXT_BUFFER);
       db.prepare(DERIVE_FULL_TEXT).run({ firstRowid });
+      fullTextBuffer(db, buffer);
       for (const object of setAsideObjects) db.exec(object.sql);
     }).immediate();
     return products.length;
   } finally {
+    db.pragma(`cache_size = ${Number.isFinite(cacheSize) ? Math.trunc(cacheSize) : -2000}`);
     if (foreignKeys) db.pragma('foreign_keys = ON');
   }
 }

@@ -68,7 +68,7 @@ export function openEmbeddedStore(path: string, options: EmbeddedStoreOptions = 
     const store = createSqliteStoreCommerce(db, { clock, timeZone, currency: options.currency });
     const state = createSqliteSkillState(db, { retentionDays: options.retentionDays });
     // Flows never see the turn events: the router records them, the report tools read them.
-    const { handoffOutbox, turnEvents: _turnEvents, ...conversationState } = state;
+    const { handoffOutbox, turnEvents: _turnEvents, callStates: _callStates, ...conversationState } = state;
     return {
       store,
       state,

@@ -376,6 +376,8 @@ export const MIGRATIONS: readonly Migration[] = [
       -- sorted, by id).
       CREATE INDEX products_by_category_rank ON products (category, stock > 0, price_minor);
       CREATE INDEX products_by_brand_rank ON products (brand, stock > 0, price_minor);
+      -- And the whole catalog, for a budget alone ("anything under 20 dollars").
+      CREATE INDEX products_by_rank ON products (stock > 0, price_minor);
 
       -- One row per attribute value, keyed in the same order within a category, so an attribute
       -- filter walks its own matches in rank order. A derived index like products_fts: keyed by the
@@ -430,6 +432,23 @@ export const MIGRATIONS: readonly Migration[] = [
           FROM json_each(old.attributes) AS attribute, json_each(attribute.value) AS value);
         DELETE FROM products_fts WHERE rowid = old.rowid;
       END;
+    `,
+  },
+  {
+    version: 10,
+    name: 'phone calls: shoppers found by phone number, and the state of calls in progress',
+    sql: `
+      -- A caller is recognised by the number they call from.
+      CREATE INDEX shoppers_by_phone ON shoppers (phone) WHERE phone IS NOT NULL;
+
+      -- The phone carries no session: each call's state lives here, replaced after every turn,
+      -- and is pruned once it expires shortly after the call.
+      CREATE TABLE call_states (
+        call_id    TEXT PRIMARY KEY,
+        state      TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX call_states_by_expiry ON call_states (expires_at);
     `,
   },
 ];

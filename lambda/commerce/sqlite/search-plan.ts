@@ -72,7 +72,8 @@ function probeAttribute(category: string, inStock: string, price: string, rowid:
  * Where the matches are read from. Words: the full-text index, the only place that knows relevance.
  * Otherwise a category with attribute values: the first value's rows within the category, already
  * in ranking order. Otherwise a category or a brand: its products through its ranked index. Otherwise
- * the first attribute value's rows, or else every product.
+ * the first attribute value's rows (sorted: they span categories), or else every product through
+ * the catalog's ranked index.
  */
 function sourceOf(query: ProductQuery, words: readonly string[], attributes: readonly [string, string][]): Source {
   if (words.length > 0) {
@@ -118,6 +119,15 @@ function sourceOf(query: ProductQuery, words: readonly string[], attributes: rea
   };
 }
 
+/**
+ * Whether a product matches any hint: a set read once. Among products matching the words, only
+ * those that also match the hints need be in it, which the full-text index finds by itself.
+ */
+function hintedClause(rowid: string, words: readonly string[], hints: readonly string[]): Clause {
+  const match = words.length > 0 ? `(${matchExpression(words)}) AND (${hintExpression(hints)})` : hintExpression(hints);
+  return { sql: `${rowid} IN (SELECT rowid FROM ${WORDS_TABLE} WHERE ${WORDS_TABLE} MATCH ?)`, parameters: [match] };
+}
+
 function join(clauses: readonly Clause[], separator: string): Clause {
   return { sql: clauses.map((clause) => clause.sql).join(separator), parameters: clauses.flatMap((clause) => clause.parameters) };
 }
@@ -142,7 +152,7 @@ export function planSearch(query: ProductQuery): SearchPlan {
   if (query.price.maxMinor !== undefined) filters.push({ sql: `${source.price} <= ?`, parameters: [query.price.maxMinor] });
   const otherAttributes = source.narrowsToFirstAttribute ? attributes.slice(1) : attributes;
 
-  const hinted: Clause | undefined = hints.length > 0 ? { sql: `${rowid} IN (SELECT rowid FROM ${WORDS_TABLE} WHERE ${WORDS_TABLE} MATCH ?)`, parameters: [hintExpression(hints)] } : undefined;
+  const hinted = hints.length > 0 ? hintedClause(rowid, words, hints) : undefined;
   const hintBands = hinted !== undefined && !query.cheapestFirst;
   const bands: Band[] = [true, false].flatMap((inStock) => (hintBands ? [{ inStock, hinted: true }, { inStock, hinted: false }] : [{ inStock }]));
 

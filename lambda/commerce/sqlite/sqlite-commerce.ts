@@ -1,5 +1,6 @@
 import type { Commerce, CurrencyCode, SkillState, StoreCommerce } from '../ports';
 import type { SqliteDatabase } from './open-database';
+import { createSqliteCallStates } from './sqlite-call-states';
 import { createSqliteCatalog } from './sqlite-catalog';
 import { createSqliteCheckout } from './sqlite-checkout';
 import { createSqliteCheckoutClaims } from './sqlite-checkout-claims';
@@ -36,11 +37,12 @@ export function createSqliteSkillState(db: SqliteDatabase, options: SqliteSkillS
     checkoutClaims: createSqliteCheckoutClaims(db),
     turnEvents: createSqliteTurnEvents(db, { clock: options.clock, retentionDays: options.retentionDays }),
     erasure: createSqliteErasure(db),
+    callStates: createSqliteCallStates(db),
   };
 }
 
 /** The embedded store behind every port; statements are prepared here, once, and reused per call. */
 export function createSqliteCommerce(db: SqliteDatabase, options: SqliteCommerceOptions = {}): Commerce {
-  const { handoffOutbox: _outbox, turnEvents: _events, erasure: _erasure, ...state } = createSqliteSkillState(db, options);
+  const { handoffOutbox: _outbox, turnEvents: _events, erasure: _erasure, callStates: _calls, ...state } = createSqliteSkillState(db, options);
   return { ...createSqliteStoreCommerce(db, options), ...state };
 }

@@ -9,10 +9,16 @@ export const SHOPPER_COLUMNS = `id, given_name, family_name, email, phone, local
 
 export function createSqliteShoppers(db: SqliteDatabase): Shoppers {
   const byId = db.prepare<[string], ShopperRow>(`SELECT ${SHOPPER_COLUMNS} FROM shoppers WHERE id = ?`);
+  // Two rows are enough to tell that a number is shared, and a shared number names nobody.
+  const byPhone = db.prepare<[string], ShopperRow>(`SELECT ${SHOPPER_COLUMNS} FROM shoppers WHERE phone = ? LIMIT 2`);
   return {
     async findById(shopperId) {
       const row = byId.get(shopperId);
       return row ? toShopper(row) : undefined;
+    },
+    async findByPhone(phone) {
+      const rows = byPhone.all(phone);
+      return rows.length === 1 ? toShopper(rows[0]!) : undefined;
     },
   };
 }

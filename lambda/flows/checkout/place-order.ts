@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CheckoutLine, PlacedOrder } from '../../commerce/ports';
+import type { CheckoutLine, PlacedOrder, PreparedCart } from '../../commerce/ports';
 import type { ShopperContext } from '../../core/flow';
 import type { Reply } from '../../core/reply';
 import { end } from '../../core/replies';
@@ -14,6 +14,19 @@ function placed(context: ShopperContext, order: PlacedOrder): Reply {
   return {
     ...end(turn, speech, { card: { title: voice.line('checkout.cardTitle'), text: plainText(speech) } }),
     achieved: { goal: 'order-placed', orderValue: order.total },
+  };
+}
+
+/**
+ * Nothing was ordered: the store takes payment at its own checkout page, so the basket waits in a
+ * cart there, and the link to it is on the card the shopper's app shows. Said as it is, never as an order.
+ */
+function cartPrepared(context: ShopperContext, cart: PreparedCart): Reply {
+  const { voice, turn } = context;
+  const speech = voice.say('checkout.cartPrepared', { total: voice.money(cart.total) });
+  return {
+    ...end(turn, speech, { card: { title: voice.line('checkout.cartCardTitle'), text: voice.line('checkout.cartCardText', { url: cart.checkoutUrl }) } }),
+    achieved: { goal: 'cart-prepared' },
   };
 }
 
@@ -52,6 +65,8 @@ export async function placeOrder(context: ShopperContext, state: Confirmation): 
   switch (outcome.kind) {
     case 'placed':
       return placed(context, outcome.order);
+    case 'cart-prepared':
+      return cartPrepared(context, outcome.cart);
     case 'out-of-stock':
       // Stock is read again: fewer left to confirm, or none and an alternative.
       return startCheckout(context, basket);

@@ -95,8 +95,11 @@ interface Billing {
   readonly city: string;
 }
 
-/** The confirmation, as one question a yes answers: item and quantity, total, card and city. */
-function confirm(context: ShopperContext, basket: Basket, product: Product, sameCategory: readonly Product[], billing: Billing, intro: Speech): Reply {
+/**
+ * The confirmation, as one question a yes answers: item and quantity, total, card and city; or,
+ * where the shopper pays at the store's own checkout page (no billing here), whether to put it in a cart.
+ */
+function confirm(context: ShopperContext, basket: Basket, product: Product, sameCategory: readonly Product[], billing: Billing | undefined, intro: Speech): Reply {
   const { voice, turn } = context;
   const notes: Speech[] = [];
   let quantity = basket.quantity;
@@ -114,12 +117,11 @@ function confirm(context: ShopperContext, basket: Basket, product: Product, same
   if (priceNote) notes.push(priceNote);
   const settled: Basket = { ...basket, quantity, priceChangeTold: basket.priceChangeTold === true || priceNote !== undefined };
   const packLabel = packSizesOf(product, sameCategory).length > 1 ? packSizeOf(product)?.size.label : undefined;
-  const question = voice.say('checkout.confirm', {
-    items: itemsPhrase(voice, product, settled, packLabel),
-    total: voice.money(times(unitPrice, quantity)),
-    card: cardPhrase(voice, billing.payment),
-    city: billing.city,
-  });
+  const items = itemsPhrase(voice, product, settled, packLabel);
+  const total = voice.money(times(unitPrice, quantity));
+  const question = billing
+    ? voice.say('checkout.confirm', { items, total, card: cardPhrase(voice, billing.payment), city: billing.city })
+    : voice.say('checkout.confirmCart', { items, total });
   const state: Confirmation = { basket: settled, heardUnitPrice: unitPrice, confirmation: randomUUID() };
   return listen(turn, join(intro, ...notes, question), voice.say('checkout.confirmReprompt'), {
     active: confirmStep(state),
@@ -147,12 +149,13 @@ export async function startCheckout(context: FlowContext, basket: Basket, intro:
   if (!product) return productGone(context, basket, intro);
   const payment = profile?.defaultPayment;
   const address = profile?.defaultAddress;
-  if (!payment || !address) return noPaymentOrAddress(context, basket, intro);
+  const paysAtCheckoutPage = context.commerce.checkout.paysAtCheckoutPage === true;
+  if (!paysAtCheckoutPage && (!payment || !address)) return noPaymentOrAddress(context, basket, intro);
   if (blocked) return blocked;
   const sameCategory = async () => inCategoryOf(context, product, basket, packCategoryProducts);
   if (product.stock < 1) return offerAlternative(shopperContext, basket, product, await sameCategory(), intro);
   const size = basket.variant?.size;
   if (sizesOf(product).length > 0 && (!size || !sizesOf(product).includes(size))) return askSize(context, basket, product, intro);
   const packs = needsItsCategory(product) ? await sameCategory() : [];
-  return confirm(shopperContext, basket, product, packs, { payment, city: address.city }, intro);
+  return confirm(shopperContext, basket, product, packs, payment && address ? { payment, city: address.city } : undefined, intro);
 }

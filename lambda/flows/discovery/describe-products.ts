@@ -17,10 +17,13 @@ export function availability(voice: Voice, product: Product, now: Date): Speech 
  * instead of its price.
  */
 export function describeInList(voice: Voice, product: Product): Speech {
-  const name = capitalized(voice.name(product), voice.locale);
+  const name = voice.name(product);
   // "Out of stock" sets it apart well enough; when it is back is a detail for when it is asked about.
-  if (product.stock === 0) return voice.say('discovery.itemUnavailable', { name, availability: voice.say('discovery.availability.outOfStock') });
-  return voice.say('discovery.item', { name, price: voice.money(product.price) });
+  const sentence =
+    product.stock === 0
+      ? voice.say('discovery.itemUnavailable', { name, availability: voice.say('discovery.availability.outOfStock') })
+      : voice.say('discovery.item', { name, price: voice.money(product.price) });
+  return capitalized(sentence, voice.locale);
 }
 
 /** One sentence per product: the sentence's own pause sets them apart. */
@@ -35,10 +38,12 @@ export function describeList(voice: Voice, products: readonly Product[]): Speech
 export function describeInDetail(voice: Voice, words: CatalogWords, product: Product, now: Date): Speech {
   const colors = product.attributes.color ?? [];
   const values = { name: voice.name(product), brand: words.asWritten(product.brand), description: words.asWritten(product.description.replace(/[.!]+$/, '')) };
-  const facts =
+  const facts = capitalized(
     product.stock > 0
       ? voice.say('discovery.detail', values)
-      : voice.say('discovery.detailUnavailable', { ...values, availability: availability(voice, product, now) });
+      : voice.say('discovery.detailUnavailable', { ...values, availability: availability(voice, product, now) }),
+    voice.locale,
+  );
   if (colors.length < 2) return facts;
   return [...facts, ...voice.say('discovery.detailColors', { colors: voice.list(colors.slice(0, 3).map((color) => words.attribute('color', color))) })];
 }

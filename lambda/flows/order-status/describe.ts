@@ -106,13 +106,11 @@ export function describeOrder(
   const byUrgency = [...order.shipments].sort((a, b) => shipmentUrgency(a, daysFromToday) - shipmentUrgency(b, daysFromToday));
   const [urgent] = byUrgency;
   if (detail === 'summary' && urgent) {
-    // In a list, the one fact that matters: where the most urgent package is, and that more come.
-    const others = byUrgency.length - 1 + (unshipped.length > 0 ? 1 : 0);
+    // In a list, the one fact that matters: where the most urgent package is. "A package" says there
+    // are more; "when will it arrive?" tells every one.
     return voice.say('orderStatus.splitSummary', {
-      order: label,
       items: itemsPhrase(voice, linesOf(urgent.lineIds)),
       status: shipmentStatus(voice, urgent, now, daysFromToday),
-      more: voice.say('orderStatus.morePackages', { count: others }),
     });
   }
   const packages = byUrgency.map((shipment) =>

@@ -193,13 +193,15 @@ export const confirmReorder = forShopper({
     pin: z.string().regex(/^\d{4}$/, 'four digits').optional().describe("The shopper's voice purchase PIN, only when pinRequired was true."),
   },
   output: {
-    status: z.enum(['placed', 'refused']),
+    status: z.enum(['placed', 'cart-prepared', 'refused']),
     why: z.enum(CONFIRM_REORDER_WHY).optional(),
     explanation: z.string().optional(),
     triesLeft: z.number().int().optional(),
     order: z
       .object({ orderNumber: z.string(), total: MoneySchema, expectedOn: z.string(), payment: z.string(), shipToCity: z.string() })
       .optional(),
+    /** With 'cart-prepared': nothing was ordered; the shopper pays for the prepared cart at this link. */
+    checkoutUrl: z.string().optional(),
   },
   destructive: true,
   async run({ confirmation, pin }, context) {
@@ -245,6 +247,11 @@ export const confirmReorder = forShopper({
             },
           },
           event: { outcome: 'resolved', goal: 'order-placed', orderValue: outcome.order.total },
+        };
+      case 'cart-prepared':
+        return {
+          output: { status: 'cart-prepared' as const, checkoutUrl: outcome.cart.checkoutUrl, explanation: 'Nothing was ordered yet: the store takes payment at its own checkout. Give the shopper this link to pay.' },
+          event: { outcome: 'resolved', goal: 'cart-prepared' },
         };
       case 'price-changed':
         return { output: staleConfirmation(`The price changed to ${moneyOut(outcome.unitPrice).display} since the reorder was prepared.`) };

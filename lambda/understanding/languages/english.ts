@@ -41,6 +41,7 @@ export const ENGLISH: Language = {
   ],
   repairs: ['no wait', 'no sorry', 'no actually', 'no make that', 'no make it', 'make that', 'sorry', 'i mean', 'i meant', 'actually', 'wait', 'or rather', 'rather', 'no'],
   negations: ['not', 'but not', 'and not'],
+  prepositions: ['for', 'under', 'below', 'over', 'above', 'around', 'about', 'without'],
   numbers: {
     units: { zero: 0, oh: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 },
     teens: {
@@ -52,7 +53,7 @@ export const ENGLISH: Language = {
     thousand: ['thousand', 'grand'],
     joiners: ['and'],
     oneBeforeMultiplier: ['a'],
-    pair: ['both'],
+    pair: ['both', 'a couple', 'couple', 'a pair'],
     ordinal(word) {
       const written = /^(\d+)(st|nd|rd|th)$/.exec(word);
       return written ? Number(written[1]) : ORDINALS[word];

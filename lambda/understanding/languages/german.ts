@@ -3,7 +3,7 @@ import type { Language } from './language';
 // Spelled as the tokenizer leaves them: umlauts as ae, oe, ue and ß as ss.
 
 const UNITS: Readonly<Record<string, number>> = {
-  null: 0, eins: 1, ein: 1, eine: 1, zwei: 2, zwo: 2, drei: 3, vier: 4, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9,
+  null: 0, eins: 1, ein: 1, eine: 1, einen: 1, zwei: 2, zwo: 2, drei: 3, vier: 4, fuenf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9,
 };
 const TEENS: Readonly<Record<string, number>> = {
   zehn: 10, elf: 11, zwoelf: 12, dreizehn: 13, vierzehn: 14, fuenfzehn: 15, sechzehn: 16, siebzehn: 17, achtzehn: 18,
@@ -47,6 +47,7 @@ export const GERMAN: Language = {
   ],
   repairs: ['nein warte', 'nein moment', 'nein sorry', 'nein doch', 'nee warte', 'nee moment', 'nee sorry', 'nee doch', 'sorry', 'ich meine', 'ich meinte', 'moment', 'warte', 'eher', 'nein', 'nee'],
   negations: ['nicht', 'aber nicht', 'und nicht'],
+  prepositions: ['fuer', 'fuers', 'zum', 'zur', 'unter', 'ueber', 'um', 'ohne'],
   numbers: {
     units: UNITS,
     teens: TEENS,
@@ -79,9 +80,9 @@ export const GERMAN: Language = {
       dez: 12,
     },
     offsets: {
-      letzte: -1, letzten: -1, letzter: -1, letztes: -1, vergangene: -1, vergangenen: -1, vergangener: -1,
-      vergangenes: -1, diese: 0, diesen: 0, dieser: 0, dieses: 0, naechste: 1, naechsten: 1, naechster: 1,
-      naechstes: 1, kommende: 1, kommenden: 1, kommender: 1, kommendes: 1,
+      letzte: -1, letzten: -1, letzter: -1, letztes: -1, letztem: -1, vergangene: -1, vergangenen: -1, vergangener: -1,
+      vergangenes: -1, vergangenem: -1, diese: 0, diesen: 0, dieser: 0, dieses: 0, diesem: 0, naechste: 1, naechsten: 1, naechster: 1,
+      naechstes: 1, naechstem: 1, kommende: 1, kommenden: 1, kommender: 1, kommendes: 1, kommendem: 1,
     },
     periods: {
       tag: 'day', tage: 'day', tagen: 'day', woche: 'week', wochen: 'week', wochenende: 'weekend', monat: 'month',

@@ -26,6 +26,8 @@ export interface Language {
   readonly repairs: readonly string[];
   /** Words that rule out what follows them in an answer ("not"): the answer is what came before. */
   readonly negations: readonly string[];
+  /** Words that are part of a change said after them: "for women", "under fifty" (see UnderstanderOptions.prepositionalSlots). */
+  readonly prepositions: readonly string[];
   readonly numbers: NumberWords;
   readonly dates: DateWords;
 }
@@ -43,7 +45,7 @@ export interface NumberWords {
   readonly joiners: readonly string[];
   /** Words that mean one only before a hundred or a thousand ("a" in "a hundred"). */
   readonly oneBeforeMultiplier: readonly string[];
-  /** Words that count two things when a count is asked for: "both". */
+  /** Words that count two things when a count is asked for: "both", "a couple". */
   readonly pair?: readonly string[];
   /**
    * Splits a word that is a whole number written as one ("zweiundvierzig") into its parts;

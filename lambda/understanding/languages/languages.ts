@@ -16,6 +16,7 @@ const DIGITS_ONLY: Language = {
   hedges: [],
   repairs: [],
   negations: [],
+  prepositions: [],
   numbers: { units: {}, teens: {}, tens: {}, hundred: [], thousand: [], joiners: [], oneBeforeMultiplier: [], ordinal: () => undefined },
   dates: {
     relativeDays: {}, weekdays: {}, months: {}, offsets: {}, periods: {}, present: [], one: [], vagueCounts: {}, relativePeriods: {},

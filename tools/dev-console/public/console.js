@@ -2,11 +2,15 @@
 // never as HTML, and SSML is read with an XML parser.
 
 const PAUSE = '…';
+/** The shopper choice that reveals a field for any shopper id the store knows. */
+const OTHER_SHOPPER = '(other)';
 
 const elements = {
   platform: document.getElementById('platform'),
   locale: document.getElementById('locale'),
   shopper: document.getElementById('shopper'),
+  shopperId: document.getElementById('shopper-id'),
+  shopperIdLabel: document.querySelector('label[for="shopper-id"]'),
   shopperStory: document.getElementById('shopper-story'),
   screen: document.getElementById('screen'),
   speakReplies: document.getElementById('speak-replies'),
@@ -84,9 +88,14 @@ function settings() {
   return {
     platform: elements.platform.value,
     locale: elements.locale.value,
-    shopperId: elements.shopper.value || null,
+    shopperId: chosenShopperId(),
     screen: elements.screen.checked,
   };
+}
+
+function chosenShopperId() {
+  if (elements.shopper.value === OTHER_SHOPPER) return elements.shopperId.value.trim() || null;
+  return elements.shopper.value || null;
 }
 
 function scrollToLatest() {
@@ -105,10 +114,15 @@ function startNewSession(reason) {
 }
 
 function showShopperStory() {
+  const other = elements.shopper.value === OTHER_SHOPPER;
+  elements.shopperId.hidden = !other;
+  elements.shopperIdLabel.hidden = !other;
   const shopper = conversation.setup?.shoppers.find((candidate) => candidate.id === elements.shopper.value);
-  elements.shopperStory.textContent = shopper
-    ? `Linked account: ${shopper.story}.`
-    : 'No linked account: the assistant asks to link one for anything personal.';
+  elements.shopperStory.textContent = other
+    ? 'Linked account: any shopper your store knows, by id (signed in with a development token).'
+    : shopper
+      ? `Linked account: ${shopper.story}.`
+      : 'No linked account: the assistant asks to link one for anything personal.';
 }
 
 function speak(text) {
@@ -254,6 +268,7 @@ async function loadSetup() {
   elements.shopper.replaceChildren(
     option('', 'Guest (no linked account)'),
     ...setup.shoppers.map((shopper) => option(shopper.id, `${shopper.name} (${shopper.id})`)),
+    option(OTHER_SHOPPER, 'Another shopper of the store…'),
   );
   elements.platform.value = setup.defaults.platform;
   elements.locale.value = setup.defaults.locale;
@@ -269,7 +284,7 @@ elements.newSession.addEventListener('click', () => {
   startNewSession('New session.');
   elements.said.focus();
 });
-for (const control of [elements.platform, elements.locale, elements.shopper, elements.screen]) {
+for (const control of [elements.platform, elements.locale, elements.shopper, elements.shopperId, elements.screen]) {
   control.addEventListener('change', () => startNewSession('Device changed: new session.'));
 }
 elements.shopper.addEventListener('change', showShopperStory);

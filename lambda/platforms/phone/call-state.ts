@@ -1,0 +1,52 @@
+import * as z from 'zod';
+import type { CallStates } from '../../commerce/ports';
+import { readSessionState, type SessionState } from '../../core/session-state';
+import { type CallerCheck, CallerCheckSchema } from './caller-check';
+
+/**
+ * One call's conversation, kept on the server after every turn (the phone carries no session):
+ * where the conversation is, who is calling, and what waits for the caller check. A socket that
+ * drops and comes back for the same call continues from here.
+ */
+export interface PhoneCall {
+  readonly locale: string;
+  /** The router's state, exactly as the other platforms carry it in their sessions. */
+  readonly session: SessionState;
+  readonly caller: CallerCheck;
+  /** The caller was just asked for a second factor: what they say or key next is their answer. */
+  readonly awaitingSecondFactor: boolean;
+  /** What the caller asked for that needs the check first; answered as soon as it passes. */
+  readonly pending?: string;
+  /** Turns answered so far, for request ids. */
+  readonly turns: number;
+}
+
+/** A call's state is forgotten this long after its last turn: calls end long before, sockets that drop come back sooner. */
+export const CALL_STATE_TTL_MS = 60 * 60_000;
+
+const StoredCallSchema = z.object({
+  v: z.literal(1),
+  locale: z.string().regex(/^[a-z]{2,3}-[A-Z]{2}$/),
+  session: z.unknown(),
+  caller: CallerCheckSchema,
+  awaitingSecondFactor: z.boolean(),
+  pending: z.string().max(2_000).optional(),
+  turns: z.number().int().min(0),
+});
+
+export function newCall(locale: string, caller: CallerCheck): PhoneCall {
+  return { locale, session: readSessionState(undefined), caller, awaitingSecondFactor: false, turns: 0 };
+}
+
+/** The call's state, unless there is none, it expired, or it is not one this code wrote. */
+export async function loadCall(states: CallStates, callId: string, now: Date): Promise<PhoneCall | undefined> {
+  const parsed = StoredCallSchema.safeParse(await states.load(callId, now));
+  if (!parsed.success) return undefined;
+  const { v: _version, session, pending, ...rest } = parsed.data;
+  return { ...rest, session: readSessionState(session), ...(pending === undefined ? {} : { pending }) };
+}
+
+export function saveCall(states: CallStates, callId: string, call: PhoneCall, now: Date): Promise<void> {
+  const { pending, ...rest } = call;
+  return states.save(callId, { v: 1, ...rest, ...(pending === undefined ? {} : { pending }) }, new Date(now.getTime() + CALL_STATE_TTL_MS));
+}

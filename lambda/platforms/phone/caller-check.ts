@@ -1,0 +1,66 @@
+import * as z from 'zod';
+import { sameSecret } from '../../auth/bearer-credential';
+import type { Orders, Shoppers } from '../../commerce/ports';
+
+/**
+ * Who is calling: the caller's number names a shopper, and a second factor the caller says or
+ * keys in (the last four digits of the card on file, the delivery ZIP code, or a recent order
+ * number) confirms it before anything about their account is said. The secrets are compared
+ * here and never spoken, logged or stored.
+ */
+
+/** Wrong second factors before the caller is offered a person instead of another try. */
+export const SECOND_FACTOR_TRIES = 3;
+/** An order placed within this many days counts as recent enough to prove who is calling. */
+export const RECENT_ORDER_DAYS = 90;
+
+export const CallerCheckSchema = z.discriminatedUnion('kind', [
+  /** The number names no shopper (or was withheld). */
+  z.object({ kind: z.literal('unknown') }),
+  /** The number names this shopper; no second factor has matched yet. */
+  z.object({ kind: z.literal('claimed'), shopperId: z.string().min(1).max(200), failures: z.number().int().min(0).max(SECOND_FACTOR_TRIES) }),
+  z.object({ kind: z.literal('verified'), shopperId: z.string().min(1).max(200) }),
+  /** Every try failed: no more tries in this call, only a person. */
+  z.object({ kind: z.literal('refused') }),
+]);
+
+export type CallerCheck = z.infer<typeof CallerCheckSchema>;
+
+/** A caller id that is a phone number (E.164); withheld and non-numeric ones ("anonymous", "client:…") are none. */
+export function callerNumber(from: string | undefined): string | undefined {
+  const number = from?.trim() ?? '';
+  return /^\+[1-9]\d{6,14}$/.test(number) ? number : undefined;
+}
+
+/** The check a call starts with: the shopper the number names, when the store can tell. */
+export async function callerByNumber(shoppers: Shoppers, from: string | undefined): Promise<CallerCheck> {
+  const number = callerNumber(from);
+  const shopper = number && shoppers.findByPhone ? await shoppers.findByPhone(number) : undefined;
+  return shopper ? { kind: 'claimed', shopperId: shopper.id, failures: 0 } : { kind: 'unknown' };
+}
+
+/** The digits of a postal code, and for a ZIP+4 also the five digits people say. */
+function postalCodeForms(postalCode: string | undefined): string[] {
+  const digits = (postalCode ?? '').replace(/\D/g, '');
+  if (digits === '') return [];
+  return digits.length === 9 ? [digits, digits.slice(0, 5)] : [digits];
+}
+
+export interface SecondFactorPorts {
+  readonly shoppers: Shoppers;
+  readonly orders: Orders;
+}
+
+/**
+ * Whether the digits are one of the shopper's second factors. Each factor is checked whatever
+ * the others give, so how long the answer takes does not tell which one was tried.
+ */
+export async function secondFactorMatches(ports: SecondFactorPorts, shopperId: string, digits: string, now: Date): Promise<boolean> {
+  if (!/^\d{3,12}$/.test(digits)) return false;
+  const [profile, order] = await Promise.all([ports.shoppers.findById(shopperId), ports.orders.findForShopper(shopperId, digits)]);
+  const last4 = profile?.defaultPayment?.last4;
+  const card = last4 !== undefined && sameSecret(digits, last4);
+  const zip = postalCodeForms(profile?.defaultAddress?.postalCode).map((form) => sameSecret(digits, form)).includes(true);
+  const recentOrder = order !== undefined && now.getTime() - order.placedAt.getTime() <= RECENT_ORDER_DAYS * 86_400_000;
+  return card || zip || recentOrder;
+}

@@ -1,0 +1,261 @@
+import type { CallStates } from '../../commerce/ports';
+import type { StoreProfile } from '../../core/flow';
+import type { IntentName } from '../../core/intents';
+import type { TextReader } from '../../core/own-reading';
+import type { FiledTicket, Reply } from '../../core/reply';
+import type { Router } from '../../core/router';
+import { freshSessionState } from '../../core/session-state';
+import type { Turn, TurnProgress } from '../../core/turn';
+import { type PersonOffer, personOfferStep } from '../../flows/assistance';
+import { supportedLocale } from '../../speech/i18n';
+import { join, type Speech } from '../../speech/speech';
+import { type Voice, voiceFor } from '../../speech/voice';
+import { calendarDayIn, isoDay } from '../../understanding/calendar';
+import { loadCall, newCall, type PhoneCall, saveCall } from './call-state';
+import { callerByNumber, SECOND_FACTOR_TRIES, type SecondFactorPorts, secondFactorMatches } from './caller-check';
+import { digitsSaid } from './caller-digits';
+import { phoneText, sentenceTokens } from './phone-speech';
+import type { AppMessage, RelayMessage } from './relay-messages';
+
+/**
+ * One call on the relay: each prompt (or digits keyed and closed with #) becomes a Turn for the
+ * router, and the Reply goes back as text tokens, first sentence first. In front of the router
+ * sits the caller check: whatever needs the shopper's account waits until the caller's number
+ * and a second factor match, and three wrong factors get the caller a person instead. The call's
+ * state is saved after every turn, so nothing confirmed is lost when the socket drops.
+ */
+
+export interface PhoneCallDependencies {
+  readonly router: Router;
+  /** The store's shoppers and orders, for recognising the caller; never the flows' view of them. */
+  readonly ports: SecondFactorPorts;
+  readonly callStates: CallStates;
+  /** Reads what the caller says while the check waits for a second factor: a request for a person still gets one. */
+  readonly readText: TextReader;
+  readonly store: Pick<StoreProfile, 'timeZone'>;
+  /** The language calls start in, unless the TwiML's `locale` parameter says another. */
+  readonly defaultLocale: string;
+  readonly clock?: () => Date;
+  /** Told of failures the caller heard an apology for. Must not throw. */
+  readonly onError?: (error: unknown) => void;
+  /** Told of the relay's own error messages. Must not throw. */
+  readonly onRelayError?: (description: string) => void;
+}
+
+export interface CallConnection {
+  /** Handles one message from the relay; messages are handled one after the other, in order. */
+  receive(message: RelayMessage): Promise<void>;
+  /** The socket closed: the router hears that the session ended, unless the assistant ended it. */
+  closed(): Promise<void>;
+}
+
+/** What the caller said (recognised speech) or keyed (digits closed with #). */
+type CallerInput = { readonly kind: 'speech'; readonly text: string } | { readonly kind: 'keys'; readonly digits: string };
+
+/** What one input comes to: the call's next state, what to say, and whether the relay ends (and with what for the person next). */
+interface Outcome {
+  readonly call: PhoneCall;
+  readonly say: Speech;
+  readonly end?: { readonly ticket?: FiledTicket };
+}
+
+/** Requests that are answered even while the caller check waits for a second factor. */
+const ANSWERED_DURING_CHECK: ReadonlySet<IntentName> = new Set(['TalkToAgentIntent', 'FrustrationIntent', 'StopIntent', 'CancelIntent']);
+
+/** Digits a caller keys before pressing #; more than any order number. */
+const MAX_KEYED_DIGITS = 32;
+
+const HEARD_AS_TEXT = { kind: 'intent', intent: 'FallbackIntent', slots: {} } as const;
+
+/** What the person taking the call over reads in the `<Connect action>` request's HandoffData. */
+export function handoffDataOf(ticket: FiledTicket): string {
+  return JSON.stringify({ reference: ticket.reference, reason: ticket.reason, summary: ticket.summary });
+}
+
+export function createCallConnection(dependencies: PhoneCallDependencies, send: (message: AppMessage) => void): CallConnection {
+  const { router, ports, callStates, store } = dependencies;
+  const clock = dependencies.clock ?? (() => new Date());
+  let callId: string | undefined;
+  let keyed = '';
+  let ended = false;
+  let queue: Promise<void> = Promise.resolve();
+
+  function say(speech: Speech, locale: string): void {
+    const tokens = sentenceTokens(phoneText(speech, locale));
+    tokens.forEach((token, index) => send({ type: 'text', token, last: index === tokens.length - 1 }));
+  }
+
+  function offerPerson(call: PhoneCall, speech: Speech, offer: PersonOffer): Outcome {
+    const session = { ...freshSessionState(), active: personOfferStep(offer), lastSpeech: [...speech] };
+    return { call: { ...call, session, awaitingSecondFactor: false, pending: undefined }, say: speech };
+  }
+
+  /** The router answered that the shopper must say who they are: on the phone, the caller check. */
+  function callerNeeded(call: PhoneCall, reply: Reply, heard: string, voice: Voice): Outcome {
+    switch (call.caller.kind) {
+      case 'claimed':
+        // The conversation stays where it was; what was asked is answered once the check passes.
+        return { call: { ...call, awaitingSecondFactor: true, pending: heard }, say: join(reply.speech, voice.say('phone.askSecondFactor')) };
+      case 'unknown':
+        return offerPerson(call, join(reply.speech, voice.say('phone.unknownCaller')), {
+          reason: 'flow-dead-end',
+          tried: ["The caller's number matches no shopper, so their account was not opened."],
+        });
+      case 'refused':
+      case 'verified':
+        return offerPerson(call, voice.say('phone.callerNotConfirmed'), { reason: 'repeated-failure' });
+    }
+  }
+
+  function progressFor(locale: string): TurnProgress {
+    return {
+      async say(speech) {
+        say(speech, locale);
+      },
+    };
+  }
+
+  async function route(call: PhoneCall, heard: string, intro: Speech, voice: Voice): Promise<Outcome> {
+    const turns = call.turns + 1;
+    const turn: Turn = {
+      platform: 'phone',
+      locale: call.locale,
+      event: HEARD_AS_TEXT,
+      utterance: heard,
+      state: call.session,
+      ...(call.caller.kind === 'verified' ? { identifiedShopper: { shopperId: call.caller.shopperId } } : {}),
+      device: { screen: false, liveTransfer: true },
+      requestId: `${callId}:${turns}`,
+      sessionId: callId!,
+      progress: progressFor(call.locale),
+    };
+    const reply = await router(turn);
+    const answered = { ...call, turns };
+    if (reply.next === 'link-account') return callerNeeded(answered, reply, heard, voice);
+    return {
+      call: { ...answered, session: reply.state },
+      say: join(intro, reply.speech),
+      ...(reply.next === 'end' ? { end: reply.ticket ? { ticket: reply.ticket } : {} } : {}),
+    };
+  }
+
+  async function checkSecondFactor(call: PhoneCall, input: CallerInput, voice: Voice): Promise<Outcome> {
+    const caller = call.caller;
+    if (caller.kind !== 'claimed') return route({ ...call, awaitingSecondFactor: false, pending: undefined }, heardText(input), [], voice);
+    const digits = input.kind === 'keys' ? input.digits : digitsSaid(input.text, call.locale);
+    const matches = digits !== undefined && (await secondFactorMatches(ports, caller.shopperId, digits, clock()));
+    if (matches) {
+      const verified: PhoneCall = { ...call, caller: { kind: 'verified', shopperId: caller.shopperId }, awaitingSecondFactor: false, pending: undefined };
+      const confirmed = voice.say('phone.callerConfirmed');
+      if (call.pending) return route(verified, call.pending, confirmed, voice);
+      return { call: verified, say: join(confirmed, voice.say('assistance.anythingElseReprompt')) };
+    }
+    const failures = caller.failures + 1;
+    if (failures >= SECOND_FACTOR_TRIES) {
+      return offerPerson({ ...call, caller: { kind: 'refused' } }, voice.say('phone.callerNotConfirmed'), {
+        reason: 'repeated-failure',
+        tried: [`The caller's second factor did not match ${SECOND_FACTOR_TRIES} times, so their account was not opened.`],
+      });
+    }
+    return { call: { ...call, caller: { ...caller, failures } }, say: join(voice.say('phone.secondFactorWrong'), voice.say('phone.askSecondFactor')) };
+  }
+
+  function heardText(input: CallerInput): string {
+    return input.kind === 'speech' ? input.text : input.digits;
+  }
+
+  /** Whether the caller, asked for a second factor, asked for something else the check must not stand in the way of. */
+  function asksPastTheCheck(call: PhoneCall, input: CallerInput): boolean {
+    if (input.kind !== 'speech') return false;
+    const today = isoDay(calendarDayIn(clock(), store.timeZone));
+    const reading = dependencies.readText({ text: input.text, locale: call.locale, expecting: [], today });
+    return ANSWERED_DURING_CHECK.has(reading.intent);
+  }
+
+  async function answer(input: CallerInput): Promise<void> {
+    if (!callId || ended) return;
+    const now = clock();
+    const call = (await loadCall(callStates, callId, now)) ?? newCall(dependencies.defaultLocale, { kind: 'unknown' });
+    const voice = voiceFor(call.locale, store.timeZone);
+    try {
+      const outcome =
+        call.awaitingSecondFactor && !asksPastTheCheck(call, input)
+          ? await checkSecondFactor(call, input, voice)
+          : await route({ ...call, awaitingSecondFactor: false, pending: undefined }, heardText(input), [], voice);
+      // Saved before it is said: what the caller hears is what the next turn starts from.
+      await saveCall(callStates, callId, outcome.call, now);
+      say(outcome.say, outcome.call.locale);
+      if (outcome.end) {
+        ended = true;
+        send(outcome.end.ticket ? { type: 'end', handoffData: handoffDataOf(outcome.end.ticket) } : { type: 'end' });
+      }
+    } catch (error) {
+      dependencies.onError?.(error);
+      say(voice.say('assistance.apology'), call.locale);
+    }
+  }
+
+  async function setUp(message: Extract<RelayMessage, { type: 'setup' }>): Promise<void> {
+    if (callId) return;
+    callId = message.callSid;
+    const now = clock();
+    // The same call on a new socket (the first one dropped) goes on where it was.
+    if (await loadCall(callStates, callId, now)) return;
+    const asked = message.customParameters?.locale;
+    const locale = asked ? supportedLocale(asked) : supportedLocale(dependencies.defaultLocale);
+    await saveCall(callStates, callId, newCall(locale, await callerByNumber(ports.shoppers, message.from)), now);
+  }
+
+  async function handle(message: RelayMessage): Promise<void> {
+    switch (message.type) {
+      case 'setup':
+        return setUp(message);
+      case 'prompt': {
+        const text = message.voicePrompt.trim();
+        // Partial transcripts are previews; the final one of the utterance is the answer.
+        if (message.last === false || text === '') return;
+        return answer({ kind: 'speech', text });
+      }
+      case 'dtmf': {
+        if (message.digit === '#') {
+          const digits = keyed;
+          keyed = '';
+          if (digits !== '') await answer({ kind: 'keys', digits });
+        } else if (message.digit === '*') keyed = '';
+        else if (/^\d$/.test(message.digit) && keyed.length < MAX_KEYED_DIGITS) keyed += message.digit;
+        return;
+      }
+      case 'interrupt':
+        return;
+      case 'error':
+        dependencies.onRelayError?.(message.description);
+        return;
+    }
+  }
+
+  function enqueue(work: () => Promise<void>): Promise<void> {
+    queue = queue.then(work).catch((error: unknown) => dependencies.onError?.(error));
+    return queue;
+  }
+
+  return {
+    receive: (message) => enqueue(() => handle(message)),
+    closed: () =>
+      enqueue(async () => {
+        if (!callId || ended) return;
+        ended = true;
+        const call = await loadCall(callStates, callId, clock());
+        if (!call) return;
+        // The router records the end; the state stays as saved, for the same call on a new socket.
+        await router({
+          platform: 'phone',
+          locale: call.locale,
+          event: { kind: 'session-ended', reason: 'socket-closed' },
+          state: call.session,
+          device: { screen: false, liveTransfer: true },
+          requestId: `${callId}:closed`,
+          sessionId: callId,
+        });
+      }),
+  };
+}

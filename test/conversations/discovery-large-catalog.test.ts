@@ -1,0 +1,54 @@
+import { loadProductsInBulk } from '../../lambda/commerce/sqlite/catalog-bulk-load';
+import { generatedRecords } from '../commerce/search-fixtures';
+import { answered, PLATFORMS } from '../support/conversation';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * A large catalog's search stops counting past 100 matches (issue 23). What the shopper hears
+ * stays true: the exact number up to 100, "more than 100" beyond, in both locales and, in the
+ * over-HTTP run, through the store API too.
+ */
+
+let testApp: TestApp;
+beforeAll(() => {
+  testApp = createTestApp();
+});
+afterAll(() => testApp.close());
+
+/** Generated jackets, each a new model of a demo jacket with a short name, until the catalog holds `count` jackets. */
+function stockJacketsUpTo(count: number): void {
+  const held = (testApp.db.prepare("SELECT count(*) AS n FROM products WHERE category = 'jackets'").get() as { n: number }).n;
+  const jackets = generatedRecords(4_000)
+    .filter((product) => product.category === 'jackets')
+    .map((product, index) => ({ ...product, spokenName: `shell ${index + 1}` }));
+  const missing = jackets.filter((product) => !testApp.db.prepare('SELECT 1 FROM products WHERE id = ?').get(product.id)).slice(0, count - held);
+  loadProductsInBulk(testApp.db, missing);
+}
+
+describe('a catalog with exactly 100 jackets', () => {
+  beforeAll(() => stockJacketsUpTo(100));
+
+  it.each(PLATFORMS)('says the exact count on %s', async (platform, start) => {
+    const heard = answered(await start(testApp.app).say('FindProductIntent', { query: 'jackets' }), platform);
+    expect(heard.text).toMatch(/^I found 100 matches\. /);
+  });
+});
+
+describe('a catalog with more than 100 jackets', () => {
+  beforeAll(() => stockJacketsUpTo(101));
+
+  it.each(PLATFORMS)('says "more than 100" on %s, and still offers more', async (platform, start) => {
+    const heard = answered(await start(testApp.app).say('FindProductIntent', { query: 'jackets' }), platform);
+    expect(heard.text).toMatch(/^I found more than 100 matches\. .+ Want more, or details on one\?$/);
+  });
+
+  it.each(PLATFORMS)('says it in German on %s', async (platform, start) => {
+    const heard = answered(await start(testApp.app, { locale: 'de-DE' }).say('FindProductIntent', { query: 'jacken' }), platform);
+    expect(heard.text).toMatch(/^Ich habe mehr als 100 Treffer gefunden\. /);
+  });
+
+  it.each(PLATFORMS)('offers "more than 100" when only the shopper\'s unknown words found nothing, on %s', async (platform, start) => {
+    const heard = answered(await start(testApp.app).say('FindProductIntent', { query: 'zyxxy jackets' }), platform);
+    expect(heard.text).toBe('I found nothing matching zyxxy, but more than 100 close matches. Want to hear them?');
+  });
+});

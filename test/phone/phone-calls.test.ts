@@ -1,0 +1,154 @@
+import { AVA, BEN, type PhoneServer, startPhoneServer, TEST_TWILIO_AUTH_TOKEN } from './phone-server';
+import { RelayCall, type Talk } from './relay-client';
+
+/** Whole calls over a real WebSocket, as ConversationRelay carries them, against the real server. */
+
+let server: PhoneServer;
+let calls = 0;
+
+beforeAll(async () => {
+  server = await startPhoneServer();
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+function dial(from: string, callSid = `CA${String(++calls).padStart(32, '0')}`): Promise<RelayCall> {
+  return RelayCall.dial(server.baseUrl, TEST_TWILIO_AUTH_TOKEN, { callSid, from });
+}
+
+const spaced = (digits: string) => [...digits].join(' ');
+
+/** What the shopper's account would give away: order numbers as read out, item names, the card's and ZIP's digits. */
+async function accountDetails(shopperId: string): Promise<string[]> {
+  const orders = await server.store.commerce.orders.listForShopper(shopperId);
+  const shopper = await server.store.commerce.shoppers.findById(shopperId);
+  return [
+    ...orders.map((order) => spaced(order.number)),
+    ...orders.flatMap((order) => order.lines.map((line) => line.spokenName.toLowerCase())),
+    spaced(shopper!.defaultPayment!.last4),
+    spaced(shopper!.defaultAddress!.postalCode),
+  ];
+}
+
+function expectNothingOf(details: readonly string[], talks: readonly Talk[]): void {
+  for (const talk of talks) {
+    for (const detail of details) expect(talk.text.toLowerCase()).not.toContain(detail);
+  }
+}
+
+function ticketRow(reference: string) {
+  return server.store.db
+    .prepare('SELECT shopper_id AS shopperId, reason, platform FROM handoffs WHERE reference = ?')
+    .get(reference) as { shopperId: string | null; reason: string; platform: string } | undefined;
+}
+
+describe('a call from a shopper\'s own number', () => {
+  it('asks for a second factor before any order detail, then answers with the order status once the last four digits are keyed', async () => {
+    const details = await accountDetails(AVA.shopperId);
+    const call = await dial(AVA.phone);
+    const asked = await call.say('where is my order');
+    expect(asked.text).toMatch(/check it's you/);
+    expect(asked.text).toMatch(/last four digits of the card on file/);
+    expectNothingOf(details, [asked]);
+
+    const answered = await call.key(AVA.cardLast4);
+    // The first sentence goes out on its own, the rest follow, and only the last token closes the talk.
+    expect(answered.tokens[0]).toBe("Thanks, that's you. ");
+    expect(answered.tokens.length).toBeGreaterThan(2);
+    const items = (await server.store.commerce.orders.listForShopper(AVA.shopperId)).flatMap((order) => order.lines.map((line) => line.spokenName.toLowerCase()));
+    expect(items.some((item) => answered.text.toLowerCase().includes(item))).toBe(true);
+    await call.hangUp();
+  });
+
+  it('takes the delivery ZIP code said in words as the second factor', async () => {
+    const call = await dial(AVA.phone);
+    await call.say('where is my order');
+    const answered = await call.say("sure, it's eight oh two oh five");
+    expect(answered.text).toMatch(/^Thanks, that's you\. /);
+    expect(answered.text).toMatch(/order/);
+    await call.hangUp();
+  });
+
+  it('offers a person after three wrong second factors, says nothing of the account, and passes the call on with a ticket naming no shopper', async () => {
+    const details = await accountDetails(AVA.shopperId);
+    const call = await dial(AVA.phone);
+    const talks: Talk[] = [await call.say('where is my order')];
+    talks.push(await call.key('1111'));
+    expect(talks[1]!.text).toMatch(/doesn't match/);
+    talks.push(await call.say('one two three four'));
+    expect(talks[2]!.text).toMatch(/doesn't match/);
+    talks.push(await call.key(BEN.zip));
+    expect(talks[3]!.text).toMatch(/couldn't confirm it's you.*put you through to a person\?$/);
+    // No fourth try: asking again about orders gets the same offer.
+    talks.push(await call.say('where is my order'));
+    expect(talks[4]!.text).toMatch(/put you through to a person\?$/);
+    expectNothingOf(details, talks);
+
+    const transferred = await call.say('yes');
+    expect(transferred.text).toMatch(/putting you through to a colleague/);
+    const { handoffData } = await call.ended();
+    const handoff = JSON.parse(handoffData!) as { reference: string; reason: string; summary: string };
+    expect(handoff.reason).toBe('repeated-failure');
+    expect(transferred.text).toContain(spaced(handoff.reference));
+    expect(ticketRow(handoff.reference)).toEqual({ shopperId: null, reason: 'repeated-failure', platform: 'phone' });
+    expectNothingOf(details, [transferred, { tokens: [], text: handoff.summary.toLowerCase() }]);
+    await call.hangUp();
+  });
+
+  it('still puts a caller who asks for a person through while the check waits for a second factor', async () => {
+    const call = await dial(BEN.phone);
+    await call.say('where is my order');
+    const transferred = await call.say('let me talk to a person');
+    expect(transferred.text).toMatch(/putting you through to a colleague/);
+    const handoff = JSON.parse((await call.ended()).handoffData!) as { reference: string; reason: string };
+    expect(handoff.reason).toBe('shopper-asked');
+    expect(ticketRow(handoff.reference)?.shopperId).toBeNull();
+    await call.hangUp();
+  });
+});
+
+describe('a verified caller who asks for a person', () => {
+  it('files the same handoff ticket as the other channels and ends the relay with its reference, reason and summary', async () => {
+    const call = await dial(BEN.phone);
+    await call.say('where is my order');
+    await call.key(BEN.cardLast4);
+    const transferred = await call.say('talk to a person');
+    const { handoffData } = await call.ended();
+    const handoff = JSON.parse(handoffData!) as { reference: string; reason: string; summary: string };
+    expect(handoff).toEqual({ reference: expect.stringMatching(/^\d{6}$/), reason: 'shopper-asked', summary: expect.stringContaining('via phone') });
+    expect(transferred.tokens.at(-1)).toContain(spaced(handoff.reference));
+    expect(ticketRow(handoff.reference)).toEqual({ shopperId: BEN.shopperId, reason: 'shopper-asked', platform: 'phone' });
+    await call.hangUp();
+  });
+});
+
+describe('a number the store does not know', () => {
+  it.each([
+    ['an unknown number', '+14155550100'],
+    ['a withheld number', 'anonymous'],
+  ])('from %s, order questions get a person offered, not an account', async (_case, from) => {
+    const call = await dial(from);
+    const offered = await call.say('where is my order');
+    expect(offered.text).toMatch(/can't find an account for the number you're calling from/);
+    expect(offered.text).not.toMatch(/last four digits/);
+    await call.hangUp();
+  });
+});
+
+describe('a dropped socket', () => {
+  it('loses nothing confirmed: the same call on a new socket goes on as the caller it verified', async () => {
+    const callSid = `CA${'d'.repeat(32)}`;
+    const first = await dial(AVA.phone, callSid);
+    await first.say('where is my order');
+    await first.key(AVA.cardLast4);
+    await first.hangUp();
+
+    const again = await dial(AVA.phone, callSid);
+    const answered = await again.say('where is my order');
+    expect(answered.text).not.toMatch(/check it's you/);
+    expect(answered.text).toMatch(/order/);
+    await again.hangUp();
+  });
+});

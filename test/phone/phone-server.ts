@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { type EmbeddedStore, openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
+import { type Config, loadConfig } from '../../lambda/config';
+import { listenOn } from '../../lambda/http-listen';
+import { createLogger } from '../../lambda/logging';
+import { createServer } from '../../lambda/server';
+import { TEST_NOW } from '../support/test-app';
+
+/** The auth token the test server checks signatures against; tests sign with it, or forge with another. */
+export const TEST_TWILIO_AUTH_TOKEN = 'test-twilio-auth-token-0123456789abcdef';
+
+/** The demo store's shoppers' numbers (demo-shoppers.ts) and what proves who they are. */
+export const AVA = { shopperId: 'shopper-ava', phone: '+13035550142', cardLast4: '4242', zip: '80205' } as const;
+export const BEN = { shopperId: 'shopper-ben', phone: '+15125550187', cardLast4: '4444', zip: '78704' } as const;
+
+export interface PhoneServer {
+  /** http://127.0.0.1:<port> */
+  readonly baseUrl: string;
+  readonly config: Config;
+  readonly store: EmbeddedStore;
+  close(): Promise<void>;
+}
+
+/** The real server over an in-memory demo store, listening on loopback with the phone's WebSocket attached, as `npm start` runs it. */
+export async function startPhoneServer(env: Record<string, string> = {}): Promise<PhoneServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-phone-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SHOPVOICE_DATA_DIR: dataDir,
+    ALEXA_VERIFY_SIGNATURE: 'false',
+    PHONE_TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN,
+    ...env,
+  });
+  const store = openEmbeddedStore(':memory:', { now: TEST_NOW, currency: config.store.currency });
+  const { app, shopvoice, phone } = createServer(config, createLogger('silent'), {
+    adapters: { store: store.store, state: store.state },
+    clock: () => TEST_NOW,
+  });
+  const { server, address } = await listenOn(app, { host: '127.0.0.1', port: 0 });
+  phone.attach(server);
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    config,
+    store,
+    async close() {
+      phone.close();
+      await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
+      shopvoice.close();
+      store.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { once } from 'node:events';
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
+import { WebSocket } from 'ws';
+
+/** A message the application sent back over the relay's socket. */
+export type SentMessage =
+  | { readonly type: 'text'; readonly token: string; readonly last: boolean }
+  | { readonly type: 'end'; readonly handoffData?: string }
+  | { readonly type: string; readonly [field: string]: unknown };
+
+/** One talk cycle of the assistant: its tokens, as the caller hears them, up to the one marked last. */
+export interface Talk {
+  readonly tokens: readonly string[];
+  readonly text: string;
+}
+
+/** The socket URL of a server's relay endpoint, as the TwiML names it. */
+export function relayUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/^http/, 'ws')}/phone`;
+}
+
+/** What Twilio sends as X-Twilio-Signature for this URL and these parameters. */
+export function twilioSignature(authToken: string, url: string, params: Record<string, string> = {}): string {
+  return getExpectedTwilioSignature(authToken, url, params);
+}
+
+/**
+ * A caller on the line, as ConversationRelay would carry them: a signed handshake, the setup
+ * message with the caller's number, then prompts for what they say and dtmf for what they key.
+ */
+export class RelayCall {
+  private readonly received: SentMessage[] = [];
+  private waiting: (() => void) | undefined;
+  private closed = false;
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      this.received.push(JSON.parse(String(data)) as SentMessage);
+      this.waiting?.();
+    });
+    socket.on('close', () => {
+      this.closed = true;
+      this.waiting?.();
+    });
+  }
+
+  /** Opens the socket with `headers` as the handshake's (a valid signature, or none, or a forged one). */
+  static async open(url: string, headers: Record<string, string>): Promise<RelayCall> {
+    const socket = new WebSocket(url, { headers });
+    const call = new RelayCall(socket);
+    await once(socket, 'open');
+    return call;
+  }
+
+  /** Connects, signed with `authToken`, and sends the setup of call `callSid` from `from`. */
+  static async dial(baseUrl: string, authToken: string, setup: { readonly callSid: string; readonly from: string; readonly locale?: string }): Promise<RelayCall> {
+    const url = relayUrl(baseUrl);
+    const call = await RelayCall.open(url, { 'X-Twilio-Signature': twilioSignature(authToken, url) });
+    call.send({
+      type: 'setup',
+      sessionId: `VX${setup.callSid.slice(2)}`,
+      accountSid: 'AC00000000000000000000000000000000',
+      callSid: setup.callSid,
+      from: setup.from,
+      to: '+18005550199',
+      direction: 'inbound',
+      callType: 'PSTN',
+      callStatus: 'RINGING',
+      customParameters: { locale: setup.locale ?? 'en-US' },
+    });
+    return call;
+  }
+
+  send(message: object): void {
+    this.socket.send(JSON.stringify(message));
+  }
+
+  /** Says `words` and waits for the assistant's answer. */
+  say(words: string): Promise<Talk> {
+    this.send({ type: 'prompt', voicePrompt: words, lang: 'en-US', last: true });
+    return this.talk();
+  }
+
+  /** Keys `digits` followed by #, and waits for the answer. */
+  key(digits: string): Promise<Talk> {
+    for (const digit of `${digits}#`) this.send({ type: 'dtmf', digit });
+    return this.talk();
+  }
+
+  private async next(): Promise<SentMessage> {
+    while (this.received.length === 0) {
+      if (this.closed) throw new Error('the socket closed while a message was awaited');
+      await new Promise<void>((resolve) => {
+        this.waiting = resolve;
+      });
+      this.waiting = undefined;
+    }
+    return this.received.shift()!;
+  }
+
+  /** The next talk cycle: text tokens up to the one with `last: true`. */
+  async talk(): Promise<Talk> {
+    const tokens: string[] = [];
+    for (;;) {
+      const message = await this.next();
+      if (message.type !== 'text') throw new Error(`expected a text token, got ${JSON.stringify(message)}`);
+      tokens.push(String(message.token));
+      if (message.last === true) return { tokens, text: tokens.join('') };
+    }
+  }
+
+  /** The `end` message that closes the relay. */
+  async ended(): Promise<{ readonly handoffData?: string }> {
+    const message = await this.next();
+    if (message.type !== 'end') throw new Error(`expected end, got ${JSON.stringify(message)}`);
+    return message as { handoffData?: string };
+  }
+
+  /** Hangs up (the relay closes the socket) and waits until it is closed. */
+  async hangUp(): Promise<void> {
+    if (this.closed) return;
+    this.socket.close();
+    await once(this.socket, 'close');
+  }
+}
