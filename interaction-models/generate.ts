@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildFiles } from './lib/build';
 import { treeDrift, writeFiles } from './lib/files';
-import { readCatalogFile, readCatalogThroughPort } from './lib/catalog-source';
+import { type CatalogSnapshot, readCatalogFile, readCatalogThroughPort } from './lib/catalog-source';
 import { type LoadOptions, SOURCE_DIR, SourceError, loadSource } from './lib/load';
 import { fileMap, outputProblems } from './lib/output-checks';
 import { sourceProblems } from './lib/source-checks';
@@ -17,6 +17,8 @@ import { sourceProblems } from './lib/source-checks';
  *   npm run models -- --check                fail if the committed files differ from what the source generates
  *   npm run models -- --out <dir>            write into another folder
  *   npm run models -- --catalog <file>       fill the catalog types from an exported catalog (JSON)
+ *   npm run models -- --from-store           fill them from the configured store's catalog, read through the
+ *                                            Catalog port (STORE_ADAPTER and the rest of .env, as for npm start)
  *   npm run models -- --export-catalog <file>  write the configured store's catalog, read through the
  *                                            Catalog port, to a JSON file (then --catalog it, or name it in project.yaml)
  */
@@ -47,23 +49,31 @@ function option(args: readonly string[], flag: string): string | undefined | nul
 }
 
 /**
- * Reads the configured store's catalog (embedded or the store's API, set up as for `npm start`)
- * through the Catalog port into `file`. The store's code is loaded only for this.
+ * Reads the configured store's catalog (embedded, the store's API or any other adapter, set up as
+ * for `npm start`) through the Catalog port, with its words for every locale of the models. The
+ * store's code is loaded only for this.
  */
-async function exportCatalog(file: string): Promise<void> {
+async function readConfiguredCatalog(): Promise<{ catalog: CatalogSnapshot; locales: string[] }> {
   const locales = loadSource(SOURCE_DIR).locales.map((model) => model.locale);
   const envFile = path.join(REPO_ROOT, '.env');
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
   const { loadConfig } = await import('../lambda/config.js');
   const { openAdapters } = await import('../lambda/commerce/open-adapters.js');
-  const adapters = openAdapters(loadConfig());
+  const config = loadConfig();
+  const adapters = openAdapters(config);
   try {
-    const catalog = await readCatalogThroughPort(adapters.store.catalog, locales);
-    fs.writeFileSync(file, `${JSON.stringify(catalog, null, 2)}\n`);
-    process.stdout.write(`wrote   ${file}: ${catalog.products.length} products, words for ${locales.join(', ')}\n`);
+    // The catalog's own names are in its language (STORE_CATALOG_LOCALE): they name values in that locale.
+    return { catalog: await readCatalogThroughPort(adapters.store.catalog, locales, config.store.catalogLocale.slice(0, 2)), locales };
   } finally {
     adapters.close();
   }
+}
+
+/** Writes the configured store's catalog into `file`, for `--catalog` or project.yaml's `catalog.file`. */
+async function exportCatalog(file: string): Promise<void> {
+  const { catalog, locales } = await readConfiguredCatalog();
+  fs.writeFileSync(file, `${JSON.stringify(catalog, null, 2)}\n`);
+  process.stdout.write(`wrote   ${file}: ${catalog.products.length} products, words for ${locales.join(', ')}\n`);
 }
 
 async function main(args: readonly string[]): Promise<number> {
@@ -81,7 +91,14 @@ async function main(args: readonly string[]): Promise<number> {
       await exportCatalog(path.resolve(exportFile));
       return 0;
     }
-    const options: LoadOptions = catalogFile ? { catalog: readCatalogFile(path.resolve(catalogFile)) } : {};
+    const fromStore = args.includes('--from-store');
+    if (fromStore && catalogFile) {
+      process.stderr.write('--catalog and --from-store name two catalogs: give one\n');
+      return 2;
+    }
+    const catalog = fromStore ? (await readConfiguredCatalog()).catalog : catalogFile ? readCatalogFile(path.resolve(catalogFile)) : undefined;
+    if (fromStore && catalog) process.stdout.write(`read    the configured store's catalog: ${catalog.products.length} products\n`);
+    const options: LoadOptions = catalog ? { catalog } : {};
     if (args.includes('--check')) {
       const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-models-'));
       try {

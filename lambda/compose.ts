@@ -1,3 +1,4 @@
+import type { AccessTokenVerifier } from './auth/access-token-verifier';
 import { createAccessTokenVerifierFromConfig } from './auth/verifier-from-config';
 import { configuredWebhookRelay } from './commerce/handoff-webhook/configured-relay';
 import { relayedHandoffs, type WebhookRelay } from './commerce/handoff-webhook/webhook-relay';
@@ -26,6 +27,8 @@ export interface Shopvoice {
   readonly commerce: Commerce;
   /** Seals the state each reply leaves with the platform, and opens what the next request brings back. */
   readonly stateSeal: SessionStateSeal;
+  /** Who an access token names: what the router and the MCP endpoint identify shoppers with. */
+  readonly accessTokens: AccessTokenVerifier;
   /** Where channels without a router (MCP) record their turn events; the router records its own. */
   readonly turnEvents: TurnEvents;
   /** What turns write about themselves after their reply (log lines, turn events): a Lambda function settles them before it returns. */
@@ -46,6 +49,8 @@ export interface ComposeOptions {
   /** The store's systems and the skill's own state; the caller opened them and closes them. */
   readonly adapters: Pick<Adapters, 'store' | 'state'>;
   readonly clock?: () => Date;
+  /** Who an access token names; as configured (createAccessTokenVerifierFromConfig) by default. */
+  readonly accessTokens?: AccessTokenVerifier;
   /**
    * Reads the words of turns the platform could not place (Google's no-match). Given by the
    * channels that carry words, so the Alexa function does not bundle the language models.
@@ -79,7 +84,7 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
   const { store, state } = options.adapters;
   const relay = webhookRelayFor(config, state, options.logger);
   const commerce = commerceOf(store, state, relay);
-  const verifier = createAccessTokenVerifierFromConfig(config);
+  const verifier = options.accessTokens ?? createAccessTokenVerifierFromConfig(config);
   const stateSeal = createSessionStateSeal({
     secret: config.sessionStateSecret,
     // Never the state itself: it is what somebody may have forged.
@@ -138,6 +143,7 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
   return {
     router,
     commerce,
+    accessTokens: verifier,
     stateSeal,
     turnEvents: state.turnEvents,
     turnWrites,

@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { AccessTokenVerifier } from './auth/access-token-verifier';
 import { devConsoleRoutes } from '../tools/dev-console/dev-console';
 import type { Adapters } from './commerce/adapters';
 import { openAdapters } from './commerce/open-adapters';
@@ -20,6 +21,8 @@ export interface ServerOptions {
   /** Adapters opened by the caller (tests), who closes them; by default they are opened as configured and closed with the server. */
   readonly adapters?: Pick<Adapters, 'store' | 'state'>;
   readonly clock?: () => Date;
+  /** Who an access token names (tests give the one for their store); as configured by default. */
+  readonly accessTokens?: AccessTokenVerifier;
   /** prom-client's process and Node.js metrics on `GET /metrics` as well as Shopvoice's own; on for `npm start`. */
   readonly processMetrics?: boolean;
 }
@@ -31,7 +34,10 @@ export interface ServerOptions {
  */
 function composeOver(config: Config, logger: Logger, metrics: Metrics, options: ServerOptions): Shopvoice {
   const instrument = (adapters: Pick<Adapters, 'store' | 'state'>) => instrumentAdapters(adapters, { logger, metrics });
-  if (options.adapters) return composeShopvoice(config, { logger, adapters: instrument(options.adapters), clock: options.clock, readText: readWithOwnUnderstanding });
+  if (options.adapters) {
+    const { accessTokens } = options;
+    return composeShopvoice(config, { logger, adapters: instrument(options.adapters), clock: options.clock, readText: readWithOwnUnderstanding, ...(accessTokens ? { accessTokens } : {}) });
+  }
   if (config.commerce.adapter === 'http') metrics.circuit('closed');
   const adapters = openAdapters(config, config.commerce.adapter === 'http' ? storeEventsLogger(logger, { retry: metrics.storeRetry, circuit: metrics.circuit }) : logger);
   try {

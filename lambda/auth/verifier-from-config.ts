@@ -2,12 +2,16 @@ import type { Config } from '../config';
 import { createAccessTokenVerifier } from './access-token-verifier';
 import type { AccessTokenVerifier } from './access-token-verifier';
 import { readDevPublicJwks } from './dev-key';
+import { createShopifyAccessTokenVerifier } from '../commerce/shopify/shopify-store-commerce';
 
 /**
- * The verifier the app uses: the configured JWKS URL and/or file, plus the development key when
+ * The verifier the app uses: with STORE_ADAPTER=shopify, the Customer Account API's word on the
+ * token; otherwise the configured JWKS URL and/or file, plus the development key when
  * config trusts it. Throws when a configured JWKS file or URL is unusable.
  */
 export function createAccessTokenVerifierFromConfig(config: Config): AccessTokenVerifier {
+  // Shopify's customers link with Customer Account API tokens, which Shopify alone can say the owner of.
+  if (config.commerce.adapter === 'shopify') return createShopifyAccessTokenVerifier(config.commerce);
   // Checked again here because a Config can be built by hand, not only by loadConfig().
   const trustDevKey = config.auth.trustDevKey && config.environment !== 'production';
   return createAccessTokenVerifier({

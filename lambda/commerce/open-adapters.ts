@@ -3,6 +3,8 @@ import type { Logger } from '../logging';
 import type { Adapters } from './adapters';
 import { createDynamoSkillState } from './dynamodb/dynamo-skill-state';
 import { createHttpStoreCommerce } from './http/http-store-commerce';
+import { createShopifyStoreCommerce } from './shopify/shopify-store-commerce';
+import type { StoreCommerce } from './ports';
 import { LOCALES } from '../speech/i18n';
 import { type EmbeddedStore, openEmbeddedStore } from './sqlite/embedded-store';
 
@@ -24,8 +26,13 @@ export function openAdapters(config: Config, logger?: Logger, clock?: () => Date
   const dynamo =
     config.state.adapter === 'dynamodb' ? createDynamoSkillState(config.state, { turnEventRetentionDays: config.retentionDays, clock }) : undefined;
   try {
-    const store =
-      config.commerce.adapter === 'http' ? createHttpStoreCommerce(config.commerce, { logger, warmVocabularyFor: LOCALES }) : openEmbedded().store;
+    const { commerce } = config;
+    const store: StoreCommerce =
+      commerce.adapter === 'http'
+        ? createHttpStoreCommerce(commerce, { logger, warmVocabularyFor: LOCALES })
+        : commerce.adapter === 'shopify'
+          ? createShopifyStoreCommerce(commerce, { logger, warmVocabularyFor: LOCALES, catalogLocale: config.store.catalogLocale, currency: config.store.currency })
+          : openEmbedded().store;
     const state = dynamo ?? openEmbedded().state;
     return {
       store,

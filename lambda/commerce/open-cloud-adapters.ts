@@ -3,6 +3,7 @@ import type { Logger } from '../logging';
 import type { Adapters } from './adapters';
 import { createDynamoSkillState } from './dynamodb/dynamo-skill-state';
 import { createHttpStoreCommerce } from './http/http-store-commerce';
+import { createShopifyStoreCommerce } from './shopify/shopify-store-commerce';
 import { LOCALES } from '../speech/i18n';
 
 /**
@@ -12,13 +13,17 @@ import { LOCALES } from '../speech/i18n';
  */
 export function openCloudAdapters(config: Config, logger: Logger): Adapters {
   const problems: string[] = [];
-  if (config.commerce.adapter !== 'http') problems.push('STORE_ADAPTER: must be http on Lambda (with STORE_API_URL)');
+  const { commerce } = config;
+  if (commerce.adapter === 'embedded') problems.push('STORE_ADAPTER: must be http on Lambda (with STORE_API_URL), or shopify (with SHOPIFY_STORE_DOMAIN)');
   if (config.state.adapter !== 'dynamodb') problems.push('STATE_ADAPTER: must be dynamodb on Lambda (with DYNAMODB_TABLE_PREFIX)');
-  if (config.commerce.adapter !== 'http' || config.state.adapter !== 'dynamodb') throw new ConfigError(problems);
+  if (commerce.adapter === 'embedded' || config.state.adapter !== 'dynamodb') throw new ConfigError(problems);
   const state = createDynamoSkillState(config.state, { turnEventRetentionDays: config.retentionDays });
   return {
     // The vocabulary is read as the container starts, beside the first turn rather than in front of a search.
-    store: createHttpStoreCommerce(config.commerce, { logger, warmVocabularyFor: LOCALES }),
+    store:
+      commerce.adapter === 'shopify'
+        ? createShopifyStoreCommerce(commerce, { logger, warmVocabularyFor: LOCALES, catalogLocale: config.store.catalogLocale, currency: config.store.currency })
+        : createHttpStoreCommerce(commerce, { logger, warmVocabularyFor: LOCALES }),
     state,
     close: () => state.close(),
   };

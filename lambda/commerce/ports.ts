@@ -166,6 +166,12 @@ export interface Shoppers {
    * their number.
    */
   findByPhone?(phone: string): Promise<Shopper | undefined>;
+  /**
+   * The shopper who placed this order since `placedSince`, if the postal code of their address is
+   * this one: how a caller whose number the store does not know says who they are. Answers only
+   * the shopper's id, never the postal code; a store that cannot check it leaves it out.
+   */
+  findByOrderAndPostalCode?(check: { readonly orderNumber: string; readonly postalCode: string; readonly placedSince: Date }): Promise<string | undefined>;
 }
 
 export interface Catalog {

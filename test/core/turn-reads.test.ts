@@ -74,3 +74,21 @@ describe('reads remembered for a turn', () => {
     expect(calls).toEqual(['product p-1', 'product p-1']);
   });
 });
+
+describe('reads remembered for a turn, with what a port adds', () => {
+  it('passes on what a port carries besides its methods, and treats a method it does not know as a write', async () => {
+    const { commerce, calls } = countingCommerce();
+    const carts: string[] = [];
+    const withExtras = {
+      ...commerce,
+      checkout: { paysAtCheckoutPage: true, place: commerce.checkout.place, prepareCart: async (id: string) => void carts.push(id) },
+    } as unknown as Commerce;
+    const turn = commerceRememberedForTurn(withExtras);
+    expect(turn.checkout.paysAtCheckoutPage).toBe(true);
+    await turn.returns.policy();
+    await (turn.checkout as unknown as { prepareCart(id: string): Promise<void> }).prepareCart('cart-1');
+    await turn.returns.policy();
+    expect(carts).toEqual(['cart-1']);
+    expect(calls).toEqual(['policy', 'policy']);
+  });
+});

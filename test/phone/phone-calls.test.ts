@@ -152,3 +152,28 @@ describe('a dropped socket', () => {
     await again.hangUp();
   });
 });
+
+describe('a call whose state cannot be kept', () => {
+  it('hears an apology, never silence or a dropped line, and goes on once the store is back', async () => {
+    let failing = false;
+    const flaky = await startPhoneServer({}, {
+      callStates: (states) => ({
+        load: (callId, now) => states.load(callId, now),
+        save: async (callId, state, expiresAt) => {
+          if (failing) throw new Error('disk full');
+          return states.save(callId, state, expiresAt);
+        },
+      }),
+    });
+    try {
+      const call = await RelayCall.dial(flaky.baseUrl, TEST_TWILIO_AUTH_TOKEN, { callSid: `CA${'f'.repeat(32)}`, from: AVA.phone });
+      failing = true;
+      expect((await call.say('where is my order')).text).toBe('Sorry, something went wrong on my side. Please try again, or ask for a person.');
+      failing = false;
+      expect((await call.say('where is my order')).text).toMatch(/check it's you/);
+      await call.hangUp();
+    } finally {
+      await flaky.close();
+    }
+  });
+});

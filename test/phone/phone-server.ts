@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
+import type { CallStates } from '../../lambda/commerce/ports';
 import { type EmbeddedStore, openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
 import { type Config, loadConfig } from '../../lambda/config';
 import { listenOn } from '../../lambda/http-listen';
@@ -24,8 +25,13 @@ export interface PhoneServer {
   close(): Promise<void>;
 }
 
+export interface PhoneServerOptions {
+  /** The call states the server keeps calls in, made from the demo store's own (a failing one, for fault tests). */
+  readonly callStates?: (embedded: CallStates) => CallStates;
+}
+
 /** The real server over an in-memory demo store, listening on loopback with the phone's WebSocket attached, as `npm start` runs it. */
-export async function startPhoneServer(env: Record<string, string> = {}): Promise<PhoneServer> {
+export async function startPhoneServer(env: Record<string, string> = {}, options: PhoneServerOptions = {}): Promise<PhoneServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-phone-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -36,7 +42,7 @@ export async function startPhoneServer(env: Record<string, string> = {}): Promis
   });
   const store = openEmbeddedStore(':memory:', { now: TEST_NOW, currency: config.store.currency });
   const { app, shopvoice, phone } = createServer(config, createLogger('silent'), {
-    adapters: { store: store.store, state: store.state },
+    adapters: { store: store.store, state: options.callStates ? { ...store.state, callStates: options.callStates(store.state.callStates!) } : store.state },
     clock: () => TEST_NOW,
   });
   const { server, address } = await listenOn(app, { host: '127.0.0.1', port: 0 });

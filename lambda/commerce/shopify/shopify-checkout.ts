@@ -38,7 +38,8 @@ export function shopifyCheckout(apis: ShopifyApis): Checkout {
       if (!variant) return { kind: 'refused', why: 'unknown-product' };
       const available = variant.availableForSale ? (variant.quantityAvailable ?? line.quantity) : 0;
       if (available < line.quantity) return { kind: 'out-of-stock', productId: line.productId, available: Math.max(0, available) };
-      const unitPrice = moneyOf(PRODUCT_BY_ID.name, variant.price);
+      // The price a shopper hears is the product's (its lowest variant's); the cart's own total, said when it is ready, is the variant's.
+      const unitPrice = moneyOf(PRODUCT_BY_ID.name, product.priceRange.minVariantPrice);
       if (unitPrice.minor !== line.unitPrice.minor || unitPrice.currency !== line.unitPrice.currency) {
         return { kind: 'price-changed', productId: line.productId, unitPrice };
       }

@@ -10,6 +10,30 @@ const PRODUCT_COLUMNS = `id, sku, name, spoken_name, brand, category, descriptio
   stock, restock_on, final_sale, attributes, ${spokenNamesOf('products.id')}`;
 
 /**
+ * A column's distinct values, each found by one seek in the index that starts with it (products
+ * by category or by brand, ranked): a large catalog has few of them but many rows.
+ */
+function distinctValues(column: 'category' | 'brand'): string {
+  return `WITH RECURSIVE found(value) AS (
+      SELECT min(${column}) FROM products
+      UNION ALL
+      SELECT (SELECT min(${column}) FROM products WHERE ${column} > found.value) FROM found WHERE found.value IS NOT NULL
+    )
+    SELECT value FROM found WHERE value IS NOT NULL`;
+}
+
+/** Every attribute name and value once, the same way: one seek in the attribute rows' key per value. */
+const DISTINCT_ATTRIBUTE_VALUES = `WITH RECURSIVE found(name, value) AS (
+    SELECT * FROM (SELECT name, value FROM product_attributes ORDER BY name, value LIMIT 1)
+    UNION ALL
+    SELECT
+      (SELECT a.name FROM product_attributes a WHERE (a.name, a.value) > (found.name, found.value) ORDER BY a.name, a.value LIMIT 1),
+      (SELECT a.value FROM product_attributes a WHERE (a.name, a.value) > (found.name, found.value) ORDER BY a.name, a.value LIMIT 1)
+    FROM found WHERE found.name IS NOT NULL
+  )
+  SELECT name, value FROM found WHERE name IS NOT NULL`;
+
+/**
  * A vocabulary is rebuilt at most this often: catalogs change rarely, and building it reads every
  * distinct category, brand and attribute value.
  */
@@ -20,9 +44,9 @@ const VOCABULARY_TTL_MS = 5 * 60_000;
  */
 export function createSqliteCatalog(db: SqliteDatabase, clock: () => Date = () => new Date(), storeCurrency?: CurrencyCode): Catalog {
   const byId = db.prepare<[string], ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id = ?`);
-  const categories = db.prepare<[], { value: string }>('SELECT DISTINCT category AS value FROM products');
-  const brands = db.prepare<[], { value: string }>('SELECT DISTINCT brand AS value FROM products');
-  const attributes = db.prepare<[], { name: string; value: string }>('SELECT DISTINCT name, value FROM product_attributes');
+  const categories = db.prepare<[], { value: string }>(distinctValues('category'));
+  const brands = db.prepare<[], { value: string }>(distinctValues('brand'));
+  const attributes = db.prepare<[], { name: string; value: string }>(DISTINCT_ATTRIBUTE_VALUES);
   const currency = db.prepare<[], { currency: string }>('SELECT currency FROM products GROUP BY currency ORDER BY COUNT(*) DESC LIMIT 1');
   const termsFor = createCatalogTermsReader(db);
   const search = createSqliteProductSearch(db);

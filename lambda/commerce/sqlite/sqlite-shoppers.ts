@@ -11,6 +11,10 @@ export function createSqliteShoppers(db: SqliteDatabase): Shoppers {
   const byId = db.prepare<[string], ShopperRow>(`SELECT ${SHOPPER_COLUMNS} FROM shoppers WHERE id = ?`);
   // Two rows are enough to tell that a number is shared, and a shared number names nobody.
   const byPhone = db.prepare<[string], ShopperRow>(`SELECT ${SHOPPER_COLUMNS} FROM shoppers WHERE phone = ? LIMIT 2`);
+  const byOrderAndPostalCode = db.prepare<[string, number, string], { id: string }>(
+    `SELECT shoppers.id FROM orders JOIN shoppers ON shoppers.id = orders.shopper_id
+     WHERE orders.number = ? AND orders.placed_at >= ? AND shoppers.address_postal_code = ?`,
+  );
   return {
     async findById(shopperId) {
       const row = byId.get(shopperId);
@@ -19,6 +23,9 @@ export function createSqliteShoppers(db: SqliteDatabase): Shoppers {
     async findByPhone(phone) {
       const rows = byPhone.all(phone);
       return rows.length === 1 ? toShopper(rows[0]!) : undefined;
+    },
+    async findByOrderAndPostalCode({ orderNumber, postalCode, placedSince }) {
+      return byOrderAndPostalCode.get(orderNumber, placedSince.getTime(), postalCode)?.id;
     },
   };
 }

@@ -1,4 +1,3 @@
-import { createAccessTokenVerifierFromConfig } from '../../auth/verifier-from-config';
 import type { Shopvoice } from '../../compose';
 import type { Config } from '../../config';
 import type { Logger } from '../../logging';
@@ -8,7 +7,7 @@ import { recordToolCalls } from './tool-turn-events';
 /** The MCP endpoint as configured, over the application's ports: the same for `npm start` and Lambda. */
 export function mcpEndpointOptions(
   config: Config,
-  shopvoice: Pick<Shopvoice, 'commerce' | 'turnEvents'>,
+  shopvoice: Pick<Shopvoice, 'commerce' | 'turnEvents' | 'accessTokens'>,
   logger: Logger,
   bodyLimit: string,
   clock?: () => Date,
@@ -16,7 +15,7 @@ export function mcpEndpointOptions(
   return {
     commerce: shopvoice.commerce,
     store: config.store,
-    verifier: createAccessTokenVerifierFromConfig(config),
+    verifier: shopvoice.accessTokens,
     authorizationServer: config.auth.issuer,
     confirmationSecret: config.sessionStateSecret,
     bodyLimit,

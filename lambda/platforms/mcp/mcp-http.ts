@@ -3,6 +3,7 @@ import express, { type Express, type Request, type RequestHandler, type Response
 import type { AccessTokenVerifier } from '../../auth/access-token-verifier';
 import { bearerCredential } from '../../auth/bearer-credential';
 import type { Commerce, Shopper } from '../../commerce/ports';
+import { runAsShopper } from '../../commerce/shopper-credential';
 import { commerceWithin } from '../../core/bounded-commerce';
 import type { StoreProfile } from '../../core/flow';
 import { TurnBudget } from '../../core/turn-budget';
@@ -95,7 +96,9 @@ function withRawHeaders(request: Request): void {
 function handleMcp(options: McpEndpointOptions): RequestHandler {
   const confirmations = createConfirmationSigner(options.confirmationSecret);
   const clock = options.clock ?? (() => new Date());
-  return async (request, response) => {
+  // Stores whose API acts as the shopper (Shopify's Customer Account API) are called with the shopper's own token.
+  return (request, response) => runAsShopper(bearerCredential(request.get('authorization')), () => answer(request, response));
+  async function answer(request: Request, response: Response): Promise<void> {
     // Every store call of this request runs under one budget, so a hanging store gets an answer in time.
     const commerce = commerceWithin(options.commerce, new TurnBudget({ budgetMs: options.budgetMs }));
     let identity: Identity;
@@ -131,7 +134,7 @@ function handleMcp(options: McpEndpointOptions): RequestHandler {
       options.logger.error({ error: describeError(error) }, 'MCP request failed');
       if (!response.headersSent) response.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal error' }, id: null });
     }
-  };
+  }
 }
 
 /** Stateless: there is no stream to open (GET) and no session to end (DELETE). */

@@ -15,8 +15,8 @@ export const SECOND_FACTOR_TRIES = 3;
 export const RECENT_ORDER_DAYS = 90;
 
 export const CallerCheckSchema = z.discriminatedUnion('kind', [
-  /** The number names no shopper (or was withheld). */
-  z.object({ kind: z.literal('unknown') }),
+  /** The number names no shopper (or was withheld); `failures` counts order numbers and ZIP codes that matched no order. */
+  z.object({ kind: z.literal('unknown'), failures: z.number().int().min(0).max(SECOND_FACTOR_TRIES) }),
   /** The number names this shopper; no second factor has matched yet. */
   z.object({ kind: z.literal('claimed'), shopperId: z.string().min(1).max(200), failures: z.number().int().min(0).max(SECOND_FACTOR_TRIES) }),
   z.object({ kind: z.literal('verified'), shopperId: z.string().min(1).max(200) }),
@@ -36,7 +36,7 @@ export function callerNumber(from: string | undefined): string | undefined {
 export async function callerByNumber(shoppers: Shoppers, from: string | undefined): Promise<CallerCheck> {
   const number = callerNumber(from);
   const shopper = number && shoppers.findByPhone ? await shoppers.findByPhone(number) : undefined;
-  return shopper ? { kind: 'claimed', shopperId: shopper.id, failures: 0 } : { kind: 'unknown' };
+  return shopper ? { kind: 'claimed', shopperId: shopper.id, failures: 0 } : { kind: 'unknown', failures: 0 };
 }
 
 /** The digits of a postal code, and for a ZIP+4 also the five digits people say. */
@@ -55,6 +55,13 @@ export interface SecondFactorPorts {
  * Whether the digits are one of the shopper's second factors. Each factor is checked whatever
  * the others give, so how long the answer takes does not tell which one was tried.
  */
+/** The shopper an order number and the ZIP code it went to name, for a caller whose number names nobody; undefined when they do not match. */
+export async function shopperByOrder(ports: SecondFactorPorts, orderNumber: string, postalCode: string, now: Date): Promise<string | undefined> {
+  const find = ports.shoppers.findByOrderAndPostalCode;
+  if (!find || !/^\d{3,12}$/.test(orderNumber) || !/^\d{3,10}$/.test(postalCode)) return undefined;
+  return find.call(ports.shoppers, { orderNumber, postalCode, placedSince: new Date(now.getTime() - RECENT_ORDER_DAYS * 86_400_000) });
+}
+
 export async function secondFactorMatches(ports: SecondFactorPorts, shopperId: string, digits: string, now: Date): Promise<boolean> {
   if (!/^\d{3,12}$/.test(digits)) return false;
   const [profile, order] = await Promise.all([ports.shoppers.findById(shopperId), ports.orders.findForShopper(shopperId, digits)]);

@@ -2,18 +2,16 @@ import type { CallStates } from '../../commerce/ports';
 import type { StoreProfile } from '../../core/flow';
 import type { IntentName } from '../../core/intents';
 import type { TextReader } from '../../core/own-reading';
-import type { FiledTicket, Reply } from '../../core/reply';
+import type { FiledTicket } from '../../core/reply';
 import type { Router } from '../../core/router';
-import { freshSessionState } from '../../core/session-state';
 import type { Turn, TurnProgress } from '../../core/turn';
-import { type PersonOffer, personOfferStep } from '../../flows/assistance';
 import { supportedLocale } from '../../speech/i18n';
 import { join, type Speech } from '../../speech/speech';
 import { type Voice, voiceFor } from '../../speech/voice';
 import { calendarDayIn, isoDay } from '../../understanding/calendar';
 import { loadCall, newCall, type PhoneCall, saveCall } from './call-state';
-import { callerByNumber, SECOND_FACTOR_TRIES, type SecondFactorPorts, secondFactorMatches } from './caller-check';
-import { digitsSaid } from './caller-digits';
+import { callerByNumber, type SecondFactorPorts } from './caller-check';
+import { answerCheck, askWhoIsCalling, type CallerInput } from './caller-gate';
 import { phoneText, sentenceTokens } from './phone-speech';
 import type { AppMessage, RelayMessage } from './relay-messages';
 
@@ -49,9 +47,6 @@ export interface CallConnection {
   closed(): Promise<void>;
 }
 
-/** What the caller said (recognised speech) or keyed (digits closed with #). */
-type CallerInput = { readonly kind: 'speech'; readonly text: string } | { readonly kind: 'keys'; readonly digits: string };
-
 /** What one input comes to: the call's next state, what to say, and whether the relay ends (and with what for the person next). */
 interface Outcome {
   readonly call: PhoneCall;
@@ -66,6 +61,11 @@ const ANSWERED_DURING_CHECK: ReadonlySet<IntentName> = new Set(['TalkToAgentInte
 const MAX_KEYED_DIGITS = 32;
 
 const HEARD_AS_TEXT = { kind: 'intent', intent: 'FallbackIntent', slots: {} } as const;
+
+/** The call with no check question open: what the caller says is a turn for the router. */
+function withoutCheck(call: PhoneCall): PhoneCall {
+  return { ...call, awaiting: undefined, orderNumber: undefined, pending: undefined };
+}
 
 /** What the person taking the call over reads in the `<Connect action>` request's HandoffData. */
 export function handoffDataOf(ticket: FiledTicket): string {
@@ -83,28 +83,6 @@ export function createCallConnection(dependencies: PhoneCallDependencies, send: 
   function say(speech: Speech, locale: string): void {
     const tokens = sentenceTokens(phoneText(speech, locale));
     tokens.forEach((token, index) => send({ type: 'text', token, last: index === tokens.length - 1 }));
-  }
-
-  function offerPerson(call: PhoneCall, speech: Speech, offer: PersonOffer): Outcome {
-    const session = { ...freshSessionState(), active: personOfferStep(offer), lastSpeech: [...speech] };
-    return { call: { ...call, session, awaitingSecondFactor: false, pending: undefined }, say: speech };
-  }
-
-  /** The router answered that the shopper must say who they are: on the phone, the caller check. */
-  function callerNeeded(call: PhoneCall, reply: Reply, heard: string, voice: Voice): Outcome {
-    switch (call.caller.kind) {
-      case 'claimed':
-        // The conversation stays where it was; what was asked is answered once the check passes.
-        return { call: { ...call, awaitingSecondFactor: true, pending: heard }, say: join(reply.speech, voice.say('phone.askSecondFactor')) };
-      case 'unknown':
-        return offerPerson(call, join(reply.speech, voice.say('phone.unknownCaller')), {
-          reason: 'flow-dead-end',
-          tried: ["The caller's number matches no shopper, so their account was not opened."],
-        });
-      case 'refused':
-      case 'verified':
-        return offerPerson(call, voice.say('phone.callerNotConfirmed'), { reason: 'repeated-failure' });
-    }
   }
 
   function progressFor(locale: string): TurnProgress {
@@ -131,7 +109,7 @@ export function createCallConnection(dependencies: PhoneCallDependencies, send: 
     };
     const reply = await router(turn);
     const answered = { ...call, turns };
-    if (reply.next === 'link-account') return callerNeeded(answered, reply, heard, voice);
+    if (reply.next === 'link-account') return askWhoIsCalling(answered, reply.speech, heard, voice, ports);
     return {
       call: { ...answered, session: reply.state },
       say: join(intro, reply.speech),
@@ -139,29 +117,14 @@ export function createCallConnection(dependencies: PhoneCallDependencies, send: 
     };
   }
 
-  async function checkSecondFactor(call: PhoneCall, input: CallerInput, voice: Voice): Promise<Outcome> {
-    const caller = call.caller;
-    if (caller.kind !== 'claimed') return route({ ...call, awaitingSecondFactor: false, pending: undefined }, heardText(input), [], voice);
-    const digits = input.kind === 'keys' ? input.digits : digitsSaid(input.text, call.locale);
-    const matches = digits !== undefined && (await secondFactorMatches(ports, caller.shopperId, digits, clock()));
-    if (matches) {
-      const verified: PhoneCall = { ...call, caller: { kind: 'verified', shopperId: caller.shopperId }, awaitingSecondFactor: false, pending: undefined };
-      const confirmed = voice.say('phone.callerConfirmed');
-      if (call.pending) return route(verified, call.pending, confirmed, voice);
-      return { call: verified, say: join(confirmed, voice.say('assistance.anythingElseReprompt')) };
-    }
-    const failures = caller.failures + 1;
-    if (failures >= SECOND_FACTOR_TRIES) {
-      return offerPerson({ ...call, caller: { kind: 'refused' } }, voice.say('phone.callerNotConfirmed'), {
-        reason: 'repeated-failure',
-        tried: [`The caller's second factor did not match ${SECOND_FACTOR_TRIES} times, so their account was not opened.`],
-      });
-    }
-    return { call: { ...call, caller: { ...caller, failures } }, say: join(voice.say('phone.secondFactorWrong'), voice.say('phone.askSecondFactor')) };
-  }
-
   function heardText(input: CallerInput): string {
     return input.kind === 'speech' ? input.text : input.digits;
+  }
+
+  /** The caller answered the check's question; once it passes, what they asked for is answered. */
+  async function passCheck(call: PhoneCall, input: CallerInput, voice: Voice, now: Date): Promise<Outcome> {
+    const step = await answerCheck(call, input, voice, ports, now);
+    return step.replay ? route(step.call, step.replay.heard, step.replay.intro, voice) : step;
   }
 
   /** Whether the caller, asked for a second factor, asked for something else the check must not stand in the way of. */
@@ -175,13 +138,12 @@ export function createCallConnection(dependencies: PhoneCallDependencies, send: 
   async function answer(input: CallerInput): Promise<void> {
     if (!callId || ended) return;
     const now = clock();
-    const call = (await loadCall(callStates, callId, now)) ?? newCall(dependencies.defaultLocale, { kind: 'unknown' });
-    const voice = voiceFor(call.locale, store.timeZone);
+    let locale = dependencies.defaultLocale;
     try {
-      const outcome =
-        call.awaitingSecondFactor && !asksPastTheCheck(call, input)
-          ? await checkSecondFactor(call, input, voice)
-          : await route({ ...call, awaitingSecondFactor: false, pending: undefined }, heardText(input), [], voice);
+      const call = (await loadCall(callStates, callId, now)) ?? newCall(locale, { kind: 'unknown', failures: 0 });
+      locale = call.locale;
+      const voice = voiceFor(locale, store.timeZone);
+      const outcome = call.awaiting && !asksPastTheCheck(call, input) ? await passCheck(call, input, voice, now) : await route(withoutCheck(call), heardText(input), [], voice);
       // Saved before it is said: what the caller hears is what the next turn starts from.
       await saveCall(callStates, callId, outcome.call, now);
       say(outcome.say, outcome.call.locale);
@@ -191,7 +153,7 @@ export function createCallConnection(dependencies: PhoneCallDependencies, send: 
       }
     } catch (error) {
       dependencies.onError?.(error);
-      say(voice.say('assistance.apology'), call.locale);
+      say(voiceFor(locale, store.timeZone).say('assistance.apology'), locale);
     }
   }
 
