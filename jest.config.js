@@ -14,6 +14,9 @@ const CONVERSATIONS = [
   '<rootDir>/test/reorder/checkout-from-other-flows.test.ts',
 ];
 
+/** The conversation tests that run over Shopify too. */
+const SHOPIFY_CONVERSATIONS = [...CONVERSATIONS];
+
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 20000,
@@ -36,6 +39,16 @@ module.exports = {
       // `--testMatch` on the command line (npm run test:browser) replaces the list above; this stays.
       testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.ts$'],
       setupFiles: [...shared.setupFiles, '<rootDir>/test/support/store-over-http.setup.ts'],
+    },
+    // The conversation tests a third time, over Shopify: the Shopify adapter (Storefront and Customer
+    // Account APIs) talking to a local schema-backed Shopify (test/support/shopify-store-server.ts).
+    {
+      ...shared,
+      displayName: 'over-shopify',
+      testTimeout: 20000,
+      testMatch: SHOPIFY_CONVERSATIONS,
+      testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.ts$'],
+      setupFiles: [...shared.setupFiles, '<rootDir>/test/support/store-over-shopify.setup.ts'],
     },
   ],
 };

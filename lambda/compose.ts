@@ -32,7 +32,7 @@ export interface Shopvoice {
   /** Where channels without a router (MCP) record their turn events; the router records its own. */
   readonly turnEvents: TurnEvents;
   /** What turns write about themselves after their reply (log lines, turn events): a Lambda function settles them before it returns. */
-  readonly turnWrites: Pick<TurnWrites, 'settle' | 'pending'>;
+  readonly turnWrites: Pick<TurnWrites, 'start' | 'settle' | 'pending'>;
   /** Where the phone keeps its calls, when the state store can (the phone carries no session). */
   readonly callStates?: CallStates;
   /**

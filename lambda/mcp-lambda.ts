@@ -2,6 +2,8 @@ import express, { type ErrorRequestHandler } from 'express';
 import serverless from 'serverless-http';
 import { openCloudAdapters } from './commerce/open-cloud-adapters';
 import { composeShopvoice } from './compose';
+import { LOG_WAIT_MS } from './core/router';
+import { settlingTurnWrites } from './core/turn-writes';
 import { loadConfig } from './config';
 import { BODY_LIMIT } from './http-app';
 import { createLogger, describeError } from './logging';
@@ -31,4 +33,5 @@ app.use(((error, _request, response, _next) => {
   response.status(500).json({ error: 'internal error' });
 }) as ErrorRequestHandler);
 
-export const handler = serverless(app);
+// The tool calls' turn events finish before the container may be frozen.
+export const handler = settlingTurnWrites(serverless(app), shopvoice.turnWrites, LOG_WAIT_MS);

@@ -33,8 +33,8 @@ describe('npm run bench -- --smoke', () => {
 
   it('writes well-formed results for every measurement, each with its floor', () => {
     expect(results.mode).toBe('smoke');
-    expect(results.bundles.map((bundle) => bundle.name).sort()).toEqual(['alexa-lambda', 'floor-alexa-lambda', 'floor-google-lambda', 'google-lambda']);
-    expect(results.coldStart.map((cold) => cold.platform)).toEqual(['alexa', 'google']);
+    expect(results.bundles.map((bundle) => bundle.name).sort()).toEqual(['alexa-lambda', 'floor-alexa-io-lambda', 'floor-alexa-lambda', 'floor-google-lambda', 'google-lambda']);
+    expect(results.coldStart.map((cold) => cold.id)).toEqual(['alexa', 'alexa-order-status', 'google']);
     expect(results.http.map((http) => http.endpoint)).toEqual(['POST /alexa', 'POST /google']);
     expect(results.memory.shopvoice.checkpoints.length).toBeGreaterThanOrEqual(2);
     expect(Object.keys(results.floors).sort()).toEqual(['bundles', 'coldStart', 'discoverySearch', 'http', 'memory', 'warmTurns']);

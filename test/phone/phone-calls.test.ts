@@ -128,12 +128,72 @@ describe('a number the store does not know', () => {
   it.each([
     ['an unknown number', '+14155550100'],
     ['a withheld number', 'anonymous'],
-  ])('from %s, order questions get a person offered, not an account', async (_case, from) => {
+  ])('from %s, the caller proves who they are with a recent order number and the ZIP code it went to', async (_case, from) => {
+    const details = await accountDetails(AVA.shopperId);
+    const [recent] = await server.store.commerce.orders.listForShopper(AVA.shopperId);
     const call = await dial(from);
-    const offered = await call.say('where is my order');
-    expect(offered.text).toMatch(/can't find an account for the number you're calling from/);
-    expect(offered.text).not.toMatch(/last four digits/);
+    const asked = await call.say('where is my order');
+    expect(asked.text).toMatch(/can't find an account for the number you're calling from\. Please say or key in a recent order number/);
+    const zipAsked = await call.key(recent!.number);
+    expect(zipAsked.text).toBe('And the ZIP code it was delivered to?');
+    expectNothingOf(details, [asked, zipAsked]);
+    const answered = await call.say('eight zero two zero five');
+    expect(answered.tokens[0]).toBe("Thanks, that's you. ");
+    expect(answered.text).toMatch(/order/);
     await call.hangUp();
+  });
+
+  it('never says whether an order number exists, and offers a person after three numbers and ZIP codes that do not match', async () => {
+    const details = await accountDetails(AVA.shopperId);
+    const [recent] = await server.store.commerce.orders.listForShopper(AVA.shopperId);
+    const call = await dial('+14155550100');
+    const talks: Talk[] = [await call.say('where is my order')];
+    talks.push(await call.key(recent!.number), await call.key(BEN.zip));
+    expect(talks[2]!.text).toMatch(/doesn't match an order of ours/);
+    talks.push(await call.key('999999'));
+    // An order number that does not exist is asked about like one that does.
+    expect(talks[3]!.text).toBe(talks[1]!.text);
+    talks.push(await call.key(AVA.zip), await call.key(recent!.number), await call.key('12345'));
+    expect(talks.at(-1)!.text).toMatch(/couldn't confirm it's you.*put you through to a person\?$/);
+    expectNothingOf(details, talks);
+    await call.hangUp();
+  });
+
+  it('is offered a person when the store cannot find shoppers by order and ZIP code', async () => {
+    const limited = await startPhoneServer({}, {
+      store: (store) => ({ ...store, shoppers: { findById: (id) => store.shoppers.findById(id), findByPhone: (phone) => store.shoppers.findByPhone!(phone) } }),
+    });
+    try {
+      const call = await RelayCall.dial(limited.baseUrl, TEST_TWILIO_AUTH_TOKEN, { callSid: `CA${'a'.repeat(32)}`, from: '+14155550100' });
+      const offered = await call.say('where is my order');
+      expect(offered.text).toMatch(/can't find an account for the number you're calling from\. Shall I put you through to a person\?$/);
+      await call.hangUp();
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('a reorder on the phone', () => {
+  it('is placed once the voice PIN is keyed, and the PIN is never said back or written down', async () => {
+    const withPins = await startPhoneServer({ PURCHASE_PIN_REQUIRED: 'true', STORE_UTTERANCES: 'true' });
+    const callSid = `CA${'b'.repeat(32)}`;
+    try {
+      const call = await RelayCall.dial(withPins.baseUrl, TEST_TWILIO_AUTH_TOKEN, { callSid, from: AVA.phone });
+      await call.say('reorder my usual coffee');
+      expect((await call.key(AVA.cardLast4)).text).toMatch(/^Thanks, that's you\. Shall I order .*coffee/);
+      expect((await call.say('yes')).text).toMatch(/PIN/);
+      const placed = await call.key(AVA.purchasePin);
+      expect(placed.text).toMatch(/order number is/);
+      await call.hangUp();
+      const written = withPins.store.db
+        .prepare("SELECT slots || said AS text FROM conversation_turns WHERE conversation_id = ? UNION ALL SELECT coalesce(utterance, '') FROM turn_events WHERE conversation_id = ?")
+        .all(`phone:${callSid}`, `phone:${callSid}`) as { text: string }[];
+      expect(written.length).toBeGreaterThan(0);
+      for (const { text } of [...written, placed]) expect(text).not.toMatch(new RegExp(`${AVA.purchasePin}|${spaced(AVA.purchasePin)}`));
+    } finally {
+      await withPins.close();
+    }
   });
 });
 

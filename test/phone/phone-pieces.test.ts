@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
 import { digitsSaid } from '../../lambda/platforms/phone/caller-digits';
-import { callerByNumber, callerNumber, secondFactorMatches } from '../../lambda/platforms/phone/caller-check';
+import { callerByNumber, callerNumber, secondFactorMatches, shopperByOrder } from '../../lambda/platforms/phone/caller-check';
 import { loadCall, newCall, saveCall, CALL_STATE_TTL_MS } from '../../lambda/platforms/phone/call-state';
 import { phoneText, sentenceTokens } from '../../lambda/platforms/phone/phone-speech';
 import { MAX_HINTS, speechHints } from '../../lambda/platforms/phone/speech-hints';
@@ -49,16 +49,16 @@ describe('who is calling', () => {
 
   it('knows a shopper by their number, and no one by a withheld or unknown one', async () => {
     expect(await callerByNumber(store.commerce.shoppers, AVA.phone)).toEqual({ kind: 'claimed', shopperId: AVA.shopperId, failures: 0 });
-    expect(await callerByNumber(store.commerce.shoppers, '+14155550100')).toEqual({ kind: 'unknown' });
+    expect(await callerByNumber(store.commerce.shoppers, '+14155550100')).toEqual({ kind: 'unknown', failures: 0 });
     expect(callerNumber('anonymous')).toBeUndefined();
     expect(callerNumber('client:alice')).toBeUndefined();
-    expect(await callerByNumber({ findById: store.commerce.shoppers.findById }, AVA.phone)).toEqual({ kind: 'unknown' });
+    expect(await callerByNumber({ findById: store.commerce.shoppers.findById }, AVA.phone)).toEqual({ kind: 'unknown', failures: 0 });
   });
 
   it('names nobody by a number two shoppers share', async () => {
     store.db.prepare("UPDATE shoppers SET phone = ? WHERE id = 'shopper-eve'").run(AVA.phone);
     try {
-      expect(await callerByNumber(store.commerce.shoppers, AVA.phone)).toEqual({ kind: 'unknown' });
+      expect(await callerByNumber(store.commerce.shoppers, AVA.phone)).toEqual({ kind: 'unknown', failures: 0 });
     } finally {
       store.db.prepare("UPDATE shoppers SET phone = '+15035550199' WHERE id = 'shopper-eve'").run();
     }
@@ -74,6 +74,15 @@ describe('who is calling', () => {
     expect(await secondFactorMatches(ports, 'shopper-ben', AVA.cardLast4, TEST_NOW)).toBe(false);
     // Long ago is not recent: an old order number proves little about who holds the phone now.
     expect(await secondFactorMatches(ports, AVA.shopperId, recent!.number, new Date(TEST_NOW.getTime() + 400 * 86_400_000))).toBe(false);
+  });
+
+  it('finds the shopper of a recent order by its number and the ZIP code, and nobody by either alone', async () => {
+    const [recent] = await store.commerce.orders.listForShopper(AVA.shopperId);
+    const ports = store.commerce;
+    expect(await shopperByOrder(ports, recent!.number, AVA.zip, TEST_NOW)).toBe(AVA.shopperId);
+    expect(await shopperByOrder(ports, recent!.number, '78704', TEST_NOW)).toBeUndefined();
+    expect(await shopperByOrder(ports, '999999', AVA.zip, TEST_NOW)).toBeUndefined();
+    expect(await shopperByOrder(ports, recent!.number, AVA.zip, new Date(TEST_NOW.getTime() + 400 * 86_400_000))).toBeUndefined();
   });
 });
 

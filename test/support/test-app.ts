@@ -9,6 +9,8 @@ import { type Config, loadConfig } from '../../lambda/config';
 import { createLogger } from '../../lambda/logging';
 import { createServer } from '../../lambda/server';
 import { serveStoreApiOnLoopback } from '../../tools/store-server/loopback';
+import type { AccessTokenVerifier } from '../../lambda/auth/access-token-verifier';
+import { serveShopifyOnLoopback } from './shopify-store-server';
 
 /** A fixed "now" so the seeded demo store and every spoken day are reproducible. */
 export const TEST_NOW = new Date('2026-11-26T15:00:00Z');
@@ -27,12 +29,33 @@ export function storeOverHttp(): boolean {
   return process.env.SHOPVOICE_TEST_COMMERCE === 'http';
 }
 
+/** Whether the store is Shopify in this run: the 'over-shopify' jest project sets it (store-over-shopify.setup.ts). */
+export function storeOnShopify(): boolean {
+  return process.env.SHOPVOICE_TEST_COMMERCE === 'shopify';
+}
+
+/** The store's ports under test, and, for a store that names its own shoppers (Shopify), how it does. */
+export interface StoreUnderTest {
+  readonly store: StoreCommerce;
+  /** Checks the store's own access tokens; the configured verifier when absent. */
+  readonly accessTokens?: AccessTokenVerifier;
+  /** The store's own access token for a shopper; a development JWT when absent. */
+  readonly token?: (shopperId: string, expiresIn?: string | number) => string;
+  close(): void;
+}
+
 /**
- * The store's ports the skill under test uses: the embedded store itself, or, over HTTP, the HTTP
+ * The store's ports the skill under test uses: the embedded store itself; on Shopify, the Shopify
+ * adapter talking to a local schema-backed Shopify (shopify-store-server.ts) over the same demo
+ * store; or, over HTTP, the HTTP
  * adapter talking to the store API server (tools/store-server) that serves that same store on
  * loopback. Either way, what the tests read from `embedded` is what the skill saw.
  */
-export function storeUnderTest(embedded: EmbeddedStore): { readonly store: StoreCommerce; close(): void } {
+export function storeUnderTest(embedded: EmbeddedStore): StoreUnderTest {
+  if (storeOnShopify()) {
+    const shopify = serveShopifyOnLoopback(embedded, { now: () => TEST_NOW });
+    return { store: shopify.store, accessTokens: shopify.accessTokens, token: (shopperId, expiresIn) => shopify.token(shopperId, expiresIn), close: () => shopify.close() };
+  }
   if (!storeOverHttp()) return { store: embedded.store, close: () => {} };
   const served = serveStoreApiOnLoopback(embedded.store);
   return { store: served.commerce, close: () => served.close() };
@@ -40,7 +63,7 @@ export function storeUnderTest(embedded: EmbeddedStore): { readonly store: Store
 
 export interface TestAppOptions {
   /** The store's ports the skill uses, made from the demo store; `storeUnderTest` by default. */
-  readonly store?: (embedded: EmbeddedStore) => { readonly store: StoreCommerce; close(): void };
+  readonly store?: (embedded: EmbeddedStore) => StoreUnderTest;
 }
 
 /** The real express app over an in-memory demo store, with verification of Alexa signatures off. */
@@ -58,13 +81,15 @@ export function createTestApp(env: Record<string, string> = {}, options: TestApp
   const { app, shopvoice } = createServer(config, createLogger('silent'), {
     adapters: { store: storePorts.store, state: store.state },
     clock: () => TEST_NOW,
+    ...(storePorts.accessTokens ? { accessTokens: storePorts.accessTokens } : {}),
   });
   return {
     app,
     config,
     commerce: store.commerce,
     db: store.db,
-    token: (shopperId, expiresIn) =>
+    token: async (shopperId, expiresIn) =>
+      storePorts.token?.(shopperId, expiresIn) ??
       signDevAccessToken({ dataDir, issuer: config.auth.issuer, audience: config.auth.audience, shopperId, expiresIn }),
     close() {
       shopvoice.close();

@@ -40,7 +40,8 @@ describe("Shopify's product CSV", () => {
       id: 'glacier-2p-tent',
       sku: 'GLC-2P-GRN',
       name: 'Glacier 2-Person Backpacking Tent',
-      spokenName: 'Glacier 2-Person Backpacking Tent',
+      // Title Case undone for the words the product's own type and tags use.
+      spokenName: 'Glacier 2-Person backpacking tent',
       brand: 'Alpine Craft',
       category: 'tents',
       description: 'A freestanding two-person tent that pitches in minutes & shrugs off storms. Two doors, two vestibules. Seam-taped rainfly.',
@@ -54,7 +55,7 @@ describe("Shopify's product CSV", () => {
     // "Colour" is color; sizes keep the store's own spelling; the untracked variant counts as in stock.
     expect(beanie?.attributes).toMatchObject({ color: ['charcoal', 'rust'], size: ['S/M', 'L/XL'], material: ['merino wool'] });
     expect(beanie?.stock).toBe(10 + 7 + 100);
-    expect(byId.get('summit-down-sleeping-bag')).toMatchObject({ priceMinor: 21_900, spokenName: 'Summit 20 Down Sleeping Bag', description: 'Warm to 20°F. 800-fill down in a water-resistant shell.' });
+    expect(byId.get('summit-down-sleeping-bag')).toMatchObject({ priceMinor: 21_900, spokenName: 'Summit 20 down sleeping bag', description: 'Warm to 20°F. 800-fill down in a water-resistant shell.' });
     expect(byId.get('beacon-headlamp')?.description).toBe('Bright, light & rechargeable over USB-C. Red night mode keeps your eyes adjusted.');
     expect(byId.get('beacon-headlamp')?.attributes).not.toHaveProperty('title');
     expect(byId.get('ember-camp-stove')?.category).toBe('camp-stoves');
@@ -67,6 +68,7 @@ describe("Shopify's product CSV", () => {
     expect(spokenNameFromTitle('Trailhead Insulated Water Bottle, 32 oz')).toBe('Trailhead Insulated Water Bottle');
     expect(spokenNameFromTitle('Ridgeway Carbon Trekking Poles (Pair)')).toBe('Ridgeway Carbon Trekking Poles');
     expect(spokenNameFromTitle('Aurora™ Ultralight Insulated Waterproof Mountaineering Expedition Parka')).toBe('Aurora Ultralight Insulated Waterproof');
+    expect(spokenNameFromTitle('Harbor Canvas Sneakers', new Set(['canvas', 'sneakers']))).toBe('Harbor canvas sneakers');
     expect([minorUnitsOf('19.99'), minorUnitsOf('2'), minorUnitsOf('0.5'), minorUnitsOf('1,299.00'), minorUnitsOf('free')]).toEqual([1999, 200, 50, 129_900, undefined]);
   });
 
@@ -108,7 +110,7 @@ describe('npm run catalog:import', () => {
 
     const audit = runCatalogAudit([], () => storeFile());
     expect(audit.exitCode).toBe(0);
-    expect(audit.stdout).toContain('glacier-2p-tent: Glacier 2-Person Backpacking Tent (2-Person)');
+    expect(audit.stdout).toContain('glacier-2p-tent: Glacier 2-Person backpacking tent (2-Person)');
   });
 
   it('writes nothing on a dry run, and answers bad input with one line and the usage', () => {

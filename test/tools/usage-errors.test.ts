@@ -61,6 +61,8 @@ describe.each([
   ['tools/local-dynamo/cli.ts', 'Usage: npm run dynamodb:local', ['--port', 'x'], /^--port must be a port number from 0 to 65535, not "x"$/],
   ['tools/privacy/purge.ts', 'Usage: npm run purge', ['--days', '3'], /^Unexpected argument '--days'.*nothing was deleted\.$/],
   ['tools/bench/main.ts', 'Usage: npm run bench', ['--fast'], /^Unknown argument --fast$/],
+  ['tools/store-check/cli.ts', 'Usage: npm run store:check', ['--url', 'ftp://store.example', '--shopper', 'x'], /^--url must be an http\(s\) URL, not "ftp:\/\/store\.example"$/],
+  ['tools/catalog-import/cli.ts', 'Usage: npm run catalog:import', ['products.csv', '--sheet', 'x'], /^Unknown option '--sheet'$/],
 ] as const)('%s', (tool, usage, badArgs, reason) => {
   it('prints its usage on --help', async () => {
     const ran = await run(tool, ['--help']);

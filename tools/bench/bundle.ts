@@ -11,6 +11,8 @@ const ENTRIES = {
   'google-lambda': { entry: 'lambda/google-lambda.ts', role: 'shopvoice' },
   'floor-alexa-lambda': { entry: 'tools/bench/floor/floor-alexa-lambda.ts', role: 'floor' },
   'floor-google-lambda': { entry: 'tools/bench/floor/floor-google-lambda.ts', role: 'floor' },
+  // The floor of a linked turn's cold start: the same skill reading one item over HTTP and one from DynamoDB.
+  'floor-alexa-io-lambda': { entry: 'tools/bench/floor/floor-alexa-io-lambda.ts', role: 'floor' },
 } as const;
 
 /** The programs the bench forks; bundled too, so no TypeScript loader runs (or uses memory) in them. */

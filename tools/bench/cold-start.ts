@@ -1,27 +1,30 @@
 import { spawn } from 'node:child_process';
 import { type Bundles, type LambdaBundleName, PLATFORM_BUNDLES } from './bundle';
-import { CONVERSATIONS, type Platform, PLATFORMS } from './conversations';
-import { startLambdaBackends } from './lambda-backends';
-import { alexaLaunch, googleMain, httpApiEvent } from './requests';
+import { CONVERSATIONS, type Platform } from './conversations';
+import { type LambdaBackends, startLambdaBackends } from './lambda-backends';
+import { alexaIntent, alexaLaunch, googleMain, httpApiEvent, NEW_ALEXA_SESSION } from './requests';
+import { ORDER_STATUS_SCENARIO } from './scenarios';
 import type { ColdStartResult } from './results';
 import { ratio, summarize } from './stats';
 import { childEnvironment, type Workspace } from './workspace';
 
-/** One kind of fresh process: a bundle and the platform whose event it answers. */
-interface ColdTarget {
-  readonly bundle: LambdaBundleName;
+/**
+ * One row of the table: a request, the Shopvoice bundle that answers it and the floor bundle doing
+ * the same I/O. Rows take turns run after run.
+ */
+interface ColdCase {
+  readonly id: string;
+  readonly label: string;
   readonly platform: Platform;
+  readonly shopvoice: LambdaBundleName;
+  readonly floor: LambdaBundleName;
+  /** The event both bundles get. */
+  event(backends: LambdaBackends): Promise<unknown>;
+  /** Throws unless Shopvoice's answer is the one this row means to time. */
+  expectShopvoice?(answer: unknown): void;
 }
 
-const REQUEST_NAMES: Readonly<Record<Platform, string>> = { alexa: 'Alexa LaunchRequest', google: 'Google main invocation' };
-
-/** The same event for Shopvoice and its floor: an unlinked shopper opening the skill. */
-const EVENTS: Readonly<Record<Platform, unknown>> = {
-  alexa: alexaLaunch(),
-  google: httpApiEvent('/google', googleMain()),
-};
-
-/** Throws unless the Lambda's answer carries speech: a cold start that did not answer is no figure. */
+/** Shopvoice's answer, and its floor's, must carry speech: a cold start that did not answer is no figure. */
 function expectLambdaSpeech(platform: Platform, answer: unknown): void {
   if (platform === 'alexa') return CONVERSATIONS.alexa().heard(answer);
   // The Google Lambda answers API Gateway: the webhook's answer is the HTTP body inside.
@@ -29,6 +32,40 @@ function expectLambdaSpeech(platform: Platform, answer: unknown): void {
   if (statusCode !== 200 || typeof body !== 'string') throw new Error(`bench: the Google Lambda answered ${String(statusCode)}`);
   CONVERSATIONS.google().heard(JSON.parse(body));
 }
+
+/** A linked turn that asks the shopper to link their account timed the wrong thing: the token was refused. */
+function expectLinkedAnswer(answer: unknown): void {
+  const card = (answer as { response?: { card?: { type?: unknown } } }).response?.card;
+  if (card?.type === 'LinkAccount') throw new Error('bench: the linked order status was answered as unlinked; the access token was refused');
+}
+
+const COLD_CASES: readonly ColdCase[] = [
+  {
+    id: 'alexa',
+    label: 'Alexa LaunchRequest',
+    platform: 'alexa',
+    shopvoice: PLATFORM_BUNDLES.alexa.shopvoice,
+    floor: PLATFORM_BUNDLES.alexa.floor,
+    event: async () => alexaLaunch(),
+  },
+  {
+    id: 'alexa-order-status',
+    label: 'Alexa linked order status (floor: + 1 HTTP, 1 DynamoDB read)',
+    platform: 'alexa',
+    shopvoice: PLATFORM_BUNDLES.alexa.shopvoice,
+    floor: 'floor-alexa-io-lambda',
+    event: async (backends) => alexaIntent(ORDER_STATUS_SCENARIO.measured, NEW_ALEXA_SESSION, await backends.accessToken(ORDER_STATUS_SCENARIO.shopperId)),
+    expectShopvoice: expectLinkedAnswer,
+  },
+  {
+    id: 'google',
+    label: 'Google main invocation',
+    platform: 'google',
+    shopvoice: PLATFORM_BUNDLES.google.shopvoice,
+    floor: PLATFORM_BUNDLES.google.floor,
+    event: async () => httpApiEvent('/google', googleMain()),
+  },
+];
 
 interface ColdRun {
   readonly spawnToAnswerMs: number;
@@ -44,7 +81,7 @@ function resultLineOf(stdout: string): string | undefined {
 }
 
 /** Starts `node` on the cold-start child, and times it from spawn to the answer line on its stdout. */
-function runOnce(childProgram: string, bundle: string, eventFile: string, env: NodeJS.ProcessEnv, platform: Platform): Promise<ColdRun> {
+function runOnce(childProgram: string, bundle: string, eventFile: string, env: NodeJS.ProcessEnv, expectAnswer: (answer: unknown) => void): Promise<ColdRun> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(process.execPath, [childProgram, bundle, eventFile], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -69,7 +106,7 @@ function runOnce(childProgram: string, bundle: string, eventFile: string, env: N
       }
       try {
         const { loadMs, answerMs, answer } = JSON.parse(line) as { loadMs: number; answerMs: number; answer: unknown };
-        expectLambdaSpeech(platform, answer);
+        expectAnswer(answer);
         resolve({ spawnToAnswerMs: answeredAt - start, loadAndAnswerMs: loadMs + answerMs });
       } catch (error) {
         reject(error);
@@ -80,8 +117,9 @@ function runOnce(childProgram: string, bundle: string, eventFile: string, env: N
 
 /**
  * Cold starts: a fresh `node` per run loads one bundle and answers one request, as a new Lambda
- * container does, with the store API and DynamoDB (dynalite) on loopback. Targets
- * take turns run after run, so a noisy moment on the machine falls on all of them alike.
+ * container does, with the store API, DynamoDB (dynalite) and the authorization server's JWKS on
+ * loopback. Rows and bundles take turns run after run, so a noisy moment on the machine falls on
+ * all of them alike; the figures are medians.
  */
 export async function measureColdStarts(
   bundles: Bundles,
@@ -90,43 +128,52 @@ export async function measureColdStarts(
   runs: number,
   log: (line: string) => void,
 ): Promise<ColdStartResult[]> {
-  const targets: ColdTarget[] = PLATFORMS.flatMap((platform) => [
-    { bundle: PLATFORM_BUNDLES[platform].shopvoice, platform },
-    { bundle: PLATFORM_BUNDLES[platform].floor, platform },
-  ]);
-  const eventFiles = {
-    alexa: workspace.writeJson('alexa-launch.json', EVENTS.alexa),
-    google: workspace.writeJson('google-main.json', EVENTS.google),
-  };
-  const samples = new Map<LambdaBundleName, ColdRun[]>(targets.map((target) => [target.bundle, []]));
+  const samples = COLD_CASES.map(() => ({ shopvoice: [] as ColdRun[], floor: [] as ColdRun[] }));
   const backends = await startLambdaBackends();
   try {
+    const eventFiles: string[] = [];
+    for (const coldCase of COLD_CASES) eventFiles.push(workspace.writeJson(`${coldCase.id}.json`, await coldCase.event(backends)));
+    const env = () =>
+      // The environment the deployed functions run with (serverless.yml), over loopback backends.
+      childEnvironment(repoRoot, {
+        ...backends.env,
+        BENCH_FLOOR_SHOPPER_ID: ORDER_STATUS_SCENARIO.shopperId,
+        SHOPVOICE_DATA_DIR: workspace.freshDir('cold-tmp'),
+      });
     for (let run = 1; run <= runs; run += 1) {
       log(`cold start: run ${run} of ${runs}`);
-      for (const { bundle, platform } of targets) {
-        // The environment the deployed functions run with (serverless.yml), over loopback backends.
-        const env = childEnvironment(repoRoot, { ...backends.env, SHOPVOICE_DATA_DIR: workspace.freshDir('cold-tmp') });
-        samples.get(bundle)?.push(await runOnce(bundles.program('cold-start-child'), bundles.lambda(bundle), eventFiles[platform], env, platform));
+      for (const [index, coldCase] of COLD_CASES.entries()) {
+        const eventFile = eventFiles[index] ?? '';
+        const speaks = (answer: unknown) => expectLambdaSpeech(coldCase.platform, answer);
+        const shopvoiceAnswers = (answer: unknown) => {
+          speaks(answer);
+          coldCase.expectShopvoice?.(answer);
+        };
+        const child = bundles.program('cold-start-child');
+        const sampled = samples[index] ?? { shopvoice: [], floor: [] };
+        // Which goes first alternates too, so neither always follows the other's disk and cache traffic.
+        const order = run % 2 === 0 ? (['floor', 'shopvoice'] as const) : (['shopvoice', 'floor'] as const);
+        for (const role of order) {
+          const expectAnswer = role === 'shopvoice' ? shopvoiceAnswers : speaks;
+          sampled[role].push(await runOnce(child, bundles.lambda(coldCase[role]), eventFile, env(), expectAnswer));
+        }
       }
     }
   } finally {
     await backends.close();
   }
 
-  const times = (bundle: LambdaBundleName) => {
-    const runsOf = samples.get(bundle) ?? [];
+  const times = (runsOf: readonly ColdRun[]) => ({
+    spawnToAnswerMs: summarize(runsOf.map((run) => run.spawnToAnswerMs)),
+    loadAndAnswerMs: summarize(runsOf.map((run) => run.loadAndAnswerMs)),
+  });
+  return COLD_CASES.map((coldCase, index) => {
+    const shopvoice = times(samples[index]?.shopvoice ?? []);
+    const floor = times(samples[index]?.floor ?? []);
     return {
-      spawnToAnswerMs: summarize(runsOf.map((run) => run.spawnToAnswerMs)),
-      loadAndAnswerMs: summarize(runsOf.map((run) => run.loadAndAnswerMs)),
-    };
-  };
-  return PLATFORMS.map((platform) => {
-    const shopvoice = times(PLATFORM_BUNDLES[platform].shopvoice);
-    const floor = times(PLATFORM_BUNDLES[platform].floor);
-    return {
-      id: platform,
-      label: REQUEST_NAMES[platform],
-      platform,
+      id: coldCase.id,
+      label: coldCase.label,
+      platform: coldCase.platform,
       shopvoice,
       floor,
       ratio: {

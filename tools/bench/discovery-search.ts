@@ -70,7 +70,8 @@ async function buildSearchCatalog(file: string, products: readonly CatalogRecord
   writeCatalogTerms(db, DEMO_CATALOG_TERMS);
   const start = performance.now();
   loadProductsInBulk(db, products);
-  const catalog = createSqliteCatalog(db);
+  // The store's currency, as the app always passes it (STORE_CURRENCY, USD by default).
+  const catalog = createSqliteCatalog(db, undefined, 'USD');
   const vocabulary = await catalog.vocabulary(LOCALE);
   return { db, catalog, vocabulary, buildMs: performance.now() - start };
 }

@@ -20,7 +20,7 @@ import { createWorkspace } from './workspace';
 const FLOORS = {
   bundles: 'the floor skill (Alexa) or conversation app (Google) alone, bundled with the same esbuild settings',
   coldStart:
-    'a fresh node loading a bundle of a one-handler ask-sdk-core skill (Alexa), or of a one-handler @assistant/conversation app behind express and serverless-http (Google), answering the same request; Shopvoice starts with an empty data dir, as in a new Lambda container',
+    'a fresh node loading a bundle of a one-handler ask-sdk-core skill (Alexa), or of a one-handler @assistant/conversation app behind express and serverless-http (Google), answering the same request; for the linked order status, that skill also reads one item from the store API (fetch) and one from DynamoDB (AWS SDK v3 client) first; Shopvoice starts with an empty data dir, as in a new Lambda container',
   warmTurns: 'the same floor skill and conversation app, in process, answering the same request with a fixed line',
   discoverySearch: 'bare better-sqlite3: the same rows inserted into a plain table with only a primary key; a query is a primary-key lookup',
   http: 'a bare express endpoint in its own process that reads the same JSON body and returns a fixed JSON body',

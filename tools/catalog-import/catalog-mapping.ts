@@ -56,13 +56,22 @@ export function slug(text: string): string {
 /**
  * The short name shoppers hear, from the title: the part before a comma, a bracket or a dash
  * between words ("Trailhead Insulated Water Bottle, 32 oz" → "Trailhead Insulated Water Bottle"),
- * without ™ ® © °, cut at a word to six words and 40 characters.
+ * without ™ ® © °, cut at a word to six words and 40 characters. Title Case is undone for the
+ * words the product's own data uses as common words (its type, tags, options): "Trailhead insulated
+ * water bottle", so the proper name stands out as in the rest of the catalog, and the language
+ * models can tell the kind of product ("water bottle") from the name.
  */
-export function spokenNameFromTitle(title: string): string {
+export function spokenNameFromTitle(title: string, commonWords: ReadonlySet<string> = new Set()): string {
   const head = title.replace(/[™®©°]/g, '').split(/\s*(?:,|\(|\[|\s[-–—|/]\s)/)[0] ?? title;
   const words = head.replace(/\s+/g, ' ').trim().split(' ').slice(0, MAX_SPOKEN_WORDS);
   while (words.length > 1 && words.join(' ').length > MAX_SPOKEN_CHARS) words.pop();
-  return words.join(' ');
+  return words.map((word) => (commonWords.has(word.toLowerCase()) ? word.toLowerCase() : word)).join(' ');
+}
+
+/** Every word of the product's type, taxonomy level, tags and option values, lowercase: the words its data treats as common. */
+function commonWordsOf(categoryPhrases: readonly string[], attributes: Readonly<Record<string, readonly string[]>>): Set<string> {
+  const phrases = [...categoryPhrases, ...Object.values(attributes).flat()];
+  return new Set(phrases.flatMap((phrase) => phrase.toLowerCase().split(/\s+/)).filter((word) => /^\p{L}+$/u.test(word)));
 }
 
 /** "2", "129.99" → minor units, exactly (no float); undefined when it is not a price. */
@@ -145,11 +154,12 @@ function mapProduct(product: ShopifyProduct, options: MappingOptions): CatalogRe
   if (unpriced) return { handle, why: `line ${unpriced.variant.line}: "${unpriced.variant.price}" is not a price` };
   const category = slug(product.type || taxonomyLeaf(product.productCategory));
   if (category === '') return { handle, why: 'no Type and no Product Category: a product needs a category' };
+  const attributes = attributesOf(product);
   return {
     id: handle,
     sku: product.variants.find((variant) => variant.sku !== '')?.sku ?? handle,
     name: product.title,
-    spokenName: product.spokenName ?? spokenNameFromTitle(product.title),
+    spokenName: product.spokenName ?? spokenNameFromTitle(product.title, commonWordsOf(categoryWords(product, options.language), attributes)),
     brand: product.vendor,
     category,
     description: plainDescription(product.bodyHtml),
@@ -158,7 +168,7 @@ function mapProduct(product: ShopifyProduct, options: MappingOptions): CatalogRe
     currency: options.currency,
     stock: product.variants.reduce((units, variant) => units + unitsOf(variant), 0),
     ...(product.giftCard ? { finalSale: true } : {}),
-    attributes: attributesOf(product),
+    attributes,
   };
 }
 

@@ -133,7 +133,7 @@ export async function runStoreCheckCommand(args: readonly string[], dependencies
       });
     }
     const who = shopperId ?? values.shopper ?? 'the token’s shopper';
-    const writes = values.writes ? 'writes on: a return and an order were made for this shopper' : 'read-only (add --writes to check returns and orders)';
+    const writes = values.writes ? 'writes on (a return and an order may be made for this shopper)' : 'read-only (add --writes to check returns and orders)';
     const table = formatCheckTable(log, `Store API check of ${baseUrl} as shopper "${who}", ${writes}`);
     return { exitCode: log.count('fail') > 0 ? 1 : 0, stdout: table, stderr: '' };
   } catch (error) {

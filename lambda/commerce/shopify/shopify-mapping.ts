@@ -104,9 +104,13 @@ export function attributesOf(product: Pick<ShopifyProduct, 'options' | 'tags'>):
   return attributes;
 }
 
+/**
+ * Units of the product a shopper can buy: a shopper buys one variant, so the best-stocked one's
+ * count (checkout checks the variant chosen again before the cart is made).
+ */
 function stockOf(product: ShopifyProduct): number {
   const counted = product.variants.nodes.map((variant) => variant.quantityAvailable).filter((quantity): quantity is number => quantity !== null);
-  if (counted.length > 0) return counted.reduce((sum, quantity) => sum + Math.max(0, quantity), 0);
+  if (counted.length > 0) return Math.max(0, ...counted);
   return product.availableForSale ? UNCOUNTED_STOCK : 0;
 }
 

@@ -10,28 +10,19 @@ const PRODUCT_COLUMNS = `id, sku, name, spoken_name, brand, category, descriptio
   stock, restock_on, final_sale, attributes, ${spokenNamesOf('products.id')}`;
 
 /**
- * A column's distinct values, each found by one seek in the index that starts with it (products
- * by category or by brand, ranked): a large catalog has few of them but many rows.
+ * A column's distinct values, each found by one seek in an index that starts with the column
+ * (`where` narrows to one leading value first): a large catalog has few of them but many rows,
+ * which SELECT DISTINCT would read every one of.
  */
-function distinctValues(column: 'category' | 'brand'): string {
+function distinctValues(table: string, column: string, where = ''): string {
+  const narrowed = where === '' ? '' : `${where} AND `;
   return `WITH RECURSIVE found(value) AS (
-      SELECT min(${column}) FROM products
+      SELECT min(${column}) FROM ${table} ${where === '' ? '' : `WHERE ${where}`}
       UNION ALL
-      SELECT (SELECT min(${column}) FROM products WHERE ${column} > found.value) FROM found WHERE found.value IS NOT NULL
+      SELECT (SELECT min(${column}) FROM ${table} WHERE ${narrowed}${column} > found.value) FROM found WHERE found.value IS NOT NULL
     )
     SELECT value FROM found WHERE value IS NOT NULL`;
 }
-
-/** Every attribute name and value once, the same way: one seek in the attribute rows' key per value. */
-const DISTINCT_ATTRIBUTE_VALUES = `WITH RECURSIVE found(name, value) AS (
-    SELECT * FROM (SELECT name, value FROM product_attributes ORDER BY name, value LIMIT 1)
-    UNION ALL
-    SELECT
-      (SELECT a.name FROM product_attributes a WHERE (a.name, a.value) > (found.name, found.value) ORDER BY a.name, a.value LIMIT 1),
-      (SELECT a.value FROM product_attributes a WHERE (a.name, a.value) > (found.name, found.value) ORDER BY a.name, a.value LIMIT 1)
-    FROM found WHERE found.name IS NOT NULL
-  )
-  SELECT name, value FROM found WHERE name IS NOT NULL`;
 
 /**
  * A vocabulary is rebuilt at most this often: catalogs change rarely, and building it reads every
@@ -44,9 +35,10 @@ const VOCABULARY_TTL_MS = 5 * 60_000;
  */
 export function createSqliteCatalog(db: SqliteDatabase, clock: () => Date = () => new Date(), storeCurrency?: CurrencyCode): Catalog {
   const byId = db.prepare<[string], ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id = ?`);
-  const categories = db.prepare<[], { value: string }>(distinctValues('category'));
-  const brands = db.prepare<[], { value: string }>(distinctValues('brand'));
-  const attributes = db.prepare<[], { name: string; value: string }>(DISTINCT_ATTRIBUTE_VALUES);
+  const categories = db.prepare<[], { value: string }>(distinctValues('products', 'category'));
+  const brands = db.prepare<[], { value: string }>(distinctValues('products', 'brand'));
+  const attributeNames = db.prepare<[], { value: string }>(distinctValues('product_attributes', 'name'));
+  const attributeValues = db.prepare<[{ name: string }], { value: string }>(distinctValues('product_attributes', 'value', 'name = :name'));
   const currency = db.prepare<[], { currency: string }>('SELECT currency FROM products GROUP BY currency ORDER BY COUNT(*) DESC LIMIT 1');
   const termsFor = createCatalogTermsReader(db);
   const search = createSqliteProductSearch(db);
@@ -56,7 +48,7 @@ export function createSqliteCatalog(db: SqliteDatabase, clock: () => Date = () =
     return {
       categories: categories.all().map((row) => row.value),
       brands: brands.all().map((row) => row.value),
-      attributes: attributes.all(),
+      attributes: attributeNames.all().flatMap(({ value: name }) => attributeValues.all({ name }).map(({ value }) => ({ name, value }))),
     };
   }
 

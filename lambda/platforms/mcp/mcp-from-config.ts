@@ -7,7 +7,7 @@ import { recordToolCalls } from './tool-turn-events';
 /** The MCP endpoint as configured, over the application's ports: the same for `npm start` and Lambda. */
 export function mcpEndpointOptions(
   config: Config,
-  shopvoice: Pick<Shopvoice, 'commerce' | 'turnEvents' | 'accessTokens'>,
+  shopvoice: Pick<Shopvoice, 'commerce' | 'turnEvents' | 'turnWrites' | 'accessTokens'>,
   logger: Logger,
   bodyLimit: string,
   clock?: () => Date,
@@ -23,6 +23,6 @@ export function mcpEndpointOptions(
     budgetMs: config.turn.budgetMs,
     logger,
     clock,
-    onToolCall: recordToolCalls({ sink: shopvoice.turnEvents, shopperHashSecret: config.analytics.shopperHashSecret, logger, clock }),
+    onToolCall: recordToolCalls({ sink: shopvoice.turnEvents, writes: shopvoice.turnWrites, shopperHashSecret: config.analytics.shopperHashSecret, logger, clock }),
   };
 }

@@ -18,9 +18,9 @@ import type { AppMessage, RelayMessage } from './relay-messages';
 /**
  * One call on the relay: each prompt (or digits keyed and closed with #) becomes a Turn for the
  * router, and the Reply goes back as text tokens, first sentence first. In front of the router
- * sits the caller check: whatever needs the shopper's account waits until the caller's number
- * and a second factor match, and three wrong factors get the caller a person instead. The call's
- * state is saved after every turn, so nothing confirmed is lost when the socket drops.
+ * sits the caller check (caller-gate.ts): whatever needs the shopper's account waits until the
+ * caller has proved who they are. The call's state is saved after every turn, so nothing
+ * confirmed is lost when the socket drops.
  */
 
 export interface PhoneCallDependencies {
@@ -127,7 +127,7 @@ export function createCallConnection(dependencies: PhoneCallDependencies, send: 
     return step.replay ? route(step.call, step.replay.heard, step.replay.intro, voice) : step;
   }
 
-  /** Whether the caller, asked for a second factor, asked for something else the check must not stand in the way of. */
+  /** Whether the caller, asked to prove who they are, asked for something else the check must not stand in the way of. */
   function asksPastTheCheck(call: PhoneCall, input: CallerInput): boolean {
     if (input.kind !== 'speech') return false;
     const today = isoDay(calendarDayIn(clock(), store.timeZone));

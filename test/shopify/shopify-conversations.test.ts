@@ -1,0 +1,66 @@
+import { answered, PLATFORMS } from '../support/conversation';
+import { serveShopifyOnLoopback, type ShopifyStoreServer } from '../support/shopify-store-server';
+import { createTestApp, TEST_NOW, type TestApp } from '../support/test-app';
+
+/**
+ * What is Shopify's own in a conversation over the Shopify adapter (the rest of the conversation
+ * suite runs over it as the 'over-shopify' jest project): "order it" prepares a cart and sends its
+ * checkout link, never an order, and a return refunds to the original payment, whose card Shopify
+ * does not tell.
+ */
+let testApp: TestApp;
+let shopify: ShopifyStoreServer;
+
+beforeAll(() => {
+  testApp = createTestApp({}, {
+    store: (embedded) => {
+      shopify = serveShopifyOnLoopback(embedded, { now: () => TEST_NOW });
+      return { store: shopify.store, accessTokens: shopify.accessTokens, token: (id, expiresIn) => shopify.token(id, expiresIn), close: () => shopify.close() };
+    },
+  });
+});
+afterAll(() => testApp.close());
+
+const orderLines = () => (testApp.db.prepare('SELECT COUNT(*) AS n FROM order_lines').get() as { n: number }).n;
+const resolvedGoals = () => testApp.db.prepare("SELECT goal FROM turn_events WHERE outcome = 'resolved'").all() as { goal: string }[];
+
+describe.each(PLATFORMS)('Shopify on %s', (platform, start) => {
+  it('"order it" puts the jacket in a cart and sends the link to pay; nothing is ordered', async () => {
+    const token = await testApp.token(platform === 'alexa' ? 'shopper-ava' : 'shopper-ben');
+    const conversation = start(testApp.app, { token });
+    const ordersBefore = orderLines();
+    const cartsBefore = shopify.carts.length;
+    await conversation.say('FindProductIntent', { query: 'a waterproof jacket for hiking under $150' });
+    answered(await conversation.say('BuyIntent', { ordinal: { value: 'first', id: 'first' } }), platform);
+    const confirm = answered(await conversation.say('ChangeSizeIntent', { size: { value: 'medium', id: 'medium' } }), platform);
+    expect(confirm.text).toMatch(/^Shall I put the .+ in size M for 139 dollars in a cart, so you can pay at the store's checkout\?$/);
+    const done = answered(await conversation.say('YesIntent'), platform);
+    expect(done.text).toMatch(/^It's in a cart, 139 dollars before shipping\. Nothing is ordered yet/);
+    expect(done.text).not.toMatch(/order number/i);
+    expect(done.listening).toBe(false);
+    expect(done.card?.text).toMatch(/^Nothing is ordered yet\. Pay at the store's checkout: https:\/\/northwind-outfitters\.myshopify\.com\/cart\/c\//);
+    // One cart, made with the jacket's medium variant and carrying the shopper's token, so the checkout opens signed in.
+    expect(shopify.carts).toHaveLength(cartsBefore + 1);
+    const cart = shopify.carts.at(-1)!;
+    expect(cart.lines).toEqual([{ merchandiseId: expect.stringMatching(/^gid:\/\/shopify\/ProductVariant\//), quantity: 1 }]);
+    expect(cart.buyerToken).toBe(token);
+    expect(orderLines()).toBe(ordersBefore);
+    // The report counts it as a cart prepared, not an order placed.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(resolvedGoals().map((event) => event.goal)).toContain('cart-prepared');
+    expect(resolvedGoals().map((event) => event.goal)).not.toContain('order-placed');
+  });
+});
+
+describe('Shopify returns', () => {
+  it('requests the return from Shopify and refunds to the original payment, whose card Shopify does not tell', async () => {
+    const ava = PLATFORMS[0][1](testApp.app, { token: await testApp.token('shopper-ava') });
+    await ava.say('ReturnItemIntent', { item: 'shoes', date: 'last week', reason: { value: "don't fit", id: 'size' } });
+    const summary = await ava.say('YesIntent');
+    expect(summary.text).toBe('Shall I take back the Trailblazer running shoes, for a poor fit, and refund 129 dollars 99 to your original payment method?');
+    const done = await ava.say('YesIntent');
+    expect(done.text).toMatch(/^Your return number is \d{6}\./);
+    const rows = testApp.db.prepare('SELECT reason, quantity FROM returns').all();
+    expect(rows).toEqual([{ reason: 'size', quantity: 1 }]);
+  });
+});
