@@ -14,8 +14,16 @@ const CONVERSATIONS = [
   '<rootDir>/test/reorder/checkout-from-other-flows.test.ts',
 ];
 
-/** The conversation tests that run over Shopify too. */
-const SHOPIFY_CONVERSATIONS = [...CONVERSATIONS];
+/**
+ * The conversation tests that run over Shopify too: those whose words do not change on Shopify.
+ * The rest expect a placed order (Shopify prepares a cart instead), a saved card read back, a
+ * carrier's own words for a delivery problem or "more than 100" results, which Shopify's APIs do
+ * not give; test/shopify/ has the Shopify versions of those conversations.
+ */
+const SHOPIFY_CONVERSATIONS = [
+  '<rootDir>/test/conversations/assistance.test.ts',
+  '<rootDir>/test/conversations/google-free-text.test.ts',
+];
 
 /** @type {import('jest').Config} */
 module.exports = {

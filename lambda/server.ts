@@ -78,6 +78,7 @@ export function createServer(config: Config, logger: Logger, options: ServerOpti
     logger,
     bodyLimit: BODY_LIMIT,
     clock: options.clock,
+    bindingSecret: config.sessionStateSecret,
   });
   const app = createHttpApp({ ...endpoints, logger, metrics, metricsToken: config.metrics.token, mcp, phone: (on) => phone.mount(on), extraRoutes });
   return { app, shopvoice, metrics, phone };

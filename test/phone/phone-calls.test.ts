@@ -197,6 +197,20 @@ describe('a reorder on the phone', () => {
   });
 });
 
+describe('a German line', () => {
+  it('greets, checks and answers in German', async () => {
+    const german = await startPhoneServer({ PHONE_LOCALE: 'de-DE' });
+    try {
+      const call = await RelayCall.dial(german.baseUrl, TEST_TWILIO_AUTH_TOKEN, { callSid: `CA${'c'.repeat(32)}`, from: AVA.phone });
+      expect((await call.say('wo ist meine Bestellung')).text).toMatch(/^Bevor ich in Ihr Konto schaue, muss ich kurz prüfen, ob Sie es sind\. /);
+      expect((await call.say('acht null zwei null fünf')).tokens[0]).toBe('Danke, das passt. ');
+      await call.hangUp();
+    } finally {
+      await german.close();
+    }
+  });
+});
+
 describe('a dropped socket', () => {
   it('loses nothing confirmed: the same call on a new socket goes on as the caller it verified', async () => {
     const callSid = `CA${'d'.repeat(32)}`;

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
+import { bindCall, bindingAdmits, bindingOf, CALL_BINDING_TTL_MS } from '../../lambda/platforms/phone/call-binding';
 import { digitsSaid } from '../../lambda/platforms/phone/caller-digits';
 import { callerByNumber, callerNumber, secondFactorMatches, shopperByOrder } from '../../lambda/platforms/phone/caller-check';
 import { loadCall, newCall, saveCall, CALL_STATE_TTL_MS } from '../../lambda/platforms/phone/call-state';
@@ -130,5 +131,25 @@ describe('TwiML and hints', () => {
     });
     expect(hints.slice(0, 4)).toEqual(['Trailblazer', 'Acme Inc.', 'jackets', 'parka']);
     expect(hints).toHaveLength(MAX_HINTS);
+  });
+});
+
+describe('the binding of a socket to its call', () => {
+  const secret = 'a-server-secret-of-some-length-0123456789';
+  const bound = (url: string) => bindingOf(`wss://shop.example/phone?${url}`)!;
+
+  it('admits the setup of the call it was made for, from its number, until it expires', () => {
+    const binding = bound(bindCall(secret, 'CA1', AVA.phone, TEST_NOW).toString());
+    expect(bindingAdmits(secret, binding, { callSid: 'CA1', from: AVA.phone }, TEST_NOW)).toBe(true);
+    expect(bindingAdmits(secret, binding, { callSid: 'CA1', from: AVA.phone }, new Date(TEST_NOW.getTime() + CALL_BINDING_TTL_MS + 1))).toBe(false);
+    expect(bindingAdmits(secret, binding, { callSid: 'CA2', from: AVA.phone }, TEST_NOW)).toBe(false);
+    expect(bindingAdmits(secret, binding, { callSid: 'CA1', from: '+15125550187' }, TEST_NOW)).toBe(false);
+    expect(bindingAdmits('another-secret-of-the-same-kind-0123456789', binding, { callSid: 'CA1', from: AVA.phone }, TEST_NOW)).toBe(false);
+    expect(bindingAdmits(secret, { ...binding, expires: binding.expires + 60_000 }, { callSid: 'CA1', from: AVA.phone }, TEST_NOW)).toBe(false);
+  });
+
+  it('is no binding when any part is missing', () => {
+    expect(bindingOf('wss://shop.example/phone')).toBeUndefined();
+    expect(bindingOf('wss://shop.example/phone?call=CA1&expires=soon&mac=x')).toBeUndefined();
   });
 });

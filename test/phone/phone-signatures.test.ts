@@ -2,17 +2,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { WebSocket } from 'ws';
 import { loadConfig } from '../../lambda/config';
 import { AVA, type PhoneServer, startPhoneServer, TEST_TWILIO_AUTH_TOKEN } from './phone-server';
-import { RelayCall, relayUrl, twilioSignature } from './relay-client';
+import { incomingCall, RelayCall, relaySocketFor, relayUrl, twilioSignature } from './relay-client';
 
-/** Twilio's voice webhook parameters for an incoming call (a subset; every one is signed). */
-const INCOMING_CALL = {
-  AccountSid: 'AC00000000000000000000000000000000',
-  CallSid: 'CA11111111111111111111111111111111',
-  From: AVA.phone,
-  To: '+18005550199',
-  CallStatus: 'ringing',
-  Direction: 'inbound',
-};
+const INCOMING_CALL = incomingCall('CA11111111111111111111111111111111', AVA.phone);
 
 let server: PhoneServer;
 
@@ -59,7 +51,9 @@ describe('POST /phone/twiml', () => {
       Response: { Connect: { ConversationRelay: Record<string, string> & { Parameter: Record<string, string> } } };
     };
     const relay = twiml.Response.Connect.ConversationRelay;
-    expect(relay.url).toBe(relayUrl(server.baseUrl));
+    // The socket is named for this call: its id and a MAC over it and the caller's number, never the number itself.
+    expect(relay.url).toMatch(new RegExp(`^${relayUrl(server.baseUrl)}\\?call=${INCOMING_CALL.CallSid}&expires=\\d+&mac=[\\w-]+$`));
+    expect(relay.url).not.toContain('3035550142');
     expect(relay.welcomeGreeting).toBe(`Thanks for calling ${server.config.store.name}. How can I help? You can ask, for example: where is my order?`);
     expect(relay.language).toBe('en-US');
     expect(relay.dtmfDetection).toBe('true');
@@ -81,10 +75,25 @@ describe('POST /phone/twiml', () => {
 
 describe('the relay WebSocket', () => {
   it('refuses a handshake without a signature, with a forged one, or signed for another URL', async () => {
-    const url = relayUrl(server.baseUrl);
-    expect(await handshakeRefusal({})).toBe(403);
-    expect(await handshakeRefusal({ 'X-Twilio-Signature': twilioSignature('not-the-account-token', url) })).toBe(403);
-    expect(await handshakeRefusal({ 'X-Twilio-Signature': twilioSignature(TEST_TWILIO_AUTH_TOKEN, `${url}?caller=someone-else`) })).toBe(403);
+    const url = await relaySocketFor(server.baseUrl, TEST_TWILIO_AUTH_TOKEN, { callSid: `CA${'1'.repeat(32)}`, from: AVA.phone });
+    expect(await handshakeRefusal({}, url)).toBe(403);
+    expect(await handshakeRefusal({ 'X-Twilio-Signature': twilioSignature('not-the-account-token', url) }, url)).toBe(403);
+    const otherCall = url.replace(/call=CA1+/, `call=CA${'2'.repeat(32)}`);
+    expect(await handshakeRefusal({ 'X-Twilio-Signature': twilioSignature(TEST_TWILIO_AUTH_TOKEN, url) }, otherCall)).toBe(403);
+    // A bare socket URL, signed or not, names no call.
+    const bare = relayUrl(server.baseUrl);
+    expect(await handshakeRefusal({ 'X-Twilio-Signature': twilioSignature(TEST_TWILIO_AUTH_TOKEN, bare) }, bare)).toBe(403);
+  });
+
+  it.each([
+    ['another call', { callSid: `CA${'4'.repeat(32)}`, from: AVA.phone }],
+    ['another number', { callSid: `CA${'3'.repeat(32)}`, from: '+15125550187' }],
+  ])('closes a signed socket whose setup names %s than the TwiML answered', async (_case, setup) => {
+    const url = await relaySocketFor(server.baseUrl, TEST_TWILIO_AUTH_TOKEN, { callSid: `CA${'3'.repeat(32)}`, from: AVA.phone });
+    const call = await RelayCall.open(url, { 'X-Twilio-Signature': twilioSignature(TEST_TWILIO_AUTH_TOKEN, url) });
+    call.send({ type: 'setup', ...setup });
+    call.send({ type: 'prompt', voicePrompt: 'where is my order', last: true });
+    expect(await call.closedByServer()).toBe(1008);
   });
 
   it('refuses upgrades on any other path', async () => {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { WebSocket } from 'ws';
+import { readTwiml } from '../../tools/call/relay-caller';
 
 /** A message the application sent back over the relay's socket. */
 export type SentMessage =
@@ -17,6 +18,29 @@ export interface Talk {
 /** The socket URL of a server's relay endpoint, as the TwiML names it. */
 export function relayUrl(baseUrl: string): string {
   return `${baseUrl.replace(/^http/, 'ws')}/phone`;
+}
+
+/** Twilio's voice webhook parameters for an incoming call (a subset; every one is signed). */
+export function incomingCall(callSid: string, from: string): Record<string, string> {
+  return { AccountSid: `AC${'0'.repeat(32)}`, CallSid: callSid, From: from, To: '+18005550199', CallStatus: 'ringing', Direction: 'inbound' };
+}
+
+/** The socket URL the server's TwiML names for this call, asked for with a signed webhook as Twilio asks. */
+export async function relaySocketFor(baseUrl: string, authToken: string, call: { readonly callSid: string; readonly from: string }): Promise<string> {
+  return (await relayConnectionFor(baseUrl, authToken, call)).socketUrl;
+}
+
+/** What the server's TwiML tells the relay for this call: the socket and the `<Parameter>`s the setup carries back. */
+export async function relayConnectionFor(baseUrl: string, authToken: string, call: { readonly callSid: string; readonly from: string }): Promise<ReturnType<typeof readTwiml>> {
+  const webhook = `${baseUrl}/phone/twiml`;
+  const params = incomingCall(call.callSid, call.from);
+  const response = await fetch(webhook, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilioSignature(authToken, webhook, params) },
+    body: new URLSearchParams(params).toString(),
+  });
+  if (!response.ok) throw new Error(`the TwiML webhook answered ${response.status}`);
+  return readTwiml(await response.text());
 }
 
 /** What Twilio sends as X-Twilio-Signature for this URL and these parameters. */
@@ -52,9 +76,12 @@ export class RelayCall {
     return call;
   }
 
-  /** Connects, signed with `authToken`, and sends the setup of call `callSid` from `from`. */
-  static async dial(baseUrl: string, authToken: string, setup: { readonly callSid: string; readonly from: string; readonly locale?: string }): Promise<RelayCall> {
-    const url = relayUrl(baseUrl);
+  /**
+   * Calls as Twilio does: asks the number's webhook (signed with `authToken`) for its TwiML, opens
+   * the socket it names (handshake signed), and sends the setup of call `callSid` from `from`.
+   */
+  static async dial(baseUrl: string, authToken: string, setup: { readonly callSid: string; readonly from: string }): Promise<RelayCall> {
+    const { socketUrl: url, parameters } = await relayConnectionFor(baseUrl, authToken, setup);
     const call = await RelayCall.open(url, { 'X-Twilio-Signature': twilioSignature(authToken, url) });
     call.send({
       type: 'setup',
@@ -66,7 +93,7 @@ export class RelayCall {
       direction: 'inbound',
       callType: 'PSTN',
       callStatus: 'RINGING',
-      customParameters: { locale: setup.locale ?? 'en-US' },
+      customParameters: parameters,
     });
     return call;
   }
@@ -114,6 +141,12 @@ export class RelayCall {
     const message = await this.next();
     if (message.type !== 'end') throw new Error(`expected end, got ${JSON.stringify(message)}`);
     return message as { handoffData?: string };
+  }
+
+  /** Waits until the server closes the socket; its close code. */
+  async closedByServer(): Promise<number> {
+    const [code] = (await once(this.socket, 'close')) as [number];
+    return code;
   }
 
   /** Hangs up (the relay closes the socket) and waits until it is closed. */

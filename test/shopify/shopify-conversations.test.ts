@@ -55,7 +55,8 @@ describe.each(PLATFORMS)('Shopify on %s', (platform, start) => {
 describe('Shopify returns', () => {
   it('requests the return from Shopify and refunds to the original payment, whose card Shopify does not tell', async () => {
     const ava = PLATFORMS[0][1](testApp.app, { token: await testApp.token('shopper-ava') });
-    await ava.say('ReturnItemIntent', { item: 'shoes', date: 'last week', reason: { value: "don't fit", id: 'size' } });
+    const found = await ava.say('ReturnItemIntent', { item: { value: 'shoes', id: 'shoes' }, date: '2026-W47', reason: { value: "don't fit", id: 'size' } });
+    expect(found.text).toMatch(/^Sure\. Is that the Trailblazer running shoes from your order/);
     const summary = await ava.say('YesIntent');
     expect(summary.text).toBe('Shall I take back the Trailblazer running shoes, for a poor fit, and refund 129 dollars 99 to your original payment method?');
     const done = await ava.say('YesIntent');

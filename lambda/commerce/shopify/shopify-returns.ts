@@ -34,7 +34,8 @@ const REFUSAL_OF: Readonly<Record<string, Exclude<ReturnRefusal, 'not-found' | '
 const REASON_HANDLES: Readonly<Record<ReturnReason, readonly string[]>> = {
   'size-too-small': ['size-too-small', 'too-small'],
   'size-too-large': ['size-too-large', 'too-large'],
-  size: ['size-too-small', 'size-too-large', 'wrong-size', 'does-not-fit', 'size'],
+  // "It doesn't fit" says neither too small nor too large: only a definition that says neither fits it.
+  size: ['size', 'wrong-size', 'does-not-fit', 'fit'],
   color: ['color', 'colour', 'not-as-pictured'],
   damaged: ['defective', 'damaged', 'arrived-damaged'],
   'not-as-described': ['not-as-described', 'not-as-pictured'],

@@ -10,6 +10,7 @@ import type { Router } from '../../core/router';
 import { describeError, type Logger } from '../../logging';
 import { supportedLocale } from '../../speech/i18n';
 import { voiceFor } from '../../speech/voice';
+import { bindCall, type CallBinding, bindingAdmits, bindingOf } from './call-binding';
 import { createCallConnection } from './phone-call';
 import { readRelayMessage } from './relay-messages';
 import { speechHints } from './speech-hints';
@@ -35,6 +36,8 @@ export interface PhoneChannelOptions {
   readonly logger: Logger;
   readonly bodyLimit: string;
   readonly clock?: () => Date;
+  /** The server's own key for binding a call's socket to the call the TwiML answered (call-binding.ts). */
+  readonly bindingSecret: string;
 }
 
 /** The phone line: the TwiML webhook on the express app, and the relay's WebSocket on the HTTP server under it. */
@@ -56,6 +59,7 @@ export function createPhoneChannel(options: PhoneChannelOptions): PhoneChannel {
   const signature: TwilioSignatureCheck = { authToken: phone.twilioAuthToken, verify: phone.verifySignature };
   const locale = supportedLocale(phone.locale);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const clock = options.clock ?? (() => new Date());
 
   /** The words of the catalog, as speech hints; a call is answered without them when the store cannot say. */
   async function hintsFor(callLocale: string): Promise<string[]> {
@@ -77,7 +81,14 @@ export function createPhoneChannel(options: PhoneChannelOptions): PhoneChannel {
       response.status(503).json({ error: 'this state store cannot keep phone calls' });
       return;
     }
-    const socketUrl = new URL(RELAY_PATH, requestedUrl(request, 'websocket', phone.publicUrl)).href;
+    const socket = new URL(RELAY_PATH, requestedUrl(request, 'websocket', phone.publicUrl));
+    const callSid = typeof params.CallSid === 'string' ? params.CallSid : '';
+    if (phone.verifySignature && callSid === '') {
+      response.status(400).json({ error: 'not a Twilio voice webhook: CallSid is missing' });
+      return;
+    }
+    if (phone.verifySignature) socket.search = bindCall(options.bindingSecret, callSid, String(params.From ?? ''), clock()).toString();
+    const socketUrl = socket.href;
     const twiml = conversationRelayTwiml({
       socketUrl,
       welcomeGreeting: voiceFor(locale, store.timeZone).line('phone.welcome', { store: store.name }),
@@ -88,7 +99,9 @@ export function createPhoneChannel(options: PhoneChannelOptions): PhoneChannel {
     response.type('text/xml').send(twiml);
   };
 
-  function runCall(socket: WebSocket, states: CallStates): void {
+  function runCall(socket: WebSocket, states: CallStates, binding: CallBinding | undefined): void {
+    // Without signature checks (local testing only) there is no binding to hold the setup to.
+    let admitted = binding === undefined;
     const connection = createCallConnection(
       {
         router: options.router,
@@ -111,6 +124,15 @@ export function createPhoneChannel(options: PhoneChannelOptions): PhoneChannel {
         logger.warn({}, 'a relay message that is not part of the protocol was ignored');
         return;
       }
+      if (!admitted) {
+        if (message.type !== 'setup') return;
+        if (!bindingAdmits(options.bindingSecret, binding!, message, clock())) {
+          logger.warn({}, 'a relay socket named another call than the one it was opened for; closed');
+          socket.close(1008, 'call not bound to this socket');
+          return;
+        }
+        admitted = true;
+      }
       void connection.receive(message);
     });
     socket.on('close', () => void connection.closed());
@@ -124,8 +146,10 @@ export function createPhoneChannel(options: PhoneChannelOptions): PhoneChannel {
     if (!signedByTwilio(signature, request.headers[TWILIO_SIGNATURE_HEADER], requestedUrl(request, 'websocket', phone.publicUrl))) {
       return refuseUpgrade(socket, '403 Forbidden');
     }
+    const binding = phone.verifySignature ? bindingOf(request.url ?? '/') : undefined;
+    if (phone.verifySignature && !binding) return refuseUpgrade(socket, '403 Forbidden');
     if (!callStates) return refuseUpgrade(socket, '503 Service Unavailable');
-    sockets.handleUpgrade(request, socket, head, (upgraded) => runCall(upgraded, callStates));
+    sockets.handleUpgrade(request, socket, head, (upgraded) => runCall(upgraded, callStates, binding));
   }
 
   return {
