@@ -1,6 +1,5 @@
 import { freeTextEdges, trimmedRange } from './edges';
 import type { Sample } from './language-model';
-import type { Language } from './languages/language';
 import type { WordWeights } from './word-weights';
 import { FREE_TEXT_TYPE, fillSpan, longestSpan, type SlotContext, type SlotFill, type SpanFill } from './slot-fill';
 import { type Token, type Tokenized, typedText } from './tokens';
