@@ -42,6 +42,8 @@ beforeEach(() => {
     }),
   );
   write('tools/console.ts', 'export const banner = "dev console";\n');
+  write('skill-package/interactionModels/custom/en-US.json', '{"interactionModel":{}}\n');
+  write('skill-package/skill.json', '{"manifest":{}}\n');
 });
 
 afterEach(() => fs.rmSync(project, { recursive: true, force: true }));
@@ -88,6 +90,14 @@ describe('the bundle guard', () => {
   it('stops first-party code from outside lambda/', async () => {
     expect(await problemsOf("import { banner } from '../tools/console';\nexport const handler = () => banner;\n")).toEqual([
       'lambda/entry.ts: tools/console.ts is not deployed code (only lambda/ is)',
+    ]);
+  });
+
+  it('takes the generated interaction models the understanding reads, and no other file outside lambda/', async () => {
+    await bundle("import model from '../skill-package/interactionModels/custom/en-US.json';\nexport const handler = () => model;\n");
+    expect(report()).toMatchObject({ problems: [] });
+    expect(await problemsOf("import manifest from '../skill-package/skill.json';\nexport const handler = () => manifest;\n")).toEqual([
+      'lambda/entry.ts: skill-package/skill.json is not deployed code (only lambda/ is)',
     ]);
   });
 

@@ -57,8 +57,9 @@ export interface CatalogSettings {
 }
 
 /**
- * `npm run bench`: stable on a noisy 2-core machine, and done in under five minutes even when the
- * machine is busy; the 100,000-product index build, the 10,000 memory turns, the 30-second load
+ * `npm run bench`: stable on a noisy 2-core machine, and done in about ten minutes even when the
+ * machine is busy; the 1,000,000-product catalog (generated, then built with its search indexes and
+ * again as the plain floor: three to five minutes), the 10,000 memory turns, the 30-second load
  * run and the 20-second partial-outage run take most of it. The load runs' ceilings (2,000 requests
  * a second) are far above what one server process answers on such a machine, so their time ends them.
  */
