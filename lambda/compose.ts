@@ -11,6 +11,9 @@ import { createSessionStateSeal, type SessionStateSeal } from './core/sealed-sta
 import { createTurnWrites, type TurnWrites } from './core/turn-writes';
 import { assistance } from './flows/assistance';
 import { FLOWS } from './flows/all-flows';
+import { createHousehold } from './household/household';
+import { configuredOrderEvents, type OrderEvents } from './events/configured-order-events';
+import type { OrderNotificationSender } from './events/order-notification-sender';
 import { describeError, type Logger } from './logging';
 import { forgetShopper } from './privacy/forget-shopper';
 import { redactText } from './privacy/redact';
@@ -35,6 +38,8 @@ export interface Shopvoice {
   readonly turnWrites: Pick<TurnWrites, 'start' | 'settle' | 'pending'>;
   /** Where the phone keeps its calls, when the state store can (the phone carries no session). */
   readonly callStates?: CallStates;
+  /** Telling shoppers when their orders move, when configured and the state store can (events/). */
+  readonly orderEvents?: OrderEvents;
   /**
    * Forgets what the skill kept from the voice of the shopper this access token names (signature,
    * issuer and audience checked; expired up to FORGET_TOKEN_EXPIRY_ALLOWANCE_MS accepted). A token
@@ -56,6 +61,8 @@ export interface ComposeOptions {
    * channels that carry words, so the Alexa function does not bundle the language models.
    */
   readonly readText?: TextReader;
+  /** The platform that notifies shoppers of their orders (Alexa's proactive events), when ORDER_EVENTS_SECRET is set. */
+  readonly orderNotificationSender?: OrderNotificationSender;
 }
 
 /** With a webhook configured, every filed ticket is also delivered there, and anything queued earlier now. */
@@ -103,6 +110,13 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
     progressAfterMs: config.turn.progressAfterMs,
     turnWrites,
     ...(options.readText ? { readText: options.readText } : {}),
+    // Account ids are kept only as keyed hashes, under the same key that pseudonymises shoppers.
+    household: createHousehold({
+      policy: config.store.household,
+      accounts: state.sharedAccounts,
+      keySecret: config.analytics.shopperHashSecret,
+      onError: (error) => options.logger.warn({ error: describeError(error) }, 'shared account not remembered; the turn goes on'),
+    }),
     // The skill's own record of each turn's outcome; the flows never see it.
     turnEvents: {
       sink: state.turnEvents,
@@ -123,6 +137,20 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
     onProgressFailed: (error, turn) =>
       options.logger.warn({ error: describeError(error), platform: turn.platform }, 'progressive response not delivered'),
   });
+  const { notificationSubscriptions, orderNotifications } = state;
+  const orderEvents =
+    options.orderNotificationSender && notificationSubscriptions && orderNotifications
+      ? configuredOrderEvents(config, {
+          subscriptions: notificationSubscriptions,
+          outbox: orderNotifications,
+          sender: options.orderNotificationSender,
+          accessTokens: verifier,
+          localeOf: async (shopperId) => (await store.shoppers.findById(shopperId))?.locale,
+          logger: options.logger,
+          clock: options.clock,
+        })
+      : undefined;
+
   async function forgetByAccessToken(accessToken: string): Promise<void> {
     try {
       const shopper = await verifier.verify(accessToken, { acceptExpiredUpToMs: FORGET_TOKEN_EXPIRY_ALLOWANCE_MS });
@@ -134,7 +162,9 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
         { turnEvents: state.turnEvents, erasure: state.erasure, hashSecret: config.analytics.shopperHashSecret },
         shopper.shopperId,
       );
-      options.logger.info({ forgotten }, 'skill disabled: shopper forgotten');
+      // Nobody is notified through a skill they disabled.
+      const notifications = (await notificationSubscriptions?.forgetShopper(shopper.shopperId)) ?? 0;
+      options.logger.info({ forgotten, notifications }, 'skill disabled: shopper forgotten');
     } catch (error) {
       options.logger.error({ error: describeError(error) }, 'skill disabled: forgetting the shopper failed');
     }
@@ -148,9 +178,11 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
     turnEvents: state.turnEvents,
     turnWrites,
     ...(state.callStates ? { callStates: state.callStates } : {}),
+    ...(orderEvents ? { orderEvents } : {}),
     forgetByAccessToken,
     close() {
       relay?.close();
+      orderEvents?.close();
     },
   };
 }

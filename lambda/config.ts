@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { CURRENCY_CODES, type CurrencyCode } from './commerce/ports';
 import type { PurchasePinPolicy } from './core/flow';
+import { DEFAULT_MIN_SPEAKER_CONFIDENCE, type HouseholdPolicy, ORDER_DETAIL_MODES, PURCHASE_AUTH_MODES } from './household/household-policy';
 import { MIN_SESSION_STATE_SECRET_LENGTH } from './core/sealed-state';
 
 /** Typed configuration, read once from the environment and validated as a whole. */
@@ -32,6 +33,8 @@ export interface Config {
     readonly followUpBusinessDays: number;
     /** A spoken four-digit PIN before any order is placed by voice, and the lockout after three wrong ones. */
     readonly purchasePin: PurchasePinPolicy;
+    /** A device several people share (Alexa voice IDs): whose voice replaces the PIN, who hears order details. */
+    readonly household: HouseholdPolicy;
     /** The same basket confirmed again by the same shopper within this time is the same order. */
     readonly duplicateOrderWindowMinutes: number;
   };
@@ -42,6 +45,27 @@ export interface Config {
     readonly url: string;
     /** The HMAC-SHA256 key the receiver verifies the signature header with. */
     readonly secret: string;
+  };
+  /**
+   * Telling shoppers when their orders move (events/): the store's signed webhook
+   * `POST /events/order-status`, and Alexa's Proactive Events API. Off unless ORDER_EVENTS_SECRET is set.
+   */
+  readonly orderEvents?: {
+    /** The HMAC-SHA256 key the store signs status changes with. */
+    readonly secret: string;
+    /** Wait before the first retry of a notification Alexa did not take; doubles each time. */
+    readonly retryBaseMs: number;
+    readonly alexa: {
+      /** The skill's Alexa client id and secret (developer console, Permissions), for Login with Amazon. */
+      readonly clientId: string;
+      readonly clientSecret: string;
+      /** The Alexa API of the skill's region. */
+      readonly apiUrl: string;
+      /** Login with Amazon's token endpoint host. */
+      readonly lwaUrl: string;
+      /** DEVELOPMENT reaches the skill's test accounts; LIVE the published skill's shoppers. */
+      readonly stage: 'DEVELOPMENT' | 'LIVE';
+    };
   };
   readonly alexa: {
     /** When set, the skill rejects requests for any other skill id. */
@@ -302,10 +326,21 @@ const envSchema = z.object({
   STORE_FOLLOW_UP_BUSINESS_DAYS: wholeNumber(1, 1, 30),
   PURCHASE_PIN_REQUIRED: flag(false),
   PURCHASE_PIN_LOCKOUT_MINUTES: wholeNumber(30, 1, 24 * 60),
+  STORE_PURCHASE_AUTH: text.pipe(z.enum(PURCHASE_AUTH_MODES, { error: `must be ${PURCHASE_AUTH_MODES.join(' or ')}` }).optional()),
+  STORE_ORDER_DETAILS: text.pipe(z.enum(ORDER_DETAIL_MODES, { error: `must be ${ORDER_DETAIL_MODES.join(' or ')}` }).optional()),
+  STORE_SPEAKER_MIN_CONFIDENCE: wholeNumber(DEFAULT_MIN_SPEAKER_CONFIDENCE, 1, 1000),
   DUPLICATE_ORDER_WINDOW_MINUTES: wholeNumber(10, 1, 24 * 60),
 
   HANDOFF_WEBHOOK_URL: httpUrl,
   HANDOFF_WEBHOOK_SECRET: text,
+
+  ORDER_EVENTS_SECRET: text,
+  ORDER_EVENTS_RETRY_BASE_MS: wholeNumber(5000, 10, 600_000),
+  ALEXA_CLIENT_ID: text,
+  ALEXA_CLIENT_SECRET: text,
+  ALEXA_API_URL: httpUrl,
+  ALEXA_LWA_URL: httpUrl,
+  ALEXA_EVENTS_STAGE: text.pipe(z.enum(['development', 'live'], { error: 'must be development or live' }).optional()),
 
   RETENTION_DAYS: wholeNumber(90, 1, 3650),
 
@@ -388,6 +423,20 @@ function crossChecks(settings: Settings, environment: Config['environment']): st
   // An unsigned ticket would be one anybody could forge.
   if (settings.HANDOFF_WEBHOOK_URL && (settings.HANDOFF_WEBHOOK_SECRET ?? '').length < 16) {
     problems.push('HANDOFF_WEBHOOK_SECRET: required when HANDOFF_WEBHOOK_URL is set, at least 16 characters');
+  }
+  // An unsigned status change would let anybody make Alexa announce deliveries.
+  if (settings.ORDER_EVENTS_SECRET !== undefined && settings.ORDER_EVENTS_SECRET.length < 16) {
+    problems.push('ORDER_EVENTS_SECRET: at least 16 characters');
+  }
+  if (settings.ORDER_EVENTS_SECRET !== undefined && (!settings.ALEXA_CLIENT_ID || !settings.ALEXA_CLIENT_SECRET)) {
+    problems.push('ALEXA_CLIENT_ID: required with ALEXA_CLIENT_SECRET when ORDER_EVENTS_SECRET is set (the skill\'s client credentials, developer console > Permissions)');
+  }
+  if (environment === 'production' && [settings.ALEXA_API_URL, settings.ALEXA_LWA_URL].some((url) => url !== undefined && !url.startsWith('https://'))) {
+    problems.push('ALEXA_API_URL: must be https in production, as must ALEXA_LWA_URL');
+  }
+  // "A recognised speaker or the PIN": without the PIN, anyone Alexa does not recognise could buy.
+  if (settings.STORE_PURCHASE_AUTH === 'recognised-speaker-or-pin' && !settings.PURCHASE_PIN_REQUIRED) {
+    problems.push('PURCHASE_PIN_REQUIRED: must be true when STORE_PURCHASE_AUTH=recognised-speaker-or-pin (the PIN is what everyone else says)');
   }
   // A progressive response planned for after the deadline would never be said.
   if (settings.PROGRESS_AFTER_MS >= settings.TURN_BUDGET_MS) {
@@ -507,11 +556,29 @@ export function loadConfig(env: Env = process.env): Config {
         required: settings.PURCHASE_PIN_REQUIRED,
         lockoutMinutes: settings.PURCHASE_PIN_LOCKOUT_MINUTES,
       },
+      household: {
+        purchaseAuth: settings.STORE_PURCHASE_AUTH ?? 'pin',
+        orderDetails: settings.STORE_ORDER_DETAILS ?? 'recognised-speaker-when-shared',
+        minSpeakerConfidence: settings.STORE_SPEAKER_MIN_CONFIDENCE,
+      },
       duplicateOrderWindowMinutes: settings.DUPLICATE_ORDER_WINDOW_MINUTES,
     },
     retentionDays: settings.RETENTION_DAYS,
     handoffWebhook: settings.HANDOFF_WEBHOOK_URL
       ? { url: settings.HANDOFF_WEBHOOK_URL, secret: settings.HANDOFF_WEBHOOK_SECRET! }
+      : undefined,
+    orderEvents: settings.ORDER_EVENTS_SECRET
+      ? {
+          secret: settings.ORDER_EVENTS_SECRET,
+          retryBaseMs: settings.ORDER_EVENTS_RETRY_BASE_MS,
+          alexa: {
+            clientId: settings.ALEXA_CLIENT_ID!,
+            clientSecret: settings.ALEXA_CLIENT_SECRET!,
+            apiUrl: (settings.ALEXA_API_URL ?? 'https://api.amazonalexa.com').replace(/\/+$/, ''),
+            lwaUrl: (settings.ALEXA_LWA_URL ?? 'https://api.amazon.com').replace(/\/+$/, ''),
+            stage: (settings.ALEXA_EVENTS_STAGE ?? (environment === 'production' ? 'live' : 'development')) === 'live' ? 'LIVE' : 'DEVELOPMENT',
+          },
+        }
       : undefined,
     alexa: {
       skillId: settings.ALEXA_SKILL_ID,

@@ -8,6 +8,7 @@ import { settlingTurnWrites } from './core/turn-writes';
 import { loadConfig } from './config';
 import { BODY_LIMIT } from './http-app';
 import { createLogger, describeError } from './logging';
+import { warmForFirstTurn } from './warm-start';
 import { instrumentAdapters, instrumentRouter } from './observability/instrument';
 import { createGoogleApp, createGoogleWebhook } from './platforms/google';
 import { withCheckedGoogleBody } from './platforms/google-request-schema';
@@ -22,6 +23,8 @@ const shopvoice = composeShopvoice(config, {
   readText: readWithOwnUnderstanding,
 });
 const router = instrumentRouter(shopvoice.router);
+// What the first turn would otherwise set up (formatters, templates, fetch) is done during init.
+warmForFirstTurn(config);
 const onError = (error: unknown) => logger.error({ error: describeError(error) }, 'google handler failed');
 
 const app = express();

@@ -1,5 +1,6 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { requireBearerToken } from './auth/bearer-credential';
+import { ORDER_STATUS_WEBHOOK_PATH } from './events/order-status-webhook';
 import { describeError, type Logger } from './logging';
 
 /** Real platform requests are a few KB; this leaves room without inviting abuse. */
@@ -18,6 +19,8 @@ export interface HttpAppOptions {
   readonly mcp?: (app: Express) => void;
   /** `POST /phone/twiml` (platforms/phone), mounted next to the platform endpoints; its WebSocket is on the HTTP server. */
   readonly phone?: (app: Express) => void;
+  /** `POST /events/order-status`, the store's signed order status changes (events/), when configured. */
+  readonly orderStatusWebhook?: readonly RequestHandler[];
   /** Extra routes mounted after the platform endpoints (the dev console). */
   readonly extraRoutes?: (app: Express) => void;
 }
@@ -38,6 +41,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.post('/google', express.json({ limit: BODY_LIMIT }), options.googleWebhook);
   options.mcp?.(app);
   options.phone?.(app);
+  if (options.orderStatusWebhook) app.post(ORDER_STATUS_WEBHOOK_PATH, ...options.orderStatusWebhook);
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });

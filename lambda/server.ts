@@ -16,6 +16,8 @@ import { createPlatformEndpoints } from './platforms/http-endpoints';
 import { mountMcp } from './platforms/mcp/mcp-http';
 import { mcpEndpointOptions } from './platforms/mcp/mcp-from-config';
 import { createPhoneChannel } from './platforms/phone/phone-http';
+import { configuredAlexaOrderNotifications } from './platforms/alexa-proactive/alexa-order-notifications';
+import { createOrderStatusWebhook } from './events/order-status-webhook';
 
 export interface ServerOptions {
   /** Adapters opened by the caller (tests), who closes them; by default they are opened as configured and closed with the server. */
@@ -36,12 +38,25 @@ function composeOver(config: Config, logger: Logger, metrics: Metrics, options: 
   const instrument = (adapters: Pick<Adapters, 'store' | 'state'>) => instrumentAdapters(adapters, { logger, metrics });
   if (options.adapters) {
     const { accessTokens } = options;
-    return composeShopvoice(config, { logger, adapters: instrument(options.adapters), clock: options.clock, readText: readWithOwnUnderstanding, ...(accessTokens ? { accessTokens } : {}) });
+    return composeShopvoice(config, {
+      logger,
+      adapters: instrument(options.adapters),
+      clock: options.clock,
+      readText: readWithOwnUnderstanding,
+      orderNotificationSender: configuredAlexaOrderNotifications(config, options.clock),
+      ...(accessTokens ? { accessTokens } : {}),
+    });
   }
   if (config.commerce.adapter === 'http') metrics.circuit('closed');
   const adapters = openAdapters(config, config.commerce.adapter === 'http' ? storeEventsLogger(logger, { retry: metrics.storeRetry, circuit: metrics.circuit }) : logger);
   try {
-    const shopvoice = composeShopvoice(config, { logger, adapters: instrument(adapters), clock: options.clock, readText: readWithOwnUnderstanding });
+    const shopvoice = composeShopvoice(config, {
+      logger,
+      adapters: instrument(adapters),
+      clock: options.clock,
+      readText: readWithOwnUnderstanding,
+      orderNotificationSender: configuredAlexaOrderNotifications(config, options.clock),
+    });
     return {
       ...shopvoice,
       close() {
@@ -63,6 +78,7 @@ export function createServer(config: Config, logger: Logger, options: ServerOpti
   const endpoints = createPlatformEndpoints(config, router, logger, BODY_LIMIT, {
     stateSeal: shopvoice.stateSeal,
     onSkillDisabled: (token) => shopvoice.forgetByAccessToken(token),
+    ...(shopvoice.orderEvents ? { onNotificationPermission: shopvoice.orderEvents.permissionChanged } : {}),
   });
   // The dev console speaks for any shopper of the store, so it never runs in production.
   const extraRoutes = config.environment === 'production' ? undefined : devConsoleRoutes({ config, router, stateSeal: shopvoice.stateSeal, logger, clock: options.clock, shoppers: shopvoice.commerce.shoppers });
@@ -80,7 +96,17 @@ export function createServer(config: Config, logger: Logger, options: ServerOpti
     clock: options.clock,
     bindingSecret: config.sessionStateSecret,
   });
-  const app = createHttpApp({ ...endpoints, logger, metrics, metricsToken: config.metrics.token, mcp, phone: (on) => phone.mount(on), extraRoutes });
+  const orderEvents = shopvoice.orderEvents;
+  const app = createHttpApp({
+    ...endpoints,
+    logger,
+    metrics,
+    metricsToken: config.metrics.token,
+    mcp,
+    phone: (on) => phone.mount(on),
+    ...(orderEvents ? { orderStatusWebhook: createOrderStatusWebhook({ ...orderEvents.webhook, logger }) } : {}),
+    extraRoutes,
+  });
   return { app, shopvoice, metrics, phone };
 }
 

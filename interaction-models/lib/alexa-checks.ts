@@ -72,8 +72,11 @@ export function modelLimitProblems(locale: string, data: InteractionModelData, l
   return problems;
 }
 
-/** Permissions the code actually uses (none: account linking is not a permission). */
-export const USED_PERMISSIONS: readonly string[] = [];
+/**
+ * Permissions the code actually uses (account linking is not one): the recognised speaker
+ * (platforms/alexa-speaker.ts) and order notifications (platforms/alexa-proactive/).
+ */
+export const USED_PERMISSIONS: readonly string[] = ['alexa::person_id:read', 'alexa::devices:all:notifications:write'];
 
 export function invocationNameProblems(locale: string, name: string, extraForbidden: readonly string[] = []): string[] {
   const problems: string[] = [];

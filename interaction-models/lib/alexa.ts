@@ -14,6 +14,20 @@ export const ALEXA_PATHS = {
   accountLinking: 'account-linking/accountLinking.json',
 } as const;
 
+/**
+ * The skill's icons, drawn by `npm run icons` (tools/icons/) into the skill package, where
+ * `ask deploy` uploads them from: the two sizes the skill store shows.
+ */
+export const ALEXA_ICONS = {
+  small: { size: 108, file: 'skill-package/assets/images/icon-108.png' },
+  large: { size: 512, file: 'skill-package/assets/images/icon-512.png' },
+} as const;
+
+/** How skill.json names a file of the skill package: `file://` and its path inside skill-package/. */
+export function packageFileUri(file: string): string {
+  return `file://${file.replace(/^skill-package\//, '')}`;
+}
+
 /** Kept out of every committed file; whoever runs `ask smapi update-account-linking-info` fills it in. */
 export const CLIENT_SECRET_PLACEHOLDER = '<client-secret>';
 
@@ -67,6 +81,8 @@ export function alexaSkillManifest(source: Source): SkillManifestEnvelope {
         description: model.alexa.description,
         examplePhrases: [...model.alexa.examplePhrases],
         keywords: [...model.alexa.keywords],
+        smallIconUri: packageFileUri(ALEXA_ICONS.small.file),
+        largeIconUri: packageFileUri(ALEXA_ICONS.large.file),
       },
     ]),
   );
@@ -88,6 +104,9 @@ export function alexaSkillManifest(source: Source): SkillManifestEnvelope {
         testingInstructions: project.alexa.testingInstructions,
       },
       privacyAndCompliance: { ...project.alexa.privacy, locales: privacyLocales },
+      // Skill personalization: a recognised speaker's own linked account, and who may hear order
+      // details on a shared device (lambda/household/); notifications of order status (lambda/events/).
+      permissions: [{ name: 'alexa::person_id:read' }, { name: 'alexa::devices:all:notifications:write' }],
       apis: {
         custom: {
           endpoint: { uri: project.alexa.endpointUri },
@@ -95,10 +114,18 @@ export function alexaSkillManifest(source: Source): SkillManifestEnvelope {
         },
       },
       // When a shopper disables the skill, Alexa tells the same function, which forgets what the
-      // skill kept from their voice (lambda/platforms/alexa.ts).
+      // skill kept from their voice (lambda/platforms/alexa.ts); and when they subscribe to order
+      // notifications or withdraw the permission (lambda/platforms/alexa-proactive/skill-events.ts).
+      // The skill publishes one proactive event, its orders' progress (lambda/events/).
       events: {
         endpoint: { uri: project.alexa.endpointUri },
-        subscriptions: [{ eventName: 'SKILL_DISABLED' }],
+        subscriptions: [
+          { eventName: 'SKILL_DISABLED' },
+          { eventName: 'SKILL_PROACTIVE_SUBSCRIPTION_CHANGED' },
+          { eventName: 'SKILL_PERMISSION_ACCEPTED' },
+          { eventName: 'SKILL_PERMISSION_CHANGED' },
+        ],
+        publications: [{ eventName: 'AMAZON.OrderStatus.Updated' }],
       },
     },
   };

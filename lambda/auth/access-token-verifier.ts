@@ -2,6 +2,7 @@ import { decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import type { JSONWebKeySet, JWTPayload, JWTVerifyGetKey, JWTVerifyOptions, KeyLike } from 'jose';
 import { fileKeySet, reloadingKeySet, remoteKeySet, staticKeySet } from './key-sets';
 import type { KeySetLoader } from './key-sets';
+import { createVerifiedTokenCache } from './verified-token-cache';
 
 /** The shopper an access token speaks for. */
 export interface VerifiedShopper {
@@ -35,6 +36,10 @@ export interface AccessTokenVerifierOptions {
   readonly clockToleranceSeconds?: number;
   /** How long to wait for the JWKS endpoint, in milliseconds. Default 3000 (Alexa allows 8 s per answer). */
   readonly jwksTimeoutMs?: number;
+  /** "Now", in epoch milliseconds, for expiry and the cache of verified tokens. The real time by default. */
+  readonly clock?: () => number;
+  /** Verified tokens kept until they expire (see verified-token-cache.ts); 0 verifies every token every time. */
+  readonly verifiedTokensKept?: number;
 }
 
 export const ALLOWED_ALGORITHMS: readonly string[] = ['RS256', 'ES256'];
@@ -60,6 +65,8 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     sources.push(remoteKeySet(options.jwksUrl, options.jwksTimeoutMs ?? 3000));
   }
 
+  const clock = options.clock ?? Date.now;
+  const verified = createVerifiedTokenCache<VerifiedShopper>(options.verifiedTokensKept);
   const clockToleranceSeconds = options.clockToleranceSeconds ?? 5;
   const verifyOptions: JWTVerifyOptions = {
     algorithms: [...ALLOWED_ALGORITHMS],
@@ -74,29 +81,39 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
    * token through; `nbf` is then checked again with the ordinary tolerance, so a token that is
    * not valid yet stays refused.
    */
-  function optionsAccepting(expiredUpToMs: number | undefined): JWTVerifyOptions {
-    if (expiredUpToMs === undefined || !Number.isFinite(expiredUpToMs) || expiredUpToMs <= 0) return verifyOptions;
-    return { ...verifyOptions, clockTolerance: clockToleranceSeconds + Math.ceil(expiredUpToMs / 1000) };
+  function optionsAccepting(expiredUpToMs: number | undefined, now: number): JWTVerifyOptions {
+    const at = { ...verifyOptions, currentDate: new Date(now) };
+    if (expiredUpToMs === undefined || !Number.isFinite(expiredUpToMs) || expiredUpToMs <= 0) return at;
+    return { ...at, clockTolerance: clockToleranceSeconds + Math.ceil(expiredUpToMs / 1000) };
   }
 
   /**
    * Not valid before `nbf`, and not issued in the future: jose checks `iat` only against a maximum
    * age, and a token from the future comes from a forger or a broken issuer clock either way.
    */
-  function validYet(payload: JWTPayload): boolean {
-    const latest = Date.now() / 1000 + clockToleranceSeconds;
+  function validYet(payload: JWTPayload, now: number): boolean {
+    const latest = now / 1000 + clockToleranceSeconds;
     return (typeof payload.nbf !== 'number' || payload.nbf <= latest) && (typeof payload.iat !== 'number' || payload.iat <= latest);
   }
 
   return {
     async verify(token, verify = {}) {
       try {
+        const now = clock();
+        // Only a turn's own check is answered from, and kept in, the cache: an allowance for expired tokens is not.
+        const usesCache = verify.acceptExpiredUpToMs === undefined && typeof token === 'string';
+        const known = usesCache ? verified.get(token, now) : undefined;
+        if (known) return known;
         if (!looksLikeJws(token)) return undefined;
-        const attemptOptions = optionsAccepting(verify.acceptExpiredUpToMs);
+        const attemptOptions = optionsAccepting(verify.acceptExpiredUpToMs, now);
         for (const source of sources) {
           const attempt = await attemptWith(token, source, attemptOptions);
-          if (attempt.kind === 'verified') return validYet(attempt.payload) ? shopperFrom(attempt.payload) : undefined;
           if (attempt.kind === 'rejected') return undefined;
+          if (attempt.kind !== 'verified') continue;
+          const shopper = validYet(attempt.payload, now) ? shopperFrom(attempt.payload) : undefined;
+          // requiredClaims makes `exp` a number here; the cache forgets the token when it expires.
+          if (shopper && usesCache && typeof attempt.payload.exp === 'number') verified.keep(token, shopper, attempt.payload.exp * 1000, now);
+          return shopper;
         }
         return undefined;
       } catch {

@@ -558,6 +558,82 @@ export interface CallStates {
   save(callId: string, state: CallStateData, expiresAt: Date): Promise<void>;
 }
 
+/**
+ * Device accounts on which a recognised speaker has been heard: several people talk through them
+ * (household/). Known only by a keyed hash of the platform's account id; nothing else is kept.
+ */
+export interface SharedAccounts {
+  /** Notes that a recognised speaker used the account; noting it again changes nothing. */
+  markShared(accountKey: string, at: Date): Promise<void>;
+  isShared(accountKey: string): Promise<boolean>;
+}
+
+/** The moves of an order that a shopper can be told about without asking (events/). */
+export const ORDER_STATUS_CHANGES = ['shipped', 'out-for-delivery', 'delivered', 'delayed'] as const;
+export type OrderStatusChangeKind = (typeof ORDER_STATUS_CHANGES)[number];
+
+/** An order moved, as the store says. */
+export interface OrderStatusChange {
+  readonly orderNumber: string;
+  readonly shopperId: string;
+  readonly status: OrderStatusChangeKind;
+  readonly occurredAt: Date;
+  /** When the order should now arrive; always given for `delayed`. */
+  readonly expectedArrival?: Date;
+}
+
+/** A shopper's word, through a platform, on being notified: given, or withdrawn. */
+export interface NotificationSubscription {
+  readonly shopperId: string;
+  readonly platform: 'alexa';
+  /** Whom the platform notifies (Alexa's userId of the account). */
+  readonly recipient: string;
+  readonly locale: string;
+  readonly subscribed: boolean;
+  /** When the platform said so: platforms send these out of order, and an older word never overrides a newer one. */
+  readonly at: Date;
+}
+
+export interface NotificationSubscriptions {
+  /** Keeps the shopper's word for this recipient, unless a newer one is already kept. */
+  record(subscription: NotificationSubscription): Promise<void>;
+  /** The recipients the shopper is currently subscribed through. */
+  subscribed(shopperId: string): Promise<readonly NotificationSubscription[]>;
+  /** Drops everything kept for the shopper (they disabled the skill or asked to be forgotten); returns how many. */
+  forgetShopper(shopperId: string): Promise<number>;
+}
+
+/** One recipient's notification of one order change, waiting to be sent. */
+export interface QueuedOrderNotification {
+  /** Names the change (order and move) the same way every time the store reports it. */
+  readonly changeKey: string;
+  readonly change: OrderStatusChange;
+  readonly recipient: string;
+  readonly locale: string;
+  /** Failed sends so far. */
+  readonly attempts: number;
+}
+
+/**
+ * Notifications of order changes, one per change and recipient ever: a change reported again is not
+ * queued again, and a queued one leaves the queue once sent or dropped.
+ */
+export interface OrderNotifications {
+  /** Queues the change for each recipient that does not have it yet; returns how many were queued. */
+  enqueue(changeKey: string, change: OrderStatusChange, recipients: readonly { readonly recipient: string; readonly locale: string }[], at: Date): Promise<number>;
+  /**
+   * Up to `limit` notifications due at `now`, each claimed for `leaseMs`: a second pass running at
+   * the same time (another instance, the scheduled function) does not get them meanwhile.
+   */
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<readonly QueuedOrderNotification[]>;
+  /** When the next queued notification is due; undefined when none is queued. */
+  nextDue(): Promise<Date | undefined>;
+  markSent(changeKey: string, recipient: string, at: Date): Promise<void>;
+  markFailed(changeKey: string, recipient: string, error: string, retryAt: Date): Promise<void>;
+  /** Gives up on it for good (permission withdrawn, expired, refused): it is never sent. */
+  markDropped(changeKey: string, recipient: string, reason: string, at: Date): Promise<void>;
+}
+
 /** What the store's own systems answer: shoppers, orders, catalog, returns and checkout. */
 export interface StoreCommerce {
   readonly shoppers: Shoppers;
@@ -586,6 +662,12 @@ export interface SkillState extends ConversationState {
   readonly erasure: ShopperErasure;
   /** Phone calls in progress; a state store without them cannot serve the phone. */
   readonly callStates?: CallStates;
+  /** Accounts known to be shared by a household; without it, none is known to be. */
+  readonly sharedAccounts?: SharedAccounts;
+  /** Shoppers' word on being notified of their orders; a state store without it notifies no one. */
+  readonly notificationSubscriptions?: NotificationSubscriptions;
+  /** Order notifications waiting to be sent, and what became of each. */
+  readonly orderNotifications?: OrderNotifications;
 }
 
 /** Everything the flows may use: the store's answers and the skill's own state. */

@@ -1,4 +1,5 @@
 import type { Commerce, HandoffItem, HandoffReason, Shopper } from '../commerce/ports';
+import type { HouseholdPolicy } from '../household/household-policy';
 import type { ExpectedAnswer } from '../understanding/expected-answers';
 import type { Voice } from '../speech/voice';
 import type { IntentName } from './intents';
@@ -18,6 +19,8 @@ export interface StoreProfile {
   readonly followUpBusinessDays: number;
   /** The spoken PIN step-up before an order is placed; without it, no PIN is asked. */
   readonly purchasePin?: PurchasePinPolicy;
+  /** Rules for a device several people share: whose voice replaces the PIN, who hears order details. */
+  readonly household?: HouseholdPolicy;
   /** The same basket confirmed again by the same shopper within this time is the same order; 10 by default. */
   readonly duplicateOrderWindowMinutes?: number;
 }

@@ -7,6 +7,8 @@ import { type Voice, voiceFor } from '../speech/voice';
 import { commerceInLocale } from '../commerce/spoken-names';
 import { runAsShopper } from '../commerce/shopper-credential';
 import { calendarDayIn, isoDay } from '../understanding/calendar';
+import type { Household } from '../household/household';
+import { ORDER_DETAIL_FLOWS, orderDetailsWithheld } from '../household/withheld-reply';
 import { commerceWithin } from './bounded-commerce';
 import type { Assistance, Flow, FlowContext, LinkedShopper, StoreProfile } from './flow';
 import type { IntentName } from './intents';
@@ -43,6 +45,8 @@ export interface RouterDependencies {
   readonly turnWrites?: TurnWrites;
   /** Reads words the platform heard but could not place (own-reading.ts); such turns fall back when unset. */
   readonly readText?: TextReader;
+  /** Who may hear order details on a device a household shares (household/); anyone who is linked when unset. */
+  readonly household?: Household;
 }
 
 export interface TurnEventRecording {
@@ -176,10 +180,14 @@ export function createRouter(dependencies: RouterDependencies): Router {
     return { id, profile: () => ports.shoppers.findById(id) };
   }
 
-  async function dispatch(context: FlowContext, trace: TurnTrace): Promise<Reply> {
+  /**
+   * `withheld`: the speaker may not hear the linked account's orders (an unrecognised voice on a
+   * shared device): flows that read them are declined, and the welcome uses no name.
+   */
+  async function dispatch(context: FlowContext, trace: TurnTrace, withheld: boolean): Promise<Reply> {
     const { turn } = context;
     const event = turn.event;
-    if (event.kind === 'launch') return assistance.launch(context);
+    if (event.kind === 'launch') return assistance.launch(withheld ? { ...context, shopper: undefined } : context);
     if (event.kind === 'session-ended') return assistance.sessionEnded(context);
 
     const active = turn.state.active;
@@ -198,6 +206,7 @@ export function createRouter(dependencies: RouterDependencies): Router {
     }
 
     if (active && activeFlow?.continue) {
+      if (withheld && ORDER_DETAIL_FLOWS.has(activeFlow.name)) return orderDetailsWithheld(context);
       const continued = await activeFlow.continue(context, active);
       if (continued) return continued;
     }
@@ -207,7 +216,8 @@ export function createRouter(dependencies: RouterDependencies): Router {
       trace.started = starting.name;
       if (!starting.needsShopper) return starting.start(context);
       const { shopper } = context;
-      return shopper ? starting.start({ ...context, shopper }) : assistance.linkAccount(context);
+      if (!shopper) return assistance.linkAccount(context);
+      return withheld && ORDER_DETAIL_FLOWS.has(starting.name) ? orderDetailsWithheld(context) : starting.start({ ...context, shopper });
     }
 
     if (event.intent === 'RepeatIntent') return assistance.repeat(context);
@@ -309,7 +319,8 @@ export function createRouter(dependencies: RouterDependencies): Router {
       // Stores whose API acts as the shopper (Shopify's Customer Account API) call it with the shopper's own token.
       const answering = runAsShopper(turn.accessToken, async () => {
         context = { ...base, shopper: await shopperFor(turn, ports) };
-        return dispatch(context, trace);
+        const withheld = context.shopper !== undefined && ((await dependencies.household?.withholdsOrderDetails(turn, base.now)) ?? false);
+        return dispatch(context, trace, withheld);
       });
       reply = await budget.bound(answering, OVERRUN_GRACE_MS, () => new TurnOverrunError());
     } catch (error) {

@@ -27,6 +27,21 @@ export interface DeviceCapabilities {
   readonly liveTransfer?: boolean;
 }
 
+/**
+ * Who is speaking, on channels that tell apart the people sharing one device (Alexa's voice IDs
+ * with skill personalization). Absent on channels that cannot.
+ */
+export interface Speaker {
+  /** The platform recognised the speaker's voice as one of the account's people. */
+  readonly recognised: boolean;
+  /** How sure the platform is of who is speaking (Alexa's authenticationConfidenceLevel.level); higher is surer. */
+  readonly confidence?: number;
+  /** The access token is the recognised speaker's own (person-level account linking), not the device account's. */
+  readonly ownLink: boolean;
+  /** The platform's id of the account the device is registered to, which everyone in the household talks through. */
+  readonly accountId?: string;
+}
+
 /** Speaking before the reply is ready, where the platform can (Alexa's progressive responses). */
 export interface TurnProgress {
   /** Says `speech` now, while the turn goes on; rejects when the platform did not take it. */
@@ -51,6 +66,8 @@ export interface Turn {
    * the channel adapter that checked the shopper sets it.
    */
   readonly identifiedShopper?: { readonly shopperId: string };
+  /** Who is speaking, where the platform can tell; `accessToken` is then the speaker's own when they linked their own account. */
+  readonly speaker?: Speaker;
   readonly device: DeviceCapabilities;
   readonly requestId: string;
   /** The platform's conversation id: stable across the turns of one conversation. */

@@ -8,8 +8,8 @@ import { JsonObject, refinement, refusalReason } from './request-body-check';
  * checked before the skill sees it, like the Google webhook body (google-request-schema.ts):
  *
  * - what says what the request is (its type and id, the intent and its slots, the session's id,
- *   the skill's id, the user and their access token) must have its type, or the request is
- *   refused with a 400 naming the field;
+ *   the skill's id, the user and the recognised person, and their access tokens) must have its
+ *   type, or the request is refused with a 400 naming the field;
  * - what only refines the answer (the locale, the device's interfaces, the session's attributes,
  *   entity resolutions, the API endpoint for progressive responses) is left out when it has the
  *   wrong type, and the shopper still gets a spoken answer.
@@ -20,6 +20,16 @@ import { JsonObject, refinement, refusalReason } from './request-body-check';
 const ApplicationSchema = z.looseObject({ applicationId: z.string().optional() });
 /** Where the account-linking token travels. */
 const UserSchema = z.looseObject({ userId: z.string().optional(), accessToken: z.string().optional() });
+
+/**
+ * The recognised speaker (skill personalization): their own account-linking token says who the
+ * shopper is, so it must have its type; how sure Alexa is only refines what they may do.
+ */
+const PersonSchema = z.looseObject({
+  personId: z.string().optional(),
+  accessToken: z.string().optional(),
+  authenticationConfidenceLevel: refinement(z.looseObject({ level: refinement(z.number()) })),
+});
 
 /** One authority's resolution of a slot value to the catalog's canonical value. */
 const ResolutionSchema = z.looseObject({
@@ -61,6 +71,7 @@ export const AlexaEnvelopeSchema = z.looseObject({
       .looseObject({
         application: ApplicationSchema.optional(),
         user: UserSchema.optional(),
+        person: PersonSchema.optional(),
         device: refinement(z.looseObject({ deviceId: refinement(z.string()), supportedInterfaces: refinement(JsonObject) })),
         apiEndpoint: refinement(z.string()),
         apiAccessToken: refinement(z.string()),

@@ -8,6 +8,9 @@ import { readSessionState, SESSION_STATE_KEY } from '../core/session-state';
 import type { SlotValue, Turn, TurnEvent, TurnProgress } from '../core/turn';
 import { renderSsml } from '../speech/ssml';
 import { voiceFor } from '../speech/voice';
+import { alexaShopperIdentity } from './alexa-speaker';
+import { isPermissionEvent, readPermissionEvent } from './alexa-proactive/skill-events';
+import type { NotificationPermissionChange } from '../events/notification-permissions';
 
 
 export interface AlexaSkillOptions {
@@ -29,6 +32,11 @@ export interface AlexaSkillOptions {
   readonly onSkillDisabled?: (accessToken: string) => Promise<void>;
   /** How long the skill-disabled event waits for `onSkillDisabled`, in milliseconds. Default 5000. */
   readonly skillDisabledBudgetMs?: number;
+  /**
+   * Called when a shopper subscribes to or unsubscribes from the skill's order notifications, or
+   * grants or withdraws the notifications permission (alexa-proactive/skill-events.ts). Must not reject.
+   */
+  readonly onNotificationPermission?: (change: NotificationPermissionChange) => Promise<void>;
 }
 
 const SKILL_DISABLED = 'AlexaSkillEvent.SkillDisabled';
@@ -110,12 +118,14 @@ export function alexaTurn(envelope: RequestEnvelope, event: TurnEvent, sessionAt
   const system = envelope.context?.System;
   const interfaces = system?.device?.supportedInterfaces ?? {};
   const sessionId = envelope.session?.sessionId ?? envelope.request.requestId;
+  const { accessToken, speaker } = alexaShopperIdentity(envelope);
   return {
     platform: 'alexa',
     locale: envelope.request.locale ?? 'en-US',
     event,
     state: readSessionState(stateSeal.open(sessionAttributes[SESSION_STATE_KEY], { platform: 'alexa', sessionId })),
-    accessToken: system?.user?.accessToken ?? envelope.session?.user?.accessToken,
+    accessToken,
+    speaker,
     device: { screen: 'Alexa.Presentation.APL' in interfaces || 'Display' in interfaces },
     requestId: envelope.request.requestId,
     sessionId,
@@ -198,6 +208,18 @@ export function createAlexaSkill(options: AlexaSkillOptions): Skill {
         async handle(input) {
           const accessToken = input.requestEnvelope.context?.System?.user?.accessToken;
           if (accessToken) await actOnSkillDisabled(options, accessToken);
+          return input.responseBuilder.getResponse();
+        },
+      },
+      {
+        // The shopper's word on order notifications. Without a linked account's token the event
+        // names no shopper the skill could notify. Alexa expects an empty response to an event.
+        canHandle: (input) => isPermissionEvent(input.requestEnvelope),
+        async handle(input) {
+          const { accessToken, recipient, locale, subscribed, at } = readPermissionEvent(input.requestEnvelope);
+          if (accessToken && recipient && options.onNotificationPermission) {
+            await options.onNotificationPermission({ accessToken, platform: 'alexa', recipient, ...(locale ? { locale } : {}), subscribed, at });
+          }
           return input.responseBuilder.getResponse();
         },
       },

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import type { Config } from '../config';
 import type { Router } from '../core/router';
 import type { SessionStateSeal } from '../core/sealed-state';
+import type { NotificationPermissionChange } from '../events/notification-permissions';
 import { describeError, type Logger } from '../logging';
 import { createAlexaSkill } from './alexa';
 import { createAlexaEndpoint } from './alexa-http';
@@ -18,6 +19,8 @@ export interface PlatformEndpointOptions {
   readonly stateSeal: SessionStateSeal;
   /** Forgets the shopper an access token names, when they disable the Alexa skill (Shopvoice.forgetByAccessToken). */
   readonly onSkillDisabled?: (accessToken: string) => Promise<void>;
+  /** Keeps a shopper's word on order notifications (Shopvoice.orderEvents.permissionChanged). */
+  readonly onNotificationPermission?: (change: NotificationPermissionChange) => Promise<void>;
 }
 
 /** Both platforms' HTTP endpoints over one router, configured from config. */
@@ -30,7 +33,14 @@ export function createPlatformEndpoints(
 ): PlatformEndpoints {
   const onError = (error: unknown) => logger.error({ error: describeError(error) }, 'platform handler failed');
   const { stateSeal } = options;
-  const skill = createAlexaSkill({ router, stateSeal, skillId: config.alexa.skillId, onError, onSkillDisabled: options.onSkillDisabled });
+  const skill = createAlexaSkill({
+    router,
+    stateSeal,
+    skillId: config.alexa.skillId,
+    onError,
+    onSkillDisabled: options.onSkillDisabled,
+    onNotificationPermission: options.onNotificationPermission,
+  });
   return {
     alexaEndpoint: createAlexaEndpoint({ skill, verifyRequests: config.alexa.verifySignature, bodyLimit, logger }),
     googleWebhook: withCheckedGoogleBody(

@@ -1,4 +1,3 @@
-import i18next, { type i18n as I18n } from 'i18next';
 import deDE from './locales/de-DE.json';
 import enUS from './locales/en-US.json';
 
@@ -28,24 +27,75 @@ const resources: Record<SupportedLocale, Messages> = {
   'de-DE': deDE as Messages,
 };
 
-let instance: I18n | undefined;
+/**
+ * The messages are i18next's JSON format (nested keys, `{{name}}` values, `_one`/`_other` plural
+ * keys), compiled once per locale into functions that fill in their values: a turn says a dozen
+ * messages, and looking each up and parsing it again every time was a tenth of a turn's CPU. The
+ * rules are i18next's as configured before: a message missing in a locale comes from en-US, a
+ * `count` picks the plural form by the locale's plural rules (`_zero` first when the count is 0),
+ * values go in as they are (no escaping, no nesting: SSML escaping happens once, in the speech
+ * facade), a value not given leaves its `{{name}}` in place, and a key found nowhere reads as itself.
+ * test/speech/message-templates.test.ts checks every message against i18next.
+ */
+type Values = Readonly<Record<string, string | number>>;
+type Template = (values: Values) => string;
 
-/** One i18next instance for the process, initialised synchronously on first use. */
-function i18n(): I18n {
-  if (instance) return instance;
-  const created = i18next.createInstance();
-  void created.init({
-    resources: Object.fromEntries(Object.entries(resources).map(([locale, messages]) => [locale, { translation: messages }])),
-    lng: LOCALES[0],
-    fallbackLng: LOCALES[0],
-    supportedLngs: [...LOCALES],
-    initAsync: false,
-    // Values are escaped once, when speech becomes SSML; i18next must not HTML-escape them.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-  instance = created;
-  return created;
+const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
+
+function compile(text: string): Template {
+  const pieces = text.split(PLACEHOLDER);
+  if (pieces.length === 1) return () => text;
+  // split() with one capture group alternates literal text and value names: even indexes are text.
+  return (values) => {
+    let out = pieces[0] ?? '';
+    for (let index = 1; index < pieces.length; index += 2) {
+      const name = pieces[index] ?? '';
+      const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+      out += value === undefined ? (name in values ? '' : `{{${name}}}`) : String(value);
+      out += pieces[index + 1] ?? '';
+    }
+    return out;
+  };
+}
+
+function compileAll(messages: object, prefix: string, into: Map<string, Template>): Map<string, Template> {
+  for (const [name, value] of Object.entries(messages)) {
+    if (typeof value === 'string') into.set(`${prefix}${name}`, compile(value));
+    else if (typeof value === 'object' && value !== null) compileAll(value, `${prefix}${name}.`, into);
+  }
+  return into;
+}
+
+interface CompiledLocale {
+  readonly templates: ReadonlyMap<string, Template>;
+  readonly plural: Intl.PluralRules;
+}
+
+const compiled = new Map<SupportedLocale, CompiledLocale>();
+
+/** A locale's messages, compiled on first use (or by warmMessages at start-up). */
+function compiledFor(locale: SupportedLocale): CompiledLocale {
+  let found = compiled.get(locale);
+  if (!found) {
+    found = { templates: compileAll(resources[locale], '', new Map()), plural: new Intl.PluralRules(locale) };
+    compiled.set(locale, found);
+  }
+  return found;
+}
+
+/** The message for a key in one locale, its plural form chosen by `count` when it has one. */
+function templateIn(locale: SupportedLocale, key: string, count: unknown): Template | undefined {
+  const { templates, plural } = compiledFor(locale);
+  if (typeof count === 'number') {
+    const form = (count === 0 ? templates.get(`${key}_zero`) : undefined) ?? templates.get(`${key}_${plural.select(count)}`);
+    if (form) return form;
+  }
+  return templates.get(key);
+}
+
+/** Compiles every locale's messages now, so that no turn pays for it. */
+export function warmMessages(): void {
+  for (const locale of LOCALES) compiledFor(locale);
 }
 
 export function supportedLocale(locale: string): SupportedLocale {
@@ -58,11 +108,17 @@ export function supportedLocale(locale: string): SupportedLocale {
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 export function translator(locale: SupportedLocale): Translate {
-  const t = i18n().getFixedT(locale);
-  return (key, values) => t(key, values ?? {}) as string;
+  const lookups = locale === LOCALES[0] ? [locale] : [locale, LOCALES[0]];
+  return (key, values = {}) => {
+    for (const lookup of lookups) {
+      const template = templateIn(lookup, key, values.count);
+      if (template) return template(values);
+    }
+    return key;
+  };
 }
 
 /** Whether a message exists in this locale itself (not through the fallback). */
 export function hasMessage(locale: SupportedLocale, key: string): boolean {
-  return i18n().exists(key, { lng: locale, fallbackLng: false });
+  return compiledFor(locale).templates.has(key);
 }

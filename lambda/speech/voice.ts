@@ -5,6 +5,8 @@ import { date, digits, foreign, pause, type Speech, type SpeechPart, telephone, 
 export type MessageValues = Readonly<Record<string, string | number | Speech>>;
 
 const LIST_PAUSE_MS = 250;
+/** Instants whose calendar day a Voice keeps; past this, it starts afresh. */
+const CALENDAR_DAYS_KEPT = 1024;
 const SPEECH_SLOT = '\u0001';
 const LIST_SEPARATORS = {
   and: { pair: 'list.pairSeparator', final: 'list.finalSeparator' },
@@ -106,9 +108,19 @@ export class Voice {
     return [telephone(number.replace(/[^0-9+]/g, ''))];
   }
 
+  /** Days already worked out, by instant: a turn asks about the same few order dates again and again, and formatting one is costly. */
+  private readonly calendarDays = new Map<number, string>();
+
   /** The calendar day in the store's time zone, YYYY-MM-DD. */
   calendarDay(instant: Date): string {
-    return this.dayOf.format(instant);
+    const at = instant.getTime();
+    let day = this.calendarDays.get(at);
+    if (day === undefined) {
+      day = this.dayOf.format(instant);
+      if (this.calendarDays.size >= CALENDAR_DAYS_KEPT) this.calendarDays.clear();
+      this.calendarDays.set(at, day);
+    }
+    return day;
   }
 
   /** A day relative to now: "today", "tomorrow", "on Tuesday", or a date. */

@@ -78,7 +78,9 @@ describe('the skill package ask-cli deploys', () => {
     expect(deployedRest).toEqual(generatedRest);
     // Skill events (a shopper disabling the skill) go to the same function.
     expect(deployed.manifest.events).toEqual({ ...skillJson.manifest.events, endpoint: { uri: ARN } });
-    expect(deployed.manifest.events.subscriptions).toEqual([{ eventName: 'SKILL_DISABLED' }]);
+    expect(deployed.manifest.events.subscriptions).toEqual(
+      expect.arrayContaining([{ eventName: 'SKILL_DISABLED' }, { eventName: 'SKILL_PROACTIVE_SUBSCRIPTION_CHANGED' }, { eventName: 'SKILL_PERMISSION_CHANGED' }]),
+    );
     expect({ ...deployed.manifest, apis: undefined, events: undefined }).toEqual({ ...skillJson.manifest, apis: undefined, events: undefined });
     // The generated manifest itself is left alone.
     expect(skillJson.manifest.apis.custom.endpoint.uri).toBe('<alexa-lambda-arn>');

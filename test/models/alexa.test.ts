@@ -79,6 +79,8 @@ describe('the Alexa skill package', () => {
   it('has the layout and skill.json fields ask deploy expects', () => {
     const files = committedFiles('skill-package');
     expect([...files.keys()].sort()).toEqual([
+      'skill-package/assets/images/icon-108.png',
+      'skill-package/assets/images/icon-512.png',
       'skill-package/interactionModels/custom/de-DE.json',
       'skill-package/interactionModels/custom/en-US.json',
       'skill-package/skill.json',
@@ -87,7 +89,9 @@ describe('the Alexa skill package', () => {
     const manifest = skill().manifest;
     expect(manifest?.publishingInformation?.category).toBe('SHOPPING');
     expect(manifest?.apis?.custom?.endpoint?.uri).toBe('<alexa-lambda-arn>');
-    expect(manifest?.permissions).toBeUndefined();
+    // Only what the code uses: the recognised speaker (household/) and order notifications (events/).
+    expect(manifest?.permissions).toEqual([{ name: 'alexa::person_id:read' }, { name: 'alexa::devices:all:notifications:write' }]);
+    expect(manifest?.events?.publications).toEqual([{ eventName: 'AMAZON.OrderStatus.Updated' }]);
   });
 
   it('keeps the account-linking template outside the skill package, without a secret', () => {

@@ -1,7 +1,7 @@
 import { PLATFORM_BUNDLES } from './bundle';
 import { listenTimeLines } from './listen-times';
 import { roundTripLines } from './round-trips';
-import type { BenchResults, Bundle, ColdStartResult, DiscoverySearchResult, HttpLoad, LoadRunResult, MemoryRun, PartialOutageResult } from './results';
+import type { BenchResults, Bundle, ColdStartResult, DiscoverySearchResult, HttpLoad, LoadRunResult, MemoryRun, PartialOutageResult, WarmTurnResult } from './results';
 import type { Summary } from './stats';
 import { renderTable, type TableLine } from './table';
 import { understandingLines } from './understanding-speed';
@@ -48,11 +48,11 @@ export function coldStartLines(coldStart: readonly ColdStartResult[], runs: numb
   ];
 }
 
-function warmTurnLines(results: BenchResults): TableLine[] {
-  const measured = results.warmTurns.find((turn) => turn.status === 'measured');
+export function warmTurnLines(warmTurns: readonly WarmTurnResult[]): TableLine[] {
+  const measured = warmTurns.find((turn) => turn.status === 'measured');
   return [
     section(`Warm turn, in process through the platform adapter${measured ? ` (${measured.shopvoiceMs.n.toLocaleString('en-US')} turns each)` : ''}`),
-    ...results.warmTurns.map((turn) => {
+    ...warmTurns.map((turn) => {
       const label = `${turn.label} · ${PLATFORM_NAMES[turn.platform]}`;
       return turn.status === 'measured'
         ? row(label, ms(turn.shopvoiceMs), ms(turn.floorMs), times(turn.ratio))
@@ -182,7 +182,7 @@ export function renderReport(results: BenchResults): string {
     section('Lambda bundles (esbuild, minified, self-contained)'),
     ...bundleLines(results.bundles),
     ...coldStartLines(results.coldStart, runs),
-    ...warmTurnLines(results),
+    ...warmTurnLines(results.warmTurns),
     ...roundTripLines(results.roundTrips),
     ...discoveryLines(results.discoverySearch),
     ...httpLines(results),

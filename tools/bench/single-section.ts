@@ -3,10 +3,11 @@ import { discoveryLines } from './report';
 import path from 'node:path';
 import { buildBundles } from './bundle';
 import { measureColdStarts } from './cold-start';
-import { bundleLines, coldStartLines } from './report';
+import { bundleLines, coldStartLines, warmTurnLines } from './report';
 import { measureRoundTrips, roundTripLines } from './round-trips';
 import type { BenchSettings } from './settings';
 import { renderTable, type TableLine } from './table';
+import { measureWarmTurns } from './warm-turns';
 import { createWorkspace, type Workspace } from './workspace';
 
 /**
@@ -37,6 +38,10 @@ const SECTIONS: Readonly<Record<string, SectionRun>> = {
         ...coldStartLines(coldStart, settings.coldStartRuns),
       ],
     };
+  },
+  'warm-turns': async ({ settings, workspace, log }) => {
+    const result = await measureWarmTurns(settings, workspace.freshDir('warm-data'), log);
+    return { result, lines: warmTurnLines(result) };
   },
   'round-trips': async ({ settings, workspace, log }) => {
     const result = await measureRoundTrips(settings.roundTrips, workspace, log);

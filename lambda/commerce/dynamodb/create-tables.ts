@@ -1,11 +1,12 @@
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  type DynamoDBClient,
-  ResourceInUseException,
-  UpdateTimeToLiveCommand,
-} from '@aws-sdk/client-dynamodb';
-import { createTableInput, STATE_TABLES, stateTableName, type StateTableDefinition } from './tables';
+import type { DynamoClient } from './signed-dynamo-client';
+import { createTableInput, type GlobalSecondaryIndex, STATE_TABLES, stateTableName, type StateTableDefinition } from './tables';
+
+interface TableDescription {
+  readonly Table?: {
+    readonly TableStatus?: string;
+    readonly GlobalSecondaryIndexes?: readonly (GlobalSecondaryIndex & { readonly IndexStatus?: string })[];
+  };
+}
 
 /**
  * Creates the skill's tables where they do not exist yet, for local development and tests (on AWS,
@@ -13,7 +14,7 @@ import { createTableInput, STATE_TABLES, stateTableName, type StateTableDefiniti
  * endpoint supports it (dynalite does not; DynamoDB Local and AWS do).
  */
 export async function createStateTables(
-  client: DynamoDBClient,
+  client: DynamoClient,
   tablePrefix: string,
   tables: readonly StateTableDefinition[] = STATE_TABLES,
 ): Promise<readonly string[]> {
@@ -21,9 +22,9 @@ export async function createStateTables(
   for (const table of tables) {
     const name = stateTableName(tablePrefix, table.suffix);
     try {
-      await client.send(new CreateTableCommand(createTableInput(tablePrefix, table)));
+      await client.call('CreateTable', createTableInput(tablePrefix, table));
     } catch (error) {
-      if (!(error instanceof ResourceInUseException)) throw error;
+      if (!(error instanceof Error && error.name === 'ResourceInUseException')) throw error;
     }
     await untilActive(client, name);
     if (table.timeToLiveAttribute) await enableTimeToLive(client, name, table.timeToLiveAttribute);
@@ -32,9 +33,9 @@ export async function createStateTables(
   return names;
 }
 
-async function untilActive(client: DynamoDBClient, name: string): Promise<void> {
+async function untilActive(client: DynamoClient, name: string): Promise<void> {
   for (let check = 0; check < 600; check += 1) {
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+    const { Table } = await client.call<TableDescription>('DescribeTable', { TableName: name });
     const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
     if (Table?.TableStatus === 'ACTIVE' && indexesActive) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -42,9 +43,9 @@ async function untilActive(client: DynamoDBClient, name: string): Promise<void> 
   throw new Error(`Table ${name} did not become active`);
 }
 
-async function enableTimeToLive(client: DynamoDBClient, name: string, attribute: string): Promise<void> {
+async function enableTimeToLive(client: DynamoClient, name: string, attribute: string): Promise<void> {
   try {
-    await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: attribute, Enabled: true } }));
+    await client.call('UpdateTimeToLive', { TableName: name, TimeToLiveSpecification: { AttributeName: attribute, Enabled: true } });
   } catch (error) {
     const unsupported = error instanceof Error && /UnknownOperation|not supported|already enabled/i.test(`${error.name} ${error.message}`);
     if (!unsupported) throw error;

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DocumentClient } from './document-commands';
 import type { CheckoutClaim, CheckoutClaims } from '../ports';
 import { isConditionFailed } from './dynamo-client';
 
@@ -23,7 +23,7 @@ interface ClaimItem {
  * consistent read answers the key of the claim that holds. Of any number of devices claiming at
  * once, exactly one put succeeds and every other one reads its key.
  */
-export function createDynamoCheckoutClaims(documents: DynamoDBDocumentClient, tableName: string): CheckoutClaims {
+export function createDynamoCheckoutClaims(documents: DocumentClient, tableName: string): CheckoutClaims {
   async function put(claim: CheckoutClaim): Promise<boolean> {
     const at = claim.at.getTime();
     const claimedUntil = at + claim.windowMs;

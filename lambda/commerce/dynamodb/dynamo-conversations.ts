@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type DocumentClient } from './document-commands';
 import { redactTurn } from '../../privacy/redact-transcript';
 import { boundedSaid, boundedSlots } from '../bounded-turn';
 import type { ConversationLog, ConversationTurn } from '../ports';
@@ -38,7 +38,7 @@ const sortable = (value: number, width: number) => String(Math.max(0, Math.trunc
  * processes never write the same key.
  */
 export function createDynamoConversationLog(
-  documents: DynamoDBDocumentClient,
+  documents: DocumentClient,
   tableName: string,
   options: DynamoConversationLogOptions = {},
 ): ConversationLog {

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand, ScanCommand, UpdateCommand, type DocumentClient } from './document-commands';
 import type { ShopperErasure } from '../erasure';
 import { handoffContextFromJson, handoffContextToJson } from '../stored-json';
 import { isConditionFailed } from './dynamo-client';
@@ -41,7 +41,7 @@ export const TABLE_REQUESTS = {
  * The Alexa function uses it when a shopper disables the skill; the privacy tools for "forget me"
  * and the purge.
  */
-export function createDynamoErasure(documents: DynamoDBDocumentClient, tables: DynamoErasureTables): ShopperErasure {
+export function createDynamoErasure(documents: DocumentClient, tables: DynamoErasureTables): ShopperErasure {
   async function deleteKeys(tableName: string, keys: readonly Key[]): Promise<number> {
     for (let start = 0; start < keys.length; start += BATCH_SIZE) {
       let pending: Record<string, { DeleteRequest: { Key: Key } }[]> = {

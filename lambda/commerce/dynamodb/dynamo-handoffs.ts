@@ -4,9 +4,9 @@ import {
   PutCommand,
   QueryCommand,
   UpdateCommand,
-  type DynamoDBDocumentClient,
+  type DocumentClient,
   type UpdateCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+} from './document-commands';
 import type { FiledHandoff, HandoffOutbox, HandoffReason, HandoffRequest, HandoffTicket, Handoffs, QueuedHandoff } from '../ports';
 import { redactTicket } from '../../privacy/redact-transcript';
 import { handoffContextFromJson, handoffContextToJson } from '../stored-json';
@@ -90,7 +90,7 @@ function toFiledHandoff(item: TicketItem): FiledHandoff {
  * none is), already queued for the webhook. Of two requests with one key, the second write fails
  * and that request answers the ticket the first one wrote; its reserved reference is released.
  */
-export function createDynamoHandoffs(documents: DynamoDBDocumentClient, tableName: string, options: DynamoHandoffOptions = {}): Handoffs {
+export function createDynamoHandoffs(documents: DocumentClient, tableName: string, options: DynamoHandoffOptions = {}): Handoffs {
   const clock = options.clock ?? (() => new Date());
   const drawReference = options.drawReference ?? drawSixDigitReference;
 
@@ -183,7 +183,7 @@ export function createDynamoHandoffs(documents: DynamoDBDocumentClient, tableNam
 }
 
 /** The tickets the webhook has not accepted yet, read from the sparse outbox index, due time first. */
-export function createDynamoHandoffOutbox(documents: DynamoDBDocumentClient, tableName: string): HandoffOutbox {
+export function createDynamoHandoffOutbox(documents: DocumentClient, tableName: string): HandoffOutbox {
   async function queued(limit: number, below?: string): Promise<TicketItem[]> {
     const { Items } = await documents.send(
       new QueryCommand({

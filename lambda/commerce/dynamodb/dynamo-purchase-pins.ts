@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand, type DocumentClient } from './document-commands';
 import { hashPurchasePin, PIN_TRIES_BEFORE_LOCKOUT, verifyPurchasePin, wrongPinKey } from '../../auth/purchase-pin';
 import type { PinAttempt, PinCheck, PurchasePins } from '../ports';
 import { isConditionFailed } from './dynamo-client';
@@ -68,7 +68,7 @@ function decide(item: PinItem, matches: boolean, attempt: PinAttempt): Decision 
  * once, and a lock taken meanwhile still holds. Tries are the shopper's, whatever conversation
  * they come from.
  */
-export function createDynamoPurchasePins(documents: DynamoDBDocumentClient, tableName: string): PurchasePins & PurchasePinAdmin {
+export function createDynamoPurchasePins(documents: DocumentClient, tableName: string): PurchasePins & PurchasePinAdmin {
   async function read(shopperId: string): Promise<PinItem | undefined> {
     const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: { pk: shopperId }, ConsistentRead: true }));
     return Item as PinItem | undefined;

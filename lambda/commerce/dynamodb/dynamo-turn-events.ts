@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, type DocumentClient } from './document-commands';
 import type { Money, TurnEvent, TurnEvents } from '../ports';
 import { TURN_EVENTS_BY_SHOPPER_INDEX } from './tables';
 
@@ -84,7 +84,7 @@ function toEvent(item: TurnEventItem): TurnEvent {
  * Events older than the retention are left to TTL: windows start no earlier than that, and a
  * purge reaches back PURGE_LOOKBACK_DAYS at least.
  */
-export function createDynamoTurnEvents(documents: DynamoDBDocumentClient, tableName: string, options: DynamoTurnEventOptions = {}): TurnEvents {
+export function createDynamoTurnEvents(documents: DocumentClient, tableName: string, options: DynamoTurnEventOptions = {}): TurnEvents {
   const clock = options.clock ?? (() => new Date());
   const retentionMs = (options.retentionDays ?? TURN_EVENT_RETENTION_DAYS) * DAY_MS;
   /** The oldest instant an event may still exist at, with a day of slack for TTL's own delay. */

@@ -1,4 +1,24 @@
-import type { AttributeDefinition, CreateTableCommandInput, GlobalSecondaryIndex, KeySchemaElement } from '@aws-sdk/client-dynamodb';
+/** DynamoDB's own shapes for a table's keys and indexes, as CreateTable and DescribeTable spell them. */
+export interface KeySchemaElement {
+  readonly AttributeName: string;
+  readonly KeyType: 'HASH' | 'RANGE';
+}
+export interface AttributeDefinition {
+  readonly AttributeName: string;
+  readonly AttributeType: 'S' | 'N' | 'B';
+}
+export interface GlobalSecondaryIndex {
+  readonly IndexName: string;
+  readonly KeySchema: readonly KeySchemaElement[];
+  readonly Projection: { readonly ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; readonly NonKeyAttributes?: readonly string[] };
+}
+export interface CreateTableInput {
+  readonly TableName: string;
+  readonly BillingMode: 'PAY_PER_REQUEST';
+  readonly KeySchema: KeySchemaElement[];
+  readonly AttributeDefinitions: AttributeDefinition[];
+  readonly GlobalSecondaryIndexes?: GlobalSecondaryIndex[];
+}
 
 /**
  * The skill's own tables on DynamoDB, as data: the adapter reads its names and keys from here, the
@@ -134,7 +154,7 @@ export function stateTableName(tablePrefix: string, suffix: StateTableSuffix): s
 }
 
 /** The CreateTable request for one of the tables (on-demand billing); TTL is switched on separately. */
-export function createTableInput(tablePrefix: string, table: StateTableDefinition): CreateTableCommandInput {
+export function createTableInput(tablePrefix: string, table: StateTableDefinition): CreateTableInput {
   return {
     TableName: stateTableName(tablePrefix, table.suffix),
     BillingMode: 'PAY_PER_REQUEST',

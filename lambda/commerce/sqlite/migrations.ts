@@ -451,6 +451,56 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX call_states_by_expiry ON call_states (expires_at);
     `,
   },
+  {
+    version: 11,
+    name: 'household: device accounts shared by several recognised speakers',
+    sql: `
+      -- An account on which Alexa recognised a speaker: several people talk through its devices.
+      -- Keyed by an HMAC of the platform's account id (household/shared-account-key.ts).
+      CREATE TABLE shared_accounts (
+        account_key     TEXT PRIMARY KEY,
+        first_marked_at INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 12,
+    name: 'order notifications: shoppers subscribed through a platform, and one notification per order change',
+    sql: `
+      -- The shopper's latest word, per recipient (Alexa's userId), on being notified.
+      CREATE TABLE notification_subscriptions (
+        shopper_id TEXT NOT NULL,
+        platform   TEXT NOT NULL,
+        recipient  TEXT NOT NULL,
+        locale     TEXT NOT NULL,
+        subscribed INTEGER NOT NULL CHECK (subscribed IN (0, 1)),
+        changed_at INTEGER NOT NULL,
+        PRIMARY KEY (shopper_id, platform, recipient)
+      ) STRICT, WITHOUT ROWID;
+
+      -- One row per order change and recipient, ever: a change reported twice is sent once.
+      CREATE TABLE order_notifications (
+        change_key       TEXT NOT NULL,
+        recipient        TEXT NOT NULL,
+        shopper_id       TEXT NOT NULL,
+        order_number     TEXT NOT NULL,
+        status           TEXT NOT NULL,
+        occurred_at      INTEGER NOT NULL,
+        expected_arrival INTEGER,
+        locale           TEXT NOT NULL,
+        state            TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'dropped')),
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        due_at           INTEGER,
+        last_error       TEXT,
+        settled_at       INTEGER,
+        queued_at        INTEGER NOT NULL,
+        PRIMARY KEY (change_key, recipient),
+        CHECK ((state = 'queued') = (due_at IS NOT NULL))
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX order_notifications_due ON order_notifications (due_at) WHERE state = 'queued';
+      CREATE INDEX order_notifications_by_shopper ON order_notifications (shopper_id);
+    `,
+  },
 ];
 
 export function schemaVersion(db: SqliteDatabase): number {

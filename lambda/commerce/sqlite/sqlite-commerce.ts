@@ -7,9 +7,11 @@ import { createSqliteCheckoutClaims } from './sqlite-checkout-claims';
 import { createSqliteConversationLog } from './sqlite-conversations';
 import { createSqliteErasure } from './sqlite-erasure';
 import { createSqliteHandoffOutbox, createSqliteHandoffs, type HandoffOptions } from './sqlite-handoffs';
+import { createSqliteNotificationSubscriptions, createSqliteOrderNotifications } from './sqlite-order-notifications';
 import { createSqliteOrders } from './sqlite-orders';
 import { createSqlitePurchasePins } from './sqlite-purchase-pins';
 import { createSqliteReturns, type ReturnOptions } from './sqlite-returns';
+import { createSqliteSharedAccounts } from './sqlite-shared-accounts';
 import { createSqliteShoppers } from './sqlite-shoppers';
 import { createSqliteTurnEvents, type SqliteTurnEventOptions } from './sqlite-turn-events';
 
@@ -38,6 +40,9 @@ export function createSqliteSkillState(db: SqliteDatabase, options: SqliteSkillS
     turnEvents: createSqliteTurnEvents(db, { clock: options.clock, retentionDays: options.retentionDays }),
     erasure: createSqliteErasure(db),
     callStates: createSqliteCallStates(db),
+    sharedAccounts: createSqliteSharedAccounts(db),
+    notificationSubscriptions: createSqliteNotificationSubscriptions(db),
+    orderNotifications: createSqliteOrderNotifications(db),
   };
 }
 

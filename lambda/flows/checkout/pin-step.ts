@@ -2,6 +2,7 @@ import type { PinCheck } from '../../commerce/ports';
 import type { FlowContext, ShopperContext } from '../../core/flow';
 import type { Reply } from '../../core/reply';
 import { listen } from '../../core/replies';
+import { speakerReplacesPin } from '../../household/household-policy';
 import { join, type Speech } from '../../speech/speech';
 import { type Basket, type Confirmation, pinStep } from './checkout-state';
 import { deadEnd } from './dead-end';
@@ -9,8 +10,10 @@ import { spokenPin } from './spoken-pin';
 
 const MINUTE_MS = 60_000;
 
+/** The store asks for the PIN, unless its policy lets this speaker's recognised voice stand in for it. */
 export function pinRequired(context: FlowContext): boolean {
-  return context.store.purchasePin?.required ?? false;
+  if (!(context.store.purchasePin?.required ?? false)) return false;
+  return !speakerReplacesPin(context.turn.speaker, context.store.household);
 }
 
 function lockoutMs(context: FlowContext): number {

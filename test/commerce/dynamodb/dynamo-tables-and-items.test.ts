@@ -1,8 +1,9 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createDynamoClients, type DynamoClients } from '../../../lambda/commerce/dynamodb/dynamo-client';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoConnection, MissingAwsCredentialsError, createDynamoClients } from '../../../lambda/commerce/dynamodb/dynamo-client';
 import { createDynamoSkillState, type DynamoSkillState } from '../../../lambda/commerce/dynamodb/dynamo-skill-state';
 import { TRANSCRIPT_RETENTION_DAYS } from '../../../lambda/commerce/dynamodb/dynamo-conversations';
+import { GetCommand } from '../../../lambda/commerce/dynamodb/document-commands';
 import { createTableInput, STATE_TABLES, stateTableName } from '../../../lambda/commerce/dynamodb/tables';
 import type { HandoffRequest } from '../../../lambda/commerce/ports';
 import { type LocalDynamo, startDynalite } from '../../support/dynalite';
@@ -10,14 +11,20 @@ import { type LocalDynamo, startDynalite } from '../../support/dynalite';
 const NOW = new Date('2026-11-26T15:00:00Z');
 const DAY_MS = 86_400_000;
 
+/**
+ * What the adapter wrote is read back with the AWS SDK's own client: a second, independent reading
+ * of the items Shopvoice's signed client sends.
+ */
 let dynamo: LocalDynamo;
-let clients: DynamoClients;
+let sdk: DynamoDBClient;
+let sdkDocuments: DynamoDBDocumentClient;
 beforeAll(async () => {
   dynamo = await startDynalite();
-  clients = createDynamoClients({ endpoint: dynamo.endpoint }, {});
+  sdk = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  sdkDocuments = DynamoDBDocumentClient.from(sdk);
 });
 afterAll(async () => {
-  clients.client.destroy();
+  sdk.destroy();
   await dynamo.close();
 });
 
@@ -32,7 +39,7 @@ beforeEach(async () => {
 afterEach(() => state.close());
 
 const itemsOf = async (suffix: Parameters<typeof stateTableName>[1]) =>
-  (await clients.documents.send(new ScanCommand({ TableName: stateTableName(prefix, suffix), ConsistentRead: true }))).Items ?? [];
+  (await sdkDocuments.send(new ScanCommand({ TableName: stateTableName(prefix, suffix), ConsistentRead: true }))).Items ?? [];
 
 describe('the table definitions', () => {
   it('name five tables <prefix>-<suffix>, and define exactly the attributes their keys and indexes use', () => {
@@ -62,7 +69,7 @@ describe('the table definitions', () => {
 
   it('create tables whose keys and indexes are the ones defined', async () => {
     for (const table of STATE_TABLES) {
-      const { Table } = await clients.client.send(new DescribeTableCommand({ TableName: stateTableName(prefix, table.suffix) }));
+      const { Table } = await sdk.send(new DescribeTableCommand({ TableName: stateTableName(prefix, table.suffix) }));
       expect(Table?.TableStatus).toBe('ACTIVE');
       expect(Table?.KeySchema).toEqual(table.keySchema);
       expect((Table?.GlobalSecondaryIndexes ?? []).map((index) => ({ name: index.IndexName, keys: index.KeySchema }))).toEqual(
@@ -139,25 +146,25 @@ describe('what the adapter writes', () => {
 });
 
 describe('the client', () => {
-  it('uses local credentials and a region for an endpoint when none are configured', async () => {
-    const { client } = createDynamoClients({ endpoint: 'http://127.0.0.1:1' }, {});
-    try {
-      expect(await client.config.region()).toBe('us-east-1');
-      expect(await client.config.credentials()).toMatchObject({ accessKeyId: 'local' });
-    } finally {
-      client.destroy();
-    }
+  it('uses local credentials and a region for an endpoint when none are configured', () => {
+    const connection = dynamoConnection({ endpoint: 'http://127.0.0.1:1' }, {});
+    expect(connection).toMatchObject({ region: 'us-east-1', endpoint: 'http://127.0.0.1:1' });
+    expect(connection.credentials()).toEqual({ accessKeyId: 'local', secretAccessKey: 'local' });
   });
 
-  it("leaves AWS's own endpoint and credential chain alone when no endpoint is given", async () => {
-    const { client } = createDynamoClients({ region: 'eu-west-1' }, {});
-    try {
-      expect(await client.config.region()).toBe('eu-west-1');
-      const endpoint = await client.config.endpointProvider({ Region: 'eu-west-1' } as never);
-      expect(endpoint.url.hostname).toBe('dynamodb.eu-west-1.amazonaws.com');
-      expect(client.config.endpoint).toBeUndefined();
-    } finally {
-      client.destroy();
-    }
+  it("signs with the function role's keys and talks to the region's endpoint, as Lambda sets them", () => {
+    const lambda = { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'session' };
+    const connection = dynamoConnection({}, lambda);
+    expect(connection).toMatchObject({ region: 'eu-west-1', endpoint: 'https://dynamodb.eu-west-1.amazonaws.com' });
+    expect(connection.credentials()).toEqual({ accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'session' });
+    expect(dynamoConnection({ region: 'cn-north-1' }, lambda).endpoint).toBe('https://dynamodb.cn-north-1.amazonaws.com.cn');
+  });
+
+  it('says how to give it credentials on its first request when there are none, and where the region comes from', async () => {
+    const { documents } = createDynamoClients({ region: 'eu-west-1' }, {});
+    await expect(documents.send(new GetCommand({ TableName: 'shopvoice-prod-purchase-pins', Key: { pk: 'shopper-ava' } }))).rejects.toThrow(
+      MissingAwsCredentialsError,
+    );
+    expect(() => dynamoConnection({}, {})).toThrow(/AWS_REGION/);
   });
 });
