@@ -1,4 +1,5 @@
 import { createDeliveryPolicy, DeliveryFailedError } from '../commerce/handoff-webhook/delivery-policy';
+import { createOutboxPump } from '../core/outbox-pump';
 import { backoffDelay } from '../commerce/handoff-webhook/webhook-relay';
 import type { NotificationSubscriptions, OrderNotifications, QueuedOrderNotification } from '../commerce/ports';
 import type { OrderNotificationSender } from './order-notification-sender';
@@ -62,10 +63,6 @@ export function createNotificationRelay(options: NotificationRelayOptions): Noti
   const maxDelayMs = options.maxDelayMs ?? DEFAULTS.maxDelayMs;
   const maxAgeMs = options.maxAgeMs ?? DEFAULTS.maxAgeMs;
   const policy = createDeliveryPolicy({ timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs, breaker: false });
-  let running: Promise<NotificationPass> | undefined;
-  let kickedWhileRunning = false;
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
 
   async function drop(queued: QueuedOrderNotification, reason: string): Promise<'dropped'> {
     await outbox.markDropped(queued.changeKey, queued.recipient, reason, clock());
@@ -128,50 +125,10 @@ export function createNotificationRelay(options: NotificationRelayOptions): Noti
     return counts;
   }
 
-  async function scheduleNext(): Promise<void> {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
+  async function nextPassInMs(): Promise<number | undefined> {
     const next = await outbox.nextDue();
-    if (closed || next === undefined) return;
-    timer = setTimeout(() => relay.kick(), Math.max(0, next.getTime() - clock().getTime()));
-    // A pending retry never keeps the process alive by itself.
-    timer.unref();
+    return next === undefined ? undefined : next.getTime() - clock().getTime();
   }
 
-  const relay: NotificationRelay = {
-    kick() {
-      if (closed) return;
-      if (running) {
-        kickedWhileRunning = true;
-        return;
-      }
-      relay.drain().catch((error: unknown) => options.onError?.(error));
-    },
-    drain() {
-      if (running) return running;
-      running = (async () => {
-        try {
-          const result = await pass();
-          await scheduleNext();
-          return result;
-        } finally {
-          running = undefined;
-          if (kickedWhileRunning) {
-            kickedWhileRunning = false;
-            relay.kick();
-          }
-        }
-      })();
-      return running;
-    },
-    async idle() {
-      while (running) await running.catch(() => undefined);
-    },
-    close() {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-    },
-  };
-  return relay;
+  return createOutboxPump({ pass, nextPassInMs, ...(options.onError ? { onError: options.onError } : {}) });
 }

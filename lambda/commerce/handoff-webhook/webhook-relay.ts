@@ -1,4 +1,5 @@
 import type { HandoffOutbox, Handoffs, QueuedHandoff } from '../ports';
+import { createOutboxPump } from '../../core/outbox-pump';
 import { type CircuitChange, createDeliveryPolicy, type DeliveryPolicySettings, DeliveryFailedError, isDownStatus } from './delivery-policy';
 import { handoffPayload } from './payload';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signatureHeader } from './signature';
@@ -70,10 +71,6 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
   const clock = options.clock ?? (() => new Date());
   const baseDelayMs = options.baseDelayMs ?? DEFAULTS.baseDelayMs;
   const maxDelayMs = options.maxDelayMs ?? DEFAULTS.maxDelayMs;
-  let running: Promise<DeliveryPass> | undefined;
-  let kickedWhileRunning = false;
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
 
   const policy = createDeliveryPolicy(
     { timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs, breaker: options.breaker ?? DEFAULTS.breaker },
@@ -143,56 +140,17 @@ export function createWebhookRelay(options: WebhookRelayOptions): WebhookRelay {
     return skipped > 0 ? { delivered, failed, skipped } : { delivered, failed };
   }
 
-  async function scheduleNext(): Promise<void> {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
+  async function nextPassInMs(): Promise<number | undefined> {
     const next = await outbox.nextDue();
-    if (closed || next === undefined) return;
+    if (next === undefined) return undefined;
     const untilDue = next.getTime() - clock().getTime();
     // Tickets skipped while the helpdesk is down are still due; the next try is when the breaker lets one through.
     const blockedUntil = policy.blockedUntil();
     const untilAllowed = blockedUntil === undefined ? 0 : blockedUntil - Date.now();
-    timer = setTimeout(() => relay.kick(), Math.max(0, untilDue, untilAllowed));
-    // A pending retry never keeps the process alive by itself.
-    timer.unref();
+    return Math.max(untilDue, untilAllowed);
   }
 
-  const relay: WebhookRelay = {
-    kick() {
-      if (closed) return;
-      if (running) {
-        kickedWhileRunning = true;
-        return;
-      }
-      relay.drain().catch((error: unknown) => options.onError?.(error));
-    },
-    drain() {
-      if (running) return running;
-      running = (async () => {
-        try {
-          const result = await pass();
-          await scheduleNext();
-          return result;
-        } finally {
-          running = undefined;
-          if (kickedWhileRunning) {
-            kickedWhileRunning = false;
-            relay.kick();
-          }
-        }
-      })();
-      return running;
-    },
-    async idle() {
-      while (running) await running.catch(() => undefined);
-    },
-    close() {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-    },
-  };
-  return relay;
+  return createOutboxPump({ pass, nextPassInMs, ...(options.onError ? { onError: options.onError } : {}) });
 }
 
 /** Handoffs that start their delivery to the webhook as soon as they are filed (and queued). */
