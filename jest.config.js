@@ -15,15 +15,32 @@ const CONVERSATIONS = [
 ];
 
 /**
- * The conversation tests that run over Shopify too: those whose words do not change on Shopify.
- * The rest expect a placed order (Shopify prepares a cart instead), a saved card read back, a
- * carrier's own words for a delivery problem or "more than 100" results, which Shopify's APIs do
- * not give; test/shopify/ has the Shopify versions of those conversations.
+ * The conversation tests that run over a real Medusa too (npm run test:medusa): those whose words
+ * do not change on Medusa. The rest expect a placed order (Medusa prepares a cart), a saved card,
+ * or facts the tests change in the embedded database; the Medusa versions of order status,
+ * returns, reorder and search are test/medusa/*.medusa.ts.
  */
-const SHOPIFY_CONVERSATIONS = [
+const MEDUSA_CONVERSATIONS = [
   '<rootDir>/test/conversations/assistance.test.ts',
   '<rootDir>/test/conversations/google-free-text.test.ts',
+  '<rootDir>/test/medusa/*.medusa.ts',
 ];
+
+/**
+ * The conversation tests over Medusa v2 (`npm run test:medusa` sets SHOPVOICE_MEDUSA_TESTS): its
+ * global setup brings up PostgreSQL and Medusa from nothing and seeds them, about five minutes
+ * on a clean 2-core machine, so it is its own step of CI rather than part of every `jest`.
+ */
+const MEDUSA_PROJECT = {
+  ...shared,
+  displayName: 'over-medusa',
+  testTimeout: 30000,
+  testMatch: MEDUSA_CONVERSATIONS,
+  testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.ts$'],
+  setupFiles: [...shared.setupFiles, '<rootDir>/test/medusa/store-over-medusa.setup.ts'],
+  globalSetup: '<rootDir>/test/medusa/medusa.global-setup.ts',
+  globalTeardown: '<rootDir>/test/medusa/medusa.global-teardown.ts',
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -50,13 +67,16 @@ module.exports = {
     },
     // The conversation tests a third time, over Shopify: the Shopify adapter (Storefront and Customer
     // Account APIs) talking to a local schema-backed Shopify (test/support/shopify-store-server.ts).
+    // Where Shopify's way differs (a cart instead of an order, no saved card, no carrier's words),
+    // the tests ask the store's traits (test/support/store-traits.ts) and assert Shopify's version.
     {
       ...shared,
       displayName: 'over-shopify',
       testTimeout: 20000,
-      testMatch: SHOPIFY_CONVERSATIONS,
+      testMatch: CONVERSATIONS,
       testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.ts$'],
       setupFiles: [...shared.setupFiles, '<rootDir>/test/support/store-over-shopify.setup.ts'],
     },
+    ...(process.env.SHOPVOICE_MEDUSA_TESTS === '1' ? [MEDUSA_PROJECT] : []),
   ],
 };

@@ -5,6 +5,7 @@ import { CURRENCY_CODES, type CurrencyCode } from './commerce/ports';
 import type { PurchasePinPolicy } from './core/flow';
 import { DEFAULT_MIN_SPEAKER_CONFIDENCE, type HouseholdPolicy, ORDER_DETAIL_MODES, PURCHASE_AUTH_MODES } from './household/household-policy';
 import { MIN_SESSION_STATE_SECRET_LENGTH } from './core/sealed-state';
+import { isTelnyxPublicKey } from './platforms/phone/telnyx-signature';
 
 /** Typed configuration, read once from the environment and validated as a whole. */
 export interface Config {
@@ -96,6 +97,14 @@ export interface Config {
     readonly locale: string;
     /** The `<Connect action>` Twilio posts to when the assistant ends the relay, with its HandoffData: the store's Studio flow or contact centre. */
     readonly handoffUrl?: string;
+    /** Whose line this is: Twilio (TwiML, `X-Twilio-Signature`) or Telnyx (TeXML, Ed25519 signatures). */
+    readonly provider: PhoneProvider;
+    /** Telnyx's public key (base64), which verifies `telnyx-signature-ed25519`; without it every Telnyx request is refused. */
+    readonly telnyxPublicKey?: string;
+    /** The wss:// URL the relay opens when it is not this server's own `/phone` (the API Gateway WebSocket API on AWS). */
+    readonly socketUrl?: string;
+    /** Where messages to a relay socket are posted on AWS (API Gateway's management API), when not the socket's own host: a local stand-in. */
+    readonly connectionsEndpoint?: string;
   };
   readonly mcp: {
     /**
@@ -137,6 +146,10 @@ export interface Config {
 
 /** The only NODE_ENV values there are: anything else (prod, Production, staging) stops start-up. */
 export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
+
+/** The ConversationRelay providers a phone line can be on (platforms/phone). */
+export const PHONE_PROVIDERS = ['twilio', 'telnyx'] as const;
+export type PhoneProvider = (typeof PHONE_PROVIDERS)[number];
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 export type CommerceSource =
@@ -150,7 +163,28 @@ export type CommerceSource =
       /** Longest wait for one call before it counts as failed. */
       readonly timeoutMs: number;
     }
-  | ShopifySource;
+  | ShopifySource
+  | MedusaSource;
+
+/** A Medusa v2 store, through its Store API as the linked customer (lambda/commerce/medusa/). */
+export interface MedusaSource {
+  readonly adapter: 'medusa';
+  /** The Medusa backend's origin, e.g. https://api.northwind.example (MEDUSA_BACKEND_URL). */
+  readonly backendUrl: string;
+  /** A publishable API key of the sales channel voice orders belong to (MEDUSA_PUBLISHABLE_KEY), sent as x-publishable-api-key. */
+  readonly publishableKey: string;
+  /**
+   * A secret API key (MEDUSA_SECRET_API_KEY), for the one read the Store API does not offer: the
+   * fulfillments' labels (tracking numbers) and items of orders the customer's own token listed.
+   */
+  readonly secretApiKey?: string;
+  /** Days from delivery a return may be started: Medusa keeps no return window (MEDUSA_RETURN_WINDOW_DAYS). */
+  readonly returnWindowDays: number;
+  /** The storefront's page that opens a prepared cart, with `{cart_id}` in it (MEDUSA_CHECKOUT_URL). */
+  readonly checkoutUrl: string;
+  /** Longest wait for one call, its retries included (STORE_API_TIMEOUT_MS). */
+  readonly timeoutMs: number;
+}
 
 /** A Shopify store, through its shopper-facing APIs: Storefront (catalog, carts) and Customer Account (the shopper's own orders and returns). */
 export interface ShopifySource {
@@ -278,7 +312,7 @@ const envSchema = z.object({
   AWS_LAMBDA_FUNCTION_NAME: text,
   AWS_REGION: text,
 
-  STORE_ADAPTER: text.pipe(z.enum(['embedded', 'http', 'shopify']).optional()),
+  STORE_ADAPTER: text.pipe(z.enum(['embedded', 'http', 'shopify', 'medusa']).optional()),
   STORE_API_URL: httpUrl,
   STORE_API_KEY: text,
   STORE_API_TIMEOUT_MS: wholeNumber(2500, 100, 8000),
@@ -298,6 +332,17 @@ const envSchema = z.object({
   ),
   SHOPIFY_CUSTOMER_ACCOUNT_API_URL: httpUrl,
   SHOPIFY_RETURN_WINDOW_DAYS: wholeNumber(30, 0, 365),
+
+  MEDUSA_BACKEND_URL: httpUrl,
+  MEDUSA_PUBLISHABLE_KEY: text.pipe(z.string().regex(/^pk_[A-Za-z0-9]+$/, 'must be a Medusa publishable API key (pk_…)').optional()),
+  MEDUSA_SECRET_API_KEY: text.pipe(z.string().regex(/^sk_[A-Za-z0-9]+$/, 'must be a Medusa secret API key (sk_…)').optional()),
+  MEDUSA_RETURN_WINDOW_DAYS: wholeNumber(30, 0, 365),
+  MEDUSA_CHECKOUT_URL: text.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/\S*\{cart_id\}\S*$/, 'must be the storefront URL that opens a cart, with {cart_id} in it')
+      .optional(),
+  ),
 
   STATE_ADAPTER: text.pipe(z.enum(['embedded', 'dynamodb']).optional()),
   DYNAMODB_TABLE_PREFIX: text.pipe(
@@ -372,6 +417,20 @@ const envSchema = z.object({
       .optional(),
   ),
   PHONE_HANDOFF_URL: httpUrl,
+  PHONE_PROVIDER: text.pipe(z.enum(PHONE_PROVIDERS).optional()),
+  PHONE_TELNYX_PUBLIC_KEY: text.pipe(
+    z
+      .string()
+      .optional()
+      .refine((value) => value === undefined || isTelnyxPublicKey(value), 'must be the Telnyx account public key: base64 of 32 bytes, from Mission Control'),
+  ),
+  PHONE_SOCKET_URL: text.pipe(
+    z
+      .string()
+      .optional()
+      .refine((value) => value === undefined || /^wss?:\/\/[^\s/]+/.test(value), 'must be a ws:// or wss:// URL'),
+  ),
+  PHONE_CONNECTIONS_ENDPOINT: httpUrl,
 
   METRICS_TOKEN: text.pipe(
     z
@@ -410,6 +469,11 @@ function crossChecks(settings: Settings, environment: Config['environment']): st
   const problems: string[] = [];
   if (settings.STORE_ADAPTER === 'http' && !settings.STORE_API_URL) {
     problems.push('STORE_API_URL: required when STORE_ADAPTER=http (the base URL of the store API in commerce-api.yaml)');
+  }
+  if (settings.STORE_ADAPTER === 'medusa') {
+    if (!settings.MEDUSA_BACKEND_URL) problems.push('MEDUSA_BACKEND_URL: required when STORE_ADAPTER=medusa (the Medusa backend, e.g. https://api.northwind.example)');
+    if (!settings.MEDUSA_PUBLISHABLE_KEY) problems.push('MEDUSA_PUBLISHABLE_KEY: required when STORE_ADAPTER=medusa (Settings → Publishable API Keys)');
+    if (!settings.MEDUSA_CHECKOUT_URL) problems.push('MEDUSA_CHECKOUT_URL: required when STORE_ADAPTER=medusa (the storefront page that opens a cart, with {cart_id})');
   }
   if (settings.STORE_ADAPTER === 'shopify' && !settings.SHOPIFY_STORE_DOMAIN) {
     problems.push('SHOPIFY_STORE_DOMAIN: required when STORE_ADAPTER=shopify (e.g. northwind.myshopify.com)');
@@ -497,6 +561,18 @@ function commerceFrom(settings: Settings): CommerceSource {
       apiVersion: settings.SHOPIFY_API_VERSION ?? SHOPIFY_API_VERSION,
       ...(settings.SHOPIFY_CUSTOMER_ACCOUNT_API_URL ? { customerAccountApiUrl: settings.SHOPIFY_CUSTOMER_ACCOUNT_API_URL } : {}),
       returnWindowDays: settings.SHOPIFY_RETURN_WINDOW_DAYS,
+      timeoutMs: settings.STORE_API_TIMEOUT_MS,
+    };
+  }
+  if (settings.STORE_ADAPTER === 'medusa') {
+    const backendUrl = settings.MEDUSA_BACKEND_URL!.replace(/\/+$/, '');
+    return {
+      adapter: 'medusa',
+      backendUrl,
+      publishableKey: settings.MEDUSA_PUBLISHABLE_KEY!,
+      ...(settings.MEDUSA_SECRET_API_KEY ? { secretApiKey: settings.MEDUSA_SECRET_API_KEY } : {}),
+      returnWindowDays: settings.MEDUSA_RETURN_WINDOW_DAYS,
+      checkoutUrl: settings.MEDUSA_CHECKOUT_URL!,
       timeoutMs: settings.STORE_API_TIMEOUT_MS,
     };
   }
@@ -593,6 +669,10 @@ export function loadConfig(env: Env = process.env): Config {
       publicUrl: settings.PHONE_PUBLIC_URL,
       locale: settings.PHONE_LOCALE ?? 'en-US',
       handoffUrl: settings.PHONE_HANDOFF_URL,
+      provider: settings.PHONE_PROVIDER ?? 'twilio',
+      telnyxPublicKey: settings.PHONE_TELNYX_PUBLIC_KEY,
+      socketUrl: settings.PHONE_SOCKET_URL,
+      connectionsEndpoint: settings.PHONE_CONNECTIONS_ENDPOINT,
     },
     sessionStateSecret: settings.SESSION_STATE_SECRET ?? developmentSessionStateSecret(),
     analytics: {

@@ -147,6 +147,8 @@ async function main(): Promise<void> {
   }
   if (!config.phone.verifySignature) {
     logger.warn('PHONE_VERIFY_SIGNATURE=false: phone requests are NOT checked for Twilio signatures. Never run like this in production.');
+  } else if (config.phone.provider === 'telnyx') {
+    if (!config.phone.telnyxPublicKey) logger.warn('PHONE_TELNYX_PUBLIC_KEY is not set: every phone call is refused.');
   } else if (!config.phone.twilioAuthToken) {
     logger.warn('PHONE_TWILIO_AUTH_TOKEN is not set: every phone call is refused.');
   }

@@ -2,16 +2,22 @@ import { isFourDigitPin } from '../lambda/auth/purchase-pin';
 import { createDynamoSkillState } from '../lambda/commerce/dynamodb/dynamo-skill-state';
 import { migrate } from '../lambda/commerce/sqlite/migrations';
 import { openDatabase } from '../lambda/commerce/sqlite/open-database';
-import { clearSqlitePurchasePin, setSqlitePurchasePin } from '../lambda/commerce/sqlite/sqlite-purchase-pins';
+import { clearSqlitePurchasePin, setSqlitePinAlwaysRequired, setSqlitePurchasePin } from '../lambda/commerce/sqlite/sqlite-purchase-pins';
 import { type Config, loadConfig } from '../lambda/config';
 
 /**
  * `npm run pin -- set <shopperId>`: reads a four-digit purchase PIN from stdin (never from the
  * command line, so it stays out of shell history) and stores its salted hash where the skill keeps
  * its state: the embedded SQLite file, or DynamoDB. `npm run pin -- clear <shopperId>` removes it.
+ * `npm run pin -- always <shopperId> on|off`: the shopper's own opt-in, asking for their PIN on every
+ * purchase of theirs, whatever the store's policy and however sure Alexa is of their voice.
  */
 
-const USAGE = 'Usage: npm run pin -- set <shopperId>   (the PIN is read from stdin)\n       npm run pin -- clear <shopperId>';
+const USAGE = [
+  'Usage: npm run pin -- set <shopperId>   (the PIN is read from stdin)',
+  '       npm run pin -- clear <shopperId>',
+  '       npm run pin -- always <shopperId> on|off   (ask this shopper for the PIN on every purchase)',
+].join('\n');
 
 /** Where PINs are written: the configured state, opened for one command. */
 export interface PinStore {
@@ -19,6 +25,8 @@ export interface PinStore {
   readonly where: string;
   set(shopperId: string, pin: string): Promise<void>;
   clear(shopperId: string): Promise<boolean>;
+  /** Resolves false, changing nothing, when the shopper has no PIN. */
+  setAlwaysRequired(shopperId: string, always: boolean): Promise<boolean>;
   close(): void;
 }
 
@@ -29,6 +37,7 @@ export function openPinStore(config: Config): PinStore {
       where: `DynamoDB tables ${config.state.tablePrefix}-*`,
       set: (shopperId, pin) => state.purchasePins.setPin(shopperId, pin),
       clear: (shopperId) => state.purchasePins.clearPin(shopperId),
+      setAlwaysRequired: (shopperId, always) => state.purchasePins.setAlwaysRequired(shopperId, always),
       close: () => state.close(),
     };
   }
@@ -44,6 +53,7 @@ export function openPinStore(config: Config): PinStore {
     where: `the embedded store ${config.storePath}`,
     set: (shopperId, pin) => setSqlitePurchasePin(db, shopperId, pin),
     clear: async (shopperId) => clearSqlitePurchasePin(db, shopperId),
+    setAlwaysRequired: async (shopperId, always) => setSqlitePinAlwaysRequired(db, shopperId, always),
     close: () => db.close(),
   };
 }
@@ -65,6 +75,7 @@ const failure = (message: string): PinCommandResult => ({ exitCode: 1, stdout: '
 export async function runPinCommand(args: readonly string[], io: PinCommandIo): Promise<PinCommandResult> {
   const [command, shopperId, ...rest] = args;
   if (command === '--help' || command === '-h') return { exitCode: 0, stdout: `${USAGE}\n`, stderr: '' };
+  if (command === 'always') return runAlways(shopperId, rest, io);
   if ((command !== 'set' && command !== 'clear') || !shopperId || shopperId.trim() === '' || rest.length > 0) {
     const hint = rest.some(isFourDigitPin) ? '\nThe PIN is read from stdin, not from the command line.' : '';
     return failure(`${USAGE}${hint}`);
@@ -149,3 +160,20 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) void main();
+
+/** `always <shopperId> on|off`: the shopper's own opt-in to the PIN on every purchase. */
+async function runAlways(shopperId: string | undefined, rest: readonly string[], io: PinCommandIo): Promise<PinCommandResult> {
+  const [setting, ...extra] = rest;
+  if (!shopperId || shopperId.trim() === '' || (setting !== 'on' && setting !== 'off') || extra.length > 0) return failure(USAGE);
+  const store = io.openStore();
+  try {
+    const always = setting === 'on';
+    if (!(await store.setAlwaysRequired(shopperId, always))) {
+      return failure(`${shopperId} has no purchase PIN in ${store.where}: set one first (npm run pin -- set ${shopperId}); nothing was changed.`);
+    }
+    const said = always ? `asked for their PIN on every purchase` : `asked for their PIN only when the store's policy asks for it`;
+    return { exitCode: 0, stdout: `${shopperId} is now ${said} (${store.where}).\n`, stderr: '' };
+  } finally {
+    store.close();
+  }
+}

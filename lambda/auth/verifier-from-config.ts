@@ -3,6 +3,7 @@ import { createAccessTokenVerifier } from './access-token-verifier';
 import type { AccessTokenVerifier } from './access-token-verifier';
 import { readDevPublicJwks } from './dev-key';
 import { createShopifyAccessTokenVerifier } from '../commerce/shopify/shopify-store-commerce';
+import { createMedusaTokenVerifier } from '../commerce/medusa/medusa-customer-tokens';
 
 /**
  * The verifier the app uses: with STORE_ADAPTER=shopify, the Customer Account API's word on the
@@ -12,6 +13,8 @@ import { createShopifyAccessTokenVerifier } from '../commerce/shopify/shopify-st
 export function createAccessTokenVerifierFromConfig(config: Config): AccessTokenVerifier {
   // Shopify's customers link with Customer Account API tokens, which Shopify alone can say the owner of.
   if (config.commerce.adapter === 'shopify') return createShopifyAccessTokenVerifier(config.commerce);
+  // Medusa's customers link with Medusa's own customer tokens, which Medusa verifies (GET /store/customers/me).
+  if (config.commerce.adapter === 'medusa') return createMedusaTokenVerifier(config.commerce, { rememberMs: 60_000, timeoutMs: config.commerce.timeoutMs });
   // Checked again here because a Config can be built by hand, not only by loadConfig().
   const trustDevKey = config.auth.trustDevKey && config.environment !== 'production';
   return createAccessTokenVerifier({

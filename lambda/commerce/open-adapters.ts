@@ -4,6 +4,7 @@ import type { Adapters } from './adapters';
 import { createDynamoSkillState } from './dynamodb/dynamo-skill-state';
 import { createHttpStoreCommerce } from './http/http-store-commerce';
 import { createShopifyStoreCommerce } from './shopify/shopify-store-commerce';
+import { createMedusaStoreCommerce } from './medusa/medusa-store-commerce';
 import type { StoreCommerce } from './ports';
 import { LOCALES } from '../speech/i18n';
 import { type EmbeddedStore, openEmbeddedStore } from './sqlite/embedded-store';
@@ -32,7 +33,16 @@ export function openAdapters(config: Config, logger?: Logger, clock?: () => Date
         ? createHttpStoreCommerce(commerce, { logger, warmVocabularyFor: LOCALES })
         : commerce.adapter === 'shopify'
           ? createShopifyStoreCommerce(commerce, { logger, warmVocabularyFor: LOCALES, catalogLocale: config.store.catalogLocale, currency: config.store.currency })
-          : openEmbedded().store;
+          : commerce.adapter === 'medusa'
+            ? createMedusaStoreCommerce(commerce, {
+                logger,
+                warmVocabularyFor: LOCALES,
+                catalogLocale: config.store.catalogLocale,
+                currency: config.store.currency,
+                timeZone: config.store.timeZone,
+                ...(clock ? { clock } : {}),
+              })
+            : openEmbedded().store;
     const state = dynamo ?? openEmbedded().state;
     return {
       store,

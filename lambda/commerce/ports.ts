@@ -42,6 +42,8 @@ export interface Product {
   readonly restockOn?: string;
   /** Sold as final sale (open box, clearance, gift cards): not returnable. Absent means returnable. */
   readonly finalSale?: boolean;
+  /** An https URL of the product's photo, shown on screens; absent when the store has none. */
+  readonly imageUrl?: string;
 }
 
 export interface Address {
@@ -149,6 +151,13 @@ export interface OrderQuery {
   readonly placedSince?: Date;
   /** At most this many, newest first. */
   readonly limit?: number;
+  /**
+   * Only the orders a "where is my order" answer can be about (order-status-query.ts): those not
+   * delivered in full (cancelled ones aside), those with a package delivered at or after this
+   * instant, and, whatever their state, the newest order and the one delivered last. A store may
+   * answer more than these (the whole range): callers work out each order's progress themselves.
+   */
+  readonly openOrDeliveredSince?: Date;
 }
 
 export interface Orders {
@@ -172,6 +181,13 @@ export interface Shoppers {
    * the shopper's id, never the postal code; a store that cannot check it leaves it out.
    */
   findByOrderAndPostalCode?(check: { readonly orderNumber: string; readonly postalCode: string; readonly placedSince: Date }): Promise<string | undefined>;
+  /**
+   * Whether digits a caller gave are one of the shopper's second factors: the last four digits of
+   * the card on file, the delivery postal code, or the number of an order placed since
+   * `placedSince`. Answers match or no match, never the secret; a store that leaves it out is
+   * checked against the profile and orders it gives instead.
+   */
+  checkSecondFactor?(check: { readonly shopperId: string; readonly digits: string; readonly placedSince: Date }): Promise<boolean>;
 }
 
 export interface Catalog {
@@ -324,6 +340,11 @@ export interface ReturnRecord {
   readonly refundMethod: RefundMethod;
   readonly labelDelivery: LabelDelivery;
   readonly createdAt: Date;
+  /**
+   * The return is a request the store has yet to approve (Shopify's `orderRequestReturn`): the
+   * label and what to do next reach the shopper once it does. Absent: the return stands as made.
+   */
+  readonly pendingApproval?: boolean;
 }
 
 /**
@@ -460,6 +481,12 @@ export type PinCheck =
 export interface PurchasePins {
   status(shopperId: string, at: Date): Promise<PinStatus>;
   check(attempt: PinAttempt): Promise<PinCheck>;
+  /**
+   * Whether the shopper turned the PIN on for every purchase of theirs (`npm run pin -- always`),
+   * whatever the store's policy and however sure Alexa is of their voice. A store without it knows
+   * no such shopper.
+   */
+  alwaysRequired?(shopperId: string): Promise<boolean>;
 }
 
 /** What a turn came to, as the containment report counts it. */
@@ -556,6 +583,12 @@ export interface CallStates {
   load(callId: string, now: Date): Promise<CallStateData | undefined>;
   /** Replaces the call's state; it is forgotten after `expiresAt`. */
   save(callId: string, state: CallStateData, expiresAt: Date): Promise<void>;
+  /**
+   * Runs `work` while no other `exclusive` call with the same key runs, in this process or any
+   * other: how a transport that hands each frame of a socket to whichever instance is free (API
+   * Gateway) still handles one socket's frames one at a time.
+   */
+  exclusive?<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
 
 /**

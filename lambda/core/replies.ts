@@ -1,4 +1,5 @@
 import type { Speech } from '../speech/speech';
+import type { Display } from './display';
 import type { Card, Reply } from './reply';
 import type { ActiveFlow, SessionState } from './session-state';
 import type { Turn } from './turn';
@@ -6,6 +7,7 @@ import type { Turn } from './turn';
 interface Extras {
   readonly card?: Card;
   readonly suggestions?: readonly string[];
+  readonly display?: Display;
 }
 
 function nextState(turn: Turn, speech: Speech, active: ActiveFlow | undefined, misunderstood = 0): SessionState {

@@ -1,5 +1,6 @@
 import type { HandoffReason, Money } from '../commerce/ports';
 import type { Speech } from '../speech/speech';
+import type { Display } from './display';
 import type { SessionState } from './session-state';
 
 export interface Card {
@@ -13,6 +14,8 @@ interface ReplyBase {
   readonly card?: Card;
   /** Short follow-ups a screen can show as chips. */
   readonly suggestions?: readonly string[];
+  /** What a screen shows of this answer (the options offered, the orders told); set only for turns from a device with a screen. */
+  readonly display?: Display;
   /** The state the next turn starts from. */
   readonly state: SessionState;
   /** Set on the turn that completed what the shopper came for, for the containment report. */

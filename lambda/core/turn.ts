@@ -1,4 +1,4 @@
-import type { Speech } from '../speech/speech';
+import { plainText, type Speech } from '../speech/speech';
 import type { IntentName } from './intents';
 import type { SessionState } from './session-state';
 
@@ -23,6 +23,8 @@ export type TurnEvent =
 
 export interface DeviceCapabilities {
   readonly screen: boolean;
+  /** The device draws the reply's display (`Reply.display`), where the shopper can see and touch each product. */
+  readonly drawsDisplay?: boolean;
   /** The channel can put the shopper through to a person right away (the phone): a handoff passes the live call on. */
   readonly liveTransfer?: boolean;
 }
@@ -74,6 +76,12 @@ export interface Turn {
   readonly sessionId: string;
   /** Present when the platform can say something before the reply (Alexa, when the request allows it). */
   readonly progress?: TurnProgress;
+  /**
+   * The shopper spoke over the last reply and heard only its beginning, where the platform can
+   * tell (the phone's barge-in): the words of it they heard in full, as `plainText` writes them.
+   * Absent when the last reply was heard to its end, or the platform cannot tell.
+   */
+  readonly heardOfLastReply?: string;
 }
 
 export function slotOf(turn: Turn, name: string): SlotValue | undefined {
@@ -100,4 +108,18 @@ export function slotCount(slot: SlotValue | undefined, max: number): number | un
   const digits = slotDigits(slot);
   const count = digits === undefined ? Number.NaN : Number(digits);
   return Number.isInteger(count) && count >= 1 && count <= max ? count : undefined;
+}
+
+/** Text as compared for what was heard: case and spacing as a listener would not tell apart. */
+function comparable(text: string): string {
+  return text.toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether the shopper heard all of `speech`, said in the last reply: yes, unless they cut that
+ * reply short before `speech` was over (turn.heardOfLastReply).
+ */
+export function heardInFull(turn: Turn, speech: Speech): boolean {
+  if (turn.heardOfLastReply === undefined) return true;
+  return comparable(turn.heardOfLastReply).includes(comparable(plainText(speech)));
 }

@@ -30,12 +30,19 @@ export interface OrderEventsParts {
   readonly clock?: () => Date;
 }
 
-/** Undefined unless ORDER_EVENTS_SECRET is set. Logs outcomes by change key only: never the shopper or the recipient. */
-export function configuredOrderEvents(config: Config, parts: OrderEventsParts): OrderEvents | undefined {
+/** What sending needs: the queue, the shoppers' word, the platform, and where outcomes are logged. */
+export type NotificationRelayParts = Pick<OrderEventsParts, 'subscriptions' | 'outbox' | 'sender' | 'logger' | 'clock'>;
+
+/**
+ * The relay that sends queued notifications, as configured (retry base); undefined unless
+ * ORDER_EVENTS_SECRET is set. Shared by the server and the scheduled sender on AWS. Logs outcomes by
+ * change key only: never the shopper or the recipient.
+ */
+export function configuredNotificationRelay(config: Config, parts: NotificationRelayParts): NotificationRelay | undefined {
   const settings = config.orderEvents;
   if (!settings) return undefined;
   const { logger } = parts;
-  const relay = createNotificationRelay({
+  return createNotificationRelay({
     outbox: parts.outbox,
     subscriptions: parts.subscriptions,
     sender: parts.sender,
@@ -48,6 +55,14 @@ export function configuredOrderEvents(config: Config, parts: OrderEventsParts): 
     },
     onError: (error) => logger.error({ error: describeError(error) }, 'order notification pass failed'),
   });
+}
+
+/** Undefined unless ORDER_EVENTS_SECRET is set. */
+export function configuredOrderEvents(config: Config, parts: OrderEventsParts): OrderEvents | undefined {
+  const settings = config.orderEvents;
+  const relay = configuredNotificationRelay(config, parts);
+  if (!settings || !relay) return undefined;
+  const { logger } = parts;
   // Anything queued before a restart goes out now.
   relay.kick();
   return {

@@ -1,5 +1,6 @@
 import { DefaultApiClient, type HandlerInput, type Skill, SkillBuilders } from 'ask-sdk-core';
 import type { IntentRequest, RequestEnvelope, Response, ResponseEnvelope, Slot } from 'ask-sdk-model';
+import { screenChoiceEvent } from '../core/display';
 import { isIntentName, type IntentName } from '../core/intents';
 import type { Reply } from '../core/reply';
 import type { Router } from '../core/router';
@@ -9,6 +10,8 @@ import type { SlotValue, Turn, TurnEvent, TurnProgress } from '../core/turn';
 import { renderSsml } from '../speech/ssml';
 import { voiceFor } from '../speech/voice';
 import { alexaShopperIdentity } from './alexa-speaker';
+import { renderDocumentDirective, showsApl } from './alexa-screen/screen-directive';
+import { screenChoiceOf, USER_EVENT } from './alexa-screen/screen-touch';
 import { isPermissionEvent, readPermissionEvent } from './alexa-proactive/skill-events';
 import type { NotificationPermissionChange } from '../events/notification-permissions';
 
@@ -109,6 +112,11 @@ function turnEvent(envelope: RequestEnvelope): TurnEvent | undefined {
       return intentEvent(request);
     case 'SessionEndedRequest':
       return { kind: 'session-ended', reason: request.reason };
+    case USER_EVENT: {
+      // A touch on the screen is what saying it would be; a touch that names nothing of ours is not understood.
+      const choice = screenChoiceOf(request);
+      return (choice && screenChoiceEvent(choice)) ?? { kind: 'intent', intent: 'FallbackIntent', slots: {} };
+    }
     default:
       return undefined;
   }
@@ -126,7 +134,7 @@ export function alexaTurn(envelope: RequestEnvelope, event: TurnEvent, sessionAt
     state: readSessionState(stateSeal.open(sessionAttributes[SESSION_STATE_KEY], { platform: 'alexa', sessionId })),
     accessToken,
     speaker,
-    device: { screen: 'Alexa.Presentation.APL' in interfaces || 'Display' in interfaces },
+    device: { screen: 'Alexa.Presentation.APL' in interfaces || 'Display' in interfaces, drawsDisplay: showsApl(envelope) },
     requestId: envelope.request.requestId,
     sessionId,
   };
@@ -190,6 +198,8 @@ function respond(input: HandlerInput, turn: Turn, reply: Reply, stateSeal: Sessi
       break;
   }
   if (reply.card && reply.next !== 'link-account') builder.withSimpleCard(reply.card.title, reply.card.text);
+  // Only to a device that lists APL: the voice says everything without it.
+  if (reply.display && reply.next !== 'link-account' && showsApl(input.requestEnvelope)) builder.addDirective(renderDocumentDirective(reply.display));
   return builder.getResponse();
 }
 

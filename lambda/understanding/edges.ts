@@ -1,5 +1,5 @@
 import type { Language } from './languages/language';
-import type { Token } from './tokens';
+import type { Token, Tokenized } from './tokens';
 
 /** How many tokens `phrase` (words written with spaces) takes when it starts at `at`; 0 when it is not there. */
 function phraseAt(tokens: readonly Token[], at: number, phrase: string): number {
@@ -47,4 +47,12 @@ export function freeTextEdges(language: Language) {
     leading: [...language.fillers, ...language.hedges, ...language.articles, ...language.determiners],
     trailing: [...language.fillers, ...language.hedges],
   };
+}
+
+/** What is said after an acknowledgement that starts it ("okay, stop"); all of it when nothing else is said. */
+export function withoutLeadingAcknowledgement(utterance: Tokenized, language: Language): Tokenized {
+  const said = longestPhraseAt(utterance.tokens, 0, language.acknowledgements);
+  const rest = utterance.tokens.slice(said);
+  const saysMore = rest.some((token) => !language.fillers.includes(token.word));
+  return said > 0 && saysMore ? { ...utterance, tokens: rest } : utterance;
 }

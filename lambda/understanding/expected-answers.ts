@@ -103,6 +103,9 @@ function valueOf(tokens: readonly Token[], utterance: Tokenized, intents: readon
       // Words no type lists answer only where the slot takes any name ("um, the unicycle").
       const unlisted = span.fill.resolution === 'no-match' || (span.fill.resolution === undefined && span.fill.value === undefined);
       if (unlisted && !context.takesUnlisted(slot)) continue;
+      // A near miss is a mishearing only when the words heard mean nothing else here: "weiter" is
+      // the model's own word for the next page, not a misheard "zweiter".
+      if (span.cost > 0 && tokens.every((token) => context.weights.knows(token.word))) continue;
       if (best && best.cost <= span.cost) continue;
       const spoken = typedText(utterance, tokens);
       const { value, ...fill } = span.fill;

@@ -1,5 +1,6 @@
 import { matchSample, type PreparedSample, prepareSample, type SaidUtterance, saidUtterance, type SampleMatch, type SpanCache } from './align';
 import type { CalendarDay } from './calendar';
+import { withoutLeadingAcknowledgement } from './edges';
 import { answeringIntents, answerOnlyIntents, bareAnswer, type ExpectedAnswer } from './expected-answers';
 import { freeTextOfPhrase } from './free-text';
 import { type ImpliedValue, impliedValues, saidImpliedValues } from './implied-values';
@@ -140,7 +141,8 @@ export function createUnderstander(model: LanguageModel, options: UnderstanderOp
   const fallback: Omit<Reading, 'candidates'> = { intent: FALLBACK_INTENT, slotNames: [], slots: [], confidence: 0 };
 
   return (text, reading = {}) => {
-    const utterance = withoutCorrectedPhrase(withoutCorrectedNumbers(tokenize(text, model.language), model.language), weights.knows, model.language);
+    const heard = withoutLeadingAcknowledgement(tokenize(text, model.language), model.language);
+    const utterance = withoutCorrectedPhrase(withoutCorrectedNumbers(heard, model.language), weights.knows, model.language);
     let today: CalendarDay | undefined;
     const context: SlotContext = {
       model,

@@ -28,7 +28,8 @@ export function wordWeights(model: LanguageModel): WordWeights {
     [...intentsUsing].map(([word, count]) => [word, Math.min(1, LEAST_WEIGHT + (1 - LEAST_WEIGHT) * (Math.log(withSamples.length / count) / spread))]),
   );
   return {
-    weight: (word) => known.get(word) ?? (isFiller(word) ? FILLER_WEIGHT : UNKNOWN_WEIGHT),
+    // A filler weighs little even where a sample says it ("uh huh"): "uh, no" is a no.
+    weight: (word) => (model.language.fillers.includes(word) ? FILLER_WEIGHT : (known.get(word) ?? UNKNOWN_WEIGHT)),
     knows: (word) => intentsUsing.has(word),
     isFiller,
   };

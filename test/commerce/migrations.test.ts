@@ -96,7 +96,8 @@ describe('migrations', () => {
 
       expect(migrate(db)).toBe(MIGRATIONS.length - 5);
       expect(db.prepare('SELECT * FROM purchase_pins').all()).toEqual([
-        { shopper_id: 'shopper-ava', pin_hash: 'scrypt$hash', wrong_tries: 2, locked_until: 99, last_attempt_key: 'try-2' },
+        // A PIN from before step 13 asks only as the store's policy does.
+        { shopper_id: 'shopper-ava', pin_hash: 'scrypt$hash', wrong_tries: 2, locked_until: 99, last_attempt_key: 'try-2', always_required: 0 },
       ]);
       db.prepare("INSERT INTO purchase_pins (shopper_id, pin_hash) VALUES ('shopper-elsewhere', 'scrypt$other')").run();
       expect(db.pragma('foreign_key_list(purchase_pins)')).toEqual([]);

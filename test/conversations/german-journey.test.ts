@@ -2,6 +2,7 @@ import enUS from '../../lambda/speech/locales/en-US.json';
 import deDE from '../../lambda/speech/locales/de-DE.json';
 import { DEMO_PRODUCTS } from '../../lambda/commerce/sqlite/demo-catalog';
 import { DEMO_CATALOG_TERMS } from '../../lambda/commerce/sqlite/demo-vocabulary';
+import { confirmation, done } from '../support/checkout-expectations';
 import { type Conversation, type Heard, PLATFORMS, speechText } from '../support/conversation';
 import { expectValidSsml } from '../support/ssml-checks';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -61,12 +62,16 @@ describe.each(PLATFORMS)('a German shopper on %s', (platform, start) => {
     const confirm = await turn(ava, 'ReorderIntent', { item: { value: 'Kaffee', id: 'coffee' } });
     replies.push(confirm);
     expect(confirm.text).toContain('Yirgacheffe-Kaffee aus Äthiopien');
-    expect(confirm.text).toMatch(/^Soll ich 2 Beutel Yirgacheffe-Kaffee aus Äthiopien für 33 Euro 98 mit Ihrer Visa-Karte mit Endung 4242 nach Denver bestellen\?$/);
+    const purchase = testApp.traits.checkout;
+    expect(confirm.text).toBe(
+      confirmation(purchase, { items: '2 Beutel Yirgacheffe-Kaffee aus Äthiopien', total: '33 Euro 98', card: 'Visa-Karte mit Endung 4242', city: 'Denver' }, 'de-DE'),
+    );
     const placed = await turn(ava, 'YesIntent');
     replies.push(placed);
-    expect(placed.text).toMatch(/^Erledigt! Ihre Bestellnummer ist \d+/);
-    // The order number stays digit by digit.
-    expect(placed.ssml).toMatch(/<say-as interpret-as='digits'>\d+<\/say-as>/);
+    expect(placed.text).toBe(done(purchase, { orderNumber: '10743', day: 'am Sonntag', total: '33 Euro 98' }, 'de-DE'));
+    // The order number stays digit by digit; a cart has none.
+    if (purchase === 'places-order') expect(placed.ssml).toContain("<say-as interpret-as='digits'>10743</say-as>");
+    else expect(placed.ssml).not.toContain('digits');
 
     for (const reply of replies) {
       expect({ said: reply.text, english: englishIn(reply.ssml) }).toEqual({ said: reply.text, english: [] });

@@ -1,4 +1,5 @@
 import type { Product } from '../../lambda/commerce/ports';
+import { confirmation } from '../support/checkout-expectations';
 import { answered, type Heard, PLATFORMS } from '../support/conversation';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -106,6 +107,10 @@ describe.each(PLATFORMS)('a product said without a lead-in on %s', (platform, st
     const which = answered(await conversation.say('BuyIntent', { ordinal: { value: 'first', id: 'first' } }), platform);
     expect(which.text).toMatch(/^Which size of /);
     const confirm = answered(await conversation.say('ChangeSizeIntent', { size: 'x. l.' }), platform);
-    expect(confirm.text).toMatch(new RegExp(`^Shall I order the ${first.spokenName} in size XL for `));
+    // A whole-dollar price, said as "139 dollars".
+    expect(first.price.minor % 100).toBe(0);
+    expect(confirm.text).toBe(
+      confirmation(testApp.traits.checkout, { items: `the ${first.spokenName} in size XL`, total: `${first.price.minor / 100} dollars`, card: 'Visa ending 4242', city: 'Denver' }),
+    );
   });
 });

@@ -10,7 +10,8 @@ import YAML from 'yaml';
  * ones the validation falls back to are bundled). The AWS SDK is not there at all: its DynamoDB
  * client and what it pulls in (credential providers, smithy, XML builders) were half the bundle
  * and most of its start-up, and the skill's few DynamoDB requests go through its own signed client
- * (lambda/commerce/dynamodb/signed-dynamo-client.ts).
+ * (lambda/commerce/dynamodb/signed-dynamo-client.ts). Nor is pino: its transports, worker threads
+ * and stream packages were a tenth of the bundle, and lambda/logging.ts writes the same lines.
  */
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -52,6 +53,9 @@ function packageOf(input: string): string | undefined {
   return match?.[1];
 }
 
+/** pino and the packages it always loads: its transports' worker threads, its stream, its redaction and serializers. */
+const PINO_PACKAGES = ['pino', 'thread-stream', 'sonic-boom', 'pino-std-serializers', '@pinojs/redact', 'fast-redact', 'safe-stable-stringify', 'quick-format-unescaped', 'on-exit-leak-free', 'atomic-sleep', 'real-require'];
+
 /** The AWS SDK, v2 or v3, and the smithy runtime v3 is built on. */
 function isAwsSdk(pkg: string): boolean {
   return pkg === 'aws-sdk' || pkg.startsWith('@aws-sdk/') || pkg.startsWith('@smithy/') || pkg.startsWith('@aws-crypto/');
@@ -78,10 +82,17 @@ describe('the Alexa Lambda bundle', () => {
     expect(packagesIn(inputs).filter((pkg) => ['express', 'body-parser', 'iconv-lite', 'mime-db', 'serverless-http'].includes(pkg))).toEqual([]);
   });
 
+  it('holds no pino: log lines are written by lambda/logging.ts, without transports, worker threads or stream packages', () => {
+    expect(packagesIn(inputs).filter((pkg) => PINO_PACKAGES.includes(pkg))).toEqual([]);
+    expect(Object.keys(inputs)).toContain('lambda/logging.ts');
+  });
+
   it('would catch them: `import { z }` brings every locale, and the SDK client brings the SDK', async () => {
     expect(zodLocales(await bundleOfSource("import { z } from 'zod';\nexport const name = z.string();\n")).length).toBeGreaterThan(10);
     expect(zodLocales(await bundleOfSource("import * as z from 'zod';\nexport const name = z.string();\n"))).toEqual([]);
     const sdkClient = await bundleOfSource("import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const client = new DynamoDBClient({});\n");
     expect(packagesIn(sdkClient).filter(isAwsSdk)).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@smithy/core']));
+    const pino = await bundleOfSource("import pino from 'pino';\nexport const logger = pino();\n");
+    expect(packagesIn(pino).filter((pkg) => PINO_PACKAGES.includes(pkg))).toEqual(expect.arrayContaining(['pino', 'thread-stream', 'sonic-boom']));
   }, 60_000);
 });

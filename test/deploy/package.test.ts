@@ -11,8 +11,15 @@ import { intentRequest, launchRequest, TEST_SKILL_ID } from '../support/alexa-en
 import { type LocalDynamo, startDynalite } from '../support/dynalite';
 import { mainInvocation, webhookRequest } from '../support/google-requests';
 import { MCP_PATH, PROTECTED_RESOURCE_METADATA_PATHS } from '../../lambda/platforms/mcp/mcp-http';
+import { SIGNATURE_HEADER, signatureHeader } from '../../lambda/commerce/handoff-webhook/signature';
+import { ORDER_STATUS_WEBHOOK_PATH } from '../../lambda/events/order-status-webhook';
+import { type AmazonStandIn, CLIENT_ID, CLIENT_SECRET, startAmazonStandIn } from '../events/amazon-stand-in';
 import { mostUrgentItemName } from '../support/most-urgent-order';
 import { expectValidSsml } from '../support/ssml-checks';
+import { type ManagementStandIn, startManagementStandIn } from '../phone/management-stand-in';
+import { AVA } from '../phone/phone-server';
+import { incomingCall, twilioSignature } from '../phone/relay-client';
+import { readTwiml } from '../../tools/call/relay-caller';
 import { adapterFileOf, filesSendingRequests, LOCAL_ONLY_FILES, requestsForTable } from './adapter-requests';
 import { type AuthorizationServer, startAuthorizationServer } from './authorization-server';
 import { httpApiPostEvent, type Invocation, nodeModulesAbove, runHandler, unpack, type UnpackedFunction } from './bundle-runner';
@@ -59,7 +66,15 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-type Functions = { alexa: [string, CfnResource]; google: [string, CfnResource]; relay: [string, CfnResource]; mcp: [string, CfnResource] };
+type Functions = {
+  alexa: [string, CfnResource];
+  google: [string, CfnResource];
+  relay: [string, CfnResource];
+  mcp: [string, CfnResource];
+  phone: [string, CfnResource];
+  orderEvents: [string, CfnResource];
+  notifications: [string, CfnResource];
+};
 
 function functions(): Functions {
   const all = resourcesOfType(template, 'AWS::Lambda::Function');
@@ -68,21 +83,41 @@ function functions(): Functions {
     if (found.length !== 1) throw new Error(`expected one function with handler ${handler}, found ${found.length}`);
     return found[0]!;
   };
-  expect(all).toHaveLength(4);
+  expect(all).toHaveLength(7);
   return {
     alexa: byHandler('lambda/alexa-lambda.handler'),
     google: byHandler('lambda/google-lambda.handler'),
     relay: byHandler('lambda/handoff-relay-lambda.handler'),
     mcp: byHandler('lambda/mcp-lambda.handler'),
+    phone: byHandler('lambda/phone-lambda.handler'),
+    orderEvents: byHandler('lambda/order-events-lambda.handler'),
+    notifications: byHandler('lambda/order-notifications-lambda.handler'),
   };
 }
 
-const environmentOf = (fn: CfnResource): Record<string, string> => fn.Properties.Environment.Variables as Record<string, string>;
+/** The WebSocket API's URL for this stage, as CloudFormation resolves the phone function's PHONE_SOCKET_URL. */
+const RESOLVED_SOCKET_URL = 'wss://ws456.execute-api.us-east-1.amazonaws.com/ci';
+
+/**
+ * A function's environment with what CloudFormation resolves at deploy time filled in: the phone
+ * function's socket URL joins the WebSocket API's id, region and stage.
+ */
+const environmentOf = (fn: CfnResource): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>).map(([name, value]) => [name, typeof value === 'string' ? value : name === 'PHONE_SOCKET_URL' ? RESOLVED_SOCKET_URL : JSON.stringify(value)]),
+  );
+
+/** `Fn::Join` parts as text, references as {Ref} markers: what an ARN or URL built in the template says. */
+const joined = (value: unknown): string => {
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] } | null)?.['Fn::Join'];
+  if (!join) return JSON.stringify(value);
+  return join[1].map((part) => (typeof part === 'string' ? part : `{${JSON.stringify(part)}}`)).join(join[0]);
+};
 
 describe('the CloudFormation template of npm run package', () => {
   it('deploys every entry point on a current Node.js runtime on arm64, each answering inside its platform’s deadline', () => {
-    const { alexa, google, relay, mcp } = functions();
-    for (const [, fn] of [alexa, google, relay, mcp]) {
+    const { alexa, google, relay, mcp, phone, orderEvents, notifications } = functions();
+    for (const [, fn] of [alexa, google, relay, mcp, phone, orderEvents, notifications]) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(20|22|24)\.x$/);
       expect(fn.Properties.Architectures).toEqual(['arm64']);
     }
@@ -93,12 +128,15 @@ describe('the CloudFormation template of npm run package', () => {
     const mcpBudgetSeconds = loadConfig(environmentOf(mcp[1])).turn.budgetMs / 1000;
     expect(mcp[1].Properties.Timeout).toBeGreaterThan(mcpBudgetSeconds);
     expect(mcp[1].Properties.Timeout).toBeLessThan(30);
+    // A relay turn spends the store budget and still answers inside API Gateway's 29 s integration limit.
+    expect(phone[1].Properties.Timeout).toBeGreaterThan(loadConfig(environmentOf(phone[1])).turn.budgetMs / 1000);
+    expect(phone[1].Properties.Timeout).toBeLessThan(29);
   });
 
   it('gives each function a configuration config.ts accepts: production, the store API and DynamoDB, nothing it does not read', () => {
-    const { alexa, google, relay, mcp } = functions();
+    const { alexa, google, relay, mcp, phone, orderEvents, notifications } = functions();
     const known = ['config.ts', 'logging.ts'].map((file) => fs.readFileSync(path.join(REPO_ROOT, 'lambda', file), 'utf8')).join('\n');
-    for (const [, fn] of [alexa, google, relay, mcp]) {
+    for (const [, fn] of [alexa, google, relay, mcp, phone, orderEvents, notifications]) {
       const env = environmentOf(fn);
       expect(Object.keys(env).filter((name) => !known.includes(`${name}`))).toEqual([]);
       // As Lambda runs it: the runtime adds the function name and region.
@@ -114,6 +152,11 @@ describe('the CloudFormation template of npm run package', () => {
     const mcpConfig = loadConfig(environmentOf(mcp[1]));
     expect(mcpConfig.sessionStateSecret).toBe(environmentOf(mcp[1]).SESSION_STATE_SECRET);
     expect(mcpConfig.mcp.allowedOrigins).toEqual([]);
+    // The phone checks signatures, names the WebSocket API's stage as the relay's socket, and binds sockets with the deployment's secret.
+    const phoneConfig = loadConfig(environmentOf(phone[1]));
+    expect(phoneConfig.phone).toMatchObject({ provider: 'twilio', verifySignature: true, socketUrl: RESOLVED_SOCKET_URL });
+    expect(phoneConfig.phone.connectionsEndpoint).toBeUndefined();
+    expect(joined(phone[1].Properties.Environment.Variables.PHONE_SOCKET_URL)).toBe('wss://{{"Ref":"WebsocketsApi"}}.execute-api.{{"Ref":"AWS::Region"}}.{{"Ref":"AWS::URLSuffix"}}/ci');
   });
 
   it('lets only the configured skill invoke the Alexa function', () => {
@@ -129,8 +172,8 @@ describe('the CloudFormation template of npm run package', () => {
     });
   });
 
-  it('routes POST /google to the Google function, /mcp and its protected resource metadata to the MCP function, and nothing else', () => {
-    const { google, mcp } = functions();
+  it('routes POST /google to the Google function, /mcp and its protected resource metadata to the MCP function, the phone webhooks to the phone function, and nothing else', () => {
+    const { google, mcp, phone, orderEvents } = functions();
     const functionOf = (route: CfnResource): string => {
       const target = JSON.stringify(route.Properties.Target);
       const integrations = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration').filter(([id]) => target.includes(`"${id}"`));
@@ -138,14 +181,46 @@ describe('the CloudFormation template of npm run package', () => {
       expect(integrations[0]![1].Properties.PayloadFormatVersion).toBe('2.0');
       return getAttTarget(integrations[0]![1].Properties.IntegrationUri, 'Arn')!;
     };
-    const routes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties.RouteKey, functionOf(route)]);
+    const httpApiRoutes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route').filter(([, route]) => JSON.stringify(route.Properties.ApiId) === '{"Ref":"HttpApi"}');
+    const routes = httpApiRoutes.map(([, route]) => [route.Properties.RouteKey, functionOf(route)]);
     // The same paths lambda/platforms/mcp/mcp-http.ts serves: GET and DELETE reach the function, which answers 405.
     const mcpRoutes = [`POST ${MCP_PATH}`, `GET ${MCP_PATH}`, `DELETE ${MCP_PATH}`, ...PROTECTED_RESOURCE_METADATA_PATHS.map((metadata) => `GET ${metadata}`)];
     expect(Object.fromEntries(routes)).toEqual({
       'POST /google': google[0],
       ...Object.fromEntries(mcpRoutes.map((routeKey) => [routeKey, mcp[0]])),
+      'POST /phone/twiml': phone[0],
+      'POST /phone/texml': phone[0],
+      [`POST ${ORDER_STATUS_WEBHOOK_PATH}`]: orderEvents[0],
     });
-    expect(routes).toHaveLength(1 + mcpRoutes.length);
+    expect(routes).toHaveLength(4 + mcpRoutes.length);
+  });
+
+  it('carries the relay’s socket on a WebSocket API whose $connect, $default and $disconnect reach the phone function, and nothing else', () => {
+    const { phone } = functions();
+    const api = resource(template, 'WebsocketsApi', 'AWS::ApiGatewayV2::Api');
+    expect(api.Properties.ProtocolType).toBe('WEBSOCKET');
+    const socketRoutes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route').filter(([, route]) => JSON.stringify(route.Properties.ApiId) === '{"Ref":"WebsocketsApi"}');
+    const integrationOf = (route: CfnResource) => {
+      const target = JSON.stringify(route.Properties.Target);
+      const found = resourcesOfType(template, 'AWS::ApiGatewayV2::Integration').filter(([id]) => target.includes(`"${id}"`));
+      expect(found).toHaveLength(1);
+      return found[0]![1];
+    };
+    const byRoute: Record<string, CfnResource> = Object.fromEntries(socketRoutes.map(([, route]) => [route.Properties.RouteKey, integrationOf(route)]));
+    expect(Object.keys(byRoute).sort()).toEqual(['$connect', '$default', '$disconnect']);
+    for (const integration of Object.values(byRoute)) {
+      expect(integration.Properties.IntegrationType).toBe('AWS_PROXY');
+      expect(JSON.stringify(integration.Properties.IntegrationUri)).toContain(`"${phone[0]}"`);
+    }
+    // API Gateway may invoke the function for its socket, and only for it.
+    const invokers = resourcesOfType(template, 'AWS::Lambda::Permission').filter(([, permission]) => getAttTarget(permission.Properties.FunctionName, 'Arn') === phone[0]);
+    const fromSocketApi = invokers.filter(([, permission]) => joined(permission.Properties.SourceArn).includes('{"Ref":"WebsocketsApi"}'));
+    expect(fromSocketApi).toHaveLength(1);
+    expect(joined(fromSocketApi[0]![1].Properties.SourceArn)).toBe(
+      'arn:{{"Ref":"AWS::Partition"}}:execute-api:{{"Ref":"AWS::Region"}}:{{"Ref":"AWS::AccountId"}}:{{"Ref":"WebsocketsApi"}}/*',
+    );
+    // Every permission to invoke the phone function names the API it comes from.
+    for (const [, permission] of invokers) expect(permission.Properties.SourceArn).toBeDefined();
   });
 
   it('creates every table of tables.ts as defined there: on demand, point-in-time recovery, TTL where items expire, encrypted', () => {
@@ -178,12 +253,19 @@ describe('the CloudFormation template of npm run package', () => {
     };
     const dynamoStatements = () => statements().filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
 
-    it('allows nothing on "*", no wildcard DynamoDB action, and nothing but logging and DynamoDB', () => {
+    it('allows nothing on "*", no wildcard DynamoDB action, and nothing but logging, DynamoDB and the relay sockets’ connections', () => {
       for (const statement of statements()) {
         expect(statement.Effect).toBe('Allow');
         expect(JSON.stringify(statement.Resource)).not.toBe('"*"');
-        for (const action of actionsOf(statement)) expect(action).toMatch(/^(logs|dynamodb):[A-Za-z]+$/);
+        for (const action of actionsOf(statement)) expect(action).toMatch(/^(logs|dynamodb):[A-Za-z]+$|^execute-api:ManageConnections$/);
       }
+      // Posting to and closing connections of this WebSocket API only: no other API, no other method.
+      const manage = statements().filter((statement) => actionsOf(statement).includes('execute-api:ManageConnections'));
+      expect(manage).toHaveLength(1);
+      expect(actionsOf(manage[0]!)).toEqual(['execute-api:ManageConnections']);
+      expect((manage[0]!.Resource as unknown[]).map(joined).sort()).toEqual(
+        ['DELETE', 'POST'].map((method) => `arn:{{"Ref":"AWS::Partition"}}:execute-api:{{"Ref":"AWS::Region"}}:{{"Ref":"AWS::AccountId"}}:{{"Ref":"WebsocketsApi"}}/*/${method}/@connections/*`),
+      );
       for (const statement of dynamoStatements()) {
         // Only the skill's tables and their indexes, by reference: no literal ARN, no wildcard.
         expect(resourceRefs(statement.Resource).filter((ref) => 'other' in ref)).toEqual([]);
@@ -220,21 +302,23 @@ describe('the CloudFormation template of npm run package', () => {
   });
 
   it('keeps each function’s logs for a limited time', () => {
-    const { alexa, google, relay, mcp } = functions();
-    const groups = resourcesOfType(template, 'AWS::Logs::LogGroup');
+    const { alexa, google, relay, mcp, phone, orderEvents, notifications } = functions();
+    const groups = resourcesOfType(template, 'AWS::Logs::LogGroup').filter(([, group]) => String(group.Properties.LogGroupName).startsWith('/aws/lambda/'));
     expect(groups.map(([, group]) => group.Properties.LogGroupName).sort()).toEqual(
-      [alexa, google, relay, mcp].map(([, fn]) => `/aws/lambda/${fn.Properties.FunctionName}`).sort(),
+      [alexa, google, relay, mcp, phone, orderEvents, notifications].map(([, fn]) => `/aws/lambda/${fn.Properties.FunctionName}`).sort(),
     );
     for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 
-  it('runs the handoff relay every minute, so queued tickets reach the helpdesk without waiting for traffic', () => {
-    const { relay } = functions();
+  it('runs the handoff relay and the order notification sender every minute, so what is queued goes out without waiting for traffic', () => {
+    const { relay, notifications } = functions();
     const rules = resourcesOfType(template, 'AWS::Events::Rule');
-    expect(rules).toHaveLength(1);
-    const [, rule] = rules[0]!;
-    expect(rule.Properties.ScheduleExpression).toBe('rate(1 minute)');
-    expect(JSON.stringify(rule.Properties.Targets)).toContain(`"${relay[0]}"`);
+    expect(rules).toHaveLength(2);
+    for (const [target] of [relay, notifications]) {
+      const found = rules.filter(([, rule]) => JSON.stringify(rule.Properties.Targets).includes(`"${target}"`));
+      expect(found).toHaveLength(1);
+      expect(found[0]![1].Properties.ScheduleExpression).toBe('rate(1 minute)');
+    }
   });
 
   it('outputs the Alexa function ARN and the Google webhook URL for the deploy scripts, and the MCP server URL for the add-on', () => {
@@ -246,11 +330,22 @@ describe('the CloudFormation template of npm run package', () => {
     const mcpUrl = JSON.stringify(template.Outputs?.McpServerUrl?.Value);
     expect(mcpUrl).toBe(url.replace(/"\/google"\]\]\}$/, `"${MCP_PATH}"]]}`));
     resource(template, 'HttpApi', 'AWS::ApiGatewayV2::Api');
+    expect(joined(template.Outputs?.PhoneWebhookUrl?.Value)).toBe('https://{{"Ref":"HttpApi"}}.execute-api.{{"Ref":"AWS::Region"}}.{{"Ref":"AWS::URLSuffix"}}/phone/twiml');
+    expect(joined(template.Outputs?.OrderStatusWebhookUrl?.Value)).toBe(`https://{{"Ref":"HttpApi"}}.execute-api.{{"Ref":"AWS::Region"}}.{{"Ref":"AWS::URLSuffix"}}${ORDER_STATUS_WEBHOOK_PATH}`);
+    expect(joined(template.Outputs?.PhoneSocketUrl?.Value)).toBe(joined(functions().phone[1].Properties.Environment.Variables.PHONE_SOCKET_URL));
   });
 });
 
 describe('the function zips of npm run package', () => {
-  const zips = { alexa: 'alexa.zip', google: 'google.zip', relay: 'handoffRelay.zip', mcp: 'mcp.zip' } as const;
+  const zips = {
+    alexa: 'alexa.zip',
+    google: 'google.zip',
+    relay: 'handoffRelay.zip',
+    mcp: 'mcp.zip',
+    phone: 'phone.zip',
+    orderEvents: 'orderEvents.zip',
+    notifications: 'orderNotifications.zip',
+  } as const;
   const unpacked: Partial<Record<keyof typeof zips, UnpackedFunction>> = {};
   const unpackedOf = (name: keyof typeof zips): UnpackedFunction =>
     (unpacked[name] ??= unpack(path.join(artifacts, zips[name]), fs.mkdtempSync(path.join(os.tmpdir(), `shopvoice-${name}-`))));
@@ -259,7 +354,10 @@ describe('the function zips of npm run package', () => {
   });
 
   it('each hold one self-contained bundle at the handler’s path: no node_modules, no native addon', () => {
-    const { alexa, google, relay, mcp } = functions();
+    const { alexa, google, relay, mcp, phone, orderEvents, notifications } = functions();
+    expect(unpackedOf('orderEvents').files).toEqual([`${orderEvents[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
+    expect(unpackedOf('notifications').files).toEqual([`${notifications[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
+    expect(unpackedOf('phone').files).toEqual([`${phone[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
     expect(unpackedOf('alexa').files).toEqual([`${alexa[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
     expect(unpackedOf('google').files).toEqual([`${google[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
     expect(unpackedOf('relay').files).toEqual([`${relay[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
@@ -271,6 +369,9 @@ describe('the function zips of npm run package', () => {
     ['alexa-lambda', 'alexa'],
     ['google-lambda', 'google'],
     ['mcp-lambda', 'mcp'],
+    ['phone-lambda', 'phone'],
+    ['order-events-lambda', 'orderEvents'],
+    ['order-notifications-lambda', 'notifications'],
   ] as const)('%s bundles deployed code only: nothing from tools/ or test/, no dev-only package, no better-sqlite3', (name, zip) => {
     const bundle = fs.readFileSync(path.join(unpackedOf(zip).dir, 'lambda', `${name}.js`), 'utf8');
     expect(bundle).not.toMatch(/better[-_]sqlite3/);
@@ -283,7 +384,7 @@ describe('the function zips of npm run package', () => {
     expect(report.problems).toEqual([]);
     // Beside lambda/, only the generated interaction models, and only where words are understood (Google).
     const models = ['skill-package/interactionModels/custom/de-DE.json', 'skill-package/interactionModels/custom/en-US.json'];
-    expect(Object.keys(report.firstParty).filter((file) => !file.startsWith('lambda/')).sort()).toEqual(zip === 'google' ? models : []);
+    expect(Object.keys(report.firstParty).filter((file) => !file.startsWith('lambda/')).sort()).toEqual(zip === 'google' || zip === 'phone' ? models : []);
     const devDependencies = Object.keys((JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { devDependencies: object }).devDependencies);
     expect(Object.keys(report.packages).filter((pkg) => devDependencies.includes(pkg) || pkg === 'better-sqlite3')).toEqual([]);
     expect(report.runtimeImports).not.toContain('better-sqlite3');
@@ -343,7 +444,67 @@ describe('the function zips of npm run package', () => {
       expect(nodeModulesAbove(unpackedOf('alexa').dir)).toEqual([]);
       expect(nodeModulesAbove(unpackedOf('google').dir)).toEqual([]);
       expect(nodeModulesAbove(unpackedOf('mcp').dir)).toEqual([]);
+      expect(nodeModulesAbove(unpackedOf('phone').dir)).toEqual([]);
     });
+
+    it('the phone bundle answers the signed webhook, admits the signed $connect and answers the relay’s frames through the management API', async () => {
+      const { phone } = functions();
+      const management: ManagementStandIn = await startManagementStandIn('ci');
+      try {
+        const authToken = 'bundle-test-twilio-auth-token-0123456789';
+        const params = incomingCall('CA20000000000000000000000000000001', AVA.phone);
+        const webhookUrl = 'https://abc123.execute-api.us-east-1.amazonaws.com/phone/twiml';
+        const form = new URLSearchParams(params).toString();
+        const webhook = {
+          ...httpApiPostEvent('/phone/twiml', null),
+          headers: { ...httpApiPostEvent('/phone/twiml', null).headers, 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(authToken, webhookUrl, params) },
+          body: form,
+        };
+        // The template's phone settings (the socket URL as deployed), over the loopback store and tables.
+        const functionEnv = {
+          ...environmentOf(phone[1]),
+          ...env,
+          AWS_LAMBDA_FUNCTION_NAME: phone[1].Properties.FunctionName,
+          AWS_ACCESS_KEY_ID: 'AKIDBUNDLETEST',
+          AWS_SECRET_ACCESS_KEY: 'bundle-test-secret',
+          PHONE_TWILIO_AUTH_TOKEN: authToken,
+          PHONE_CONNECTIONS_ENDPOINT: management.url,
+        };
+        const first = await runHandler(unpackedOf('phone'), phone[1].Properties.Handler, [webhook], functionEnv);
+        const twiml = answerOf(first.invocations[0]);
+        expect(twiml.statusCode).toBe(200);
+        const { socketUrl, parameters } = readTwiml(twiml.body as string);
+        expect(socketUrl.startsWith(`${RESOLVED_SOCKET_URL}?call=`)).toBe(true);
+
+        const connectionId = 'bundle-connection=';
+        const socketEvent = (eventType: 'CONNECT' | 'MESSAGE', extra: object) => ({
+          requestContext: { routeKey: eventType === 'CONNECT' ? '$connect' : '$default', eventType, connectionId, domainName: 'ws456.execute-api.us-east-1.amazonaws.com', stage: 'ci' },
+          isBase64Encoded: false,
+          ...extra,
+        });
+        const run = await runHandler(
+          unpackedOf('phone'),
+          phone[1].Properties.Handler,
+          [
+            socketEvent('CONNECT', { headers: { 'X-Twilio-Signature': twilioSignature(authToken, socketUrl) }, queryStringParameters: Object.fromEntries(new URL(socketUrl).searchParams) }),
+            socketEvent('CONNECT', { headers: { 'X-Twilio-Signature': twilioSignature('forged', socketUrl) }, queryStringParameters: Object.fromEntries(new URL(socketUrl).searchParams) }),
+            socketEvent('MESSAGE', { body: JSON.stringify({ type: 'setup', callSid: params.CallSid, from: AVA.phone, customParameters: parameters }) }),
+            socketEvent('MESSAGE', { body: JSON.stringify({ type: 'prompt', voicePrompt: 'where is my order', last: true }) }),
+          ],
+          functionEnv,
+        );
+        const [connected, forged] = run.invocations.map(answerOf);
+        expect(connected.statusCode).toBe(200);
+        expect(forged.statusCode).toBe(403);
+        const posted = management.posted.get(connectionId) ?? [];
+        expect(posted.at(-1)).toMatchObject({ type: 'text', last: true });
+        expect(posted.map((message) => (message.type === 'text' ? String((message as { token: unknown }).token) : '')).join('')).toMatch(/last four digits of the card/);
+        expect(management.unsigned).toEqual([]);
+        expect(run.output).not.toContain(AVA.phone);
+      } finally {
+        await management.close();
+      }
+    }, 90_000);
 
     it('the Alexa bundle welcomes a LaunchRequest, reads a linked shopper’s orders, keeps the turn in DynamoDB and refuses another skill', async () => {
       const { alexa } = functions();
@@ -449,6 +610,58 @@ describe('the function zips of npm run package', () => {
       expect(stream.statusCode).toBe(405);
       expect(foreign.statusCode).toBe(403);
       expect(run.output).not.toContain(token);
+    }, 90_000);
+
+    it('the order events bundle queues a signed status change in DynamoDB once, and the scheduled sender sends it to Alexa once', async () => {
+      const { orderEvents, notifications } = functions();
+      const secret = 'order-events-secret-for-the-bundle-test';
+      const kitchen = 'amzn1.ask.account.BUNDLE-KITCHEN';
+      const amazon: AmazonStandIn = await startAmazonStandIn();
+      const state = createDynamoSkillState({ tablePrefix: env.DYNAMODB_TABLE_PREFIX!, endpoint: dynamo.endpoint });
+      try {
+        // Ava allowed notifications from the kitchen Echo, as the Alexa function keeps it.
+        await state.notificationSubscriptions!.record({ shopperId: 'shopper-ava', platform: 'alexa', recipient: kitchen, locale: 'en-US', subscribed: true, at: new Date(Date.now() - 3_600_000) });
+        const change = { orderNumber: '10741', shopperId: 'shopper-ava', status: 'shipped', occurredAt: new Date(Date.now() - 60_000).toISOString() };
+        const signed = (secretUsed: string) => {
+          const event = httpApiPostEvent(ORDER_STATUS_WEBHOOK_PATH, change);
+          return { ...event, headers: { ...event.headers, [SIGNATURE_HEADER]: signatureHeader(event.body, secretUsed, new Date()) } };
+        };
+        const webhook = await runHandler(unpackedOf('orderEvents'), orderEvents[1].Properties.Handler, [signed(secret), signed(secret), signed('not-the-store-secret-at-all')], {
+          ...env,
+          AWS_LAMBDA_FUNCTION_NAME: orderEvents[1].Properties.FunctionName,
+          ORDER_EVENTS_SECRET: secret,
+          ALEXA_CLIENT_ID: CLIENT_ID,
+          ALEXA_CLIENT_SECRET: CLIENT_SECRET,
+        });
+        const [queued, again, forged] = webhook.invocations.map(answerOf);
+        expect([queued.statusCode, JSON.parse(queued.body)]).toEqual([202, { queued: 1 }]);
+        expect([again.statusCode, JSON.parse(again.body)]).toEqual([200, { queued: 0, reason: 'already-queued' }]);
+        expect(forged.statusCode).toBe(401);
+        expect(amazon.accepted).toEqual([]);
+
+        const sender = await runHandler(unpackedOf('notifications'), notifications[1].Properties.Handler, [{ source: 'aws.events' }, { source: 'aws.events' }], {
+          ...env,
+          // Production insists on https for Amazon's endpoints; the stand-in is plain http on loopback.
+          NODE_ENV: 'development',
+          AWS_LAMBDA_FUNCTION_NAME: notifications[1].Properties.FunctionName,
+          ORDER_EVENTS_SECRET: secret,
+          ALEXA_CLIENT_ID: CLIENT_ID,
+          ALEXA_CLIENT_SECRET: CLIENT_SECRET,
+          ALEXA_API_URL: amazon.url,
+          ALEXA_LWA_URL: amazon.url,
+        });
+        expect(sender.invocations.map(answerOf)).toEqual([
+          { sent: 1, failed: 0, dropped: 0 },
+          { sent: 0, failed: 0, dropped: 0 },
+        ]);
+        expect(amazon.accepted).toHaveLength(1);
+        expect(amazon.accepted[0]).toMatchObject({ event: { name: 'AMAZON.OrderStatus.Updated' }, relevantAudience: { type: 'Unicast', payload: { user: kitchen } } });
+        expect(sender.output).not.toContain(kitchen);
+        expect(sender.output).not.toContain(CLIENT_SECRET);
+      } finally {
+        state.close();
+        await amazon.close();
+      }
     }, 90_000);
   });
 });

@@ -127,4 +127,40 @@ describe('the dev console in a browser', () => {
     expect(JSON.parse((await page.locator('#response-json').textContent()) ?? '{}')).toBeTruthy();
     await page.close();
   });
+
+  it("draws the APL document of a search in the screen panel: each offered product's name and price, touchable in the order said", async () => {
+    const page = await openConsole();
+    await say(page, 'a waterproof jacket for hiking under 150 dollars');
+    const response = JSON.parse((await page.locator('#response-json').textContent()) ?? '{}');
+    const [directive] = response.response.directives;
+    expect(directive.type).toBe('Alexa.Presentation.APL.RenderDocument');
+    const offered = directive.datasources.screen.products as { position: number; name: string; price: string }[];
+    expect(offered.length).toBeGreaterThanOrEqual(2);
+
+    const screen = page.getByRole('region', { name: 'What an Echo Show shows' });
+    await expect(screen.isVisible()).resolves.toBe(true);
+    expect(await screen.locator('.apl-text').first().textContent()).toBe('Search results');
+    const tiles = screen.locator('button.apl-touch');
+    expect(await tiles.count()).toBe(offered.length);
+    for (const [index, product] of offered.entries()) {
+      const tile = tiles.nth(index);
+      // No store photos in the demo: the tile shows its place in the list, which is what the shopper says.
+      expect(await tile.locator('.apl-text').allTextContents()).toEqual([String(product.position), product.name, product.price]);
+      const box = await tile.boundingBox();
+      expect(box && box.width > 40 && box.height > 40).toBe(true);
+    }
+    // Side by side, in the order they were said.
+    const [first, second] = [await tiles.nth(0).boundingBox(), await tiles.nth(1).boundingBox()];
+    expect(first!.x).toBeLessThan(second!.x);
+    expect(Math.abs(first!.y - second!.y)).toBeLessThan(2);
+
+    await tiles.nth(1).click();
+    expect(await page.locator('#transcript li.note').last().textContent()).toContain('["shopvoice.choose","product",2]');
+
+    // Without a screen, nothing is drawn.
+    await page.getByLabel('Device has a screen').uncheck();
+    await say(page, 'a waterproof jacket for hiking under 150 dollars');
+    await expect(screen.isVisible()).resolves.toBe(false);
+    await page.close();
+  });
 });

@@ -62,10 +62,11 @@ describe('the dev console', () => {
     expect((await request(testApp.app).get('/dev-console/console.css')).status).toBe(200);
   });
 
-  it('offers both platforms, every locale with a generated model, and the demo shoppers', async () => {
+  it('offers the platforms, every locale with a generated model, and the demo shoppers', async () => {
     const response = await request(testApp.app).get('/dev-console/api/setup');
     expect(response.body).toMatchObject({
-      platforms: [{ id: 'alexa' }, { id: 'google' }],
+      // The phone too: test/dev-console/dev-console-phone.test.ts calls it.
+      platforms: [{ id: 'alexa' }, { id: 'google' }, { id: 'phone' }],
       defaults: { platform: 'alexa', locale: 'en-US', shopperId: 'shopper-ava' },
       trustsDevKey: true,
     });

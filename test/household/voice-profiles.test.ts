@@ -2,6 +2,7 @@ import request from 'supertest';
 import { ConfigError, loadConfig } from '../../lambda/config';
 import { intentRequest } from '../support/alexa-envelopes';
 import { AVA_PIN, placedOrders } from '../reorder/reorder-fixtures';
+import { setSqlitePinAlwaysRequired, setSqlitePurchasePin } from '../../lambda/commerce/sqlite/sqlite-purchase-pins';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { type Echo, householdSession, type Voice } from './household-alexa';
 
@@ -179,6 +180,37 @@ describe('voice purchases: a recognised speaker or the PIN (STORE_PURCHASE_AUTH=
     const { app, kitchen, ava } = await household({ PURCHASE_PIN_REQUIRED: 'true' });
     const certain: Voice = { recognised: { personId: 'amzn1.ask.person.AVA', token: ava, level: 400 } };
     expect((await reorderCoffee(app, certain, kitchen)).afterYes.text).toBe(ASK_PIN);
+  });
+
+  it('a shopper who turned the PIN on for their own account is asked for it even as a recognised, linked speaker', async () => {
+    const { app, kitchen, voices } = await household(SPEAKER_OR_PIN);
+    expect(setSqlitePinAlwaysRequired(app.db, 'shopper-ava', true)).toBe(true);
+    const { session, afterYes } = await reorderCoffee(app, voices.ava, kitchen);
+    expect(afterYes.text).toBe(ASK_PIN);
+    expect(placedOrders(app, 'shopper-ava')).toEqual([]);
+    expect((await session.say(voices.ava, 'PinIntent', { pin: AVA_PIN })).text).toMatch(/^Done! Your order number is 10743/);
+    expect(placedOrders(app, 'shopper-ava')).toHaveLength(1);
+  });
+
+  it('the opt-in is the shopper’s own: another recognised speaker on the same Echo still buys without the PIN', async () => {
+    const { app, kitchen, voices } = await household(SPEAKER_OR_PIN);
+    setSqlitePinAlwaysRequired(app.db, 'shopper-ava', true);
+    await setSqlitePurchasePin(app.db, 'shopper-ben', '2468');
+    const session = householdSession(app.app, kitchen);
+    expect((await session.say(voices.ben, 'ReorderIntent', { item: 'coffee' })).text).toMatch(/^Shall I order/);
+    expect((await session.say(voices.ben, 'YesIntent')).text).toMatch(/^Done! Your order number is/);
+  });
+
+  it('a store that asks nobody for the PIN still asks the shopper who turned it on, and a wrong one places nothing', async () => {
+    const { app, kitchen, voices } = await household();
+    setSqlitePinAlwaysRequired(app.db, 'shopper-ava', true);
+    const { session, afterYes } = await reorderCoffee(app, voices.ava, kitchen);
+    expect(afterYes.text).toBe(ASK_PIN);
+    expect((await session.say(voices.ava, 'PinIntent', { pin: '0000' })).text).toBe("That PIN doesn't match. You have 2 more tries. Please say your voice PIN.");
+    expect(placedOrders(app, 'shopper-ava')).toEqual([]);
+    // Turned back off, the store's policy applies again: no PIN.
+    setSqlitePinAlwaysRequired(app.db, 'shopper-ava', false);
+    expect((await reorderCoffee(app, voices.ava, { ...kitchen, userId: 'amzn1.ask.account.OTHER' })).afterYes.text).toMatch(/^Done! Your order number is/);
   });
 
   it('will not start with a recognised speaker as the only check', () => {

@@ -27,6 +27,8 @@ const STORE_DELAY_MS = 40;
 interface CountedTurn {
   readonly label: string;
   readonly operations: readonly string[];
+  /** Each request's method, path and query string. */
+  readonly openings: readonly string[];
   readonly inSequence: number;
   readonly budget: number;
 }
@@ -102,6 +104,7 @@ async function countScript(): Promise<CountedTurn[]> {
       counted.push({
         label: turn.label,
         operations: requests.map((request) => request.operation ?? opening(request)),
+        openings: requests.map(opening),
         inSequence: inSequence(requests.map((request) => ({ start: request.receivedAt, end: request.answeredAt }))),
         budget: roundTripBudget(turn),
       });
@@ -141,6 +144,11 @@ describe('store round trips per turn, over STORE_ADAPTER=http', () => {
     }
     // The welcome says the shopper's name: the one read a linked launch makes.
     expect(byLabel.get('launch (linked)')).toEqual(['findShopper']);
+  });
+
+  it('asks for the orders a status answer can be about, not the whole order history', () => {
+    const byLabel = new Map(counted.map((turn) => [turn.label, turn.openings]));
+    expect(byLabel.get('where is my order')).toEqual([expect.stringMatching(/^GET \/shoppers\/[^/?]+\/orders\?(?:.*&)?openOrDeliveredSince=/)]);
   });
 
   it('reads the return policy once for the whole conversation, and the product being bought without its category when it has sizes', () => {

@@ -54,6 +54,8 @@ export function twilioSignature(authToken: string, url: string, params: Record<s
  */
 export class RelayCall {
   private readonly received: SentMessage[] = [];
+  /** The `language` messages the application sent, in order: the relay speaks and listens in the last one's languages. */
+  readonly languageMessages: { readonly ttsLanguage: string; readonly transcriptionLanguage: string }[] = [];
   private waiting: (() => void) | undefined;
   private closed = false;
 
@@ -102,10 +104,15 @@ export class RelayCall {
     this.socket.send(JSON.stringify(message));
   }
 
-  /** Says `words` and waits for the assistant's answer. */
-  say(words: string): Promise<Talk> {
-    this.send({ type: 'prompt', voicePrompt: words, lang: 'en-US', last: true });
+  /** Says `words` (heard by the relay as `lang`) and waits for the assistant's answer. */
+  say(words: string, lang = 'en-US'): Promise<Talk> {
+    this.send({ type: 'prompt', voicePrompt: words, lang, last: true });
     return this.talk();
+  }
+
+  /** Speaks over the assistant, who had said `heard` when the voice stopped. */
+  interrupt(heard: string, durationMs = 1_200): void {
+    this.send({ type: 'interrupt', utteranceUntilInterrupt: heard, durationUntilInterruptMs: durationMs });
   }
 
   /** Keys `digits` followed by #, and waits for the answer. */
@@ -130,6 +137,10 @@ export class RelayCall {
     const tokens: string[] = [];
     for (;;) {
       const message = await this.next();
+      if (message.type === 'language') {
+        this.languageMessages.push(message as unknown as (typeof this.languageMessages)[number]);
+        continue;
+      }
       if (message.type !== 'text') throw new Error(`expected a text token, got ${JSON.stringify(message)}`);
       tokens.push(String(message.token));
       if (message.last === true) return { tokens, text: tokens.join('') };

@@ -1,4 +1,4 @@
-import { answered, PLATFORMS } from '../support/conversation';
+import { answered, PLATFORMS, speechText } from '../support/conversation';
 import { serveShopifyOnLoopback, type ShopifyStoreServer } from '../support/shopify-store-server';
 import { createTestApp, TEST_NOW, type TestApp } from '../support/test-app';
 
@@ -34,6 +34,11 @@ describe.each(PLATFORMS)('Shopify on %s', (platform, start) => {
     answered(await conversation.say('BuyIntent', { ordinal: { value: 'first', id: 'first' } }), platform);
     const confirm = answered(await conversation.say('ChangeSizeIntent', { size: { value: 'medium', id: 'medium' } }), platform);
     expect(confirm.text).toMatch(/^Shall I put the .+ in size M for 139 dollars in a cart, so you can pay at the store's checkout\?$/);
+    if (platform === 'alexa') {
+      // The reprompt, said when the shopper stays silent, asks about the cart too, never about placing an order.
+      const reprompt = (confirm.body as { response: { reprompt: { outputSpeech: { ssml: string } } } }).response.reprompt.outputSpeech.ssml;
+      expect(speechText(reprompt)).toBe('Shall I put it in a cart? Yes or no?');
+    }
     const done = answered(await conversation.say('YesIntent'), platform);
     expect(done.text).toMatch(/^It's in a cart, 139 dollars before shipping\. Nothing is ordered yet/);
     expect(done.text).not.toMatch(/order number/i);
@@ -42,7 +47,10 @@ describe.each(PLATFORMS)('Shopify on %s', (platform, start) => {
     // One cart, made with the jacket's medium variant and carrying the shopper's token, so the checkout opens signed in.
     expect(shopify.carts).toHaveLength(cartsBefore + 1);
     const cart = shopify.carts.at(-1)!;
-    expect(cart.lines).toEqual([{ merchandiseId: expect.stringMatching(/^gid:\/\/shopify\/ProductVariant\//), quantity: 1 }]);
+    expect(cart.lines).toEqual([
+      { merchandiseId: expect.stringMatching(/^gid:\/\/shopify\/ProductVariant\//), quantity: 1, productId: 'stormline-rain-jacket', options: { color: 'blue', size: 'M' }, unitPriceMinor: 13_900 },
+    ]);
+    expect(cart.shopperId).toBe(platform === 'alexa' ? 'shopper-ava' : 'shopper-ben');
     expect(cart.buyerToken).toBe(token);
     expect(orderLines()).toBe(ordersBefore);
     // The report counts it as a cart prepared, not an order placed.
@@ -53,15 +61,17 @@ describe.each(PLATFORMS)('Shopify on %s', (platform, start) => {
 });
 
 describe('Shopify returns', () => {
-  it('requests the return from Shopify and refunds to the original payment, whose card Shopify does not tell', async () => {
+  it('requests the return from Shopify, says it was requested, and refunds to the original payment, whose card Shopify does not tell', async () => {
     const ava = PLATFORMS[0][1](testApp.app, { token: await testApp.token('shopper-ava') });
     const found = await ava.say('ReturnItemIntent', { item: { value: 'shoes', id: 'shoes' }, date: '2026-W47', reason: { value: "don't fit", id: 'size' } });
     expect(found.text).toMatch(/^Sure\. Is that the Trailblazer running shoes from your order/);
     const summary = await ava.say('YesIntent');
     expect(summary.text).toBe('Shall I take back the Trailblazer running shoes, for a poor fit, and refund 129 dollars 99 to your original payment method?');
     const done = await ava.say('YesIntent');
-    expect(done.text).toMatch(/^Your return number is \d{6}\./);
-    const rows = testApp.db.prepare('SELECT reason, quantity FROM returns').all();
-    expect(rows).toEqual([{ reason: 'size', quantity: 1 }]);
+    const rows = testApp.db.prepare('SELECT number, reason, quantity FROM returns').all() as { number: string; reason: string; quantity: number }[];
+    expect(rows).toEqual([{ number: expect.stringMatching(/^\d{6}$/), reason: 'size', quantity: 1 }]);
+    // Shopify answered the request as REQUESTED: the store approves it, and the label follows.
+    expect(done.text).toBe(`I've requested the return. Its number is ${rows[0]!.number}. Once the store approves it, your prepaid label comes by email.`);
+    expect(done.card).toEqual({ title: 'Your return', text: `${done.text} Once it reaches us, 129 dollars 99 goes back to your original payment method.` });
   });
 });

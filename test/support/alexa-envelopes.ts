@@ -94,3 +94,11 @@ export function intentRequest(name: string, slots: Record<string, AlexaSlotInput
     options,
   );
 }
+
+/** What an Echo Show sends when the shopper touches something whose `onPress` is a SendEvent. */
+export function aplUserEvent(args: readonly unknown[], options: AlexaEnvelopeOptions = {}) {
+  return envelope(
+    { type: 'Alexa.Presentation.APL.UserEvent', token: 'shopvoice-product-options', arguments: args, source: { type: 'TouchWrapper', handler: 'Press', id: '' } },
+    { screen: true, ...options },
+  );
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { graphql, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, execute, type GraphQLSchema, parse, validate } from 'graphql';
 import type { AccessTokenVerifier } from '../../lambda/auth/access-token-verifier';
 import type { ShopifySource } from '../../lambda/config';
 import { SHOPIFY_API_VERSION } from '../../lambda/config';
@@ -13,6 +13,7 @@ import type { EmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store'
 import { LOCALES } from '../../lambda/speech/i18n';
 import { calendarDayIn, isoDay } from '../../lambda/understanding/calendar';
 import { shopifySchema } from './shopify-schemas';
+import type { StoreTraits } from './store-traits';
 
 /**
  * A local stand-in for a Shopify store: graphql-js executes the adapter's real documents against
@@ -34,11 +35,30 @@ export interface ShopifyStoreServer {
   /** A Customer Account API token for a demo shopper: a time span such as "1h" or "-5m", or seconds. */
   token(shopperId: string, expiresIn?: string | number): string;
   /** Carts made by cartCreate, newest last. */
-  readonly carts: readonly { readonly id: string; readonly lines: readonly { merchandiseId: string; quantity: number }[]; readonly buyerToken?: string }[];
+  readonly carts: readonly CartMade[];
   /** How many GraphQL requests each API served, by operation name. */
   readonly requests: Map<string, number>;
   readonly baseUrl: Promise<string>;
   close(): void;
+}
+
+/** One line of a cart cartCreate made: the variant asked for, and what it is in the demo store's words. */
+export interface CartLineMade {
+  readonly merchandiseId: string;
+  readonly quantity: number;
+  readonly productId: string;
+  /** The variant's options by lower-case name ({ color: 'charcoal', size: 'M' }); empty for a product without options. */
+  readonly options: Readonly<Record<string, string>>;
+  readonly unitPriceMinor: number;
+}
+
+/** A cart made by cartCreate, with the buyer its Customer Account token named. */
+export interface CartMade {
+  readonly id: string;
+  readonly checkoutUrl: string;
+  readonly lines: readonly CartLineMade[];
+  readonly buyerToken?: string;
+  readonly shopperId?: string;
 }
 
 export interface ShopifyStoreServerOptions {
@@ -47,7 +67,15 @@ export interface ShopifyStoreServerOptions {
   readonly timeZone?: string;
 }
 
+/**
+ * What Shopify's shopper-facing APIs tell, where stores differ: no saved card, no carrier's words on
+ * a fulfillment event, returns requested for the store to approve, and every search match counted.
+ */
+export const SHOPIFY_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: false, carrierWords: false, returnRequests: true, countsEveryMatch: true };
+
 const STOREFRONT_TOKEN = 'shpat-test-storefront-private-token';
+/** More products than the demo catalog and any test's additions hold. */
+const EVERY_MATCH = 10_000;
 const STOREFRONT_PATH = `/api/${SHOPIFY_API_VERSION}/graphql.json`;
 const CUSTOMER_PATH = `/customer/api/${SHOPIFY_API_VERSION}/graphql`;
 
@@ -88,6 +116,65 @@ const OPTION_ATTRIBUTES = [
   ['size', 'Size'],
 ] as const;
 
+/**
+ * Where a package waiting for pickup is, as Shopify's PickupAddress: the demo's "Lakeview Post Office,
+ * 1343 West Irving Park Road, Chicago" has its street and city; the place's own name has no field.
+ */
+function pickupAddressOf(shipment: Shipment): { address1: string; city: string | null } | null {
+  const location = shipment.status === 'AvailableForPickup' ? shipment.events.find((event) => event.status === 'AvailableForPickup')?.location : undefined;
+  if (!location) return null;
+  const parts = location.split(',').map((part) => part.trim());
+  const city = parts.length > 1 ? parts.pop()! : null;
+  return { address1: parts.length > 1 ? parts.slice(1).join(', ') : parts[0]!, city };
+}
+
+/** A product's options as Shopify has them: Color and Size, from the demo's attributes of those names. */
+function optionsOf(product: Product): { name: string; values: readonly string[] }[] {
+  return OPTION_ATTRIBUTES.flatMap(([attribute, name]) => {
+    const values = product.attributes[attribute] ?? [];
+    return values.length > 0 ? [{ name, values }] : [];
+  });
+}
+
+/** One variant per combination of option values (a product without options has Shopify's "Default Title" one), each with the product's price and stock. */
+function variantsOf(product: Product) {
+  const combinations = optionsOf(product).reduce<{ name: string; value: string }[][]>(
+    (rows, option) => rows.flatMap((row) => option.values.map((value) => [...row, { name: option.name, value }])),
+    [[]],
+  );
+  return combinations.map((selectedOptions, index) => ({
+    id: gid('ProductVariant', `${product.id}-${index}`),
+    sku: product.sku,
+    availableForSale: product.stock > 0,
+    quantityAvailable: product.stock,
+    price: decimal(product.price),
+    selectedOptions: selectedOptions.length > 0 ? selectedOptions : [{ name: 'Title', value: 'Default Title' }],
+    title: selectedOptions.map((option) => option.value).join(' / ') || 'Default Title',
+  }));
+}
+
+/**
+ * A document parsed and validated against the schema, as Shopify does before it runs one; kept per
+ * schema and text, since the adapter sends the same few documents again and again.
+ */
+const checkedDocuments = new WeakMap<GraphQLSchema, Map<string, { document: DocumentNode } | { errors: { message: string }[] }>>();
+function checkedDocument(schema: GraphQLSchema, source: string): { document: DocumentNode } | { errors: { message: string }[] } {
+  const bySource = checkedDocuments.get(schema) ?? new Map();
+  checkedDocuments.set(schema, bySource);
+  let checked = bySource.get(source);
+  if (!checked) {
+    try {
+      const document = parse(source);
+      const errors = validate(schema, document);
+      checked = errors.length > 0 ? { errors: errors.map((error) => ({ message: error.message })) } : { document };
+    } catch (error) {
+      checked = { errors: [{ message: String(error) }] };
+    }
+    bySource.set(source, checked);
+  }
+  return checked;
+}
+
 function connection<T>(items: readonly T[], args: { first?: number; after?: string }): { nodes: T[]; edges: { cursor: string; node: T }[]; pageInfo: object } {
   const start = args.after ? Number(args.after.replace(/^c/, '')) + 1 : 0;
   const page = items.slice(start, start + (args.first ?? items.length));
@@ -109,31 +196,18 @@ function lifetimeMs(expiresIn: string | number): number {
 
 export function serveShopifyOnLoopback(embedded: EmbeddedStore, options: ShopifyStoreServerOptions): ShopifyStoreServer {
   const demo = embedded.store;
+  // Built once per test file, here rather than inside the first turn, whose store calls have a deadline.
+  shopifySchema('storefront');
+  shopifySchema('customer-account');
   const timeZone = options.timeZone ?? 'America/New_York';
   const tokens = new Map<string, { shopperId: string; expiresAt: number }>();
-  const carts: { id: string; lines: { merchandiseId: string; quantity: number }[]; buyerToken?: string }[] = [];
+  const carts: CartMade[] = [];
   const requests = new Map<string, number>();
 
   // --- Storefront ---------------------------------------------------------------------------------
 
   function productNode(product: Product) {
-    const options = OPTION_ATTRIBUTES.flatMap(([attribute, name]) => {
-      const values = product.attributes[attribute] ?? [];
-      return values.length > 0 ? [{ name, values }] : [];
-    });
-    const combinations = options.reduce<{ name: string; value: string }[][]>(
-      (rows, option) => rows.flatMap((row) => option.values.map((value) => [...row, { name: option.name, value }])),
-      [[]],
-    );
-    const variants = combinations.map((selectedOptions, index) => ({
-      id: gid('ProductVariant', `${product.id}-${index}`),
-      sku: product.sku,
-      availableForSale: product.stock > 0,
-      quantityAvailable: product.stock,
-      price: decimal(product.price),
-      selectedOptions: selectedOptions.length > 0 ? selectedOptions : [{ name: 'Title', value: 'Default Title' }],
-      title: selectedOptions.map((option) => option.value).join(' / ') || 'Default Title',
-    }));
+    const options = optionsOf(product);
     const tags = Object.entries(product.attributes)
       .filter(([name]) => !OPTION_ATTRIBUTES.some(([attribute]) => attribute === name))
       .flatMap(([name, values]) => values.map((value) => `${name}:${value}`));
@@ -155,7 +229,8 @@ export function serveShopifyOnLoopback(embedded: EmbeddedStore, options: Shopify
         options.length > 0
           ? options.map((option) => ({ name: option.name, optionValues: option.values.map((value) => ({ name: value })) }))
           : [{ name: 'Title', optionValues: [{ name: 'Default Title' }] }],
-      variants: (args: { first?: number; after?: string }) => connection(variants, args),
+      // Made when asked for: the catalog's pages ask for none.
+      variants: (args: { first?: number; after?: string }) => connection(variantsOf(product), args),
       metafields: ({ identifiers }: { identifiers: { namespace?: string; key: string }[] }) =>
         identifiers.map(({ namespace, key }) => (namespace === 'shopvoice' && metafields[key] !== undefined ? { key, value: metafields[key] } : null)),
     };
@@ -210,31 +285,39 @@ export function serveShopifyOnLoopback(embedded: EmbeddedStore, options: Shopify
     search: async (args: { query: string; productFilters?: Record<string, any>[]; first?: number; sortKey?: string }) => {
       const query = { ...queryOf(args.query, args.productFilters), cheapestFirst: args.sortKey === 'PRICE' };
       const page = await demo.catalog.search(query, { offset: 0, limit: args.first ?? 10 });
-      return { totalCount: page.total, nodes: page.products.map(productNode), edges: [], pageInfo: {}, productFilters: [] };
+      // Shopify's totalCount is every match; the demo store stops counting past 100, so count them all then.
+      const totalCount = page.moreThanTotal ? (await demo.catalog.search(query, { offset: 0, limit: EVERY_MATCH })).total : page.total;
+      return { totalCount, nodes: page.products.map(productNode), edges: [], pageInfo: {}, productFilters: [] };
     },
     products: async (args: { first?: number; after?: string }) => connection((await allProducts()).map(productNode), args),
     shop: () => ({
       metafield: async ({ namespace, key }: { namespace?: string; key: string }) => (namespace === 'shopvoice' && key === 'vocabulary' ? { value: await vocabularyMetafield() } : null),
     }),
-    localization: () => ({ country: { currency: { isoCode: 'USD' } } }),
+    // The shop's currency: the demo store's, which prices every product in it.
+    localization: async () => ({ country: { currency: { isoCode: (await demo.catalog.search(EMPTY_QUERY, { offset: 0, limit: 1 })).products[0]?.price.currency ?? 'USD' } } }),
     cartCreate: async ({ input }: { input: { lines?: { merchandiseId: string; quantity?: number }[]; buyerIdentity?: { customerAccessToken?: string } } }) => {
-      const lines = (input.lines ?? []).map((line) => ({ merchandiseId: line.merchandiseId, quantity: line.quantity ?? 1 }));
-      let total = 0;
+      let total: Money | undefined;
+      const lines: CartLineMade[] = [];
       const cartLines: object[] = [];
-      for (const line of lines) {
-        const productId = ownOf(line.merchandiseId).replace(/-\d+$/, '');
-        const product = await demo.catalog.findById(productId);
-        if (!product) return { cart: null, userErrors: [{ code: 'INVALID_MERCHANDISE_LINE', field: ['input', 'lines'], message: 'The merchandise line is invalid.' }], warnings: [] };
-        total += product.price.minor * line.quantity;
-        cartLines.push({ __typename: 'CartLine', quantity: line.quantity, merchandise: { __typename: 'ProductVariant', id: line.merchandiseId, price: decimal(product.price) } });
+      for (const { merchandiseId, quantity = 1 } of input.lines ?? []) {
+        const product = await demo.catalog.findById(ownOf(merchandiseId).replace(/-\d+$/, ''));
+        const variant = product && variantsOf(product).find((candidate) => candidate.id === merchandiseId);
+        if (!product || !variant) return { cart: null, userErrors: [{ code: 'INVALID_MERCHANDISE_LINE', field: ['input', 'lines'], message: 'The merchandise line is invalid.' }], warnings: [] };
+        total = { minor: (total?.minor ?? 0) + product.price.minor * quantity, currency: product.price.currency };
+        const options = Object.fromEntries(variant.selectedOptions.filter((option) => option.name !== 'Title').map((option) => [option.name.toLowerCase(), option.value]));
+        lines.push({ merchandiseId, quantity, productId: product.id, options, unitPriceMinor: product.price.minor });
+        cartLines.push({ __typename: 'CartLine', quantity, merchandise: { __typename: 'ProductVariant', id: merchandiseId, price: variant.price } });
       }
       const id = `cart-${randomBytes(6).toString('hex')}`;
-      carts.push({ id, lines, ...(input.buyerIdentity?.customerAccessToken ? { buyerToken: input.buyerIdentity.customerAccessToken } : {}) });
+      const checkoutUrl = `https://northwind-outfitters.myshopify.com/cart/c/${id}?key=${randomBytes(4).toString('hex')}`;
+      const buyerToken = input.buyerIdentity?.customerAccessToken;
+      const buyer = buyerToken ? tokens.get(buyerToken)?.shopperId : undefined;
+      carts.push({ id, checkoutUrl, lines, ...(buyerToken ? { buyerToken } : {}), ...(buyer ? { shopperId: buyer } : {}) });
       return {
         cart: {
           id: gid('Cart', id),
-          checkoutUrl: `https://northwind-outfitters.myshopify.com/cart/c/${id}?key=${randomBytes(4).toString('hex')}`,
-          cost: { totalAmount: { amount: (total / 100).toFixed(2), currencyCode: 'USD' } },
+          checkoutUrl,
+          cost: { totalAmount: decimal(total ?? { minor: 0, currency: 'USD' }) },
           lines: (args: { first?: number }) => connection(cartLines, args),
         },
         userErrors: [],
@@ -260,6 +343,7 @@ export function serveShopifyOnLoopback(embedded: EmbeddedStore, options: Shopify
       estimatedDeliveryAt: shipment.expectedOn?.toISOString() ?? null,
       latestShipmentStatus: EVENT_STATUS[shipment.status],
       trackingInformation: [{ company: shipment.carrier, number: shipment.trackingNumber, url: null }],
+      pickupAddress: pickupAddressOf(shipment),
       fulfillmentLineItems: (args: { first?: number }) => connection(shipment.lineIds.map((lineId) => ({ id: gid('FulfillmentLineItem', lineId), lineItem: { id: gid('LineItem', lineId) } })), args),
       events: (args: { first?: number; reverse?: boolean }) =>
         connection(
@@ -404,9 +488,11 @@ export function serveShopifyOnLoopback(embedded: EmbeddedStore, options: Shopify
 
   // --- HTTP -------------------------------------------------------------------------------------
 
-  async function execute(schema: GraphQLSchema, body: { query?: string; variables?: Record<string, unknown>; operationName?: string }, rootValue: object) {
+  async function run(schema: GraphQLSchema, body: { query?: string; variables?: Record<string, unknown>; operationName?: string }, rootValue: object) {
     if (body.operationName) requests.set(body.operationName, (requests.get(body.operationName) ?? 0) + 1);
-    const result = await graphql({ schema, source: body.query ?? '', variableValues: body.variables ?? {}, operationName: body.operationName, rootValue });
+    const checked = checkedDocument(schema, body.query ?? '');
+    if ('errors' in checked) return { errors: checked.errors };
+    const result = await execute({ schema, document: checked.document, variableValues: body.variables ?? {}, operationName: body.operationName, rootValue });
     return JSON.parse(JSON.stringify(result)) as unknown;
   }
 
@@ -426,12 +512,12 @@ export function serveShopifyOnLoopback(embedded: EmbeddedStore, options: Shopify
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { query?: string; variables?: Record<string, unknown>; operationName?: string };
         if (url.pathname === STOREFRONT_PATH) {
           if (request.headers['shopify-storefront-private-token'] !== STOREFRONT_TOKEN) return send(401, { errors: [{ message: 'Unauthorized' }] });
-          return send(200, await execute(shopifySchema('storefront'), body, storefrontRoot));
+          return send(200, await run(shopifySchema('storefront'), body, storefrontRoot));
         }
         if (url.pathname === CUSTOMER_PATH) {
           const held = tokens.get(String(request.headers.authorization ?? ''));
           if (!held || held.expiresAt <= Date.now()) return send(401, { errors: [{ message: 'Invalid token' }] });
-          return send(200, await execute(shopifySchema('customer-account'), body, customerRoot(held.shopperId)));
+          return send(200, await run(shopifySchema('customer-account'), body, customerRoot(held.shopperId)));
         }
         return send(404, { errors: [{ message: 'Not found' }] });
       })().catch((error: unknown) => send(500, { errors: [{ message: String(error) }] }));

@@ -10,7 +10,9 @@ import { createLogger } from '../../lambda/logging';
 import { createServer } from '../../lambda/server';
 import { serveStoreApiOnLoopback } from '../../tools/store-server/loopback';
 import type { AccessTokenVerifier } from '../../lambda/auth/access-token-verifier';
-import { serveShopifyOnLoopback } from './shopify-store-server';
+import { type CartMade, serveShopifyOnLoopback, SHOPIFY_TRAITS } from './shopify-store-server';
+import { EMBEDDED_TRAITS, type StoreTraits, traitsOf } from './store-traits';
+import { medusaStoreUnderTest } from '../medusa/medusa-store-under-test';
 
 /** A fixed "now" so the seeded demo store and every spoken day are reproducible. */
 export const TEST_NOW = new Date('2026-11-26T15:00:00Z');
@@ -20,6 +22,10 @@ export interface TestApp {
   readonly config: Config;
   readonly commerce: Commerce;
   readonly db: ReturnType<typeof openEmbeddedStore>['db'];
+  /** What the store the skill uses does where stores differ (store-traits.ts). */
+  readonly traits: StoreTraits;
+  /** Carts the store prepared, newest last: only a store that takes payment at its checkout page (Shopify) makes any. */
+  carts(): readonly CartMade[];
   token(shopperId: string, expiresIn?: string | number): Promise<string>;
   close(): void;
 }
@@ -34,6 +40,11 @@ export function storeOnShopify(): boolean {
   return process.env.SHOPVOICE_TEST_COMMERCE === 'shopify';
 }
 
+/** Whether the store is Medusa in this run: the 'over-medusa' jest project sets it (test/medusa/store-over-medusa.setup.ts). */
+export function storeOnMedusa(): boolean {
+  return process.env.SHOPVOICE_TEST_COMMERCE === 'medusa';
+}
+
 /** The store's ports under test, and, for a store that names its own shoppers (Shopify), how it does. */
 export interface StoreUnderTest {
   readonly store: StoreCommerce;
@@ -41,6 +52,10 @@ export interface StoreUnderTest {
   readonly accessTokens?: AccessTokenVerifier;
   /** The store's own access token for a shopper; a development JWT when absent. */
   readonly token?: (shopperId: string, expiresIn?: string | number) => string;
+  /** Carts the store prepared; absent for a store that places orders. */
+  readonly carts?: () => readonly CartMade[];
+  /** What the store's data holds where stores differ; the embedded store's when absent. */
+  readonly traits?: Omit<StoreTraits, 'checkout'>;
   close(): void;
 }
 
@@ -54,8 +69,17 @@ export interface StoreUnderTest {
 export function storeUnderTest(embedded: EmbeddedStore): StoreUnderTest {
   if (storeOnShopify()) {
     const shopify = serveShopifyOnLoopback(embedded, { now: () => TEST_NOW });
-    return { store: shopify.store, accessTokens: shopify.accessTokens, token: (shopperId, expiresIn) => shopify.token(shopperId, expiresIn), close: () => shopify.close() };
+    return {
+      store: shopify.store,
+      accessTokens: shopify.accessTokens,
+      token: (shopperId, expiresIn) => shopify.token(shopperId, expiresIn),
+      carts: () => shopify.carts,
+      traits: SHOPIFY_TRAITS,
+      close: () => shopify.close(),
+    };
   }
+  // A real Medusa, started once for the run and seeded with the same demo store (test/medusa/).
+  if (storeOnMedusa()) return medusaStoreUnderTest(() => TEST_NOW);
   if (!storeOverHttp()) return { store: embedded.store, close: () => {} };
   const served = serveStoreApiOnLoopback(embedded.store);
   return { store: served.commerce, close: () => served.close() };
@@ -88,6 +112,8 @@ export function createTestApp(env: Record<string, string> = {}, options: TestApp
     config,
     commerce: store.commerce,
     db: store.db,
+    traits: traitsOf(storePorts.store, storePorts.traits ?? EMBEDDED_TRAITS),
+    carts: () => storePorts.carts?.() ?? [],
     token: async (shopperId, expiresIn) =>
       storePorts.token?.(shopperId, expiresIn) ??
       signDevAccessToken({ dataDir, issuer: config.auth.issuer, audience: config.auth.audience, shopperId, expiresIn }),

@@ -156,6 +156,24 @@ describe('an answer to the question in progress', () => {
     expect(en('i want to talk to a person', ['quantity']).intent).toBe('TalkToAgentIntent');
     expect(en('where is my order', ['confirm']).intent).toBe('OrderStatusIntent');
   });
+
+  it('does not take a word of the model for a misheard answer: "weiter" is the next page, not "zweiter"', () => {
+    expect(de('weiter', ['results']).intent).toBe('NextIntent');
+    expect(de('zweiter', ['results'])).toMatchObject({ slots: { ordinal: { id: 'second' } } });
+  });
+
+  it('hears the request after an acknowledgement, and the acknowledgement alone as agreement', () => {
+    expect(en('okay stop', ['more']).intent).toBe('StopIntent');
+    expect(en('alright no', ['confirm']).intent).toBe('NoIntent');
+    expect(de('okay nein', ['confirm']).intent).toBe('NoIntent');
+    expect(en('okay', ['confirm']).intent).toBe('YesIntent');
+    expect(en('okay sure', ['confirm']).intent).toBe('YesIntent');
+  });
+
+  it('lets a filler weigh little even where a sample says it: "uh, no" is a no, "uh huh" a yes', () => {
+    expect(en('uh no no no', ['confirm']).intent).toBe('NoIntent');
+    expect(en('uh huh', ['confirm']).intent).toBe('YesIntent');
+  });
 });
 
 describe('understanding a model with every kind of slot', () => {

@@ -1,4 +1,5 @@
 import { measureDiscoverySearch } from './discovery-search';
+import { phoneSection } from './phone-first-token';
 import { discoveryLines } from './report';
 import path from 'node:path';
 import { buildBundles } from './bundle';
@@ -47,6 +48,7 @@ const SECTIONS: Readonly<Record<string, SectionRun>> = {
     const result = await measureRoundTrips(settings.roundTrips, workspace, log);
     return { result, lines: roundTripLines(result) };
   },
+  phone: phoneSection,
   search: async ({ settings, workspace, log }) => {
     const result = await measureDiscoverySearch(settings.catalogs, workspace, log);
     return { result, lines: discoveryLines(result) };

@@ -9,6 +9,7 @@ import { BODY_LIMIT } from '../../lambda/http-app';
 import { describeError, type Logger } from '../../lambda/logging';
 import { localAssistantFor } from '../local-assistant/local-setup';
 import { describeConfiguredStore, storeShoppers } from '../local-assistant/store-shoppers';
+import { CallError, CallTurnSchema, createPhoneLine, HangUpSchema, phoneLineAvailable } from './phone-line';
 import { TurnRequestSchema } from './turn-request';
 
 export interface DevConsoleOptions {
@@ -51,6 +52,8 @@ export function devConsoleRoutes(options: DevConsoleOptions): (app: Express) => 
   const known = storeShoppers(options.shoppers, describeConfiguredStore(config));
   // The demo shoppers are offered by name where they live: in the embedded demo store.
   const listed = config.commerce.adapter === 'embedded' ? DEMO_SHOPPERS : [];
+  // The phone is called over its own protocol, so the console needs the line it can sign for.
+  const phoneLine = phoneLineAvailable(config) ? createPhoneLine(config, options.shoppers) : undefined;
 
   return (app) => {
     app.get('/', securityHeaders, (_request, response) => {
@@ -65,6 +68,7 @@ export function devConsoleRoutes(options: DevConsoleOptions): (app: Express) => 
         platforms: [
           { id: 'alexa', name: 'Alexa' },
           { id: 'google', name: 'Google Assistant' },
+          ...(phoneLine ? [{ id: 'phone', name: 'Phone (ConversationRelay)' }] : []),
         ],
         locales,
         shoppers: listed,
@@ -75,6 +79,38 @@ export function devConsoleRoutes(options: DevConsoleOptions): (app: Express) => 
         },
         trustsDevKey: config.auth.trustDevKey,
       });
+    });
+
+    app.post('/dev-console/api/call', express.json({ limit: BODY_LIMIT }), async (request, response, next) => {
+      if (!phoneLine) {
+        response.status(404).json({ error: 'this server has no phone line the console can call (Twilio, with PHONE_TWILIO_AUTH_TOKEN)' });
+        return;
+      }
+      const parsed = CallTurnSchema.safeParse(request.body);
+      if (!parsed.success) {
+        response.status(400).json({ error: 'not a dev console call turn', issues: parsed.error.issues.map((issue) => issue.message) });
+        return;
+      }
+      if (!assistant.understanding.locales().includes(parsed.data.locale)) {
+        response.status(400).json({ error: `no interaction model for ${parsed.data.locale}` });
+        return;
+      }
+      try {
+        response.json({ exchange: await phoneLine.turn(request, parsed.data) });
+      } catch (error) {
+        if (error instanceof CallError) response.status(error.status).json({ error: error.message });
+        else next(error);
+      }
+    });
+
+    app.post('/dev-console/api/call/hang-up', express.json({ limit: BODY_LIMIT }), (request, response) => {
+      const parsed = HangUpSchema.safeParse(request.body);
+      if (!parsed.success) {
+        response.status(400).json({ error: 'not a call to hang up' });
+        return;
+      }
+      phoneLine?.hangUp(parsed.data.call);
+      response.status(204).end();
     });
 
     app.post('/dev-console/api/turn', express.json({ limit: BODY_LIMIT }), async (request, response, next) => {

@@ -20,7 +20,22 @@ export interface HeardReply {
   readonly attributes: Readonly<Record<string, unknown>>;
   /** Google's scene after this turn. */
   readonly scene?: string;
+  /** What an Echo Show draws: the APL RenderDocument directive, when the skill sent one. */
+  readonly screen?: AplScreen;
 }
+
+export interface AplScreen {
+  readonly token?: string;
+  readonly document: Readonly<Record<string, unknown>>;
+  readonly datasources?: Readonly<Record<string, unknown>>;
+}
+
+const RenderDocumentSchema = z.object({
+  type: z.literal('Alexa.Presentation.APL.RenderDocument'),
+  token: z.string().optional(),
+  document: z.record(z.string(), z.unknown()),
+  datasources: z.record(z.string(), z.unknown()).optional(),
+});
 
 const AlexaResponseSchema = z.object({
   sessionAttributes: z.record(z.string(), z.unknown()).optional(),
@@ -29,6 +44,7 @@ const AlexaResponseSchema = z.object({
     reprompt: z.object({ outputSpeech: z.object({ ssml: z.string().optional() }).optional() }).optional(),
     card: z.object({ type: z.string(), title: z.string().optional(), content: z.string().optional() }).optional(),
     shouldEndSession: z.boolean().optional(),
+    directives: z.array(z.unknown()).optional(),
   }),
 });
 
@@ -38,6 +54,7 @@ export function readAlexaResponse(body: unknown, locale?: string): HeardReply {
   const ssml = response.outputSpeech?.ssml ?? '';
   const repromptSsml = response.reprompt?.outputSpeech?.ssml;
   const card = response.card?.type === 'Simple' ? { title: response.card.title ?? '', text: response.card.content ?? '' } : undefined;
+  const screen = (response.directives ?? []).map((directive) => RenderDocumentSchema.safeParse(directive)).find((parsed) => parsed.success)?.data;
   return {
     ssml,
     text: speechText(ssml, locale),
@@ -48,6 +65,7 @@ export function readAlexaResponse(body: unknown, locale?: string): HeardReply {
     // Alexa keeps the session open only when the skill asks for it.
     sessionEnded: response.shouldEndSession !== false,
     attributes: sessionAttributes ?? {},
+    ...(screen ? { screen } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { LOCALES } from '../../lambda/speech/i18n';
 import { readDocumentedStatuses } from './api-document';
 import { checkApi } from './api-checks';
+import { checkCallerLookups } from './caller-checks';
 import { checkCatalog } from './catalog-checks';
 import type { CheckContext } from './check-context';
 import { CheckLog } from './check-log';
@@ -67,6 +68,7 @@ export async function runStoreCheck(options: StoreCheckOptions): Promise<CheckLo
   await checkShopper(context);
   const orders = await checkOrderList(context);
   await checkOrderLookup(context, orders);
+  await checkCallerLookups(context, orders);
   const catalog = await checkCatalog(context, orders);
   await checkReturns(context, orders);
   await checkCheckout(context, catalog.products);

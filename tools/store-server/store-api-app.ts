@@ -8,16 +8,22 @@ import {
   describeIssues,
   encodeWire,
   OrderListSchema,
+  OrderLookupAnswerSchema,
+  OrderLookupBodySchema,
   OrderSchema,
+  PhoneLookupBodySchema,
   ProductPageSchema,
   ProductSchema,
   ReturnedUnitsSchema,
   ReturnOutcomeSchema,
   ReturnPolicySchema,
   ReturnRequestBodySchema,
+  SecondFactorAnswerSchema,
+  SecondFactorBodySchema,
   ShopperSchema,
 } from '../../lambda/commerce/http/wire-schemas';
 import type { StoreCommerce } from '../../lambda/commerce/ports';
+import { secondFactorOfProfile } from '../../lambda/commerce/second-factor';
 import { createLogger, type Logger } from '../../lambda/logging';
 import { requireBearer } from './bearer-auth';
 import { createInFlightKeys, idempotencyKeyOf } from './idempotency';
@@ -82,6 +88,38 @@ export function createStoreApiApp(store: StoreCommerce, options: StoreApiAppOpti
         const shopper = await store.shoppers.findById(parameter(request, 'shopperId'));
         if (!shopper) return sendProblem(response, 404, 'not-found', 'no such shopper');
         json(response, 200, encodeWire(ShopperSchema, shopper));
+      },
+    ],
+    findShopperByPhone: [
+      express.json({ limit: BODY_LIMIT }),
+      async (request, response) => {
+        const body = PhoneLookupBodySchema.safeParse(request.body);
+        if (!body.success) return sendProblem(response, 400, 'bad-request', describeIssues(body.error));
+        const shopper = store.shoppers.findByPhone ? await store.shoppers.findByPhone(body.data.phone) : undefined;
+        // A number nobody has and a number several shoppers share get the same answer.
+        if (!shopper) return sendProblem(response, 404, 'not-found', 'no shopper with this number');
+        json(response, 200, encodeWire(ShopperSchema, shopper));
+      },
+    ],
+    findShopperByOrder: [
+      express.json({ limit: BODY_LIMIT }),
+      async (request, response) => {
+        const body = OrderLookupBodySchema.safeParse(request.body);
+        if (!body.success) return sendProblem(response, 400, 'bad-request', describeIssues(body.error));
+        const shopperId = store.shoppers.findByOrderAndPostalCode ? await store.shoppers.findByOrderAndPostalCode(body.data) : undefined;
+        // No such order and the wrong postal code get the same answer: whether the order exists is never said.
+        if (!shopperId) return sendProblem(response, 404, 'not-found', 'no order matches');
+        json(response, 200, encodeWire(OrderLookupAnswerSchema, { shopperId }));
+      },
+    ],
+    checkSecondFactor: [
+      express.json({ limit: BODY_LIMIT }),
+      async (request, response) => {
+        const body = SecondFactorBodySchema.safeParse(request.body);
+        if (!body.success) return sendProblem(response, 400, 'bad-request', describeIssues(body.error));
+        const check = { shopperId: parameter(request, 'shopperId'), ...body.data };
+        const matches = store.shoppers.checkSecondFactor ? await store.shoppers.checkSecondFactor(check) : await secondFactorOfProfile(store, check);
+        json(response, 200, encodeWire(SecondFactorAnswerSchema, { matches }));
       },
     ],
     listShopperOrders: [

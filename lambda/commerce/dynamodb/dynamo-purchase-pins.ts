@@ -9,12 +9,16 @@ export interface PurchasePinAdmin {
   setPin(shopperId: string, pin: string): Promise<void>;
   /** Removes the shopper's PIN; resolves whether there was one. */
   clearPin(shopperId: string): Promise<boolean>;
+  /** Turns the PIN on (or off) for every purchase of the shopper's; resolves false, changing nothing, without a PIN. */
+  setAlwaysRequired(shopperId: string, always: boolean): Promise<boolean>;
 }
 
 interface PinItem {
   readonly pk: string;
   readonly pinHash: string;
   readonly wrongTries: number;
+  /** The shopper asked for the PIN on every purchase of theirs. */
+  readonly alwaysRequired?: boolean;
   readonly lockedUntil?: number;
   /** wrongPinKey of the wrong PIN counted last, while no right PIN or lock came after it. */
   readonly lastAttemptKey?: string;
@@ -138,6 +142,29 @@ export function createDynamoPurchasePins(documents: DocumentClient, tableName: s
           ExpressionAttributeValues: { ':hash': hash, ':none': 0, ':one': 1 },
         }),
       );
+    },
+
+    async alwaysRequired(shopperId) {
+      return (await read(shopperId))?.alwaysRequired === true;
+    },
+
+    async setAlwaysRequired(shopperId, always) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { pk: shopperId },
+            UpdateExpression: 'SET alwaysRequired = :always',
+            // Only on a PIN that exists: the update would otherwise create an item without one.
+            ConditionExpression: 'attribute_exists(pinHash)',
+            ExpressionAttributeValues: { ':always': always },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailed(error)) return false;
+        throw error;
+      }
     },
 
     async clearPin(shopperId) {

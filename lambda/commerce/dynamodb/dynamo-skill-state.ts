@@ -1,12 +1,25 @@
 import type { PurchasePins, SkillState } from '../ports';
+import { createDynamoCallStates } from './dynamo-call-states';
 import { createDynamoCheckoutClaims } from './dynamo-checkout-claims';
 import { createDynamoClients, type DynamoSource } from './dynamo-client';
 import { createDynamoConversationLog } from './dynamo-conversations';
 import { createDynamoErasure } from './dynamo-erasure';
 import { createDynamoHandoffOutbox, createDynamoHandoffs } from './dynamo-handoffs';
+import { createDynamoNotificationSubscriptions, createDynamoOrderNotifications } from './dynamo-order-notifications';
 import { createDynamoPurchasePins, type PurchasePinAdmin } from './dynamo-purchase-pins';
+import { createDynamoSharedAccounts } from './dynamo-shared-accounts';
 import { createDynamoTurnEvents } from './dynamo-turn-events';
-import { CHECKOUT_CLAIMS_TABLE, CONVERSATIONS_TABLE, HANDOFFS_TABLE, PURCHASE_PINS_TABLE, stateTableName, TURN_EVENTS_TABLE } from './tables';
+import {
+  CALL_STATES_TABLE,
+  CHECKOUT_CLAIMS_TABLE,
+  CONVERSATIONS_TABLE,
+  HANDOFFS_TABLE,
+  ORDER_NOTIFICATIONS_TABLE,
+  PURCHASE_PINS_TABLE,
+  SHARED_ACCOUNTS_TABLE,
+  stateTableName,
+  TURN_EVENTS_TABLE,
+} from './tables';
 
 export interface DynamoSkillStateOptions {
   /** "Now" for filing tickets and for when transcripts expire; the real time by default. */
@@ -26,15 +39,17 @@ export type DynamoSkillState = SkillState & {
 };
 
 /**
- * The skill's own state on DynamoDB, in five tables named `<tablePrefix>-<suffix>` (see tables.ts):
+ * The skill's own state on DynamoDB, in the tables named `<tablePrefix>-<suffix>` (see tables.ts):
  * handoff tickets and their webhook queue, conversation turns, purchase PINs, checkout claims and
- * turn events; and the erasure of what was kept from shoppers' voices, across two of them.
+ * turn events, phone calls in progress, shared household accounts, order notifications and the
+ * shoppers' word on them; and the erasure of what was kept from shoppers' voices, across two of them.
  * Nothing is kept in the process, so any instance can answer any turn.
  */
 export function createDynamoSkillState(source: DynamoSource, options: DynamoSkillStateOptions = {}): DynamoSkillState {
   const { client, documents } = createDynamoClients(source);
   const handoffsTable = stateTableName(source.tablePrefix, HANDOFFS_TABLE.suffix);
   const conversationsTable = stateTableName(source.tablePrefix, CONVERSATIONS_TABLE.suffix);
+  const notificationsTable = stateTableName(source.tablePrefix, ORDER_NOTIFICATIONS_TABLE.suffix);
   return {
     handoffs: createDynamoHandoffs(documents, handoffsTable, options),
     handoffOutbox: createDynamoHandoffOutbox(documents, handoffsTable),
@@ -49,6 +64,10 @@ export function createDynamoSkillState(source: DynamoSource, options: DynamoSkil
       retentionDays: options.turnEventRetentionDays,
     }),
     erasure: createDynamoErasure(documents, { handoffs: handoffsTable, conversations: conversationsTable }),
+    callStates: createDynamoCallStates(documents, stateTableName(source.tablePrefix, CALL_STATES_TABLE.suffix), { clock: options.clock }),
+    sharedAccounts: createDynamoSharedAccounts(documents, stateTableName(source.tablePrefix, SHARED_ACCOUNTS_TABLE.suffix)),
+    notificationSubscriptions: createDynamoNotificationSubscriptions(documents, notificationsTable),
+    orderNotifications: createDynamoOrderNotifications(documents, notificationsTable),
     close() {
       client.destroy();
     },

@@ -26,7 +26,15 @@ export interface CreateTableInput {
  * named `<prefix>-<suffix>` and billed on demand.
  */
 
-export type StateTableSuffix = 'handoffs' | 'conversations' | 'purchase-pins' | 'checkout-claims' | 'turn-events';
+export type StateTableSuffix =
+  | 'handoffs'
+  | 'conversations'
+  | 'purchase-pins'
+  | 'checkout-claims'
+  | 'turn-events'
+  | 'call-states'
+  | 'shared-accounts'
+  | 'order-notifications';
 
 export interface StateTableDefinition {
   readonly suffix: StateTableSuffix;
@@ -141,12 +149,84 @@ export const TURN_EVENTS_TABLE: StateTableDefinition = {
   timeToLiveAttribute: 'expiresAt',
 };
 
+/**
+ * Phone calls in progress (the phone carries no session): one item per call, and one per relay
+ * socket on API Gateway, replaced after every turn and deleted by TTL after the call.
+ */
+export const CALL_STATES_TABLE: StateTableDefinition = {
+  suffix: 'call-states',
+  keySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+  attributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+  globalSecondaryIndexes: [],
+  timeToLiveAttribute: 'expiresAt',
+};
+
+/** Device accounts a household shares (household/): one item per keyed hash of the account id, written once, kept. */
+export const SHARED_ACCOUNTS_TABLE: StateTableDefinition = {
+  suffix: 'shared-accounts',
+  keySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+  attributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+  globalSecondaryIndexes: [],
+};
+
+/** The sparse index of the order-notifications table: only notifications still to be sent carry its keys. */
+export const NOTIFICATIONS_DUE_INDEX = 'due';
+/** The sparse index by shopper of the order-notifications table, so a shopper's items are forgotten without a Scan. */
+export const NOTIFICATIONS_BY_SHOPPER_INDEX = 'by-shopper';
+
+/**
+ * Order notifications (events/), two kinds of item:
+ * - `subscriber#<shopper id>` / `<platform>#<recipient>`: the shopper's newest word on being notified;
+ * - `change#<change key>` / `to#<recipient>`: one notification of one change, written once with a
+ *   condition, so a change is queued once per recipient however often the store reports it. While
+ *   it waits it carries `queue` and `dueKey` (due time, queued time, keys), which put it in the
+ *   sparse `due` index; a sender claims it with a conditional write, so two senders never both get it.
+ * Every item carries `shopperId` (the `by-shopper` index). Notifications expire (TTL) a month after
+ * their change, long after it is old news; subscriptions are kept until the shopper is forgotten.
+ */
+export const ORDER_NOTIFICATIONS_TABLE: StateTableDefinition = {
+  suffix: 'order-notifications',
+  keySchema: [
+    { AttributeName: 'pk', KeyType: 'HASH' },
+    { AttributeName: 'sk', KeyType: 'RANGE' },
+  ],
+  attributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' },
+    { AttributeName: 'sk', AttributeType: 'S' },
+    { AttributeName: 'queue', AttributeType: 'S' },
+    { AttributeName: 'dueKey', AttributeType: 'S' },
+    { AttributeName: 'shopperId', AttributeType: 'S' },
+  ],
+  globalSecondaryIndexes: [
+    {
+      IndexName: NOTIFICATIONS_DUE_INDEX,
+      KeySchema: [
+        { AttributeName: 'queue', KeyType: 'HASH' },
+        { AttributeName: 'dueKey', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    },
+    {
+      IndexName: NOTIFICATIONS_BY_SHOPPER_INDEX,
+      KeySchema: [
+        { AttributeName: 'shopperId', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    },
+  ],
+  timeToLiveAttribute: 'expiresAt',
+};
+
 export const STATE_TABLES: readonly StateTableDefinition[] = [
   HANDOFFS_TABLE,
   CONVERSATIONS_TABLE,
   PURCHASE_PINS_TABLE,
   CHECKOUT_CLAIMS_TABLE,
   TURN_EVENTS_TABLE,
+  CALL_STATES_TABLE,
+  SHARED_ACCOUNTS_TABLE,
+  ORDER_NOTIFICATIONS_TABLE,
 ];
 
 export function stateTableName(tablePrefix: string, suffix: StateTableSuffix): string {

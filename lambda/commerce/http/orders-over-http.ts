@@ -1,4 +1,5 @@
 import { StoreDataError } from '../commerce-errors';
+import { ordersThatMatterForStatus } from '../order-status-query';
 import type { Order, Orders } from '../ports';
 import { orderQueryParams } from './query-params';
 import type { StoreApiClient } from './store-api-client';
@@ -24,6 +25,7 @@ export function ordersOverHttp(client: StoreApiClient): Orders {
     async listForShopper(shopperId, query = {}) {
       if (query.limit !== undefined && !(query.limit >= 1)) return [];
       if (query.placedSince && Number.isNaN(query.placedSince.getTime())) return [];
+      if (query.openOrDeliveredSince && Number.isNaN(query.openOrDeliveredSince.getTime())) return [];
       if (!isPathSegment(shopperId)) return [];
       const { orders } = await client.call(
         { operation: 'listShopperOrders', path: { shopperId }, query: orderQueryParams(query) },
@@ -32,9 +34,9 @@ export function ordersOverHttp(client: StoreApiClient): Orders {
       const since = query.placedSince?.getTime() ?? Number.NEGATIVE_INFINITY;
       const owned = orders.map((order) => ensureOwnedBy('listShopperOrders', shopperId, order));
       // Newest first and within the query, even from a store that ignores part of it.
-      return newestFirst(owned, (order) => order.placedAt)
-        .filter((order) => order.placedAt.getTime() >= since)
-        .slice(0, query.limit === undefined ? undefined : Math.floor(query.limit));
+      const inRange = newestFirst(owned, (order) => order.placedAt).filter((order) => order.placedAt.getTime() >= since);
+      const wanted = query.openOrDeliveredSince ? ordersThatMatterForStatus(inRange, query.openOrDeliveredSince) : inRange;
+      return wanted.slice(0, query.limit === undefined ? undefined : Math.floor(query.limit));
     },
     async findForShopper(shopperId, orderNumber) {
       if (!isPathSegment(shopperId) || !isPathSegment(orderNumber)) return undefined;

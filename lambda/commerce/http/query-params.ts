@@ -49,7 +49,19 @@ export function orderQueryParams(query: OrderQuery): URLSearchParams {
   const params = new URLSearchParams();
   if (query.placedSince) params.set('since', query.placedSince.toISOString());
   if (query.limit !== undefined && Number.isFinite(query.limit)) params.set('limit', String(Math.floor(query.limit)));
+  if (query.openOrDeliveredSince) params.set('openOrDeliveredSince', query.openOrDeliveredSince.toISOString());
   return params;
+}
+
+/** An instant parameter, when given and well-formed; a problem named when it is not. */
+function instant(params: URLSearchParams, name: string, problems: string[]): Date | undefined {
+  const text = single(params, name, problems);
+  const value = text !== undefined && INSTANT.test(text) ? new Date(text) : undefined;
+  if (text !== undefined && (value === undefined || Number.isNaN(value.getTime()))) {
+    problems.push(`${name}: must be an ISO 8601 date-time with a zone, e.g. 2026-11-01T00:00:00Z`);
+    return undefined;
+  }
+  return value;
 }
 
 /** A parsed query string, or the names of the parameters that were wrong. */
@@ -121,14 +133,14 @@ export function readProductSearch(params: URLSearchParams): Parsed<{ query: Prod
 
 export function readOrderQuery(params: URLSearchParams): Parsed<OrderQuery> {
   const problems: string[] = [];
-  const sinceText = single(params, 'since', problems);
-  const since = sinceText !== undefined && INSTANT.test(sinceText) ? new Date(sinceText) : undefined;
-  if (sinceText !== undefined && (since === undefined || Number.isNaN(since.getTime()))) {
-    problems.push('since: must be an ISO 8601 date-time with a zone, e.g. 2026-11-01T00:00:00Z');
-  }
+  const since = instant(params, 'since', problems);
   const limit = whole(params, 'limit', 1, problems);
+  const openOrDeliveredSince = instant(params, 'openOrDeliveredSince', problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { ...(since ? { placedSince: since } : {}), ...(limit !== undefined ? { limit } : {}) } };
+  return {
+    ok: true,
+    value: { ...(since ? { placedSince: since } : {}), ...(limit !== undefined ? { limit } : {}), ...(openOrDeliveredSince ? { openOrDeliveredSince } : {}) },
+  };
 }
 
 /** A locale as BCP 47 writes it: "en-US", "de-DE". */

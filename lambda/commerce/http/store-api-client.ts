@@ -88,9 +88,9 @@ export function createStoreApiClient(settings: StoreApiClientSettings): StoreApi
   }
 
   async function send<Id extends OperationId>(request: StoreApiRequest<Id>): Promise<Answer> {
-    const { method } = STORE_API_OPERATIONS[request.operation];
-    // A GET changes nothing, and a POST with its key has the effect of the first one however often it is sent.
-    const kind = method === 'GET' ? 'read' : request.idempotencyKey !== undefined ? 'keyed-write' : 'write';
+    const operation: { readonly method: 'GET' | 'POST'; readonly readOnly?: true } = STORE_API_OPERATIONS[request.operation];
+    // A GET or a look-up changes nothing, and a POST with its key has the effect of the first one however often it is sent.
+    const kind = operation.method === 'GET' || operation.readOnly ? 'read' : request.idempotencyKey !== undefined ? 'keyed-write' : 'write';
     return settings.policy.run(request.operation, kind, (signal) => attempt(request, signal));
   }
 

@@ -5,6 +5,11 @@
  */
 export const STORE_API_OPERATIONS = {
   findShopper: { method: 'GET', path: '/shoppers/{shopperId}' },
+  // Look-ups for the phone: POSTs that change nothing, so the number, order number and ZIP code
+  // travel in the body, never in a URL that proxies and access logs keep.
+  findShopperByPhone: { method: 'POST', path: '/shopper-lookups/by-phone', readOnly: true },
+  findShopperByOrder: { method: 'POST', path: '/shopper-lookups/by-order', readOnly: true },
+  checkSecondFactor: { method: 'POST', path: '/shoppers/{shopperId}/second-factor-checks', readOnly: true },
   listShopperOrders: { method: 'GET', path: '/shoppers/{shopperId}/orders' },
   findShopperOrder: { method: 'GET', path: '/shoppers/{shopperId}/orders/{orderNumber}' },
   placeOrder: { method: 'POST', path: '/shoppers/{shopperId}/orders' },
@@ -14,7 +19,7 @@ export const STORE_API_OPERATIONS = {
   catalogVocabulary: { method: 'GET', path: '/catalog/vocabulary' },
   returnPolicy: { method: 'GET', path: '/returns/policy' },
   returnedUnits: { method: 'GET', path: '/orders/{orderNumber}/returned-units' },
-} as const satisfies Record<string, { readonly method: 'GET' | 'POST'; readonly path: string }>;
+} as const satisfies Record<string, { readonly method: 'GET' | 'POST'; readonly path: string; readonly readOnly?: true }>;
 
 export type OperationId = keyof typeof STORE_API_OPERATIONS;
 

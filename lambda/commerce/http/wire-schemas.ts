@@ -218,6 +218,8 @@ export const ProductSchema = z.object({
   stock: z.number().int(),
   restockOn: Day.optional(),
   finalSale: z.boolean().optional(),
+  /** Shown on screens as an image source: https only, and a bad one is left out rather than refusing the product. */
+  imageUrl: z.url({ protocol: /^https$/ }).max(2048).optional().catch(undefined),
 });
 
 export const ProductPageSchema = z.object({
@@ -329,6 +331,23 @@ export const CheckoutRequestBodySchema = z
     message: 'every line must be priced in the same currency',
     path: ['lines'],
   });
+
+/** The phone's look-up of a caller by their number (E.164); the answer is the Shopper, or 404 `not-found`. */
+export const PhoneLookupBodySchema = z.object({ phone: z.string().regex(/^\+[1-9]\d{6,14}$/) });
+
+/** A caller whose number names nobody: an order number and the postal code it went to, for an order placed since `placedSince`. */
+export const OrderLookupBodySchema = z.object({
+  orderNumber: z.string().regex(/^\d{3,12}$/),
+  postalCode: z.string().regex(/^\d{3,10}$/),
+  placedSince: Instant,
+});
+/** Only the shopper's id: never the postal code or anything else of theirs. */
+export const OrderLookupAnswerSchema = z.object({ shopperId: Id });
+
+/** Digits a caller gave as their second factor, and how recent an order number must be to count. */
+export const SecondFactorBodySchema = z.object({ digits: z.string().regex(/^\d{3,12}$/), placedSince: Instant });
+/** Match or no match: the secret itself never travels back. */
+export const SecondFactorAnswerSchema = z.object({ matches: z.boolean() });
 
 /** An error answer (RFC 9457 problem details); `code` tells "no such resource" (`not-found`) from "no such path". */
 export const ProblemSchema = z.object({

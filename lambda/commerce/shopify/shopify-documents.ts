@@ -103,6 +103,10 @@ const ORDER_FIELDS = `fragment ShopvoiceOrder on Order {
         company
         number
       }
+      pickupAddress {
+        address1
+        city
+      }
       fulfillmentLineItems(first: 50) {
         nodes {
           lineItem {

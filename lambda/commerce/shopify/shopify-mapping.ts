@@ -185,8 +185,8 @@ const TRACKING_STATUS_OF: Readonly<Record<string, TrackingStatus>> = {
   DELAYED: 'InTransit',
   OUT_FOR_DELIVERY: 'OutForDelivery',
   ATTEMPTED_DELIVERY: 'AttemptFail',
-  // Shopify's events carry no carrier words to explain a failure with, so it is told as a failed delivery.
-  FAILURE: 'AttemptFail',
+  // "Failure to deliver the shipment": a delivery problem, not a try the carrier repeats by itself.
+  FAILURE: 'Exception',
   READY_FOR_PICKUP: 'AvailableForPickup',
   PICKED_UP: 'Delivered',
   DELIVERED: 'Delivered',
@@ -195,9 +195,21 @@ const TRACKING_STATUS_OF: Readonly<Record<string, TrackingStatus>> = {
 /** Fulfillments that never left, or were called off, are no package. */
 const NOT_A_PACKAGE = new Set(['CANCELLED', 'ERROR', 'FAILURE']);
 
+/** The pickup address as a place to say: "1343 West Irving Park Road, Chicago". */
+function pickupPlaceOf(fulfillment: Fulfillment): string | undefined {
+  const address = fulfillment.pickupAddress;
+  const place = [address?.address1, address?.city].map((part) => (part ?? '').trim()).filter((part) => part !== '').join(', ');
+  return place === '' ? undefined : cutAtWord(place, MAX_TRACKING_TEXT_CHARS);
+}
+
 function shipmentOf(operation: string, fulfillment: Fulfillment): Shipment {
+  const pickupPlace = pickupPlaceOf(fulfillment);
   const events: TrackingEvent[] = fulfillment.events.nodes
-    .map((event) => ({ at: new Date(event.happenedAt), status: TRACKING_STATUS_OF[event.status] ?? 'InfoReceived', description: '' }))
+    .map((event): TrackingEvent => {
+      const status = TRACKING_STATUS_OF[event.status] ?? 'InfoReceived';
+      // Shopify's events carry no words of the carrier's; a package waiting for pickup waits at the pickup address.
+      return { at: new Date(event.happenedAt), status, description: '', ...(status === 'AvailableForPickup' && pickupPlace ? { location: pickupPlace } : {}) };
+    })
     .sort((a, b) => b.at.getTime() - a.at.getTime());
   const latest = fulfillment.latestShipmentStatus ? TRACKING_STATUS_OF[fulfillment.latestShipmentStatus] : undefined;
   const status = latest ?? events[0]?.status ?? 'InfoReceived';

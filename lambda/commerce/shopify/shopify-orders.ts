@@ -1,3 +1,4 @@
+import { ordersThatMatterForStatus } from '../order-status-query';
 import type { Order, Orders } from '../ports';
 import { MAX_ORDERS_PER_LIST } from '../http/wire-limits';
 import type { ShopifyApis } from './shopify-apis';
@@ -60,11 +61,11 @@ export function shopifyOrders(apis: ShopifyApis): Orders {
       if (!found) return [];
       const names = await namesFor(found);
       const since = query.placedSince?.getTime() ?? Number.NEGATIVE_INFINITY;
-      return found
+      const inRange = found
         .map((order): Order => orderOf(CUSTOMER_ORDERS.name, shopperId, order, names))
         .filter((order) => order.placedAt.getTime() >= since)
-        .sort((a, b) => b.placedAt.getTime() - a.placedAt.getTime())
-        .slice(0, wanted);
+        .sort((a, b) => b.placedAt.getTime() - a.placedAt.getTime());
+      return (query.openOrDeliveredSince ? ordersThatMatterForStatus(inRange, query.openOrDeliveredSince) : inRange).slice(0, wanted);
     },
     async findForShopper(shopperId, orderNumber) {
       if (!ORDER_NUMBER.test(orderNumber)) return undefined;

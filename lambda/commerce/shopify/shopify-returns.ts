@@ -124,6 +124,8 @@ export function shopifyReturns(apis: ShopifyApis, options: ShopifyReturnsOptions
         refundMethod: request.refundMethod,
         labelDelivery: request.labelDelivery,
         createdAt: created.createdAt ? new Date(created.createdAt) : now(),
+        // A store whose return rules approve requests at once answers OPEN; otherwise staff approve it later.
+        ...(created.status === 'REQUESTED' ? { pendingApproval: true } : {}),
       },
     };
   }

@@ -56,6 +56,8 @@ const FulfillmentSchema = z.object({
   estimatedDeliveryAt: Instant.nullable(),
   latestShipmentStatus: z.string().nullable(),
   trackingInformation: z.array(z.object({ company: z.string().nullable(), number: z.string().nullable() })),
+  /** Where a package waits to be picked up, when it does. */
+  pickupAddress: z.object({ address1: z.string().nullable(), city: z.string().nullable() }).nullable().optional(),
   fulfillmentLineItems: Connection(z.object({ lineItem: z.object({ id: GlobalId }) }), MAX_LINES_PER_ORDER),
   events: Connection(z.object({ happenedAt: Instant, status: z.string() }), MAX_EVENTS_PER_SHIPMENT),
 });

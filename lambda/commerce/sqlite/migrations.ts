@@ -501,6 +501,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX order_notifications_by_shopper ON order_notifications (shopper_id);
     `,
   },
+  {
+    version: 13,
+    name: 'purchase PINs: a shopper can have the PIN asked on every purchase of theirs',
+    sql: `
+      -- 1: the shopper turned the voice PIN on for their own account, whatever the store's policy
+      -- and whoever Alexa recognises.
+      ALTER TABLE purchase_pins ADD COLUMN always_required INTEGER NOT NULL DEFAULT 0 CHECK (always_required IN (0, 1));
+    `,
+  },
 ];
 
 export function schemaVersion(db: SqliteDatabase): number {

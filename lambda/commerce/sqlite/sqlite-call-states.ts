@@ -23,6 +23,8 @@ export function createSqliteCallStates(db: SqliteDatabase): CallStates {
   );
   const prune = db.prepare<[number]>('DELETE FROM call_states WHERE expires_at < ?');
   let saves = 0;
+  // One process holds the embedded file, so a queue per key in memory is all the exclusion there is to have.
+  const queues = new Map<string, Promise<unknown>>();
 
   return {
     async load(callId, now) {
@@ -36,6 +38,16 @@ export function createSqliteCallStates(db: SqliteDatabase): CallStates {
       write.run(callId, JSON.stringify(state), expiresAt.getTime());
       saves += 1;
       if (saves % PRUNE_EVERY === 0) prune.run(expiresAt.getTime() - PRUNE_BEHIND_MS);
+    },
+    exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
+      const before = queues.get(key) ?? Promise.resolve();
+      const run = before.then(work, work);
+      const settled = run.catch(() => undefined);
+      queues.set(key, settled);
+      void settled.then(() => {
+        if (queues.get(key) === settled) queues.delete(key);
+      });
+      return run;
     },
   };
 }

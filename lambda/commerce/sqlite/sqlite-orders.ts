@@ -45,6 +45,31 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
+/**
+ * ordersThatMatterForStatus (order-status-query.ts) said of rows, before any line or tracking event
+ * is read: newest first in and out, each order's packages in the order they are assembled in.
+ */
+function rowsThatMatterForStatus<Row extends OrderRow & { readonly line_count: number }>(
+  newestFirst: readonly Row[],
+  shipmentsByOrder: ReadonlyMap<string, readonly ShipmentRow[]>,
+  deliveredSince: number,
+): Row[] {
+  let deliveredLast: { readonly number: string; readonly at: number } | undefined;
+  for (const row of newestFirst) {
+    for (const shipment of shipmentsByOrder.get(row.number) ?? []) {
+      const at = shipment.delivered_at;
+      if (at !== null && (!deliveredLast || at > deliveredLast.at)) deliveredLast = { number: row.number, at };
+    }
+  }
+  const matters = (row: Row) => {
+    if (row.cancelled_at !== null) return false;
+    const shipments = shipmentsByOrder.get(row.number) ?? [];
+    const open = shipments.some((shipment) => toTrackingStatus(shipment.status) !== 'Delivered' || (shipment.delivered_at !== null && shipment.delivered_at >= deliveredSince));
+    return open || new Set(shipments.flatMap((shipment) => toStringList(shipment.line_ids))).size < row.line_count;
+  };
+  return newestFirst.filter((row, index) => index === 0 || row.number === deliveredLast?.number || matters(row));
+}
+
 export function createSqliteOrders(db: SqliteDatabase): Orders {
   const orderColumns = 'number, shopper_id, placed_at, cancelled_at, currency, total_minor';
   const pageForShopper = db.prepare<[string, number, number], OrderRow>(
@@ -52,6 +77,14 @@ export function createSqliteOrders(db: SqliteDatabase): Orders {
       WHERE shopper_id = ? AND placed_at >= ?
       ORDER BY placed_at DESC, number DESC
       LIMIT ?`,
+  );
+  // The range with each order's line count: which orders matter for a status answer follows from
+  // these and the orders' packages (order-status-query.ts), so the lines and tracking events of the others are never read.
+  const rangeWithLineCounts = db.prepare<[string, number], OrderRow & { readonly line_count: number }>(
+    `SELECT ${orderColumns}, (SELECT count(*) FROM order_lines l WHERE l.order_number = o.number) AS line_count
+       FROM orders o
+      WHERE shopper_id = ? AND placed_at >= ?
+      ORDER BY placed_at DESC, number DESC`,
   );
   const oneForShopper = db.prepare<[string, string], OrderRow>(
     `SELECT ${orderColumns} FROM orders WHERE shopper_id = ? AND number = ?`,
@@ -82,11 +115,14 @@ export function createSqliteOrders(db: SqliteDatabase): Orders {
       ORDER BY e.shipment_id, e.at DESC, e.id DESC`,
   );
 
-  function assemble(orderRows: readonly OrderRow[]): Order[] {
+  const numbersOf = (orderRows: readonly OrderRow[]) => JSON.stringify(orderRows.map((row) => row.number));
+
+  /** The orders of these rows; `shipmentRows`, when given, are already read: all of these orders' packages. */
+  function assemble(orderRows: readonly OrderRow[], shipmentRows?: readonly ShipmentRow[]): Order[] {
     if (orderRows.length === 0) return [];
-    const numbers = JSON.stringify(orderRows.map((row) => row.number));
+    const numbers = numbersOf(orderRows);
     const linesByOrder = groupBy(linesOf.all(numbers), (row) => row.order_number);
-    const shipmentsByOrder = groupBy(shipmentsOf.all(numbers), (row) => row.order_number);
+    const shipmentsByOrder = groupBy(shipmentRows ?? shipmentsOf.all(numbers), (row) => row.order_number);
     const eventsByShipment = groupBy(eventsOf.all(numbers), (row) => row.shipment_id);
 
     return orderRows.map((row): Order => {
@@ -126,6 +162,16 @@ export function createSqliteOrders(db: SqliteDatabase): Orders {
       const limit = query.limit === undefined || !Number.isFinite(query.limit) ? NO_LIMIT : Math.floor(query.limit);
       const since = query.placedSince ? query.placedSince.getTime() : NO_LOWER_BOUND;
       if (Number.isNaN(since)) return [];
+      if (query.openOrDeliveredSince !== undefined) {
+        const deliveredSince = query.openOrDeliveredSince.getTime();
+        if (Number.isNaN(deliveredSince)) return [];
+        const range = rangeWithLineCounts.all(shopperId, since);
+        const shipments = range.length > 0 ? shipmentsOf.all(numbersOf(range)) : [];
+        const kept = rowsThatMatterForStatus(range, groupBy(shipments, (row) => row.order_number), deliveredSince);
+        const page = limit === NO_LIMIT ? kept : kept.slice(0, limit);
+        const numbers = new Set(page.map((row) => row.number));
+        return assemble(page, shipments.filter((row) => numbers.has(row.order_number)));
+      }
       return assemble(pageForShopper.all(shopperId, since, limit));
     },
     async findForShopper(shopperId: string, orderNumber: string) {

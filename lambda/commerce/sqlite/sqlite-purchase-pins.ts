@@ -29,6 +29,7 @@ export function createSqlitePurchasePins(db: SqliteDatabase): PurchasePins {
   const byShopper = db.prepare<[string], PinRow>(
     'SELECT pin_hash, wrong_tries, locked_until, last_attempt_key FROM purchase_pins WHERE shopper_id = ?',
   );
+  const alwaysRequired = db.prepare<[string], { readonly always_required: number }>('SELECT always_required FROM purchase_pins WHERE shopper_id = ?');
   const saveTries = db.prepare<[number, number | null, string | null, string]>(
     'UPDATE purchase_pins SET wrong_tries = ?, locked_until = ?, last_attempt_key = ? WHERE shopper_id = ?',
   );
@@ -64,6 +65,10 @@ export function createSqlitePurchasePins(db: SqliteDatabase): PurchasePins {
       return 'blocked' in now ? now.blocked : { kind: 'ready' };
     },
 
+    async alwaysRequired(shopperId) {
+      return alwaysRequired.get(shopperId)?.always_required === 1;
+    },
+
     async check(attempt) {
       const now = triable(byShopper.get(attempt.shopperId), attempt.at);
       if ('blocked' in now) return now.blocked;
@@ -90,4 +95,12 @@ export async function setSqlitePurchasePin(db: SqliteDatabase, shopperId: string
 /** Removes a shopper's purchase PIN; returns whether there was one. */
 export function clearSqlitePurchasePin(db: SqliteDatabase, shopperId: string): boolean {
   return db.prepare('DELETE FROM purchase_pins WHERE shopper_id = ?').run(shopperId).changes > 0;
+}
+
+/**
+ * Turns the PIN on (or back off) for every purchase of the shopper's, whatever the store's policy;
+ * returns false, changing nothing, when the shopper has no PIN to ask for. A new PIN keeps it.
+ */
+export function setSqlitePinAlwaysRequired(db: SqliteDatabase, shopperId: string, always: boolean): boolean {
+  return db.prepare('UPDATE purchase_pins SET always_required = ? WHERE shopper_id = ?').run(always ? 1 : 0, shopperId).changes > 0;
 }

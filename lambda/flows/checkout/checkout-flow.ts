@@ -19,6 +19,7 @@ import {
   readSizeQuestion,
   stepOf,
 } from './checkout-state';
+import { preparesCart } from './checkout-mode';
 import { askForPin, checkPin, pinBlock, pinRequired } from './pin-step';
 import { placeOrder } from './place-order';
 import { sizeRequestOf } from './size-change';
@@ -46,7 +47,8 @@ const PIN_LIKE: ReadonlySet<IntentName> = new Set(['PinIntent', 'QuantityIntent'
 /** The same confirmation again, after a size the item does not come in. */
 function confirmAsIs(context: FlowContext, state: Confirmation, why: Speech): Reply {
   const { voice, turn } = context;
-  return listen(turn, join(why, voice.say('checkout.confirmAsIs')), voice.say('checkout.confirmReprompt'), {
+  const cart = preparesCart(context);
+  return listen(turn, join(why, voice.say(cart ? 'checkout.confirmCartAsIs' : 'checkout.confirmAsIs')), voice.say(cart ? 'checkout.confirmCartReprompt' : 'checkout.confirmReprompt'), {
     active: confirmStep(state),
     suggestions: yesOrNo(context),
   });
@@ -63,7 +65,7 @@ function requantify(context: ShopperContext, state: Confirmation): Promise<Reply
 async function answerConfirmation(context: ShopperContext, state: Confirmation): Promise<Reply | undefined> {
   switch (intentOf(context.turn)) {
     case 'YesIntent': {
-      if (!pinRequired(context)) return placeOrder(context, state);
+      if (!(await pinRequired(context))) return placeOrder(context, state);
       return (await pinBlock(context, state.basket)) ?? askForPin(context, state);
     }
     case 'NoIntent':
@@ -137,7 +139,8 @@ export const checkoutFlow: Flow = {
 
   help(context, active) {
     const step = stepOf(active) ?? 'confirm';
-    return listen(context.turn, context.voice.say(HELP[step]), context.voice.say(REPROMPT[step]), { active });
+    const [help, reprompt] = step === 'confirm' && preparesCart(context) ? (['checkout.help.confirmCart', 'checkout.confirmCartReprompt'] as const) : [HELP[step], REPROMPT[step]];
+    return listen(context.turn, context.voice.say(help), context.voice.say(reprompt), { active });
   },
 
   handoffFacts(active: ActiveFlow) {

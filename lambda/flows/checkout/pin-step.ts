@@ -4,14 +4,19 @@ import type { Reply } from '../../core/reply';
 import { listen } from '../../core/replies';
 import { speakerReplacesPin } from '../../household/household-policy';
 import { join, type Speech } from '../../speech/speech';
+import { preparesCart } from './checkout-mode';
 import { type Basket, type Confirmation, pinStep } from './checkout-state';
 import { deadEnd } from './dead-end';
 import { spokenPin } from './spoken-pin';
 
 const MINUTE_MS = 60_000;
 
-/** The store asks for the PIN, unless its policy lets this speaker's recognised voice stand in for it. */
-export function pinRequired(context: FlowContext): boolean {
+/**
+ * Whether this purchase needs the PIN: always when the shopper turned it on for their own account;
+ * otherwise when the store asks for it, unless its policy lets this speaker's recognised voice stand in.
+ */
+export async function pinRequired(context: ShopperContext): Promise<boolean> {
+  if (await context.commerce.purchasePins.alwaysRequired?.(context.shopper.id)) return true;
   if (!(context.store.purchasePin?.required ?? false)) return false;
   return !speakerReplacesPin(context.turn.speaker, context.store.household);
 }
@@ -36,7 +41,7 @@ function pinNotSet(context: FlowContext, basket: Basket, intro: Speech = []): Re
  * or no PIN is set), the answer that says so; undefined when checkout may go on.
  */
 export async function pinBlock(context: ShopperContext, basket: Basket, intro: Speech = []): Promise<Reply | undefined> {
-  if (!pinRequired(context)) return undefined;
+  if (!(await pinRequired(context))) return undefined;
   const status = await context.commerce.purchasePins.status(context.shopper.id, context.now);
   switch (status.kind) {
     case 'ready':
@@ -49,7 +54,7 @@ export async function pinBlock(context: ShopperContext, basket: Basket, intro: S
 }
 
 /** Ask for the PIN; whatever the shopper says next is kept out of every log. */
-export function askForPin(context: FlowContext, state: Confirmation, speech: Speech = context.voice.say('checkout.askPin')): Reply {
+export function askForPin(context: FlowContext, state: Confirmation, speech: Speech = context.voice.say(preparesCart(context) ? 'checkout.askPinCart' : 'checkout.askPin')): Reply {
   return listen(context.turn, speech, context.voice.say('checkout.askPinReprompt'), { active: pinStep(state) });
 }
 

@@ -8,6 +8,7 @@ import { join, type Speech } from '../../speech/speech';
 import { assistance } from '../assistance';
 import { closestInStock } from './alternatives';
 import { cardPhrase, itemsPhrase, outOfStockSentence, priceChangeSentence, priceMoved, times } from './checkout-speech';
+import { preparesCart } from './checkout-mode';
 import { alternativeStep, type Basket, type Confirmation, confirmStep, MAX_QUANTITY, sizeStep } from './checkout-state';
 import { deadEnd } from './dead-end';
 import { packSizeOf, packSizesOf } from './pack-sizes';
@@ -123,7 +124,7 @@ function confirm(context: ShopperContext, basket: Basket, product: Product, same
     ? voice.say('checkout.confirm', { items, total, card: cardPhrase(voice, billing.payment), city: billing.city })
     : voice.say('checkout.confirmCart', { items, total });
   const state: Confirmation = { basket: settled, heardUnitPrice: unitPrice, confirmation: randomUUID() };
-  return listen(turn, join(intro, ...notes, question), voice.say('checkout.confirmReprompt'), {
+  return listen(turn, join(intro, ...notes, question), voice.say(billing ? 'checkout.confirmReprompt' : 'checkout.confirmCartReprompt'), {
     active: confirmStep(state),
     suggestions: yesOrNo(context),
   });
@@ -149,7 +150,7 @@ export async function startCheckout(context: FlowContext, basket: Basket, intro:
   if (!product) return productGone(context, basket, intro);
   const payment = profile?.defaultPayment;
   const address = profile?.defaultAddress;
-  const paysAtCheckoutPage = context.commerce.checkout.paysAtCheckoutPage === true;
+  const paysAtCheckoutPage = preparesCart(context);
   if (!paysAtCheckoutPage && (!payment || !address)) return noPaymentOrAddress(context, basket, intro);
   if (blocked) return blocked;
   const sameCategory = async () => inCategoryOf(context, product, basket, packCategoryProducts);
@@ -157,5 +158,5 @@ export async function startCheckout(context: FlowContext, basket: Basket, intro:
   const size = basket.variant?.size;
   if (sizesOf(product).length > 0 && (!size || !sizesOf(product).includes(size))) return askSize(context, basket, product, intro);
   const packs = needsItsCategory(product) ? await sameCategory() : [];
-  return confirm(shopperContext, basket, product, packs, payment && address ? { payment, city: address.city } : undefined, intro);
+  return confirm(shopperContext, basket, product, packs, !paysAtCheckoutPage && payment && address ? { payment, city: address.city } : undefined, intro);
 }

@@ -4,16 +4,17 @@ import type { Flow, FlowContext } from '../../core/flow';
 import type { Reply } from '../../core/reply';
 import { end, listen } from '../../core/replies';
 import type { ActiveFlow } from '../../core/session-state';
-import { intentOf, slotOf } from '../../core/turn';
+import { heardInFull, intentOf, slotOf } from '../../core/turn';
 import { join, type Speech } from '../../speech/speech';
 import { offerPerson } from '../assistance';
 import { ordinalPosition } from '../ordinal-position';
 import { startCheckout } from '../checkout/start-checkout';
 import { catalogWords } from './catalog-words';
-import { cardLines, describeInDetail, describeList } from './describe-products';
+import { cardLines, describeInDetail, describeInList, describeList } from './describe-products';
 import { DISCOVERY_STEPS, type DiscoveryData, DiscoveryDataSchema, keepableQuery } from './discovery-state';
 import { describeRelaxation } from './describe-relaxation';
 import { grammarFor } from './grammar';
+import { productOptionsDisplay } from './product-tiles';
 import { cheaperThan, refineQuery } from './refine-query';
 import { relaxations } from './relax-query';
 import { requestFromSlots } from './request-from-slots';
@@ -26,10 +27,21 @@ import { vocabularyIndex } from './vocabulary-index';
  * take 11 to 14, and "more" reads the next two.
  */
 const PAGE_SIZE = 2;
+/**
+ * Products a screen shows: the page just said and the result after it. The eye takes in three at
+ * once; the ear's budget is what keeps the spoken page at two.
+ */
+const ON_SCREEN = 3;
+
+/** How many results a page fetches: those said, and on a device that draws them, the one shown after them. */
+function pageLimit(context: FlowContext): number {
+  return context.turn.device.drawsDisplay ? ON_SCREEN : PAGE_SIZE;
+}
 
 /** The step in progress, with only what the next turn can read back (discovery-state.ts). */
 function active(step: string, data: DiscoveryData): ActiveFlow {
-  return { flow: 'discovery', step, data: { ...data, query: keepableQuery(data.query), shown: data.shown.slice(0, PAGE_SIZE) } };
+  const onScreen = data.onScreen ? { onScreen: data.onScreen.slice(0, ON_SCREEN) } : {};
+  return { flow: 'discovery', step, data: { ...data, query: keepableQuery(data.query), shown: data.shown.slice(0, PAGE_SIZE), ...onScreen } };
 }
 
 /** What the shopper said: the slot, else the raw text where the platform gives it, else a product request's parts. */
@@ -58,16 +70,25 @@ function readData(activeFlow: ActiveFlow): DiscoveryData | undefined {
 /** Read one page of results and say what the shopper can do next. */
 function readResults(context: FlowContext, query: ProductQuery, page: ProductPage, offset: number, intro: Speech): Reply {
   const { voice, turn } = context;
-  // Three at most, whatever page the store sent.
+  // Two said at most, whatever page the store sent; a device that draws them also shows the next one.
   const shown = page.products.slice(0, PAGE_SIZE);
+  const onScreen = turn.device.drawsDisplay ? page.products.slice(0, ON_SCREEN) : shown;
   const list = describeList(voice, shown);
   const more = offset + shown.length < page.total;
   const next = more ? voice.say('discovery.moreOffer') : voice.say('discovery.chooseOffer');
-  const data: DiscoveryData = { query, offset, total: page.total, shown: shown.map((product) => product.id) };
+  // Everything on the screen can be chosen, by touch or by "the third one"; "more" goes on after what was said.
+  const data: DiscoveryData = {
+    query,
+    offset,
+    total: page.total,
+    shown: shown.map((product) => product.id),
+    ...(turn.device.drawsDisplay ? { onScreen: onScreen.map((product) => product.id) } : {}),
+  };
   return listen(turn, join(intro, list, next), more ? voice.say('discovery.moreReprompt') : voice.say('discovery.chooseReprompt'), {
     active: active(DISCOVERY_STEPS.results, data),
     card: turn.device.screen ? { title: voice.line('discovery.cardTitle'), text: cardLines(voice, shown, offset + 1) } : undefined,
     suggestions: [voice.line('suggestions.next'), voice.line('suggestions.tellMeAboutTheFirst'), voice.line('suggestions.cheaper')],
+    display: turn.device.screen ? productOptionsDisplay(voice, onScreen) : undefined,
   });
 }
 
@@ -97,7 +118,7 @@ async function offerRelaxed(context: FlowContext, query: ProductQuery): Promise<
 }
 
 async function search(context: FlowContext, query: ProductQuery, offset = 0): Promise<Reply> {
-  const page = await context.commerce.catalog.search(query, { offset, limit: PAGE_SIZE });
+  const page = await context.commerce.catalog.search(query, { offset, limit: pageLimit(context) });
   if (page.products.length === 0) return offset === 0 ? offerRelaxed(context, query) : end(context.turn, context.voice.say('discovery.noMore'));
   const intro = offset === 0 ? countIntro(context, page) : context.voice.say('discovery.nextPage');
   return readResults(context, query, page, offset, intro);
@@ -110,13 +131,25 @@ function askForQuery(context: FlowContext): Reply {
   });
 }
 
-/** "The second one", "it": which of the offered products the shopper means. */
+/**
+ * Where the results go on after the list just read: the next page, unless the shopper spoke over
+ * the list before its end; then from the first product they did not hear in full, so none is skipped.
+ */
+async function nextOffset(context: FlowContext, data: DiscoveryData): Promise<number> {
+  if (context.turn.heardOfLastReply === undefined) return data.offset + PAGE_SIZE;
+  const offered = await productsById(context, data.shown);
+  const unheard = offered.findIndex((product) => !heardInFull(context.turn, describeInList(context.voice, product)));
+  return data.offset + (unheard === -1 ? PAGE_SIZE : unheard);
+}
+
+/** "The second one", "it": which of the offered products the shopper means; on a screen, of those it shows. */
 function chosenProductId(context: FlowContext, data: DiscoveryData): string | undefined {
   const ordinal = slotOf(context.turn, 'ordinal');
   if (!ordinal) return data.focus ?? (data.shown.length === 1 ? data.shown[0] : undefined);
-  const focus = data.focus === undefined ? -1 : data.shown.indexOf(data.focus);
-  const index = ordinalPosition(ordinal, data.shown.length, focus >= 0 ? focus : undefined) ?? Number.parseInt(ordinal.id ?? ordinal.spoken, 10) - 1;
-  return Number.isInteger(index) ? data.shown[index] : undefined;
+  const choices = data.onScreen ?? data.shown;
+  const focus = data.focus === undefined ? -1 : choices.indexOf(data.focus);
+  const index = ordinalPosition(ordinal, choices.length, focus >= 0 ? focus : undefined) ?? Number.parseInt(ordinal.id ?? ordinal.spoken, 10) - 1;
+  return Number.isInteger(index) ? choices[index] : undefined;
 }
 
 async function tellAbout(context: FlowContext, data: DiscoveryData): Promise<Reply> {
@@ -142,7 +175,7 @@ async function cheaper(context: FlowContext, data: DiscoveryData): Promise<Reply
   const cheapest = Math.min(...offered.map((product) => product.price.minor));
   if (!Number.isFinite(cheapest)) return search(context, { ...data.query, cheapestFirst: true });
   const query = cheaperThan(data.query, cheapest);
-  const page = await context.commerce.catalog.search(query, { offset: 0, limit: PAGE_SIZE });
+  const page = await context.commerce.catalog.search(query, { offset: 0, limit: pageLimit(context) });
   if (page.total === 0) {
     const { voice, turn } = context;
     return listen(turn, voice.say('discovery.alreadyCheapest'), voice.say('discovery.chooseReprompt'), {
@@ -184,13 +217,17 @@ export const discoveryFlow: Flow = {
     }
     const data = readData(activeFlow);
     if (!data) return undefined;
+    // Only the results step's reply was a list.
+    const next = async () => (activeFlow.step === DISCOVERY_STEPS.results ? nextOffset(context, data) : data.offset + PAGE_SIZE);
     switch (intent) {
-      case 'YesIntent':
+      case 'YesIntent': {
         if (activeFlow.step === DISCOVERY_STEPS.relaxOffer) return search(context, data.query);
         if (activeFlow.step === DISCOVERY_STEPS.detail) return discoveryCheckout(context, data);
-        return data.offset + data.shown.length < data.total ? search(context, data.query, data.offset + PAGE_SIZE) : tellAbout(context, data);
+        const offset = await next();
+        return offset < data.total ? search(context, data.query, offset) : tellAbout(context, data);
+      }
       case 'NextIntent':
-        return search(context, data.query, data.offset + PAGE_SIZE);
+        return search(context, data.query, await next());
       case 'NoIntent':
         return end(context.turn, context.voice.say('discovery.declined'));
       case 'ProductDetailIntent':

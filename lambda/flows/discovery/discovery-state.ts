@@ -61,6 +61,11 @@ export const DiscoveryDataSchema = z.object({
   total: z.number().int().min(0),
   /** Product ids just offered, in the order they were said ("the second one"). */
   shown: z.array(z.string().max(80)).max(3),
+  /**
+   * On a device that draws the results: every product on the screen, the ones said first, so that
+   * touching the third, or saying "the third one", chooses what the shopper sees there.
+   */
+  onScreen: z.array(z.string().max(80)).max(3).optional(),
   /** The product the shopper asked about last ("order it"). */
   focus: z.string().max(80).optional(),
 });

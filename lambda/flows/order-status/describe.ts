@@ -68,8 +68,11 @@ export function shipmentStatus(voice: Voice, shipment: Shipment, now: Date, days
     case 'Delivered':
       return voice.say('orderStatus.status.delivered', { day: voice.day(shipment.deliveredAt ?? now, now) });
     case 'Exception': {
-      const reason = latestEvent(shipment, 'Exception')?.description ?? shipment.events[0]?.description ?? '';
-      return voice.say('orderStatus.status.exception', { carrier, reason: reason.replace(/[.!]+$/, '') });
+      const reason = (latestEvent(shipment, 'Exception')?.description ?? shipment.events[0]?.description ?? '').replace(/[.!]+$/, '').trim();
+      // Some stores' tracking carries no carrier's words (Shopify's events have none): the problem is still told.
+      return reason === ''
+        ? voice.say('orderStatus.status.exceptionNoReason', { carrier })
+        : voice.say('orderStatus.status.exception', { carrier, reason });
     }
     case 'Expired':
       return voice.say('orderStatus.status.expired', { carrier });

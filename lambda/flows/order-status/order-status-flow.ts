@@ -9,7 +9,8 @@ import { join, plainText, type Speech } from '../../speech/speech';
 import { assistance, offerPerson } from '../assistance';
 import { describeOrder, describeOrders } from './describe';
 import { ordersWithItem } from './match-item';
-import { type DaysFromToday, hasProblem, lastDelivered, ordersOnTheWay, progressOf } from './relevance';
+import { ordersDisplay } from './order-rows';
+import { type DaysFromToday, hasProblem, JUST_DELIVERED_DAYS, lastDelivered, ordersOnTheWay, progressOf } from './relevance';
 
 /**
  * A listener decides within about eight seconds, and one order takes most of that: each answer
@@ -34,39 +35,56 @@ async function recentOrders(context: ShopperContext): Promise<readonly Order[]> 
   return context.commerce.orders.listForShopper(context.shopper.id, { placedSince, limit: HISTORY_LIMIT });
 }
 
+/**
+ * The recent orders "where is my order" can be about: on the way, just delivered, the newest and
+ * the one delivered last (the store may send more). A delivery counts as news for
+ * JUST_DELIVERED_DAYS calendar days in the store's zone: two days more cover today's hours and a clock change.
+ */
+async function ordersThatMayMatter(context: ShopperContext): Promise<readonly Order[]> {
+  const placedSince = new Date(context.now.getTime() - HISTORY_DAYS * 86_400_000);
+  const openOrDeliveredSince = new Date(context.now.getTime() - (JUST_DELIVERED_DAYS + 2) * 86_400_000);
+  return context.commerce.orders.listForShopper(context.shopper.id, { placedSince, limit: HISTORY_LIMIT, openOrDeliveredSince });
+}
+
 function card(context: FlowContext, speech: Speech) {
   return { title: context.voice.line('orderStatus.cardTitle'), text: plainText(speech) };
 }
 
+/** On a screen, the orders the answer is about, each with its state. */
+function display(context: FlowContext, listed: readonly Order[]) {
+  return context.turn.device.screen && listed.length > 0 ? ordersDisplay(context.voice, listed, daysFromToday(context)) : undefined;
+}
+
 /**
  * Finish an answer about these orders: offer a person when one has a delivery problem, otherwise
- * close the conversation.
+ * close the conversation. `listed`: what a screen shows, the orders described unless more were found.
  */
-function conclude(context: FlowContext, speech: Speech, described: readonly Order[]): Reply {
+function conclude(context: FlowContext, speech: Speech, described: readonly Order[], listed: readonly Order[] = described): Reply {
   const troubled = described.find((order) => hasProblem(order, daysFromToday(context)));
   if (troubled) {
     const offer = offerPerson(context, join(speech, context.voice.say('orderStatus.problemOffer')), {
       reason: 'delivery-problem',
       orderNumber: troubled.number,
     });
-    return { ...offer, card: card(context, speech) };
+    return { ...offer, card: card(context, speech), display: display(context, listed) };
   }
-  return end(context.turn, speech, { card: card(context, speech) });
+  return end(context.turn, speech, { card: card(context, speech), display: display(context, listed) });
 }
 
 /** The shopper heard the status of their orders: what they came for. */
 const STATUS_GIVEN = { goal: 'order-status-given' } as const;
 
-/** Read a page of orders, then offer the rest. */
-function readPage(context: FlowContext, intro: Speech, page: readonly Order[], remaining: readonly string[]): Reply {
+/** Read a page of orders, then offer the rest; a screen lists `listed` (the page and the rest, where they are at hand). */
+function readPage(context: FlowContext, intro: Speech, page: readonly Order[], remaining: readonly string[], listed: readonly Order[] = page): Reply {
   const { voice, turn, now } = context;
   const speech = join(intro, describeOrders(voice, page, now, daysFromToday(context)));
-  if (remaining.length === 0) return { ...conclude(context, speech, page), achieved: STATUS_GIVEN };
+  if (remaining.length === 0) return { ...conclude(context, speech, page, listed), achieved: STATUS_GIVEN };
   const focus = page.map((order) => order.number);
   const more = listen(turn, join(speech, voice.say('orderStatus.moreOffer', { count: remaining.length })), voice.say('orderStatus.moreReprompt'), {
     active: { flow: 'order-status', step: MORE_STEP, data: { remaining: [...remaining], focus } },
     card: card(context, speech),
     suggestions: [voice.line('suggestions.yes'), voice.line('suggestions.no')],
+    display: display(context, listed),
   });
   return { ...more, achieved: STATUS_GIVEN };
 }
@@ -95,12 +113,12 @@ async function answerForItem(context: ShopperContext, item: NonNullable<ReturnTy
   const page = relevant.slice(0, ORDERS_PER_PAGE);
   const remaining = relevant.slice(ORDERS_PER_PAGE).map((order) => order.number);
   const intro = relevant.length > 1 ? voice.say('orderStatus.itemMatches', { count: relevant.length, item: item.spoken }) : [];
-  return readPage(context, intro, page, remaining);
+  return readPage(context, intro, page, remaining, relevant);
 }
 
 async function answerOnTheWay(context: ShopperContext): Promise<Reply> {
   const { voice, turn, now } = context;
-  const orders = await recentOrders(context);
+  const orders = await ordersThatMayMatter(context);
   if (orders.length === 0) return end(turn, voice.say('orderStatus.noOrders'));
   const onTheWay = ordersOnTheWay(orders, daysFromToday(context));
   if (onTheWay.length === 0) {
@@ -121,7 +139,7 @@ async function answerOnTheWay(context: ShopperContext): Promise<Reply> {
   const moving = onTheWay.filter((order) => progressOf(order, daysFromToday(context)) !== 'just-delivered').length;
   const intro = moving > 0 ? voice.say('orderStatus.onTheWayCount', { count: moving }) : voice.say('orderStatus.nothingOnTheWay');
   const page = onTheWay.slice(0, ORDERS_PER_PAGE);
-  return readPage(context, intro, page, onTheWay.slice(ORDERS_PER_PAGE).map((order) => order.number));
+  return readPage(context, intro, page, onTheWay.slice(ORDERS_PER_PAGE).map((order) => order.number), onTheWay);
 }
 
 async function ordersNumbered(context: ShopperContext, numbers: readonly string[]): Promise<Order[]> {

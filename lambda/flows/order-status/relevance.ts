@@ -24,7 +24,7 @@ const RANK: Record<OrderProgress, number> = {
 };
 
 /** A delivered order still counts as news for this many days. */
-const JUST_DELIVERED_DAYS = 2;
+export const JUST_DELIVERED_DAYS = 2;
 
 /** Days from today to a day (negative in the past), in the store's calendar. */
 export type DaysFromToday = (instant: Date) => number;

@@ -260,10 +260,13 @@ export async function createReturn(context: ShopperContext, state: ReturnState):
   const outcome = await commerce.returns.create(request);
   if (outcome.kind === 'refused') return refused(context, state, candidate, policy, outcome.why);
   const { record } = outcome;
-  const speech = join(
-    voice.say('returns.created', { number: voice.digits(record.number) }),
-    labelSentence(voice, record.labelDelivery, policy.shipWithinDays, conditionsFor(policy, candidate.line.category)),
-  );
+  // A return the store has yet to approve is said as requested: its label follows the approval.
+  const speech = record.pendingApproval
+    ? voice.say('returns.requested', { number: voice.digits(record.number) })
+    : join(
+        voice.say('returns.created', { number: voice.digits(record.number) }),
+        labelSentence(voice, record.labelDelivery, policy.shipWithinDays, conditionsFor(policy, candidate.line.category)),
+      );
   // The refund was said when the shopper agreed to the return; the card keeps it with the rest.
   const refund = voice.say('returns.refundWhenReceived', { refund: voice.money(record.refund), destination: refundDestination(voice, record.refundMethod) });
   return {

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import type { CurrencyCode, LineVariant, Shopper } from '../../commerce/ports';
+import type { CurrencyCode, LineVariant, Product, Shopper } from '../../commerce/ports';
 import { basketFingerprint } from '../../flows/checkout/place-order';
 import { pastPurchases } from '../../flows/reorder/purchase-history';
 import { rankUsual } from '../../flows/reorder/usual';
@@ -96,8 +97,63 @@ function refusedReorder(why: ReorderWhy, extra: { available?: number } = {}) {
   return { output: { status: 'refused' as const, why, explanation: REORDER_EXPLANATIONS[why], ...extra } };
 }
 
-function pinRequired(context: ShopperToolContext): boolean {
-  return context.store.purchasePin?.required ?? false;
+/** The store asks every shopper for the PIN, or this shopper turned it on for their own purchases. */
+async function pinRequired(context: ShopperToolContext): Promise<boolean> {
+  if (context.store.purchasePin?.required ?? false) return true;
+  return (await context.commerce.purchasePins.alwaysRequired?.(context.shopper.id)) ?? false;
+}
+
+/**
+ * Where the store takes payment only at its own checkout page (Shopify), no order can be placed for
+ * the shopper: the cart is made at once with the same stock and price checks, and its link is the
+ * answer. Nothing is charged, so there is nothing to confirm; a second call for the same basket
+ * within the duplicate-order window gets the same cart back.
+ */
+async function prepareCart(context: ShopperToolContext, product: Product, quantity: number, variant: LineVariant | undefined) {
+  const { shopper, commerce, now } = context;
+  const basket = { productId: product.id, quantity, ...(variant ? { variant } : {}) };
+  const idempotencyKey = await commerce.checkoutClaims.claim({
+    shopperId: shopper.id,
+    basket: basketFingerprint(basket),
+    key: `mcp:cart:${randomUUID()}`,
+    at: now,
+    windowMs: (context.store.duplicateOrderWindowMinutes ?? DEFAULT_DUPLICATE_ORDER_WINDOW_MINUTES) * MINUTE_MS,
+  });
+  const place = (unitPrice: Product['price']) => commerce.checkout.place({ shopperId: shopper.id, lines: [{ ...basket, unitPrice }], placedAt: now, idempotencyKey });
+  let unitPrice = product.price;
+  let outcome = await place(unitPrice);
+  // The price moved between reading the product and making the cart: nobody agreed to the old one, so the cart takes today's.
+  if (outcome.kind === 'price-changed') {
+    unitPrice = outcome.unitPrice;
+    outcome = await place(unitPrice);
+  }
+  switch (outcome.kind) {
+    case 'cart-prepared':
+      return {
+        output: {
+          status: 'cart-prepared' as const,
+          prepared: {
+            productId: product.id,
+            item: product.name,
+            ...(variant ? { variant: { ...variant } } : {}),
+            quantity,
+            unitPrice: moneyOut(unitPrice),
+            total: moneyOut(outcome.cart.total),
+            pinRequired: false,
+          },
+          checkoutUrl: outcome.cart.checkoutUrl,
+          explanation: 'Nothing was ordered: the store takes payment at its own checkout. Give the shopper this link to pay there; the total is before shipping.',
+        },
+        event: { outcome: 'resolved' as const, goal: 'cart-prepared' as const },
+      };
+    case 'out-of-stock':
+      return refusedReorder('out-of-stock', { available: outcome.available });
+    case 'refused':
+      return refusedReorder(outcome.why);
+    case 'price-changed':
+    case 'placed':
+      throw new Error(`A store that takes payment at its checkout page answered ${outcome.kind} to a cart`);
+  }
 }
 
 export const prepareReorder = forShopper({
@@ -106,13 +162,14 @@ export const prepareReorder = forShopper({
   description:
     'First step of reordering something the signed-in shopper bought before. Places NOTHING: it answers what would be ordered (item, variant, quantity, total, card brand and last four, ship-to city) and a confirmation token valid for ' +
     `${CONFIRMATION_LIFETIME_MS / 60_000} minutes. Read the details to the shopper; only when they say yes call confirm_reorder with the token` +
-    ' (and their four-digit voice PIN when pinRequired is true — ask for it, never guess it).',
+    ' (and their four-digit voice PIN when pinRequired is true — ask for it, never guess it).' +
+    ' Where the store takes payment only at its own checkout (status cart-prepared), it puts the item in a cart instead and answers the checkoutUrl: nothing is ordered, there is nothing to confirm, and the shopper pays at that link.',
   input: {
     productId: z.string().min(1).max(64).describe('From list_usual_items.'),
     quantity: z.number().int().min(1).max(MAX_REORDER_QUANTITY).optional().describe('Defaults to the quantity of last time.'),
   },
   output: {
-    status: z.enum(['ready', 'refused']),
+    status: z.enum(['ready', 'cart-prepared', 'refused']),
     why: z.enum(REORDER_WHY).optional(),
     explanation: z.string().optional(),
     available: z.number().int().optional().describe('Units in stock, when out-of-stock.'),
@@ -124,11 +181,12 @@ export const prepareReorder = forShopper({
         quantity: z.number().int(),
         unitPrice: MoneySchema,
         total: MoneySchema,
-        payment: z.string().describe('Card brand and last four digits.'),
-        shipToCity: z.string(),
+        payment: z.string().optional().describe('Card brand and last four digits; absent for a cart, which is paid for at the checkout.'),
+        shipToCity: z.string().optional().describe('Absent for a cart: the shopper gives the address at the checkout.'),
         pinRequired: z.boolean(),
       })
       .optional(),
+    checkoutUrl: z.string().optional().describe('With cart-prepared: where the shopper pays for the cart. Nothing was ordered.'),
     confirmation: z.string().optional().describe('Pass to confirm_reorder, unchanged, once the shopper agreed.'),
     expiresAt: z.string().optional(),
   },
@@ -140,10 +198,11 @@ export const prepareReorder = forShopper({
     if (!product) return refusedReorder('unknown-product');
     const quantity = Math.min(asked ?? usual.last.line.quantity, MAX_REORDER_QUANTITY);
     if (product.stock < quantity) return refusedReorder('out-of-stock', { available: Math.max(0, product.stock) });
+    if (context.commerce.checkout.paysAtCheckoutPage === true) return prepareCart(context, product, quantity, usual.last.line.variant);
     const { shopper } = context;
     const payment = paymentOf(shopper);
     if (!payment || !shopper.defaultAddress) return refusedReorder('no-payment-or-address');
-    if (pinRequired(context)) {
+    if (await pinRequired(context)) {
       const status = await context.commerce.purchasePins.status(shopper.id, context.now);
       if (status.kind === 'not-set') return refusedReorder('pin-not-set');
       if (status.kind === 'locked') return refusedReorder('pin-locked');
@@ -170,7 +229,7 @@ export const prepareReorder = forShopper({
           total: moneyOut(timesMoney(product.price, quantity)),
           payment,
           shipToCity: details.shipToCity,
-          pinRequired: pinRequired(context),
+          pinRequired: await pinRequired(context),
         },
         confirmation: context.confirmations.sign('reorder', shopper.id, details, context.now),
         expiresAt: new Date(context.now.getTime() + CONFIRMATION_LIFETIME_MS).toISOString(),
@@ -209,7 +268,7 @@ export const confirmReorder = forShopper({
     const check = context.confirmations.open<ReorderDetails>(confirmation, 'reorder', shopper.id, now);
     if (check.kind !== 'valid') return { output: confirmationRefusal(check.kind) };
     const { details, nonce } = check.claims;
-    if (pinRequired(context)) {
+    if (await pinRequired(context)) {
       if (!pin) return { output: { status: 'refused' as const, why: 'pin-required' as const, explanation: 'This store requires the shopper\'s four-digit voice PIN: ask them for it and call again with pin.' } };
       const lockoutMs = (context.store.purchasePin?.lockoutMinutes ?? 0) * MINUTE_MS;
       const result = await commerce.purchasePins.check({ shopperId: shopper.id, pin, at: now, lockoutMs });

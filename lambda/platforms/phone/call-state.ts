@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { CallStates } from '../../commerce/ports';
 import { readSessionState, type SessionState } from '../../core/session-state';
+import { type Speech, SpeechPartSchema } from '../../speech/speech';
 import { type CallerCheck, CallerCheckSchema } from './caller-check';
 
 /**
@@ -21,11 +22,18 @@ export interface PhoneCall {
   readonly pending?: string;
   /** Turns answered so far, for request ids. */
   readonly turns: number;
+  /** What the assistant said last, for knowing what the caller heard of it if they speak over it. */
+  readonly said?: Speech;
+  /** The caller spoke over the last reply and heard only this much of it (Turn.heardOfLastReply); for the next turn only. */
+  readonly heard?: string;
 }
 
 /** The questions of the caller check: a second factor for a known number; else an order number, then the ZIP code it went to. */
 export const CALLER_QUESTIONS = ['second-factor', 'order-number', 'postal-code'] as const;
 export type CallerQuestion = (typeof CALLER_QUESTIONS)[number];
+
+/** The most of what was said last that a call keeps (far more than any reply has); a longer one is not kept. */
+export const MAX_SAID_PARTS = 400;
 
 /** A call's state is forgotten this long after its last turn: calls end long before, sockets that drop come back sooner. */
 export const CALL_STATE_TTL_MS = 60 * 60_000;
@@ -39,6 +47,8 @@ const StoredCallSchema = z.object({
   orderNumber: z.string().regex(/^\d{1,12}$/).optional(),
   pending: z.string().max(2_000).optional(),
   turns: z.number().int().min(0),
+  said: z.array(SpeechPartSchema).max(MAX_SAID_PARTS).optional(),
+  heard: z.string().max(20_000).optional(),
 });
 
 export function newCall(locale: string, caller: CallerCheck): PhoneCall {

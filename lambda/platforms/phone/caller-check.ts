@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { sameSecret } from '../../auth/bearer-credential';
 import type { Orders, Shoppers } from '../../commerce/ports';
+import { secondFactorOfProfile } from '../../commerce/second-factor';
 
 /**
  * Who is calling: the caller's number names a shopper, and a second factor the caller says or
@@ -39,22 +39,11 @@ export async function callerByNumber(shoppers: Shoppers, from: string | undefine
   return shopper ? { kind: 'claimed', shopperId: shopper.id, failures: 0 } : { kind: 'unknown', failures: 0 };
 }
 
-/** The digits of a postal code, and for a ZIP+4 also the five digits people say. */
-function postalCodeForms(postalCode: string | undefined): string[] {
-  const digits = (postalCode ?? '').replace(/\D/g, '');
-  if (digits === '') return [];
-  return digits.length === 9 ? [digits, digits.slice(0, 5)] : [digits];
-}
-
 export interface SecondFactorPorts {
   readonly shoppers: Shoppers;
   readonly orders: Orders;
 }
 
-/**
- * Whether the digits are one of the shopper's second factors. Each factor is checked whatever
- * the others give, so how long the answer takes does not tell which one was tried.
- */
 /** The shopper an order number and the ZIP code it went to name, for a caller whose number names nobody; undefined when they do not match. */
 export async function shopperByOrder(ports: SecondFactorPorts, orderNumber: string, postalCode: string, now: Date): Promise<string | undefined> {
   const find = ports.shoppers.findByOrderAndPostalCode;
@@ -62,12 +51,10 @@ export async function shopperByOrder(ports: SecondFactorPorts, orderNumber: stri
   return find.call(ports.shoppers, { orderNumber, postalCode, placedSince: new Date(now.getTime() - RECENT_ORDER_DAYS * 86_400_000) });
 }
 
+/** Whether the digits are one of the shopper's second factors: checked by the store when it can, else against its profile and orders. */
 export async function secondFactorMatches(ports: SecondFactorPorts, shopperId: string, digits: string, now: Date): Promise<boolean> {
   if (!/^\d{3,12}$/.test(digits)) return false;
-  const [profile, order] = await Promise.all([ports.shoppers.findById(shopperId), ports.orders.findForShopper(shopperId, digits)]);
-  const last4 = profile?.defaultPayment?.last4;
-  const card = last4 !== undefined && sameSecret(digits, last4);
-  const zip = postalCodeForms(profile?.defaultAddress?.postalCode).map((form) => sameSecret(digits, form)).includes(true);
-  const recentOrder = order !== undefined && now.getTime() - order.placedAt.getTime() <= RECENT_ORDER_DAYS * 86_400_000;
-  return card || zip || recentOrder;
+  const check = { shopperId, digits, placedSince: new Date(now.getTime() - RECENT_ORDER_DAYS * 86_400_000) };
+  // A store that checks the factor itself never hands its secrets over.
+  return ports.shoppers.checkSecondFactor ? ports.shoppers.checkSecondFactor(check) : secondFactorOfProfile(ports, check);
 }

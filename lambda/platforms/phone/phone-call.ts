@@ -4,15 +4,18 @@ import type { IntentName } from '../../core/intents';
 import type { TextReader } from '../../core/own-reading';
 import type { FiledTicket } from '../../core/reply';
 import type { Router } from '../../core/router';
-import type { Turn, TurnProgress } from '../../core/turn';
+import type { Turn, TurnEvent, TurnProgress } from '../../core/turn';
 import { supportedLocale } from '../../speech/i18n';
 import { join, type Speech } from '../../speech/speech';
 import { type Voice, voiceFor } from '../../speech/voice';
 import { calendarDayIn, isoDay } from '../../understanding/calendar';
-import { loadCall, newCall, type PhoneCall, saveCall } from './call-state';
+import { type CallerQuestion, loadCall, MAX_SAID_PARTS, newCall, type PhoneCall, saveCall } from './call-state';
+import { languageChange } from './call-language';
 import { callerByNumber, type SecondFactorPorts } from './caller-check';
 import { answerCheck, askWhoIsCalling, type CallerInput } from './caller-gate';
+import { heardOfReply } from './heard-speech';
 import { phoneText, sentenceTokens } from './phone-speech';
+import { Talk } from './talk';
 import type { AppMessage, RelayMessage } from './relay-messages';
 
 /**
@@ -45,6 +48,15 @@ export interface CallConnection {
   receive(message: RelayMessage): Promise<void>;
   /** The socket closed: the router hears that the session ended, unless the assistant ended it. */
   closed(): Promise<void>;
+  /** What the connection holds between messages, for a transport that handles each message in a fresh process (API Gateway). */
+  state(): CallConnectionState;
+}
+
+/** A connection's own state between messages: the call it set up, digits keyed before #, and whether the relay was ended. */
+export interface CallConnectionState {
+  readonly callId?: string;
+  readonly keyed: string;
+  readonly ended: boolean;
 }
 
 /** What one input comes to: the call's next state, what to say, and whether the relay ends (and with what for the person next). */
@@ -62,6 +74,18 @@ const MAX_KEYED_DIGITS = 32;
 
 const HEARD_AS_TEXT = { kind: 'intent', intent: 'FallbackIntent', slots: {} } as const;
 
+/** The check's questions, asked again in the language a caller switched to. */
+const CHECK_QUESTIONS: Readonly<Record<CallerQuestion, 'phone.askSecondFactor' | 'phone.askOrderNumber' | 'phone.askPostalCode'>> = {
+  'second-factor': 'phone.askSecondFactor',
+  'order-number': 'phone.askOrderNumber',
+  'postal-code': 'phone.askPostalCode',
+};
+
+/** The call as the next turn starts from it: what was just said, and nothing yet of what the caller heard of it. */
+function afterSaying(call: PhoneCall, said: Speech): PhoneCall {
+  return { ...call, said: said.length <= MAX_SAID_PARTS ? said : undefined, heard: undefined };
+}
+
 /** The call with no check question open: what the caller says is a turn for the router. */
 function withoutCheck(call: PhoneCall): PhoneCall {
   return { ...call, awaiting: undefined, orderNumber: undefined, pending: undefined };
@@ -72,35 +96,41 @@ export function handoffDataOf(ticket: FiledTicket): string {
   return JSON.stringify({ reference: ticket.reference, reason: ticket.reason, summary: ticket.summary });
 }
 
-export function createCallConnection(dependencies: PhoneCallDependencies, send: (message: AppMessage) => void): CallConnection {
+export function createCallConnection(dependencies: PhoneCallDependencies, send: (message: AppMessage) => void, resumed?: CallConnectionState): CallConnection {
   const { router, ports, callStates, store } = dependencies;
   const clock = dependencies.clock ?? (() => new Date());
-  let callId: string | undefined;
-  let keyed = '';
-  let ended = false;
+  let callId: string | undefined = resumed?.callId;
+  let keyed = resumed?.keyed ?? '';
+  let ended = resumed?.ended ?? false;
   let queue: Promise<void> = Promise.resolve();
+  /** The talk whose tokens are being sent, which the caller can still cut short. */
+  let talking: Talk | undefined;
 
-  function say(speech: Speech, locale: string): void {
-    const tokens = sentenceTokens(phoneText(speech, locale));
-    tokens.forEach((token, index) => send({ type: 'text', token, last: index === tokens.length - 1 }));
+  async function say(speech: Speech, locale: string): Promise<void> {
+    const talk = new Talk();
+    talking = talk;
+    try {
+      await talk.send(sentenceTokens(phoneText(speech, locale)), send);
+    } finally {
+      if (talking === talk) talking = undefined;
+    }
   }
 
   function progressFor(locale: string): TurnProgress {
     return {
-      async say(speech) {
-        say(speech, locale);
-      },
+      say: (speech) => say(speech, locale),
     };
   }
 
-  async function route(call: PhoneCall, heard: string, intro: Speech, voice: Voice): Promise<Outcome> {
+  async function route(call: PhoneCall, heard: string, intro: Speech, voice: Voice, event: TurnEvent = HEARD_AS_TEXT): Promise<Outcome> {
     const turns = call.turns + 1;
     const turn: Turn = {
       platform: 'phone',
       locale: call.locale,
-      event: HEARD_AS_TEXT,
+      event,
       utterance: heard,
       state: call.session,
+      ...(call.heard !== undefined ? { heardOfLastReply: call.heard } : {}),
       ...(call.caller.kind === 'verified' ? { identifiedShopper: { shopperId: call.caller.shopperId } } : {}),
       device: { screen: false, liveTransfer: true },
       requestId: `${callId}:${turns}`,
@@ -135,26 +165,62 @@ export function createCallConnection(dependencies: PhoneCallDependencies, send: 
     return ANSWERED_DURING_CHECK.has(reading.intent);
   }
 
-  async function answer(input: CallerInput): Promise<void> {
+  /** What the caller says or keys, answered by the check or the router. */
+  async function respond(call: PhoneCall, input: CallerInput, voice: Voice, now: Date): Promise<Outcome> {
+    return call.awaiting && !asksPastTheCheck(call, input) ? passCheck(call, input, voice, now) : route(withoutCheck(call), heardText(input), [], voice);
+  }
+
+  /**
+   * The caller asked for another language and nothing else: they hear that it is switched, and
+   * then again whatever is open, in that language: the check's question, the step in progress
+   * (its help explains it), or what they can ask.
+   */
+  async function languageSwitched(call: PhoneCall, heard: string, voice: Voice): Promise<Outcome> {
+    const switched = voice.say('phone.languageSwitched');
+    if (call.awaiting) return { call, say: join(switched, voice.say(CHECK_QUESTIONS[call.awaiting])) };
+    if (call.session.active) return route(call, heard, switched, voice, { kind: 'intent', intent: 'HelpIntent', slots: {} });
+    return { call, say: join(switched, voice.say('assistance.whatCanIDo')) };
+  }
+
+  async function answer(input: CallerInput, lang?: string): Promise<void> {
     if (!callId || ended) return;
     const now = clock();
     let locale = dependencies.defaultLocale;
     try {
-      const call = (await loadCall(callStates, callId, now)) ?? newCall(locale, { kind: 'unknown', failures: 0 });
+      let call = (await loadCall(callStates, callId, now)) ?? newCall(locale, { kind: 'unknown', failures: 0 });
+      const change = input.kind === 'speech' ? languageChange(call.locale, { text: input.text, ...(lang ? { lang } : {}) }) : undefined;
+      if (change) {
+        call = { ...call, locale: change.locale };
+        // The relay speaks and listens in the new language from the next token on.
+        send({ type: 'language', ttsLanguage: change.locale, transcriptionLanguage: change.locale });
+      }
       locale = call.locale;
       const voice = voiceFor(locale, store.timeZone);
-      const outcome = call.awaiting && !asksPastTheCheck(call, input) ? await passCheck(call, input, voice, now) : await route(withoutCheck(call), heardText(input), [], voice);
+      const outcome = change?.onlyAsked
+        ? await languageSwitched(call, heardText(input), voice)
+        : await respond(call, input, voice, now).then((answered) => (change ? { ...answered, say: join(voice.say('phone.languageSwitched'), answered.say) } : answered));
+      const next = afterSaying(outcome.call, outcome.say);
       // Saved before it is said: what the caller hears is what the next turn starts from.
-      await saveCall(callStates, callId, outcome.call, now);
-      say(outcome.say, outcome.call.locale);
+      await saveCall(callStates, callId, next, now);
+      await say(outcome.say, next.locale);
       if (outcome.end) {
         ended = true;
         send(outcome.end.ticket ? { type: 'end', handoffData: handoffDataOf(outcome.end.ticket) } : { type: 'end' });
       }
     } catch (error) {
       dependencies.onError?.(error);
-      say(voiceFor(locale, store.timeZone).say('assistance.apology'), locale);
+      await say(voiceFor(locale, store.timeZone).say('assistance.apology'), locale);
     }
+  }
+
+  /** The caller spoke over the assistant: what they heard of the last reply is kept for the turn their words make. */
+  async function interrupted(utteranceUntilInterrupt: string): Promise<void> {
+    if (!callId || ended) return;
+    const now = clock();
+    const call = await loadCall(callStates, callId, now);
+    if (!call?.said) return;
+    const heard = heardOfReply(call.said, utteranceUntilInterrupt, call.locale);
+    if (heard !== undefined) await saveCall(callStates, callId, { ...call, heard }, now);
   }
 
   async function setUp(message: Extract<RelayMessage, { type: 'setup' }>): Promise<void> {
@@ -176,7 +242,7 @@ export function createCallConnection(dependencies: PhoneCallDependencies, send: 
         const text = message.voicePrompt.trim();
         // Partial transcripts are previews; the final one of the utterance is the answer.
         if (message.last === false || text === '') return;
-        return answer({ kind: 'speech', text });
+        return answer({ kind: 'speech', text }, message.lang);
       }
       case 'dtmf': {
         if (message.digit === '#') {
@@ -188,7 +254,7 @@ export function createCallConnection(dependencies: PhoneCallDependencies, send: 
         return;
       }
       case 'interrupt':
-        return;
+        return interrupted(message.utteranceUntilInterrupt);
       case 'error':
         dependencies.onRelayError?.(message.description);
         return;
@@ -201,7 +267,12 @@ export function createCallConnection(dependencies: PhoneCallDependencies, send: 
   }
 
   return {
-    receive: (message) => enqueue(() => handle(message)),
+    receive: (message) => {
+      // The talk still on its way stops at once; what was heard of it waits its turn in the queue.
+      if (message.type === 'interrupt') talking?.interrupt();
+      return enqueue(() => handle(message));
+    },
+    state: () => ({ ...(callId === undefined ? {} : { callId }), keyed, ended }),
     closed: () =>
       enqueue(async () => {
         if (!callId || ended) return;

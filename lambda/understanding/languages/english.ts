@@ -32,6 +32,7 @@ export const ENGLISH: Language = {
   compounds: false,
   inflections: ['ing', 'ed', 'es', 's'],
   fillers: ['please', 'um', 'uh', 'er', 'hmm', 'hey', 'hi', 'hello', 'so', 'well', 'just', 'really', 'actually', 'kindly', 'guys', 'alexa', 'google'],
+  acknowledgements: ['okay', 'ok', 'alright', 'all right'],
   articles: ['a', 'an', 'the'],
   determiners: ['some', 'any', 'your'],
   hedges: [

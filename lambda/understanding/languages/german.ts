@@ -38,6 +38,7 @@ export const GERMAN: Language = {
   compounds: true,
   inflections: ['en', 'er', 'es', 'em', 'e', 'n', 's'],
   fillers: ['bitte', 'aeh', 'aehm', 'hm', 'hmm', 'hallo', 'hey', 'hi', 'also', 'mal', 'doch', 'eigentlich', 'denn', 'halt', 'alexa', 'google'],
+  acknowledgements: ['okay', 'ok', 'alles klar', 'na gut', 'gut'],
   articles: ['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines'],
   determiners: ['einige', 'irgendwelche', 'irgendein', 'irgendeine', 'irgendeinen', 'eure', 'euren', 'eurer', 'ihre', 'ihren', 'ihrer'],
   hedges: [

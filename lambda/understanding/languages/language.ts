@@ -16,6 +16,11 @@ export interface Language {
   readonly compounds: boolean;
   /** Words that never carry a request ("please", "um"): they weigh almost nothing and fill no slot. */
   readonly fillers: readonly string[];
+  /**
+   * Words that only acknowledge what was said before ("okay", "alright"): alone they agree, before a
+   * request they are not part of it ("okay stop" stops).
+   */
+  readonly acknowledgements: readonly string[];
   /** Articles, which a bare answer may carry ("a medium", "the boots") without saying more. */
   readonly articles: readonly string[];
   /** Words before a noun that free text may start with and does not need ("some", "any", "your"). */

@@ -11,6 +11,7 @@ const DIGITS_ONLY: Language = {
   compounds: false,
   inflections: [],
   fillers: [],
+  acknowledgements: [],
   articles: [],
   determiners: [],
   hedges: [],

@@ -49,6 +49,7 @@ describe('the table definitions', () => {
       'shopvoice-prod-purchase-pins',
       'shopvoice-prod-checkout-claims',
       'shopvoice-prod-turn-events',
+      'shopvoice-prod-call-states',
     ]);
     for (const table of STATE_TABLES) {
       const keyed = new Set([
@@ -64,6 +65,7 @@ describe('the table definitions', () => {
       'purchase-pins': undefined,
       'checkout-claims': 'expiresAt',
       'turn-events': 'expiresAt',
+      'call-states': 'expiresAt',
     });
   });
 

@@ -1,6 +1,8 @@
 // The dev console page. Plain JavaScript, no build step: every reply is shown with textContent,
 // never as HTML, and SSML is read with an XML parser.
 
+import { renderAplDirective } from './apl-screen.js';
+
 const PAUSE = '…';
 /** The shopper choice that reveals a field for any shopper id the store knows. */
 const OTHER_SHOPPER = '(other)';
@@ -26,9 +28,11 @@ const elements = {
   sessionState: document.getElementById('session-state'),
   requestJson: document.getElementById('request-json'),
   responseJson: document.getElementById('response-json'),
+  screenViewport: document.getElementById('screen-viewport'),
+  screenStatus: document.getElementById('screen-status'),
 };
 
-const conversation = { setup: undefined, session: undefined, busy: false };
+const conversation = { setup: undefined, session: undefined, call: undefined, busy: false };
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -110,6 +114,7 @@ function note(text) {
 function startNewSession(reason) {
   if (conversation.session || elements.transcript.childElementCount > 0) note(reason);
   conversation.session = undefined;
+  hangUp();
   window.speechSynthesis?.cancel();
 }
 
@@ -183,8 +188,73 @@ function replyEntry(platform, exchange) {
   return { entry, spoken };
 }
 
+/** Draws the APL document of a reply, as an Echo Show would; a touch is noted with what the device would send. */
+function showScreen(reply) {
+  const screen = reply?.screen;
+  elements.screenViewport.hidden = !screen;
+  if (!screen) {
+    elements.screenViewport.replaceChildren();
+    elements.screenStatus.textContent = elements.screen.checked ? 'This reply shows nothing on the screen.' : 'The device has no screen.';
+    return;
+  }
+  elements.screenStatus.textContent = `APL document "${screen.token ?? ''}". Touching an item sends Alexa.Presentation.APL.UserEvent with its arguments.`;
+  renderAplDirective(elements.screenViewport, screen, (args) => note(`Touched: the device sends a UserEvent with ${JSON.stringify(args)}.`));
+}
+
+/** Hangs up the phone call in progress, if there is one. */
+function hangUp() {
+  const call = conversation.call;
+  conversation.call = undefined;
+  if (!call) return;
+  fetch('/dev-console/api/call/hang-up', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ call }) }).catch(() => undefined);
+}
+
+function assistantSays(text) {
+  const entry = element('li', 'turn assistant');
+  entry.dataset.speaker = 'assistant';
+  entry.append(element('span', 'speaker', platformName('phone')), element('p', 'speech', text || '(says nothing)'));
+  elements.transcript.append(entry);
+}
+
+/** One thing the caller says (or keys, as #1234) on the phone line, over the relay's protocol. */
+async function takeCallTurn(said, turnSettings) {
+  const callerEntry = element('li', 'turn shopper');
+  callerEntry.dataset.speaker = 'shopper';
+  const keys = /^#([0-9\s]+)$/.exec(said);
+  callerEntry.append(element('span', 'speaker', 'Caller'), element('p', 'speech', keys ? `(keys ${keys[1].replace(/\s/g, '')} #)` : said));
+  elements.transcript.append(callerEntry);
+  scrollToLatest();
+  elements.status.textContent = conversation.call ? 'Sending to the phone line…' : 'Calling the phone line…';
+  const response = await fetch('/dev-console/api/call', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ call: conversation.call ?? null, shopperId: turnSettings.shopperId, locale: turnSettings.locale, said }),
+  });
+  const body = await response.json();
+  if (response.status === 410) conversation.call = undefined;
+  if (!response.ok) throw new Error(body.error ?? `the server answered ${response.status}`);
+  const { exchange } = body;
+  conversation.call = exchange.ended ? undefined : exchange.call;
+  if (exchange.greeting) assistantSays(exchange.greeting);
+  if (exchange.language) note(`The line switched its language to ${exchange.language}.`);
+  const heard = exchange.talks.map((talk) => talk.join('')).filter((talk) => talk !== '');
+  for (const talk of heard) assistantSays(talk);
+  if (exchange.ended) note(exchange.handoffData ? `The assistant passed the call on. HandoffData: ${exchange.handoffData}` : 'The assistant ended the call; what is said next places a new one.');
+  scrollToLatest();
+  const sentAs = exchange.sent.map((message) => (message.type === 'dtmf' ? `dtmf ${message.digit}` : message.type)).join(', ');
+  elements.understood.replaceChildren(element('dt', undefined, 'Relay messages sent'), element('dd', undefined, sentAs));
+  elements.sessionState.textContent = JSON.stringify({ call: exchange.call, ended: exchange.ended }, null, 2);
+  elements.requestJson.textContent = JSON.stringify(exchange.sent, null, 2);
+  elements.responseJson.textContent = JSON.stringify(exchange.received, null, 2);
+  const spoken = heard.join(' ');
+  elements.announcer.textContent = spoken;
+  elements.status.textContent = '';
+  speak(spoken);
+}
+
 async function takeTurn(said) {
   const turnSettings = settings();
+  if (turnSettings.platform === 'phone') return takeCallTurn(said, turnSettings);
   const shopperEntry = element('li', 'turn shopper');
   shopperEntry.dataset.speaker = 'shopper';
   shopperEntry.append(element('span', 'speaker', 'Shopper'), element('p', 'speech', said));
@@ -204,6 +274,7 @@ async function takeTurn(said) {
   elements.transcript.append(entry);
   scrollToLatest();
   showExchange(exchange);
+  showScreen(exchange.reply);
   elements.announcer.textContent = spoken;
   elements.status.textContent = '';
   speak(spoken);

@@ -1,0 +1,113 @@
+import type { LineVariant } from '../../lambda/commerce/ports';
+import type { Heard } from './conversation';
+import type { TestApp } from './test-app';
+
+/**
+ * What a shopper hears, and what the store holds, when they buy by voice: a placed order where the
+ * store places orders, or a cart and its checkout link where it takes payment at its own checkout
+ * page (Shopify). The sentences are written out per store and locale, so every branch is exact.
+ */
+
+export type Purchase = TestApp['traits']['checkout'];
+
+export interface ConfirmationParts {
+  /** "2 bags of Ethiopia Yirgacheffe coffee" */
+  readonly items: string;
+  /** "33 dollars 98" */
+  readonly total: string;
+  /** The card and city an order is charged to and shipped to; a cart names neither. */
+  readonly card: string;
+  readonly city: string;
+}
+
+/** The one question a yes answers before anything is bought. */
+export function confirmation(purchase: Purchase, { items, total, card, city }: ConfirmationParts, locale: 'en-US' | 'de-DE' = 'en-US'): string {
+  if (locale === 'de-DE') {
+    return purchase === 'places-order'
+      ? `Soll ich ${items} für ${total} mit Ihrer ${card} nach ${city} bestellen?`
+      : `Soll ich ${items} für ${total} in einen Warenkorb legen, damit Sie an der Kasse des Shops bezahlen können?`;
+  }
+  return purchase === 'places-order'
+    ? `Shall I order ${items} for ${total} on your ${card}, shipping to ${city}?`
+    : `Shall I put ${items} for ${total} in a cart, so you can pay at the store's checkout?`;
+}
+
+/** The start of the confirmation, up to what differs by store: for assertions that end there. */
+export function confirmationStart(purchase: Purchase, items: string): string {
+  return purchase === 'places-order' ? `Shall I order ${items}` : `Shall I put ${items}`;
+}
+
+export interface DoneParts {
+  /** The number of the order placed, and the day it should arrive ("on Sunday"). */
+  readonly orderNumber: string;
+  readonly day: string;
+  /** What the cart costs before shipping ("33 dollars 98"). */
+  readonly total: string;
+}
+
+/** What the shopper hears after the yes. */
+export function done(purchase: Purchase, { orderNumber, day, total }: DoneParts, locale: 'en-US' | 'de-DE' = 'en-US'): string {
+  if (locale === 'de-DE') {
+    return purchase === 'places-order'
+      ? `Erledigt! Ihre Bestellnummer ist ${orderNumber}, und die Lieferung sollte ${day} ankommen.`
+      : `Es liegt im Warenkorb, ${total} zuzüglich Versand. Bestellt ist noch nichts: Öffnen Sie den Link in der App Ihres Sprachassistenten, um an der Kasse des Shops zu bezahlen.`;
+  }
+  return purchase === 'places-order'
+    ? `Done! Your order number is ${orderNumber}, and it should arrive ${day}.`
+    : `It's in a cart, ${total} before shipping. Nothing is ordered yet: open the link in your voice assistant's app to pay at the store's checkout.`;
+}
+
+/** The card the shopper's app shows after the yes: the order placed, or the newest cart's checkout link. */
+export function doneCard(testApp: TestApp, spoken: string): { title: string; text: string } {
+  if (testApp.traits.checkout === 'places-order') return { title: 'Order placed', text: spoken };
+  const cart = testApp.carts().at(-1);
+  if (!cart) throw new Error('no cart was prepared');
+  return { title: 'Your cart is ready', text: `Nothing is ordered yet. Pay at the store's checkout: ${cart.checkoutUrl}` };
+}
+
+/** One line bought: of an order placed, or of a cart prepared. */
+export interface BoughtLine {
+  readonly productId: string;
+  readonly quantity: number;
+  readonly unitPriceMinor: number;
+  readonly variant: LineVariant;
+}
+
+/** Orders placed since the demo store was seeded (its own are all numbered below 10743), with their lines. */
+export function ordersPlaced(testApp: TestApp, shopperId?: string): { readonly number: string; readonly line: BoughtLine }[] {
+  const rows = testApp.db
+    .prepare<[], { number: string; shopper_id: string; product_id: string; quantity: number; unit_price_minor: number; variant: string | null }>(
+      `SELECT o.number, o.shopper_id, l.product_id, l.quantity, l.unit_price_minor, l.variant
+         FROM orders o JOIN order_lines l ON l.order_number = o.number
+        WHERE CAST(o.number AS INTEGER) >= 10743 ORDER BY o.number, l.position`,
+    )
+    .all();
+  return rows
+    .filter((row) => shopperId === undefined || row.shopper_id === shopperId)
+    .map((row) => ({
+      number: row.number,
+      line: { productId: row.product_id, quantity: row.quantity, unitPriceMinor: row.unit_price_minor, variant: JSON.parse(row.variant ?? '{}') as LineVariant },
+    }));
+}
+
+/**
+ * What the shopper's yeses bought, oldest first: the lines of the orders placed for them, or, where
+ * the store prepares carts, the lines of their carts, after checking that no order was placed.
+ */
+export function bought(testApp: TestApp, shopperId: string): BoughtLine[] {
+  const placed = ordersPlaced(testApp, shopperId).map((order) => order.line);
+  if (testApp.traits.checkout === 'places-order') return placed;
+  expect(placed).toEqual([]);
+  return testApp
+    .carts()
+    .filter((cart) => cart.shopperId === shopperId)
+    .flatMap((cart) => cart.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, variant: line.options as LineVariant })));
+}
+
+/** Asserts the reply is the store's "done" for this purchase, card included. */
+export function expectDone(testApp: TestApp, reply: Heard, parts: DoneParts, locale: 'en-US' | 'de-DE' = 'en-US'): void {
+  const spoken = done(testApp.traits.checkout, parts, locale);
+  expect(reply.text).toBe(spoken);
+  expect(reply.listening).toBe(false);
+  if (locale === 'en-US') expect(reply.card).toEqual(doneCard(testApp, spoken));
+}

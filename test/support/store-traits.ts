@@ -1,0 +1,29 @@
+import type { StoreCommerce } from '../../lambda/commerce/ports';
+
+/**
+ * Where stores legitimately differ in what a shopper hears, what the store under test does. A
+ * conversation test asks these and asserts that store's version exactly, never a looser one.
+ */
+export interface StoreTraits {
+  /**
+   * What a yes to buy does: the store places the order, or (Shopify) prepares a cart the shopper
+   * pays for at the store's checkout page. Read from the checkout port the skill uses.
+   */
+  readonly checkout: 'places-order' | 'prepares-cart';
+  /** The store tells a shopper's saved card, so a refund names it; Shopify's shopper-facing APIs tell none. */
+  readonly savedCards: boolean;
+  /** A delivery problem comes with the carrier's own words; Shopify's fulfillment events carry none. */
+  readonly carrierWords: boolean;
+  /** A return is a request the store approves later (Shopify's orderRequestReturn) rather than made at once. */
+  readonly returnRequests: boolean;
+  /** Search counts every match (Shopify's totalCount) rather than stopping past 100. */
+  readonly countsEveryMatch: boolean;
+}
+
+/** What the embedded store and a store behind commerce-api.yaml do. */
+export const EMBEDDED_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: true, carrierWords: true, returnRequests: false, countsEveryMatch: false };
+
+/** The traits of the store the skill uses: the checkout port says how it takes payment; the rest is what its data holds. */
+export function traitsOf(store: StoreCommerce, data: Omit<StoreTraits, 'checkout'> = EMBEDDED_TRAITS): StoreTraits {
+  return { checkout: store.checkout.paysAtCheckoutPage === true ? 'prepares-cart' : 'places-order', ...data };
+}

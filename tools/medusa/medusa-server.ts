@@ -1,0 +1,226 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { buildMedusaSeedPlan } from './demo-plan';
+
+const run = promisify(execFile);
+
+/** The Medusa server's own npm project: Medusa 2.21.2 pinned by its package-lock.json, apart from the skill's dependencies. */
+export const MEDUSA_SERVER_DIR = path.join(__dirname, 'server');
+const MEDUSA_BIN = path.join(MEDUSA_SERVER_DIR, 'node_modules', '.bin', 'medusa');
+const REPO_ROOT = path.join(__dirname, '..', '..');
+
+export interface MedusaCustomer {
+  /** The demo shopper this customer is (shopper-ava, …). */
+  readonly demoId: string;
+  /** Medusa's customer id: the shopper id Shopvoice uses. */
+  readonly id: string;
+  readonly email: string;
+  readonly password: string;
+  /** A customer token Medusa issued at start-up (POST /auth/customer/emailpass). */
+  readonly token: string;
+}
+
+/** What a running, seeded Medusa is, as the tests and `npm run medusa` need it. */
+export interface MedusaConnection {
+  readonly url: string;
+  readonly publishableKey: string;
+  /** A secret API key, for the tests' Admin API reads (what Medusa recorded); the skill never uses it. */
+  readonly secretKey: string;
+  /** Medusa's JWT secret, so tests can make a token Medusa itself refuses (an expired one). */
+  readonly jwtSecret: string;
+  readonly regionId: string;
+  readonly customers: readonly MedusaCustomer[];
+  /** How long each phase took, in order. */
+  readonly timings: readonly { readonly phase: string; readonly ms: number }[];
+}
+
+export interface MedusaServer extends MedusaConnection {
+  stop(): Promise<void>;
+}
+
+export interface MedusaServerOptions {
+  /** "Now" the demo history is laid out around (the tests' TEST_NOW); the real time by default. */
+  readonly now?: Date;
+  /** Where progress goes; quiet by default. */
+  readonly log?: (line: string) => void;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Debian's PostgreSQL server binaries, installed with apt-get the first time (like faketime and chromium). */
+async function postgresBin(log: (line: string) => void): Promise<string> {
+  const find = () => {
+    const root = '/usr/lib/postgresql';
+    if (!fs.existsSync(root)) return undefined;
+    const versions = fs.readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a));
+    return versions.map((version) => path.join(root, version, 'bin')).find((bin) => fs.existsSync(path.join(bin, 'initdb')));
+  };
+  const found = find();
+  if (found) return found;
+  log('installing PostgreSQL (Debian package postgresql)…');
+  // Debian 12's server; on another release the script installs that release's and find() sees it.
+  await run('sh', [path.join(REPO_ROOT, 'tools', 'ensure-debian-package.sh'), '/usr/lib/postgresql/15/bin/initdb', 'postgresql'], { maxBuffer: 16 << 20 }).catch(() => undefined);
+  const installed = find();
+  if (!installed) throw new Error('PostgreSQL is not installed and could not be: apt-get install postgresql');
+  return installed;
+}
+
+/** PostgreSQL will not run as root: as root, the data directory belongs to `postgres` and its commands run as that user. */
+function asPostgres(command: string, args: readonly string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, [...args]];
+}
+
+async function timed<T>(timings: { phase: string; ms: number }[], phase: string, log: (line: string) => void, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  log(`${phase}…`);
+  const result = await work();
+  const ms = Math.round(performance.now() - started);
+  timings.push({ phase, ms });
+  log(`${phase}: ${(ms / 1000).toFixed(1)} s`);
+  return result;
+}
+
+async function waitForHealth(url: string, medusa: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (medusa.exitCode !== null) throw new Error(`medusa start exited with ${medusa.exitCode}:\n${output().slice(-4000)}`);
+    const healthy = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) }).then((response) => response.ok, () => false);
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`Medusa did not answer /health within ${timeoutMs / 1000} s:\n${output().slice(-4000)}`);
+}
+
+async function customerToken(url: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/auth/customer/emailpass`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const body = (await response.json()) as { token?: string };
+  if (!response.ok || !body.token) throw new Error(`Medusa refused the demo customer's login: HTTP ${response.status}`);
+  return body.token;
+}
+
+/**
+ * Brings up a Medusa v2 from nothing: its npm packages (npm ci, once), PostgreSQL on a free port in
+ * a temporary directory, Medusa's migrations, the demo store seeded through Medusa's workflows,
+ * and `medusa start` on another free port. `stop()` takes all of it down again and deletes the data.
+ */
+export async function startMedusaServer(options: MedusaServerOptions = {}): Promise<MedusaServer> {
+  const log = options.log ?? (() => {});
+  const timings: { phase: string; ms: number }[] = [];
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-medusa-'));
+  let pgBin: string | undefined;
+  let medusa: ChildProcess | undefined;
+  const dataDir = path.join(workDir, 'data');
+
+  async function stop(): Promise<void> {
+    if (medusa && medusa.exitCode === null && medusa.pid) {
+      const exited = new Promise((resolve) => medusa!.once('exit', resolve));
+      try {
+        process.kill(-medusa.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+      const killAfter = setTimeout(() => {
+        try {
+          process.kill(-medusa!.pid!, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }, 5_000);
+      await exited;
+      clearTimeout(killAfter);
+    }
+    if (pgBin && fs.existsSync(path.join(dataDir, 'postmaster.pid'))) {
+      const [command, args] = asPostgres(path.join(pgBin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      await run(command, args).catch(() => undefined);
+    }
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+
+  try {
+    await timed(timings, 'npm ci (Medusa 2.21.2)', log, async () => {
+      if (fs.existsSync(MEDUSA_BIN)) return;
+      await run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: MEDUSA_SERVER_DIR, maxBuffer: 64 << 20 });
+    });
+
+    const pgPort = await freePort();
+    await timed(timings, 'PostgreSQL', log, async () => {
+      pgBin = await postgresBin(log);
+      if (process.getuid?.() === 0) fs.chownSync(workDir, Number((await run('id', ['-u', 'postgres'])).stdout.trim()), Number((await run('id', ['-g', 'postgres'])).stdout.trim()));
+      const [initdb, initArgs] = asPostgres(path.join(pgBin, 'initdb'), ['-D', dataDir, '-U', 'medusa', '--auth=trust', '--encoding=UTF8', '--no-sync']);
+      await run(initdb, initArgs);
+      const [pgCtl, ctlArgs] = asPostgres(path.join(pgBin, 'pg_ctl'), [
+        '-D', dataDir, '-w', '-l', path.join(workDir, 'postgres.log'),
+        '-o', `-p ${pgPort} -k ${workDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+        'start',
+      ]);
+      await run(pgCtl, ctlArgs);
+      await run(path.join(pgBin, 'createdb'), ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'medusa', 'medusa']);
+    });
+
+    const jwtSecret = randomBytes(32).toString('base64url');
+    const env = {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATABASE_URL: `postgres://medusa@127.0.0.1:${pgPort}/medusa`,
+      JWT_SECRET: jwtSecret,
+      COOKIE_SECRET: randomBytes(32).toString('base64url'),
+      MEDUSA_DISABLE_TELEMETRY: 'true',
+      LOG_LEVEL: 'error',
+    };
+
+    await timed(timings, 'medusa db:migrate', log, () => run(MEDUSA_BIN, ['db:migrate'], { cwd: MEDUSA_SERVER_DIR, env, maxBuffer: 64 << 20 }));
+
+    const planPath = path.join(workDir, 'seed-plan.json');
+    const resultPath = path.join(workDir, 'seed-result.json');
+    await timed(timings, 'seed plan from the demo store', log, async () => fs.writeFileSync(planPath, JSON.stringify(await buildMedusaSeedPlan(options.now ?? new Date()))));
+    await timed(timings, 'medusa exec seed-demo.js', log, async () => {
+      try {
+        await run(MEDUSA_BIN, ['exec', './seed-demo.js'], { cwd: MEDUSA_SERVER_DIR, env: { ...env, SHOPVOICE_SEED_PLAN: planPath, SHOPVOICE_SEED_RESULT: resultPath }, maxBuffer: 64 << 20 });
+      } catch (error) {
+        const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+        throw new Error(`seeding Medusa failed:\n${`${stdout}\n${stderr}`.slice(-6000)}`);
+      }
+      if (!fs.existsSync(resultPath)) throw new Error('seeding Medusa wrote no result');
+    });
+    const seeded = JSON.parse(fs.readFileSync(resultPath, 'utf8')) as Omit<MedusaConnection, 'url' | 'jwtSecret' | 'customers' | 'timings'> & {
+      customers: Omit<MedusaCustomer, 'token'>[];
+      timings: { phase: string; ms: number }[];
+    };
+    for (const step of seeded.timings) timings.push({ phase: `  seed: ${step.phase}`, ms: step.ms });
+
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    let output = '';
+    await timed(timings, 'medusa start', log, async () => {
+      medusa = spawn(MEDUSA_BIN, ['start'], { cwd: MEDUSA_SERVER_DIR, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const keep = (chunk: Buffer) => {
+        output = (output + chunk.toString()).slice(-20_000);
+      };
+      medusa.stdout?.on('data', keep);
+      medusa.stderr?.on('data', keep);
+      await waitForHealth(url, medusa, () => output, 180_000);
+    });
+
+    const customers = await timed(timings, 'customer logins', log, () =>
+      Promise.all(seeded.customers.map(async (customer) => ({ ...customer, token: await customerToken(url, customer.email, customer.password) }))),
+    );
+    return { url, publishableKey: seeded.publishableKey, secretKey: seeded.secretKey, jwtSecret, regionId: seeded.regionId, customers, timings, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
