@@ -1,3 +1,4 @@
+import { sizeValueId } from '../../lambda/flows/checkout/size-change';
 import { isSpokenWord } from './alexa-checks';
 import type { CatalogSnapshot } from './catalog-source';
 import type { CatalogFill, LocaleModel, Source, TypeDefinition } from './schema';
@@ -15,6 +16,13 @@ import { normalizeSample } from './source-checks';
  * - `attributes`: one value per value of the catalog's search attributes ("waterproof",
  *   "hiking", "blue"), with the locale's words for it. The discovery flow reads the words, not the
  *   id, so a phrase two values share simply stays with the first.
+ *
+ * - `sizes`: one value per size the catalog's products come in (their `size` option). A lettered
+ *   size keeps the id the checkout flow reads ("XL" → extra-large) and is said spelled ("xl",
+ *   "x. l.") and in the locale's words for it, which are that id's own values in the locale file
+ *   ("extra large"); a size of several ("L/XL") is said as its parts ("large extra large", "l. x.
+ *   l."); any other ("one size", "king") as written. A size with digits ("10.5", "12 oz") is left
+ *   to the number slot.
  *
  * A value every locale cannot say is left out of all of them, so the locales keep the same ids.
  */
@@ -148,8 +156,72 @@ export function attributeValues(catalog: CatalogSnapshot, locale: string, search
   return values;
 }
 
-function catalogValues(fill: CatalogFill, catalog: CatalogSnapshot, model: LocaleModel, source: Source): Values {
+/** The lettered sizes by the SizeChoice ids the checkout flow reads (lambda/flows/checkout/size-change.ts). */
+const LETTERED_SIZE_IDS: Readonly<Record<string, string>> = {
+  XS: 'extra-small',
+  S: 'small',
+  M: 'medium',
+  L: 'large',
+  XL: 'extra-large',
+  XXL: 'double-extra-large',
+};
+
+/** "XL" → "xl", "x. l.", "x l": how the letters are written and how Alexa hears them spelled; "L" → "l.". */
+function spelled(letters: string): string[] {
+  const lower = letters.toLowerCase();
+  const single = [...lower];
+  // A letter alone is said only spelled ("l."): as a bare word it is too easily heard in others.
+  if (single.length === 1) return [`${lower}.`];
+  return [lower, single.map((letter) => `${letter}.`).join(' '), single.join(' ')];
+}
+
+/**
+ * The catalog's sizes, most products first. `words` are the locale file's own values of the type:
+ * a lettered size is said in them too ("extra large"), and so are the parts of a size of several.
+ */
+export function sizeValues(catalog: CatalogSnapshot, locale: string, words: Readonly<Values> = {}): Values {
+  const counts = new Map<string, number>();
+  for (const product of catalog.products) for (const size of new Set(product.attributes.size ?? [])) counts.set(size, (counts.get(size) ?? 0) + 1);
+  const sizes = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([size]) => size.trim());
+  const wordsFor = (letters: string): string[] => {
+    const id = LETTERED_SIZE_IDS[letters];
+    return [...(id ? (words[id] ?? []) : []), ...spelled(letters)];
+  };
+  const taken = new Set<string>();
+  const values: Values = {};
+  for (const size of sizes) {
+    const parts = size.toUpperCase().split(/\s*\/\s*/);
+    const lettered = parts.every((part) => LETTERED_SIZE_IDS[part] !== undefined);
+    let id: string;
+    let phrases: string[];
+    if (lettered && parts.length === 1) {
+      id = LETTERED_SIZE_IDS[parts[0]!]!;
+      phrases = spoken(wordsFor(parts[0]!), locale);
+    } else if (lettered) {
+      id = sizeValueId(size);
+      const forms = parts.map(wordsFor);
+      // The parts in the locale's first words, then spelled: "large extra large", "l. x. l.", "l xl".
+      const letterByLetter = parts.map((part) => [...part.toLowerCase()].map((letter) => `${letter}.`).join(' ')).join(' ');
+      phrases = spoken([forms.map((form) => form[0]).join(' '), letterByLetter, parts.map((part) => part.toLowerCase()).join(' ')], locale);
+    } else {
+      id = sizeValueId(size);
+      phrases = spoken([size], locale);
+    }
+    phrases = phrases.filter((phrase) => !taken.has(normalizeSample(phrase)));
+    if (id === '' || phrases.length === 0 || values[id]) continue;
+    for (const phrase of phrases) taken.add(normalizeSample(phrase));
+    values[id] = phrases;
+  }
+  return values;
+}
+
+function catalogValues(fill: CatalogFill, catalog: CatalogSnapshot, model: LocaleModel, source: Source, type: TypeDefinition): Values {
   if (fill === 'items') return itemValues(catalog, model.locale);
+  if (fill === 'sizes') {
+    const sizes = sizeValues(catalog, model.locale, type.values);
+    // The locale's own values keep their places (the sample phrases use the first ones); the catalog's other sizes follow.
+    return { ...Object.fromEntries(Object.entries(type.values).map(([id, phrases]) => [id, sizes[id] ?? [...phrases]])), ...sizes };
+  }
   const language = catalog.language ?? source.project.google.defaultLocale.slice(0, 2);
   return attributeValues(catalog, model.locale, source.project.catalog.searchAttributes, model.locale.startsWith(`${language}-`));
 }
@@ -174,7 +246,7 @@ function merged(generated: Values, handWritten: Readonly<Values>): Values {
 export function withCatalog(source: Source, catalog: CatalogSnapshot): Source {
   const generated = source.locales.map((model) =>
     Object.fromEntries(
-      Object.entries(model.types).flatMap(([name, type]) => (type.catalog ? [[name, catalogValues(type.catalog, catalog, model, source)] as const] : [])),
+      Object.entries(model.types).flatMap(([name, type]) => (type.catalog ? [[name, catalogValues(type.catalog, catalog, model, source, type)] as const] : [])),
     ),
   );
   const common = (typeName: string) => {

@@ -55,7 +55,7 @@ const IntentSchema = z.strictObject({
 export type IntentDefinition = z.output<typeof IntentSchema>;
 
 /** What a type's values can be filled with from the store's catalog (see catalog-types.ts). */
-export const CATALOG_FILLS = ['items', 'attributes'] as const;
+export const CATALOG_FILLS = ['items', 'attributes', 'sizes'] as const;
 export type CatalogFill = (typeof CATALOG_FILLS)[number];
 
 /** `id: [name, synonym, …]` — the first entry is the value's canonical name. */
@@ -63,7 +63,8 @@ const TypeSchema = z.strictObject({
   /**
    * `items`: one value per catalog category (the id is the category id), named by the category's
    * words, product types and spoken names; `attributes`: the values of the catalog's search
-   * attributes. Filled when models are generated; `values` adds words the catalog does not have.
+   * attributes; `sizes`: the catalog's sizes (its `size` option), lettered ones with their spelled
+   * and spoken forms. Filled when models are generated; `values` adds words the catalog does not have.
    */
   catalog: z.enum(CATALOG_FILLS).optional(),
   /** Words outside the list still reach the code as said: Alexa always does this, Google when told to. */

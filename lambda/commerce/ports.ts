@@ -435,12 +435,37 @@ export type CheckoutOutcome =
   | { readonly kind: 'price-changed'; readonly productId: string; readonly unitPrice: Money }
   | { readonly kind: 'refused'; readonly why: 'no-payment-or-address' | 'unknown-product' };
 
+/** What the lines would cost the shopper, to their default address, before anything is placed. */
+export interface QuoteRequest {
+  readonly shopperId: string;
+  readonly lines: readonly CheckoutLine[];
+}
+
+/**
+ * What an order of these lines would charge, as the store adds it up. Tax and delivery are parts
+ * of the total, each present only when the store says what it is: a shopper is never told a total
+ * includes something the store did not say it includes.
+ */
+export interface CheckoutQuote {
+  readonly total: Money;
+  /** The tax in the total. */
+  readonly tax?: Money;
+  /** The delivery charge in the total; zero is free delivery. */
+  readonly delivery?: Money;
+}
+
 export interface Checkout {
   /**
    * Set when the store takes payment only with the shopper at its checkout page: `place` then
    * prepares a cart and answers 'cart-prepared', and no saved card or address is needed to ask.
    */
   readonly paysAtCheckoutPage?: boolean;
+  /**
+   * What placing these lines would charge, with its tax and delivery, so the confirmation can say
+   * them; `place` charges exactly this while prices and the address stay the same. Undefined (the
+   * method, or its answer) where the store does not quote: the total is then the lines' prices.
+   */
+  quote?(request: QuoteRequest): Promise<CheckoutQuote | undefined>;
   /**
    * Places the order atomically (the order, its lines and the stock they take, or nothing); a
    * request with a key already used returns the order that key placed.

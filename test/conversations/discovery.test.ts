@@ -132,7 +132,7 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
     expect(which.text).toBe(`Which size of ${first.spokenName} would you like? Sizes go from ${sizes[0]} to ${sizes[sizes.length - 1]}.`);
     const confirm = answered(await conversation.say('ChangeSizeIntent', { size: { value: 'medium', id: 'medium' } }), platform);
     // One question with everything the yes agrees to: what, which size, the total, the card and where it ships.
-    expect(confirm.text).toBe(confirmation(testApp.traits.checkout, { items: `the ${first.spokenName} in size M`, total: '139 dollars', ...billing }));
+    expect(confirm.text).toBe(confirmation(testApp.traits.checkout, { items: `the ${first.spokenName} in size M`, total: '139 dollars', charge: { total: '150 dollars 47', tax: '11 dollars 47', delivery: 'free' }, ...billing }));
     const before = bought(testApp, shopperId).length;
     const placed = answered(await conversation.say('YesIntent'), platform);
     const [order] = ordersPlaced(testApp, shopperId).slice(-1);

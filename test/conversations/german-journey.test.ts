@@ -64,7 +64,7 @@ describe.each(PLATFORMS)('a German shopper on %s', (platform, start) => {
     expect(confirm.text).toContain('Yirgacheffe-Kaffee aus Äthiopien');
     const purchase = testApp.traits.checkout;
     expect(confirm.text).toBe(
-      confirmation(purchase, { items: '2 Beutel Yirgacheffe-Kaffee aus Äthiopien', total: '33 Euro 98', card: 'Visa-Karte mit Endung 4242', city: 'Denver' }, 'de-DE'),
+      confirmation(purchase, { items: '2 Beutel Yirgacheffe-Kaffee aus Äthiopien', total: '33 Euro 98', charge: { total: '41 Euro 77', tax: '2 Euro 80', delivery: '4 Euro 99' }, card: 'Visa-Karte mit Endung 4242', city: 'Denver' }, 'de-DE'),
     );
     const placed = await turn(ava, 'YesIntent');
     replies.push(placed);

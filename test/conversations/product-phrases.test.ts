@@ -107,10 +107,16 @@ describe.each(PLATFORMS)('a product said without a lead-in on %s', (platform, st
     const which = answered(await conversation.say('BuyIntent', { ordinal: { value: 'first', id: 'first' } }), platform);
     expect(which.text).toMatch(/^Which size of /);
     const confirm = answered(await conversation.say('ChangeSizeIntent', { size: 'x. l.' }), platform);
-    // A whole-dollar price, said as "139 dollars".
-    expect(first.price.minor % 100).toBe(0);
+    // A whole-dollar price, said as "139 dollars"; with tax and free delivery, 150 dollars 47.
+    expect(first.price).toEqual({ minor: 13900, currency: 'USD' });
     expect(confirm.text).toBe(
-      confirmation(testApp.traits.checkout, { items: `the ${first.spokenName} in size XL`, total: `${first.price.minor / 100} dollars`, card: 'Visa ending 4242', city: 'Denver' }),
+      confirmation(testApp.traits.checkout, {
+        items: `the ${first.spokenName} in size XL`,
+        total: '139 dollars',
+        charge: { total: '150 dollars 47', tax: '11 dollars 47', delivery: 'free' },
+        card: 'Visa ending 4242',
+        city: 'Denver',
+      }),
     );
   });
 });

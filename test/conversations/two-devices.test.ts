@@ -11,7 +11,7 @@ import { createLogger } from '../../lambda/logging';
 import { createServer } from '../../lambda/server';
 import { alexaConversation, answered, type Conversation, googleConversation } from '../support/conversation';
 import { type LocalDynamo, startDynalite } from '../support/dynalite';
-import { confirmation, done, type Purchase } from '../support/checkout-expectations';
+import { type Charge, confirmation, done, type Purchase } from '../support/checkout-expectations';
 import type { CartMade } from '../support/shopify-store-server';
 import { traitsOf } from '../support/store-traits';
 import { storeUnderTest, TEST_NOW } from '../support/test-app';
@@ -51,7 +51,7 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
   let purchase: Purchase;
   let carts: () => readonly CartMade[];
   const placesOrders = () => purchase === 'places-order';
-  const confirmationOf = (items: string, total: string) => confirmation(purchase, { items, total, ...AVA });
+  const confirmationOf = (items: string, total: string, charge: Charge) => confirmation(purchase, { items, total, charge, ...AVA });
 
   beforeEach(async () => {
     now = TEST_NOW;
@@ -96,7 +96,7 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
 
   async function toConfirmation(device: Conversation): Promise<void> {
     const heard = answered(await device.say('ReorderIntent', { item: 'coffee' }), device.platform);
-    expect(heard.text).toBe(confirmationOf('2 bags of Ethiopia Yirgacheffe coffee', '33 dollars 98'));
+    expect(heard.text).toBe(confirmationOf('2 bags of Ethiopia Yirgacheffe coffee', '33 dollars 98', { total: '41 dollars 77', tax: '2 dollars 80', delivery: '4 dollars 99' }));
   }
 
   /** What Ava hears after a yes that bought her usual: order 10743 on its way, or the cart waiting at the checkout. */
@@ -163,7 +163,7 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
     const bedroom = alexaConversation(app, { token });
     await toConfirmation(kitchen);
     await toConfirmation(bedroom);
-    expect((await bedroom.say('QuantityIntent', { quantity: '3' })).text).toBe(confirmationOf('3 bags of Ethiopia Yirgacheffe coffee', '50 dollars 97'));
+    expect((await bedroom.say('QuantityIntent', { quantity: '3' })).text).toBe(confirmationOf('3 bags of Ethiopia Yirgacheffe coffee', '50 dollars 97', { total: '55 dollars 18', tax: '4 dollars 21', delivery: 'free' }));
 
     const answers = await Promise.all([kitchen.say('YesIntent'), bedroom.say('YesIntent')]);
     if (placesOrders()) {

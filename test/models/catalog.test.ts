@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import type { v1 } from 'ask-smapi-model';
 import { generate } from '../../interaction-models/generate';
 import { type CatalogSnapshot, demoCatalog, parseCatalog, readCatalogThroughPort } from '../../interaction-models/lib/catalog-source';
-import { attributeValues, itemValues, productTypes, spokenPhrase, withCatalog } from '../../interaction-models/lib/catalog-types';
+import { attributeValues, itemValues, productTypes, sizeValues, spokenPhrase, withCatalog } from '../../interaction-models/lib/catalog-types';
 import { SOURCE_DIR, SourceError, loadSource } from '../../interaction-models/lib/load';
 import { sourceProblems } from '../../interaction-models/lib/source-checks';
 import { openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
@@ -54,6 +54,35 @@ describe('slot types filled from the store’s catalog', () => {
       expect(idOf(code, 'ProductAttribute', 'hiking')).toBe('use-hiking');
       expect(idOf(code, 'ProductAttribute', code === 'en-US' ? 'affordable' : 'günstig')).toBe('cheap');
     });
+  });
+
+  it('fills the size type with the catalog’s sizes: lettered ones by the ids checkout reads, with their words and spelled forms', () => {
+    const catalog: CatalogSnapshot = {
+      products: [
+        { category: 'apparel', spokenName: 'tee', attributes: { size: ['S', 'M', 'XL'] } },
+        { category: 'apparel', spokenName: 'vest', attributes: { size: ['S/M', 'L/XL'] } },
+        { category: 'home', spokenName: 'duvet', attributes: { size: ['one size', 'King'] } },
+        { category: 'shoes', spokenName: 'boot', attributes: { size: ['10.5', 'XL'] } },
+      ],
+      terms: {},
+    };
+    const words = { small: ['small'], medium: ['medium', 'med'], large: ['large'], 'extra-large': ['extra large', 'x large'] };
+    expect(sizeValues(catalog, 'en-US', words)).toEqual({
+      'extra-large': ['extra large', 'x large', 'xl', 'x. l.', 'x l'],
+      'l-xl': ['large extra large', 'l. x. l.', 'l xl'],
+      'one-size': ['one size'],
+      king: ['king'],
+      medium: ['medium', 'med', 'm.'],
+      's-m': ['small medium', 's. m.', 's m'],
+      small: ['small', 's.'],
+    });
+    // From the demo catalog, in the generated models: the hand-written words stay, the catalog's sizes join them.
+    expect(idOf('en-US', 'SizeChoice', 'extra large')).toBe('extra-large');
+    expect(idOf('en-US', 'SizeChoice', 'x. l.')).toBe('extra-large');
+    expect(idOf('en-US', 'SizeChoice', 'large extra large')).toBe('l-xl');
+    expect(idOf('de-DE', 'SizeChoice', 'l. x. l.')).toBe('l-xl');
+    expect(idOf('en-US', 'SizeChoice', 'one size')).toBe('one-size');
+    expect(idOf('en-US', 'SizeChoice', 'bigger')).toBe('bigger');
   });
 
   it('names values in each locale’s own words', () => {

@@ -97,6 +97,33 @@ describe('a call from a shopper\'s own number', () => {
     await call.hangUp();
   });
 
+  it('asks again, and counts no failure, when the caller says something that is no try at the second factor', async () => {
+    const details = await accountDetails(AVA.shopperId);
+    const call = await dial(AVA.phone);
+    const talks: Talk[] = [await call.say('where is my order')];
+    for (const words of ['where is my order', 'the one from Monday', 'what do you need']) {
+      const again = await call.say(words);
+      expect(again.text).toBe("Before I can help with that, I need to check it's you. Please say or key in the last four digits of the card on file, your delivery ZIP code, or a recent order number. If you key it in, finish with the pound key.");
+      talks.push(again);
+    }
+    // Three real tries still get a person offered, the third and no sooner.
+    talks.push(await call.key('1111'), await call.say('one two three four'));
+    expect(talks.at(-1)!.text).toMatch(/^That doesn't match what we have on file\. /);
+    talks.push(await call.key(BEN.zip));
+    expect(talks.at(-1)!.text).toMatch(/couldn't confirm it's you.*put you through to a person\?$/);
+    expectNothingOf(details, talks);
+    await call.hangUp();
+  });
+
+  it('asks again in German, explaining why, when a German caller repeats the request instead of answering', async () => {
+    const call = await dial(AVA.phone);
+    await call.say('wo ist meine Bestellung');
+    const again = await call.say('wo ist meine Bestellung', 'de-DE');
+    expect(again.text).toMatch(/^Bevor ich Ihnen dabei helfen kann, muss ich kurz prüfen, ob Sie es sind\. Bitte sagen oder tippen Sie die letzten vier Ziffern/);
+    expect((await call.say('vier zwei vier zwei', 'de-DE')).tokens[0]).toBe('Danke, das passt. ');
+    await call.hangUp();
+  });
+
   it('still puts a caller who asks for a person through while the check waits for a second factor', async () => {
     const call = await dial(BEN.phone);
     await call.say('where is my order');
@@ -156,6 +183,21 @@ describe('a number the store does not know', () => {
     talks.push(await call.key(AVA.zip), await call.key(recent!.number), await call.key('12345'));
     expect(talks.at(-1)!.text).toMatch(/couldn't confirm it's you.*put you through to a person\?$/);
     expectNothingOf(details, talks);
+    await call.hangUp();
+  });
+
+  it('asks again for the order number or the ZIP code, counting no failure, when the caller answers with no number', async () => {
+    const [recent] = await server.store.commerce.orders.listForShopper(AVA.shopperId);
+    const call = await dial('+14155550100');
+    await call.say('where is my order');
+    for (let tries = 0; tries < 3; tries += 1) {
+      expect((await call.say('where is my order')).text).toMatch(/^Before I can help with that, I need to check it's you\. I can't find an account for the number you're calling from\. Please say or key in a recent order number\./);
+    }
+    expect((await call.key(recent!.number)).text).toBe('And the ZIP code it was delivered to?');
+    expect((await call.say('which one do you mean')).text).toBe("Before I can help with that, I need to check it's you. And the ZIP code it was delivered to?");
+    const answered = await call.say('eight zero two zero five');
+    expect(answered.tokens[0]).toBe("Thanks, that's you. ");
+    expect(answered.text).toMatch(/order/);
     await call.hangUp();
   });
 

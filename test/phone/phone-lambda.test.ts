@@ -202,6 +202,22 @@ describe('the phone function behind API Gateway', () => {
     expect(management.posted.get(connectionId) ?? []).toEqual([]);
   });
 
+  it('keeps what the caller heard when they speak over a list: an interrupt in its own invocation, then "next" reads the product they missed', async () => {
+    const connectionId = 'Zx1cLdAAIAMCJYU=';
+    expect((await connect('CA10000000000000000000000000000006', AVA.phone, connectionId)).status).toBe(200);
+    await invoke(socketEvent('MESSAGE', connectionId, { body: { type: 'prompt', voicePrompt: 'I need a rain jacket', lang: 'en-US', last: true } }));
+    const tokens = heard(connectionId).messages.map((message) => String((message as { token?: unknown }).token));
+    expect(tokens).toHaveLength(4);
+    const [count, first, second] = tokens;
+    // The voice got through the first product and into the first word of the second; API Gateway delivers the interrupt as a frame of its own.
+    await invoke(socketEvent('MESSAGE', connectionId, { body: { type: 'interrupt', utteranceUntilInterrupt: `${count}${first}${second!.slice(0, 4)}`, durationUntilInterruptMs: 4200 } }));
+    expect(heard(connectionId).messages).toEqual([]);
+    const next = await say(connectionId, 'next');
+    expect(next).toMatch(/^The next ones: /);
+    expect(next).toContain(second!.trim());
+    expect(next).not.toContain(first!.trim());
+  });
+
   it('goes on where the call was when the caller is back on a new socket, and sends nothing to a connection that is gone', async () => {
     const callSid = 'CA10000000000000000000000000000005';
     const first = 'Zx1cLdAAIAMCJYS=';

@@ -39,6 +39,11 @@ describe('digits a caller says', () => {
     ['ten forty two', 'en-US', '1042'],
     ['acht null zwei null fünf', 'de-DE', '80205'],
     ['I do not know', 'en-US', undefined],
+    ['one two three four', 'en-US', '1234'],
+    ['four two', 'en-US', '42'],
+    // A short number among other words belongs to a request, not to an answer.
+    ['the one from Monday', 'en-US', undefined],
+    ['I have two orders', 'en-US', undefined],
   ])('%s (%s) → %s', (said, locale, expected) => {
     expect(digitsSaid(said, locale)).toBe(expected);
   });

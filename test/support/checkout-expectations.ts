@@ -10,25 +10,42 @@ import type { TestApp } from './test-app';
 
 export type Purchase = TestApp['traits']['checkout'];
 
+/** What placing an order charges, as the store quotes it, in words: "41 dollars 77", "2 dollars 80", "4 dollars 99" or free. */
+export interface Charge {
+  readonly total: string;
+  readonly tax: string;
+  readonly delivery: string | 'free';
+}
+
 export interface ConfirmationParts {
   /** "2 bags of Ethiopia Yirgacheffe coffee" */
   readonly items: string;
-  /** "33 dollars 98" */
+  /** What the goods cost ("33 dollars 98"): all a cart's question can say, before tax and shipping. */
   readonly total: string;
+  /** What placing the order charges, tax and delivery said apart. */
+  readonly charge: Charge;
   /** The card and city an order is charged to and shipped to; a cart names neither. */
   readonly card: string;
   readonly city: string;
 }
 
+/** The seller of record the confirmation names: the demo store's name. */
+export const SELLER = 'Northwind Outfitters';
+
+function chargeWords({ total, tax, delivery }: Charge, locale: 'en-US' | 'de-DE'): string {
+  if (locale === 'de-DE') return delivery === 'free' ? `${total} inklusive ${tax} Steuern, versandkostenfrei,` : `${total} inklusive ${tax} Steuern und ${delivery} Versand`;
+  return delivery === 'free' ? `${total} including ${tax} tax and free delivery` : `${total} including ${tax} tax and ${delivery} delivery`;
+}
+
 /** The one question a yes answers before anything is bought. */
-export function confirmation(purchase: Purchase, { items, total, card, city }: ConfirmationParts, locale: 'en-US' | 'de-DE' = 'en-US'): string {
+export function confirmation(purchase: Purchase, { items, total, charge, card, city }: ConfirmationParts, locale: 'en-US' | 'de-DE' = 'en-US'): string {
   if (locale === 'de-DE') {
     return purchase === 'places-order'
-      ? `Soll ich ${items} für ${total} mit Ihrer ${card} nach ${city} bestellen?`
+      ? `Soll ich ${items} von ${SELLER} für ${chargeWords(charge, locale)} mit Ihrer ${card} nach ${city} bestellen?`
       : `Soll ich ${items} für ${total} in einen Warenkorb legen, damit Sie an der Kasse des Shops bezahlen können?`;
   }
   return purchase === 'places-order'
-    ? `Shall I order ${items} for ${total} on your ${card}, shipping to ${city}?`
+    ? `Shall I order ${items} from ${SELLER} for ${chargeWords(charge, locale)}, on your ${card}, shipping to ${city}?`
     : `Shall I put ${items} for ${total} in a cart, so you can pay at the store's checkout?`;
 }
 

@@ -23,6 +23,7 @@ const latency = (load: HttpLoad) => `${number(load.latencyMs.median)} / ${number
 const growth = (run: MemoryRun) =>
   `${run.growth.heapAfterGcMbPer1kTurns >= 0 ? '+' : ''}${run.growth.heapAfterGcMbPer1kTurns.toFixed(3)} MB (${run.growth.keepsGrowing ? 'GROWING' : 'flat'})`;
 
+const ratioOf = ({ shopvoice, floor }: { readonly shopvoice: number; readonly floor: number }) => (floor > 0 ? shopvoice / floor : null);
 const section = (title: string): TableLine => ({ kind: 'section', title });
 const row = (...cells: string[]): TableLine => ({ kind: 'row', cells });
 
@@ -55,9 +56,12 @@ export function warmTurnLines(warmTurns: readonly WarmTurnResult[]): TableLine[]
     ...warmTurns.map((turn) => {
       const label = `${turn.label} · ${PLATFORM_NAMES[turn.platform]}`;
       return turn.status === 'measured'
-        ? row(label, ms(turn.shopvoiceMs), ms(turn.floorMs), times(turn.ratio))
-        : { kind: 'remark' as const, label, text: `${turn.status}: ${turn.reason}` };
-    }),
+        ? [
+            row(label, ms(turn.shopvoiceMs), ms(turn.floorMs), times(turn.ratio)),
+            row(`${label}, CPU per turn`, `${number(turn.cpuPerTurnMs.shopvoice)} ms`, `${number(turn.cpuPerTurnMs.floor)} ms`, times(ratioOf(turn.cpuPerTurnMs))),
+          ]
+        : [{ kind: 'remark' as const, label, text: `${turn.status}: ${turn.reason}` }];
+    }).flat(),
   ];
 }
 

@@ -57,6 +57,8 @@ export const WarmTurnSchema = z.discriminatedUnion('status', [
     shopvoiceMs: SummarySchema,
     floorMs: SummarySchema,
     ratio: RatioSchema,
+    /** The process's CPU per turn, the median of the rounds: the turn's writes and GC included. */
+    cpuPerTurnMs: z.object({ shopvoice: z.number().nonnegative(), floor: z.number().nonnegative() }),
   }),
   WarmTurnBaseSchema.extend({ status: z.literal('not built'), reason: z.string().min(1) }),
 ]);

@@ -76,24 +76,42 @@ async function reachMeasuredTurn(scenario: FlowScenario, conversation: PlatformC
   return request;
 }
 
-/** Times the same turn through each handler, alternating in rounds; one list of milliseconds per handler. */
-async function timeTurns(invokes: readonly Invoke[], requestFor: (turn: number) => object, settings: BenchSettings['warmTurns']): Promise<number[][]> {
-  const samples = invokes.map((): number[] => []);
+interface TurnTimes {
+  /** Each turn's milliseconds, start to answer. */
+  readonly samples: number[];
+  /**
+   * The process's CPU milliseconds per turn, one figure per round: the turn's own work, its writes
+   * that finish after the answer, GC and V8's background threads included. Time spent waiting for
+   * a core other processes hold is not in it, so it says more than the time to answer on a
+   * shared machine.
+   */
+  readonly cpuPerTurn: number[];
+}
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+/** Times the same turn through each handler, alternating in rounds; the times of each handler. */
+async function timeTurns(invokes: readonly Invoke[], requestFor: (turn: number) => object, settings: BenchSettings['warmTurns']): Promise<TurnTimes[]> {
+  const times = invokes.map((): TurnTimes => ({ samples: [], cpuPerTurn: [] }));
   let turns = 0;
   for (let turn = 0; turn < settings.warmup; turn += 1) {
     for (const invoke of invokes) await invoke(requestFor((turns += 1)));
   }
   for (let round = 0; round < settings.rounds; round += 1) {
     for (const [index, invoke] of invokes.entries()) {
+      const cpuBefore = process.cpuUsage();
       for (let turn = 0; turn < settings.turnsPerRound; turn += 1) {
         const request = requestFor((turns += 1));
         const start = performance.now();
         await invoke(request);
-        samples[index]?.push(performance.now() - start);
+        times[index]?.samples.push(performance.now() - start);
       }
+      // The writes a turn leaves running settle before the round's CPU is read.
+      await new Promise((resolve) => setImmediate(resolve));
+      times[index]?.cpuPerTurn.push(cpuMs(process.cpuUsage(cpuBefore)) / settings.turnsPerRound);
     }
   }
-  return samples;
+  return times;
 }
 
 /**
@@ -147,12 +165,15 @@ export async function measureWarmTurns(settings: BenchSettings, dataDir: string,
           const reseal: Reseal = (carried, from, to) =>
             shopvoice.stateSeal.seal(readSessionState(shopvoice.stateSeal.open(carried, { platform, sessionId: from })), { platform, sessionId: to });
           const requestFor = scenario.writes ? (turn: number) => conversation.asNewConversation(request, turn, reseal) : () => structuredClone(request);
-          return (await timeTurns([invoke, floor], requestFor, settings.warmTurns)).map(summarize);
+          return timeTurns([invoke, floor], requestFor, settings.warmTurns);
         };
-        const [shopvoiceMs, floorMs] = scenario.writes ? await withDeepStock(config.storePath, measure) : await measure();
+        const [shopvoiceTimes, floorTimes] = scenario.writes ? await withDeepStock(config.storePath, measure) : await measure();
         if (problems.length > 0) throw new Error(`bench: ${scenario.id} on ${platform} logged problems:\n${problems.join('\n')}`);
-        if (!shopvoiceMs || !floorMs) throw new Error('bench: a warm-turn target produced no samples');
-        results.push({ ...base, status: 'measured', shopvoiceMs, floorMs, ratio: ratio(shopvoiceMs.median, floorMs.median) });
+        if (!shopvoiceTimes || !floorTimes) throw new Error('bench: a warm-turn target produced no samples');
+        const shopvoiceMs = summarize(shopvoiceTimes.samples);
+        const floorMs = summarize(floorTimes.samples);
+        const cpuPerTurnMs = { shopvoice: summarize(shopvoiceTimes.cpuPerTurn).median, floor: summarize(floorTimes.cpuPerTurn).median };
+        results.push({ ...base, status: 'measured', shopvoiceMs, floorMs, ratio: ratio(shopvoiceMs.median, floorMs.median), cpuPerTurnMs });
       }
     }
   } finally {

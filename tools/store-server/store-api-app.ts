@@ -4,6 +4,7 @@ import { type OperationId, routeOf, STORE_API_OPERATIONS } from '../../lambda/co
 import {
   CatalogVocabularySchema,
   CheckoutOutcomeSchema,
+  CheckoutQuoteSchema,
   CheckoutRequestBodySchema,
   describeIssues,
   encodeWire,
@@ -14,6 +15,7 @@ import {
   PhoneLookupBodySchema,
   ProductPageSchema,
   ProductSchema,
+  QuoteRequestBodySchema,
   ReturnedUnitsSchema,
   ReturnOutcomeSchema,
   ReturnPolicySchema,
@@ -184,6 +186,16 @@ export function createStoreApiApp(store: StoreCommerce, options: StoreApiAppOpti
           store.returns.create({ ...body.data, shopperId, idempotencyKey: key }),
         );
         if (outcome) json(response, outcome.kind === 'created' ? 201 : 200, encodeWire(ReturnOutcomeSchema, outcome));
+      },
+    ],
+    quoteOrder: [
+      express.json({ limit: BODY_LIMIT }),
+      async (request, response) => {
+        const body = QuoteRequestBodySchema.safeParse(request.body);
+        if (!body.success) return sendProblem(response, 400, 'bad-request', describeIssues(body.error));
+        const quote = await store.checkout.quote?.({ ...body.data, shopperId: parameter(request, 'shopperId') });
+        if (!quote) return sendProblem(response, 404, 'not-found', 'No quote: unknown shopper, or no default address.');
+        json(response, 200, encodeWire(CheckoutQuoteSchema, quote));
       },
     ],
     placeOrder: [

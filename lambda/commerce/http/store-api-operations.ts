@@ -13,6 +13,8 @@ export const STORE_API_OPERATIONS = {
   listShopperOrders: { method: 'GET', path: '/shoppers/{shopperId}/orders' },
   findShopperOrder: { method: 'GET', path: '/shoppers/{shopperId}/orders/{orderNumber}' },
   placeOrder: { method: 'POST', path: '/shoppers/{shopperId}/orders' },
+  // Optional: a store that does not quote answers 404, and the confirmation says the goods' total alone.
+  quoteOrder: { method: 'POST', path: '/shoppers/{shopperId}/order-quotes', readOnly: true },
   createReturn: { method: 'POST', path: '/shoppers/{shopperId}/returns' },
   findProduct: { method: 'GET', path: '/catalog/products/{productId}' },
   searchProducts: { method: 'GET', path: '/catalog/products' },

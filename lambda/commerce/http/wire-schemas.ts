@@ -312,24 +312,39 @@ export const CheckoutOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cart-prepared'), cart: z.object({ checkoutUrl: z.url({ protocol: /^https?$/ }), total: MoneySchema }) }),
 ]);
 
+const CheckoutLinesSchema = z
+  .array(
+    z.object({
+      productId: Text,
+      quantity: z.number().int().positive(),
+      variant: LineVariantSchema.optional(),
+      unitPrice: MoneySchema,
+    }),
+  )
+  .min(1);
+
 /** What Shopvoice sends to place an order; the shopper is in the path, the key in a header. */
 export const CheckoutRequestBodySchema = z
   .object({
-    lines: z
-      .array(
-        z.object({
-          productId: Text,
-          quantity: z.number().int().positive(),
-          variant: LineVariantSchema.optional(),
-          unitPrice: MoneySchema,
-        }),
-      )
-      .min(1),
+    lines: CheckoutLinesSchema,
     placedAt: Instant,
   })
   .refine((body) => new Set(body.lines.map((line) => line.unitPrice.currency)).size === 1, {
     message: 'every line must be priced in the same currency',
     path: ['lines'],
+  });
+
+/** What Shopvoice sends to ask what an order would charge; the shopper is in the path. */
+export const QuoteRequestBodySchema = z.object({ lines: CheckoutLinesSchema }).refine((body) => new Set(body.lines.map((line) => line.unitPrice.currency)).size === 1, {
+  message: 'every line must be priced in the same currency',
+  path: ['lines'],
+});
+
+/** What an order would charge: the total, and the tax and delivery in it where the store says them. */
+export const CheckoutQuoteSchema = z
+  .object({ total: MoneySchema, tax: MoneySchema.optional(), delivery: MoneySchema.optional() })
+  .refine((quote) => [quote.tax, quote.delivery].every((part) => part === undefined || (part.currency === quote.total.currency && part.minor <= quote.total.minor)), {
+    message: 'tax and delivery are parts of the total, in its currency',
   });
 
 /** The phone's look-up of a caller by their number (E.164); the answer is the Shopper, or 404 `not-found`. */

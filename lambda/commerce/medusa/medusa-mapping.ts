@@ -215,11 +215,13 @@ function carrierOfUrl(url: string | undefined): string {
 
 function stateOf(order: MedusaStoreOrder): OrderState {
   if (order.canceled_at || order.status === 'canceled') return 'cancelled';
-  // Medusa's fulfilled means every item is in a fulfillment; shipped and delivered, wholly or partly, come after that.
-  const fulfillment = order.fulfillment_status ?? '';
-  if (fulfillment === 'partially_fulfilled') return 'partially-fulfilled';
-  if (['fulfilled', 'partially_shipped', 'shipped', 'partially_delivered', 'delivered'].includes(fulfillment)) return 'fulfilled';
-  return 'processing';
+  // Counted from the items: Medusa's fulfillment_status tells the furthest step any item reached
+  // (partially_shipped also when the other items are not even packed), not whether all are fulfilled.
+  const items = order.items ?? [];
+  const fulfilled = items.reduce((sum, item) => sum + Math.min(item.quantity, item.detail?.fulfilled_quantity ?? 0), 0);
+  const total = items.reduce((sum, item) => sum + item.quantity, 0);
+  if (total > 0 && fulfilled >= total) return 'fulfilled';
+  return fulfilled > 0 ? 'partially-fulfilled' : 'processing';
 }
 
 /** An order of the shopper's as the ports tell it; `detail` is what the Admin API added (labels, package contents, variants). */

@@ -1,4 +1,5 @@
-import type { Checkout, CheckoutOutcome, CheckoutRequest, CurrencyCode, PlacedOrder } from '../ports';
+import type { Checkout, CheckoutLine, CheckoutOutcome, CheckoutQuote, CheckoutRequest, CurrencyCode, PlacedOrder, Shopper } from '../ports';
+import { demoCharges } from './demo-pricing';
 import type { SqliteDatabase } from './open-database';
 import { toCurrency, toShopper, type ProductRow, type ShopperRow } from './rows';
 import { SHOPPER_COLUMNS } from './sqlite-shoppers';
@@ -32,6 +33,22 @@ function toPlacedOrder(row: PlacedRow): PlacedOrder {
     payment: { brand: row.payment_brand, last4: row.payment_last4 },
     shipToCity: row.ship_city,
   };
+}
+
+/** The one currency every line is priced in. */
+function currencyOf(lines: readonly CheckoutLine[]): CurrencyCode {
+  const currencies = new Set(lines.map((line) => line.unitPrice.currency));
+  const [currency] = currencies;
+  if (currency === undefined || currencies.size > 1) throw new Error('An order needs lines in exactly one currency');
+  return currency;
+}
+
+/** The goods at the prices agreed, with the demo store's tax and delivery to the shopper's default address. */
+function chargesFor(lines: readonly CheckoutLine[], shopper: Shopper | undefined): CheckoutQuote | undefined {
+  const address = shopper?.defaultAddress;
+  if (!address) return undefined;
+  const goods = lines.reduce((sum, line) => sum + line.unitPrice.minor * line.quantity, 0);
+  return demoCharges(goods, currencyOf(lines), address);
 }
 
 /** Units asked for per product, so a product on two lines is checked against its stock once. */
@@ -101,10 +118,9 @@ export function createSqliteCheckout(db: SqliteDatabase): Checkout {
       if (available < units) return { kind: 'out-of-stock', productId, available };
     }
 
-    const currencies = new Set(request.lines.map((line) => line.unitPrice.currency));
-    const [currency] = currencies;
-    if (currency === undefined || currencies.size > 1) throw new Error('An order needs lines in exactly one currency');
-    const total = request.lines.reduce((sum, line) => sum + line.unitPrice.minor * line.quantity, 0);
+    const currency = currencyOf(request.lines);
+    // What the confirmation said: the goods, with tax and delivery (demo-pricing).
+    const total = demoCharges(request.lines.reduce((sum, line) => sum + line.unitPrice.minor * line.quantity, 0), currency, address).total.minor;
     const number = String(nextNumber.get(FIRST_ORDER_NUMBER)?.next ?? FIRST_ORDER_NUMBER);
     const placedAt = request.placedAt.getTime();
     const expectedOn = placedAt + DELIVERY_DAYS * DAY_MS;
@@ -149,7 +165,7 @@ export function createSqliteCheckout(db: SqliteDatabase): Checkout {
       kind: 'placed',
       order: {
         number,
-        total: { minor: total, currency: currency as CurrencyCode },
+        total: { minor: total, currency },
         placedAt: request.placedAt,
         expectedOn: new Date(expectedOn),
         payment,
@@ -159,6 +175,13 @@ export function createSqliteCheckout(db: SqliteDatabase): Checkout {
   });
 
   return {
+    async quote(request) {
+      if (request.lines.length === 0 || request.lines.some((line) => !Number.isInteger(line.quantity) || line.quantity < 1)) {
+        throw new Error('A quote needs lines of at least one unit each');
+      }
+      const row = shopperById.get(request.shopperId);
+      return chargesFor(request.lines, row ? toShopper(row) : undefined);
+    },
     async place(request) {
       if (request.idempotencyKey.trim() === '') throw new Error('A checkout needs an idempotency key');
       if (request.lines.length === 0 || request.lines.some((line) => !Number.isInteger(line.quantity) || line.quantity < 1)) {

@@ -1,4 +1,4 @@
-import type { Money, PaymentMethod, Product } from '../../commerce/ports';
+import type { CheckoutQuote, Money, PaymentMethod, Product } from '../../commerce/ports';
 import type { MessageKey } from '../../speech/i18n';
 import { join, type Speech } from '../../speech/speech';
 import type { Voice } from '../../speech/voice';
@@ -33,6 +33,24 @@ export function itemsPhrase(voice: Voice, product: Product, basket: Basket, pack
 /** "Visa ending in 4 2 4 2": the brand and the last four digits, never more of the card. */
 export function cardPhrase(voice: Voice, payment: PaymentMethod): Speech {
   return voice.say('checkout.card', { brand: payment.brand, last4: voice.digits(payment.last4) });
+}
+
+/**
+ * "41 dollars 98 including 3 dollars 16 tax and free delivery": the total, and the tax and delivery
+ * in it said apart, each only when the store's quote names it.
+ */
+export function costPhrase(voice: Voice, quote: CheckoutQuote): Speech {
+  const total = voice.money(quote.total);
+  const { delivery } = quote;
+  // No tax at all is not news worth the words.
+  const tax = quote.tax && quote.tax.minor > 0 ? quote.tax : undefined;
+  const free = delivery !== undefined && delivery.minor === 0;
+  if (tax && delivery) {
+    return free ? voice.say('checkout.cost.taxFreeDelivery', { total, tax: voice.money(tax) }) : voice.say('checkout.cost.taxAndDelivery', { total, tax: voice.money(tax), delivery: voice.money(delivery) });
+  }
+  if (tax) return voice.say('checkout.cost.tax', { total, tax: voice.money(tax) });
+  if (delivery) return free ? voice.say('checkout.cost.freeDelivery', { total }) : voice.say('checkout.cost.delivery', { total, delivery: voice.money(delivery) });
+  return voice.say('checkout.cost.total', { total });
 }
 
 /** Whether the price moved since the shopper last bought this product, and they have not heard so yet. */

@@ -5,8 +5,8 @@ import { packSizeOf, packSizesOf } from './pack-sizes';
 export type SizeRequest =
   | { readonly kind: 'bigger' }
   | { readonly kind: 'smaller' }
-  /** A size by name: "M", "10". */
-  | { readonly kind: 'named'; readonly size: string };
+  /** A size by name: "M", "10"; `id` when the language model named one of the catalog's sizes ("l-xl" for L/XL). */
+  | { readonly kind: 'named'; readonly size: string; readonly id?: string };
 
 export type SizeChange =
   /** The same product in another of its sizes (clothing, shoes). */
@@ -16,6 +16,19 @@ export type SizeChange =
   | { readonly kind: 'none'; readonly why: 'no-bigger' | 'no-smaller' | 'one-size' }
   /** No such size; `options` are the nearest the item does come in. */
   | { readonly kind: 'not-offered'; readonly size: string; readonly options: readonly string[] };
+
+/**
+ * The SizeChoice value id of a catalog size, as `npm run models -- --from-store` names it: "L/XL" →
+ * "l-xl", "one size" → "one-size". The lettered sizes keep the ids below.
+ */
+export function sizeValueId(size: string): string {
+  return size
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
 
 /** SizeChoice value ids → the catalog's lettered sizes. */
 const LETTERED: Readonly<Record<string, string>> = {
@@ -49,6 +62,8 @@ export function sizeRequestOf(turn: Turn): SizeRequest | undefined {
   if (id === 'bigger' || id === 'smaller') return { kind: id };
   const lettered = id ? (LETTERED[id] ?? letteredSize(id)) : undefined;
   if (lettered) return { kind: 'named', size: lettered };
+  // Another of the catalog's sizes the model knows ("large extra large" → l-xl): found by its id, named as said.
+  if (size?.id && size.id === sizeValueId(size.id)) return { kind: 'named', size: size.spoken.trim(), id: size.id };
   const number = slotOf(turn, 'sizeNumber');
   const digits = number ? (number.id ?? number.spoken).trim() : '';
   return /^\d{1,3}$/.test(digits) ? { kind: 'named', size: digits } : undefined;
@@ -73,7 +88,10 @@ function changeVariantSize(sizes: readonly string[], current: string | undefined
   if (request.kind === 'named') {
     const wanted = request.size.toLowerCase();
     // "Small" is the S of a vest sold as S/M and L/XL.
-    const named = sizes.find((size) => size.toLowerCase() === wanted) ?? sizes.find((size) => size.toLowerCase().split('/').includes(wanted));
+    const named =
+      sizes.find((size) => size.toLowerCase() === wanted) ??
+      (request.id ? sizes.find((size) => sizeValueId(size) === request.id) : undefined) ??
+      sizes.find((size) => size.toLowerCase().split('/').includes(wanted));
     return named ? { kind: 'variant', size: named } : { kind: 'not-offered', size: request.size, options: around(sizes, at) };
   }
   const next = step(sizes, at, request);

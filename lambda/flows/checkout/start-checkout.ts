@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LineVariant, PaymentMethod, Product } from '../../commerce/ports';
+import type { CheckoutQuote, LineVariant, PaymentMethod, Product } from '../../commerce/ports';
 import { EMPTY_QUERY } from '../../commerce/product-query';
 import type { FlowContext, ShopperContext } from '../../core/flow';
 import type { Reply } from '../../core/reply';
@@ -7,7 +7,7 @@ import { listen } from '../../core/replies';
 import { join, type Speech } from '../../speech/speech';
 import { assistance } from '../assistance';
 import { closestInStock } from './alternatives';
-import { cardPhrase, itemsPhrase, outOfStockSentence, priceChangeSentence, priceMoved, times } from './checkout-speech';
+import { cardPhrase, costPhrase, itemsPhrase, outOfStockSentence, priceChangeSentence, priceMoved, times } from './checkout-speech';
 import { preparesCart } from './checkout-mode';
 import { alternativeStep, type Basket, type Confirmation, confirmStep, MAX_QUANTITY, sizeStep } from './checkout-state';
 import { deadEnd } from './dead-end';
@@ -97,10 +97,21 @@ interface Billing {
 }
 
 /**
- * The confirmation, as one question a yes answers: item and quantity, total, card and city; or,
- * where the shopper pays at the store's own checkout page (no billing here), whether to put it in a cart.
+ * What the order would charge, as the store quotes it (with tax and delivery); where it does not
+ * quote, the goods alone, with nothing said about what they include.
  */
-function confirm(context: ShopperContext, basket: Basket, product: Product, sameCategory: readonly Product[], billing: Billing | undefined, intro: Speech): Reply {
+async function chargeFor(context: ShopperContext, basket: Basket, unitPrice: Product['price']): Promise<CheckoutQuote> {
+  const line = { productId: basket.productId, quantity: basket.quantity, variant: basket.variant, unitPrice };
+  const quoted = await context.commerce.checkout.quote?.({ shopperId: context.shopper.id, lines: [line] });
+  return quoted ?? { total: times(unitPrice, basket.quantity) };
+}
+
+/**
+ * The confirmation Amazon asks for before a purchase, as one question a yes answers: item and
+ * quantity, the seller (the store), the total with its tax and delivery, card and city; or, where
+ * the shopper pays at the store's own checkout page (no billing here), whether to put it in a cart.
+ */
+async function confirm(context: ShopperContext, basket: Basket, product: Product, sameCategory: readonly Product[], billing: Billing | undefined, intro: Speech): Promise<Reply> {
   const { voice, turn } = context;
   const notes: Speech[] = [];
   let quantity = basket.quantity;
@@ -119,10 +130,9 @@ function confirm(context: ShopperContext, basket: Basket, product: Product, same
   const settled: Basket = { ...basket, quantity, priceChangeTold: basket.priceChangeTold === true || priceNote !== undefined };
   const packLabel = packSizesOf(product, sameCategory).length > 1 ? packSizeOf(product)?.size.label : undefined;
   const items = itemsPhrase(voice, product, settled, packLabel);
-  const total = voice.money(times(unitPrice, quantity));
   const question = billing
-    ? voice.say('checkout.confirm', { items, total, card: cardPhrase(voice, billing.payment), city: billing.city })
-    : voice.say('checkout.confirmCart', { items, total });
+    ? voice.say('checkout.confirm', { items, seller: context.store.name, cost: costPhrase(voice, await chargeFor(context, settled, unitPrice)), card: cardPhrase(voice, billing.payment), city: billing.city })
+    : voice.say('checkout.confirmCart', { items, total: voice.money(times(unitPrice, quantity)) });
   const state: Confirmation = { basket: settled, heardUnitPrice: unitPrice, confirmation: randomUUID() };
   return listen(turn, join(intro, ...notes, question), voice.say(billing ? 'checkout.confirmReprompt' : 'checkout.confirmCartReprompt'), {
     active: confirmStep(state),

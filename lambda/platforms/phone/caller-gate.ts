@@ -2,7 +2,7 @@ import { freshSessionState } from '../../core/session-state';
 import { type PersonOffer, personOfferStep } from '../../flows/assistance';
 import { join, type Speech } from '../../speech/speech';
 import type { Voice } from '../../speech/voice';
-import type { PhoneCall } from './call-state';
+import type { CallerQuestion, PhoneCall } from './call-state';
 import { SECOND_FACTOR_TRIES, type SecondFactorPorts, secondFactorMatches, shopperByOrder } from './caller-check';
 import { digitsSaid } from './caller-digits';
 
@@ -25,6 +25,13 @@ export interface GateStep {
 }
 
 const closed = { awaiting: undefined, orderNumber: undefined, pending: undefined } as const;
+
+/** The check's questions, by what is awaited: asked again when the caller answers with no number, or switches language. */
+export const CHECK_QUESTIONS: Readonly<Record<CallerQuestion, 'phone.askSecondFactor' | 'phone.askOrderNumber' | 'phone.askPostalCode'>> = {
+  'second-factor': 'phone.askSecondFactor',
+  'order-number': 'phone.askOrderNumber',
+  'postal-code': 'phone.askPostalCode',
+};
 
 /** The caller hears the offer of a person; their yes or no goes to the assistance flow like any other. */
 function personOffered(call: PhoneCall, speech: Speech, offer: PersonOffer): GateStep {
@@ -72,8 +79,12 @@ function digitsOf(input: CallerInput, locale: string): string | undefined {
 
 /** The caller's answer to the check's open question (`call.awaiting` is set). */
 export async function answerCheck(call: PhoneCall, input: CallerInput, voice: Voice, ports: SecondFactorPorts, now: Date): Promise<GateStep> {
-  const { caller } = call;
+  const { caller, awaiting } = call;
   const digits = digitsOf(input, call.locale);
+  // Words with no number in them ("where is my order") are no try at the answer: no failure is counted, the question is asked again.
+  if (digits === undefined && awaiting && (caller.kind === 'claimed' || caller.kind === 'unknown')) {
+    return { call, say: join(voice.say('phone.checkComesFirst'), voice.say(CHECK_QUESTIONS[awaiting])) };
+  }
   if (caller.kind === 'claimed') {
     if (digits !== undefined && (await secondFactorMatches(ports, caller.shopperId, digits, now))) return verified(call, caller.shopperId, voice);
     const failures = caller.failures + 1;

@@ -9,10 +9,10 @@ import { supportedLocale } from '../../speech/i18n';
 import { join, type Speech } from '../../speech/speech';
 import { type Voice, voiceFor } from '../../speech/voice';
 import { calendarDayIn, isoDay } from '../../understanding/calendar';
-import { type CallerQuestion, loadCall, MAX_SAID_PARTS, newCall, type PhoneCall, saveCall } from './call-state';
+import { loadCall, MAX_SAID_PARTS, newCall, type PhoneCall, saveCall } from './call-state';
 import { languageChange } from './call-language';
 import { callerByNumber, type SecondFactorPorts } from './caller-check';
-import { answerCheck, askWhoIsCalling, type CallerInput } from './caller-gate';
+import { answerCheck, askWhoIsCalling, type CallerInput, CHECK_QUESTIONS } from './caller-gate';
 import { heardOfReply } from './heard-speech';
 import { phoneText, sentenceTokens } from './phone-speech';
 import { Talk } from './talk';
@@ -74,13 +74,6 @@ const MAX_KEYED_DIGITS = 32;
 
 const HEARD_AS_TEXT = { kind: 'intent', intent: 'FallbackIntent', slots: {} } as const;
 
-/** The check's questions, asked again in the language a caller switched to. */
-const CHECK_QUESTIONS: Readonly<Record<CallerQuestion, 'phone.askSecondFactor' | 'phone.askOrderNumber' | 'phone.askPostalCode'>> = {
-  'second-factor': 'phone.askSecondFactor',
-  'order-number': 'phone.askOrderNumber',
-  'postal-code': 'phone.askPostalCode',
-};
-
 /** The call as the next turn starts from it: what was just said, and nothing yet of what the caller heard of it. */
 function afterSaying(call: PhoneCall, said: Speech): PhoneCall {
   return { ...call, said: said.length <= MAX_SAID_PARTS ? said : undefined, heard: undefined };
@@ -103,7 +96,11 @@ export function createCallConnection(dependencies: PhoneCallDependencies, send: 
   let keyed = resumed?.keyed ?? '';
   let ended = resumed?.ended ?? false;
   let queue: Promise<void> = Promise.resolve();
-  /** The talk whose tokens are being sent, which the caller can still cut short. */
+  /**
+   * The talk whose tokens are being sent, which the caller can still cut short. Only for cutting
+   * it: what was said is in the call state (`said`), so an interrupt handled in another process
+   * (API Gateway) works out what the caller heard just as this one does.
+   */
   let talking: Talk | undefined;
 
   async function say(speech: Speech, locale: string): Promise<void> {

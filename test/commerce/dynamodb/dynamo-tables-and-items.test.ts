@@ -42,7 +42,7 @@ const itemsOf = async (suffix: Parameters<typeof stateTableName>[1]) =>
   (await sdkDocuments.send(new ScanCommand({ TableName: stateTableName(prefix, suffix), ConsistentRead: true }))).Items ?? [];
 
 describe('the table definitions', () => {
-  it('name five tables <prefix>-<suffix>, and define exactly the attributes their keys and indexes use', () => {
+  it('name every table <prefix>-<suffix>, and define exactly the attributes their keys and indexes use', () => {
     expect(STATE_TABLES.map((table) => stateTableName('shopvoice-prod', table.suffix))).toEqual([
       'shopvoice-prod-handoffs',
       'shopvoice-prod-conversations',
@@ -50,6 +50,8 @@ describe('the table definitions', () => {
       'shopvoice-prod-checkout-claims',
       'shopvoice-prod-turn-events',
       'shopvoice-prod-call-states',
+      'shopvoice-prod-shared-accounts',
+      'shopvoice-prod-order-notifications',
     ]);
     for (const table of STATE_TABLES) {
       const keyed = new Set([
@@ -66,6 +68,8 @@ describe('the table definitions', () => {
       'checkout-claims': 'expiresAt',
       'turn-events': 'expiresAt',
       'call-states': 'expiresAt',
+      'shared-accounts': undefined,
+      'order-notifications': 'expiresAt',
     });
   });
 
