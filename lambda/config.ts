@@ -184,6 +184,16 @@ export interface MedusaSource {
   readonly checkoutUrl: string;
   /** Longest wait for one call, its retries included (STORE_API_TIMEOUT_MS). */
   readonly timeoutMs: number;
+  /** Alexa account linking served by Shopvoice over Medusa's customer sign-in (platforms/medusa-link), when configured. */
+  readonly link?: MedusaLinkSettings;
+}
+
+/** The OAuth 2.0 client Alexa is to Shopvoice's Medusa account linking (MEDUSA_LINK_*). */
+export interface MedusaLinkSettings {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Alexa's redirect URLs (developer console → Account Linking); no other redirect_uri is accepted. */
+  readonly redirectUris: readonly string[];
 }
 
 /** A Shopify store, through its shopper-facing APIs: Storefront (catalog, carts) and Customer Account (the shopper's own orders and returns). */
@@ -343,6 +353,14 @@ const envSchema = z.object({
       .regex(/^https?:\/\/\S*\{cart_id\}\S*$/, 'must be the storefront URL that opens a cart, with {cart_id} in it')
       .optional(),
   ),
+  MEDUSA_LINK_CLIENT_ID: text.pipe(z.string().regex(/^[\x21-\x7e]{1,200}$/, 'must be printable ASCII without spaces').optional()),
+  MEDUSA_LINK_CLIENT_SECRET: text.pipe(z.string().regex(/^[\x21-\x7e]{24,200}$/, 'must be at least 24 printable ASCII characters without spaces').optional()),
+  MEDUSA_LINK_REDIRECT_URIS: text.pipe(
+    z
+      .string()
+      .regex(/^https:\/\/[^\s,]+(,\s*https:\/\/[^\s,]+)*$/, "must be Alexa's redirect URLs (https), separated by commas")
+      .optional(),
+  ),
 
   STATE_ADAPTER: text.pipe(z.enum(['embedded', 'dynamodb']).optional()),
   DYNAMODB_TABLE_PREFIX: text.pipe(
@@ -474,6 +492,10 @@ function crossChecks(settings: Settings, environment: Config['environment']): st
     if (!settings.MEDUSA_BACKEND_URL) problems.push('MEDUSA_BACKEND_URL: required when STORE_ADAPTER=medusa (the Medusa backend, e.g. https://api.northwind.example)');
     if (!settings.MEDUSA_PUBLISHABLE_KEY) problems.push('MEDUSA_PUBLISHABLE_KEY: required when STORE_ADAPTER=medusa (Settings → Publishable API Keys)');
     if (!settings.MEDUSA_CHECKOUT_URL) problems.push('MEDUSA_CHECKOUT_URL: required when STORE_ADAPTER=medusa (the storefront page that opens a cart, with {cart_id})');
+    const linkSettings = [settings.MEDUSA_LINK_CLIENT_ID, settings.MEDUSA_LINK_CLIENT_SECRET, settings.MEDUSA_LINK_REDIRECT_URIS];
+    if (linkSettings.some(Boolean) && !linkSettings.every(Boolean)) {
+      problems.push('MEDUSA_LINK_CLIENT_ID, MEDUSA_LINK_CLIENT_SECRET, MEDUSA_LINK_REDIRECT_URIS: account linking needs all three, or none');
+    }
   }
   if (settings.STORE_ADAPTER === 'shopify' && !settings.SHOPIFY_STORE_DOMAIN) {
     problems.push('SHOPIFY_STORE_DOMAIN: required when STORE_ADAPTER=shopify (e.g. northwind.myshopify.com)');
@@ -574,6 +596,15 @@ function commerceFrom(settings: Settings): CommerceSource {
       returnWindowDays: settings.MEDUSA_RETURN_WINDOW_DAYS,
       checkoutUrl: settings.MEDUSA_CHECKOUT_URL!,
       timeoutMs: settings.STORE_API_TIMEOUT_MS,
+      ...(settings.MEDUSA_LINK_CLIENT_ID && settings.MEDUSA_LINK_CLIENT_SECRET && settings.MEDUSA_LINK_REDIRECT_URIS
+        ? {
+            link: {
+              clientId: settings.MEDUSA_LINK_CLIENT_ID,
+              clientSecret: settings.MEDUSA_LINK_CLIENT_SECRET,
+              redirectUris: settings.MEDUSA_LINK_REDIRECT_URIS.split(',').map((uri) => uri.trim()),
+            },
+          }
+        : {}),
     };
   }
   if (settings.STORE_ADAPTER !== 'http') return { adapter: 'embedded' };

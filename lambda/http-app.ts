@@ -17,6 +17,8 @@ export interface HttpAppOptions {
   readonly metricsToken?: string;
   /** `POST /mcp` and its protected resource metadata (platforms/mcp), mounted next to the platform endpoints. */
   readonly mcp?: (app: Express) => void;
+  /** Account linking Shopvoice serves itself (platforms/medusa-link), when the store has no OAuth server of its own. */
+  readonly accountLinking?: (app: Express) => void;
   /** `POST /phone/twiml` (platforms/phone), mounted next to the platform endpoints; its WebSocket is on the HTTP server. */
   readonly phone?: (app: Express) => void;
   /** `POST /events/order-status`, the store's signed order status changes (events/), when configured. */
@@ -41,6 +43,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.post('/google', express.json({ limit: BODY_LIMIT }), options.googleWebhook);
   options.mcp?.(app);
   options.phone?.(app);
+  options.accountLinking?.(app);
   if (options.orderStatusWebhook) app.post(ORDER_STATUS_WEBHOOK_PATH, ...options.orderStatusWebhook);
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });

@@ -18,6 +18,7 @@ import { mcpEndpointOptions } from './platforms/mcp/mcp-from-config';
 import { createPhoneChannel } from './platforms/phone/phone-http';
 import { configuredAlexaOrderNotifications } from './platforms/alexa-proactive/alexa-order-notifications';
 import { createOrderStatusWebhook } from './events/order-status-webhook';
+import { medusaLinkFromConfig } from './platforms/medusa-link/medusa-link-from-config';
 
 export interface ServerOptions {
   /** Adapters opened by the caller (tests), who closes them; by default they are opened as configured and closed with the server. */
@@ -104,6 +105,7 @@ export function createServer(config: Config, logger: Logger, options: ServerOpti
     metricsToken: config.metrics.token,
     mcp,
     phone: (on) => phone.mount(on),
+    accountLinking: medusaLinkFromConfig(config, shopvoice.accessTokens, logger, options.clock),
     ...(orderEvents ? { orderStatusWebhook: createOrderStatusWebhook({ ...orderEvents.webhook, logger }) } : {}),
     extraRoutes,
   });

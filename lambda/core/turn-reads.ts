@@ -14,6 +14,8 @@ const KEPT: { readonly [P in keyof StoreCommerce]?: readonly string[] } = {
   orders: ['listForShopper', 'findForShopper'],
   catalog: ['findById', 'search'],
   returns: ['policy', 'returnedUnits'],
+  // A quote changes nothing: it is a read, though it is sent as a POST.
+  checkout: ['quote'],
 };
 
 /** Reads the port already keeps across turns itself: passed on as they are. */

@@ -22,6 +22,38 @@ afterEach(() => store.close());
 const stock = (productId: string) => store.db.prepare<[string], { stock: number }>('SELECT stock FROM products WHERE id = ?').get(productId)?.stock;
 const count = (table: 'orders' | 'order_lines' | 'checkouts') => store.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table}`).get()?.n;
 
+describe('Checkout.quote (the demo store\'s tax and delivery)', () => {
+  const quote = (lines: CheckoutRequest['lines'], shopperId = 'shopper-ava') => store.commerce.checkout.quote!({ shopperId, lines });
+
+  it('adds US sales tax, rounded to the cent, and delivery below 30 dollars of goods', async () => {
+    expect(await quote([{ productId: COFFEE, quantity: 1, unitPrice: { minor: 1699, currency: 'USD' } }])).toEqual({
+      total: { minor: 2338, currency: 'USD' },
+      tax: { minor: 140, currency: 'USD' },
+      delivery: { minor: 499, currency: 'USD' },
+    });
+  });
+
+  it('delivers free from 30 dollars of goods, and charges exactly what it quoted', async () => {
+    const lines = [{ productId: COFFEE, quantity: 2, unitPrice: { minor: 1699, currency: 'USD' as const } }];
+    const quoted = await quote(lines);
+    expect(quoted).toEqual({ total: { minor: 3678, currency: 'USD' }, tax: { minor: 280, currency: 'USD' }, delivery: { minor: 0, currency: 'USD' } });
+    const placed = await store.commerce.checkout.place(request({ lines }));
+    expect(placed.kind === 'placed' && placed.order.total).toEqual(quoted?.total);
+  });
+
+  it('names no tax for an address outside the US, where the demo store collects none', async () => {
+    store.db.prepare("UPDATE shoppers SET address_country = 'DE' WHERE id = 'shopper-ava'").run();
+    expect(await quote([{ productId: COFFEE, quantity: 2, unitPrice: { minor: 1699, currency: 'EUR' } }])).toEqual({
+      total: { minor: 3398, currency: 'EUR' },
+      delivery: { minor: 0, currency: 'EUR' },
+    });
+  });
+
+  it('quotes nothing for a shopper the store does not know', async () => {
+    expect(await quote([{ productId: COFFEE, quantity: 1, unitPrice: { minor: 1699, currency: 'USD' } }], 'shopper-nobody')).toBeUndefined();
+  });
+});
+
 describe('Checkout.place', () => {
   it('places the order, its lines and the checkout record, and takes the units out of stock, together', async () => {
     const before = { stock: stock(COFFEE), orders: count('orders'), lines: count('order_lines') };
@@ -30,7 +62,8 @@ describe('Checkout.place', () => {
       kind: 'placed',
       order: {
         number: '10743',
-        total: { minor: 3398, currency: 'USD' },
+        // 33.98 of coffee, 8.25% sales tax (2.80), free delivery from 30 dollars: what the quote said.
+        total: { minor: 3678, currency: 'USD' },
         placedAt: NOW,
         expectedOn: new Date(NOW.getTime() + DELIVERY_DAYS * 86_400_000),
         payment: { brand: 'Visa', last4: '4242' },
@@ -41,7 +74,7 @@ describe('Checkout.place', () => {
     expect(count('orders')).toBe(before.orders! + 1);
     expect(count('order_lines')).toBe(before.lines! + 1);
     const order = await store.commerce.orders.findForShopper('shopper-ava', '10743');
-    expect(order).toMatchObject({ state: 'processing', total: { minor: 3398 }, lines: [{ productId: COFFEE, quantity: 2, variant: { size: '12 oz' } }] });
+    expect(order).toMatchObject({ state: 'processing', total: { minor: 3678 }, lines: [{ productId: COFFEE, quantity: 2, variant: { size: '12 oz' } }] });
   });
 
   it('returns the first order for a key already used, and places nothing more', async () => {

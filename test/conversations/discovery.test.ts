@@ -136,7 +136,7 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
     const before = bought(testApp, shopperId).length;
     const placed = answered(await conversation.say('YesIntent'), platform);
     const [order] = ordersPlaced(testApp, shopperId).slice(-1);
-    expectDone(testApp, placed, { orderNumber: order?.number ?? '', day: 'on Sunday', total: '139 dollars' });
+    expectDone(testApp, placed, { orderNumber: order?.number ?? '', day: 'on Sunday', total: '139 dollars', card: billing.card });
     const lines = bought(testApp, shopperId);
     expect(lines).toHaveLength(before + 1);
     expect(lines.at(-1)).toEqual({ productId: first.id, quantity: 1, unitPriceMinor: 13_900, variant: expect.objectContaining({ size: 'M' }) });

@@ -42,7 +42,7 @@ const stock = () => (fault.store.embedded.db.prepare('SELECT stock FROM products
 async function upToTheQuestion(platform: 'alexa' | 'google'): Promise<{ ava: Conversation; question: Heard; stockBefore: number }> {
   const ava = await fault.converse(platform, 'shopper-ava');
   const question = answered(await ava.say('ReorderIntent', { item: 'coffee' }), platform);
-  expect(question.text).toMatch(/^Shall I order 2 bags of Ethiopia Yirgacheffe coffee for .*\?$/);
+  expect(question.text).toMatch(/^Shall I order 2 bags of Ethiopia Yirgacheffe coffee from Northwind Outfitters to Denver, for .*\?$/);
   fault.store.forget();
   return { ava, question, stockBefore: stock() };
 }

@@ -162,17 +162,22 @@ describe('the MCP server over Streamable HTTP', () => {
     const ava = await clientFor('shopper-ava');
     const { items } = await call<{ items: { productId: string; inStock: boolean }[] }>(ava, 'list_usual_items');
     const usual = items.find((item) => item.inStock)!;
-    const prepared = await call<{ status: string; confirmation: string; prepared: { payment: string; shipToCity: string; total: { minor: number } } }>(
+    const prepared = await call<{ status: string; confirmation: string; prepared: { payment: string; shipToCity: string; seller: string; total: { minor: number }; tax?: { minor: number }; delivery?: { minor: number } } }>(
       ava,
       'prepare_reorder',
       { productId: usual.productId },
     );
     expect(prepared.status).toBe('ready');
     expect(prepared.prepared.payment).toMatch(/ending \d{4}$/);
+    // What Amazon asks a purchase to say: the seller, and the tax and delivery in the total (the store's quote).
+    expect(prepared.prepared.seller).toBe('Northwind Outfitters');
+    expect(prepared.prepared.tax?.minor).toBeGreaterThan(0);
+    expect(prepared.prepared.delivery).toBeDefined();
     expect(placedOrders(testApp, 'shopper-ava')).toHaveLength(0);
-    const outcomes = await Promise.all([1, 2, 3].map(() => call<{ status: string; order: { orderNumber: string } }>(ava, 'confirm_reorder', { confirmation: prepared.confirmation })));
+    const outcomes = await Promise.all([1, 2, 3].map(() => call<{ status: string; order: { orderNumber: string; total: { minor: number } } }>(ava, 'confirm_reorder', { confirmation: prepared.confirmation })));
     expect(new Set(outcomes.map((outcome) => outcome.order.orderNumber)).size).toBe(1);
     expect(outcomes[0]!.status).toBe('placed');
+    expect(outcomes[0]!.order.total.minor).toBe(prepared.prepared.total.minor);
     expect(placedOrders(testApp, 'shopper-ava').map((line) => line.product_id)).toEqual([usual.productId]);
   });
 

@@ -52,6 +52,7 @@ describe('prepare_reorder over Shopify', () => {
         quantity: usual.lastQuantity,
         unitPrice: expect.objectContaining({ minor: usual.price.minor }),
         total: expect.objectContaining({ minor: usual.price.minor * usual.lastQuantity }),
+        seller: 'Northwind Outfitters',
         pinRequired: false,
       },
       checkoutUrl: cart.checkoutUrl,

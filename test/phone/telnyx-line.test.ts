@@ -95,13 +95,30 @@ describe('POST /phone/texml on a Telnyx line', () => {
 });
 
 describe('the relay WebSocket on a Telnyx line', () => {
-  it('refuses a handshake unsigned, forged, stale, or signed by Twilio', async () => {
+  it('refuses a handshake whose Telnyx signature is forged or stale, and any handshake without the per-call socket URL', async () => {
     const url = await socketUrlFor('v3:telnyx-call-handshake', AVA.phone);
     const stale = new Date(TEST_NOW.getTime() - (TELNYX_TIMESTAMP_TOLERANCE_SECONDS + 1) * 1000);
-    expect(await handshakeStatus(url, {})).toBe(403);
     expect(await handshakeStatus(url, telnyxKeys().headers('', TEST_NOW))).toBe(403);
     expect(await handshakeStatus(url, keys.headers('', stale))).toBe(403);
-    expect(await handshakeStatus(url, { 'X-Twilio-Signature': 'c2lnbmVkIGJ5IHR3aWxpbw==' })).toBe(403);
+    const bare = url.replace(/\?.*$/, '');
+    expect(await handshakeStatus(bare, {})).toBe(403);
+    expect(await handshakeStatus(bare, keys.headers('', TEST_NOW))).toBe(403);
+  });
+
+  // Telnyx documents its signature for webhooks, not for the relay's connection: the socket URL the
+  // signed webhook's answer handed out is what admits it, and the call's setup must match it.
+  it('admits an unsigned handshake on the per-call socket URL, and closes it when the setup names another call', async () => {
+    const callSid = 'v3:telnyx-call-0000000000000000000000000003';
+    const url = await socketUrlFor(callSid, AVA.phone);
+    expect(await handshakeStatus(url, {})).toBe(101);
+    const impostor = await RelayCall.open(url, {});
+    impostor.send({ type: 'setup', callSid: 'v3:telnyx-call-someone-else', from: AVA.phone, to: '+18005550199' });
+    impostor.send({ type: 'prompt', voicePrompt: 'where is my order', last: true });
+    expect(await impostor.closedByServer()).toBe(1008);
+    const call = await RelayCall.open(url, {});
+    call.send({ type: 'setup', callSid, from: AVA.phone, to: '+18005550199', direction: 'inbound' });
+    expect((await call.say('where is my order')).text).toMatch(/last four digits of the card/);
+    await call.hangUp();
   });
 
   it('runs a whole call on a signed handshake: the caller’s number and the card’s last four digits, then their orders', async () => {

@@ -54,7 +54,7 @@ describe('checkout as a step other flows hand off to', () => {
     const say = converse('ben');
     const confirm = await say({ kind: 'intent', intent: 'BuyIntent', slots: {} });
     expect(plainText(confirm.speech)).toBe(
-      "Shall I order the merino hiking socks in size M from Northwind Outfitters for 24 dollars 48 including 1 dollar 49 tax and 4 dollars 99 delivery, on your Mastercard ending 4444, shipping to Austin?",
+      "Shall I order the merino hiking socks in size M from Northwind Outfitters to Austin, for 24 dollars 48 including 1 dollar 49 tax and 4 dollars 99 delivery?",
     );
     const done = await say({ kind: 'intent', intent: 'YesIntent', slots: {} });
     expect(plainText(done.speech)).toMatch(/^Done! Your order number is 10743, and it should arrive on Sunday\.$/);
@@ -71,7 +71,7 @@ describe('checkout as a step other flows hand off to', () => {
     const missing = await say({ kind: 'intent', intent: 'QuantityIntent', slots: { quantity: { spoken: '10' } } });
     expect(plainText(missing.speech)).toMatch(/^There's no size 10 of merino hiking socks\. It comes in M, L, or XL\. Which size/);
     const large = await say({ kind: 'intent', intent: 'ChangeSizeIntent', slots: { size: { spoken: 'large', id: 'large' } } });
-    expect(plainText(large.speech)).toMatch(/^Shall I order the merino hiking socks in size L from Northwind Outfitters for 24 dollars 48 including 1 dollar 49 tax and 4 dollars 99 delivery, on your /);
+    expect(plainText(large.speech)).toMatch(/^Shall I order the merino hiking socks in size L from Northwind Outfitters to /);
   });
 
   it('asks a shopper who has not linked an account to link it', async () => {

@@ -44,7 +44,7 @@ describe.each(PLATFORMS)('the purchase PIN on %s', (platform, start) => {
     expect(pinRow('shopper-ava')).toEqual({ wrong_tries: 1, locked_until: null });
 
     const done = await say(ava, 'PinIntent', { pin: AVA_PIN });
-    expectDone(testApp, done, { orderNumber: '10743', day: 'on Sunday', total: '33 dollars 98' });
+    expectDone(testApp, done, { orderNumber: '10743', day: 'on Sunday', total: '33 dollars 98', card: 'Visa ending 4242' });
     expect(bought(testApp, 'shopper-ava')).toHaveLength(1);
     // A right PIN starts the count of wrong ones again.
     expect(pinRow('shopper-ava')).toEqual({ wrong_tries: 0, locked_until: null });

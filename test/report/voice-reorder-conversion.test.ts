@@ -25,8 +25,8 @@ describe('voice-attributed conversion of reorders', () => {
       expect(report.flows.map((row) => [row.flow, row.conversations, row.contained])).toEqual([['reorder', 2, 2]]);
       const reorder = report.conversion.find((row) => row.flow === 'reorder');
       expect(reorder).toMatchObject({ conversations: 2, converted: 2, rate: 1, orders: 2 });
-      // Two bags of the Ethiopia Yirgacheffe at 16.99 each, once per platform.
-      expect(reorder?.orderValue).toEqual([{ currency: 'USD', minor: 2 * 3_398 }]);
+      // Two orders of 2 bags at 16.99: 33.98 with 2.80 tax and free delivery, as each was confirmed.
+      expect(reorder?.orderValue).toEqual([{ currency: 'USD', minor: 2 * 3_678 }]);
     } finally {
       testApp.close();
     }

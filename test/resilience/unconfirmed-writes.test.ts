@@ -84,7 +84,7 @@ describe.each(PLATFORMS)('writes that outlast the turn, on %s', (platform, start
     it('says so in German', async () => {
       const ava = await converse('shopper-ava', 'de-DE');
       const confirm = await say(ava, 'ReorderIntent', { item: { value: 'Kaffee', id: 'coffee' } });
-      expect(confirm.text).toMatch(/^Soll ich .+ bestellen\?$/);
+      expect(confirm.text).toMatch(/^Soll ich .+ bestellen, für .+\?$/);
       testApp.store.delay('checkout.place', LATE_MS, { times: 1 });
       expect((await say(ava, 'YesIntent')).text).toBe(UNCONFIRMED_DE);
       await testApp.store.drained();

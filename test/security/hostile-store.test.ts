@@ -222,7 +222,7 @@ describe.each(PLATFORMS)('a hostile store, on %s', (platform, talk) => {
     // The real sizes are offered; the hundred over-long ones the store added are not read at all.
     expect(which.text).toMatch(/^Which size of .+ would you like\? Sizes go from \w{1,3} to \w{1,3}\.$/);
     const confirm = await say(ava, 'ChangeSizeIntent', { size: { value: 'medium', id: 'medium' } });
-    expect(confirm.text).toMatch(/in size M for .+ on your Visa & the .+ ending 4242, shipping to Denver & the .+\?$/);
+    expect(confirm.text).toMatch(/in size M from Northwind Outfitters to Denver & the .+, for .+\?$/);
     const placed = await say(ava, 'YesIntent');
     expect(placed.text).toMatch(/^Done! Your order number is \d+/);
   });
@@ -230,7 +230,7 @@ describe.each(PLATFORMS)('a hostile store, on %s', (platform, talk) => {
   it('reorders the usual coffee out of 10,000 orders', async () => {
     const ava = await converse();
     const confirm = await say(ava, 'ReorderIntent', { item: 'coffee' });
-    expect(confirm.text).toMatch(/^Shall I order 2 bags of Ethiopia Yirgacheffe coffee & the <very> for 33 dollars 98 on your Visa & the .+ ending 4242/);
+    expect(confirm.text).toMatch(/^Shall I order 2 bags of Ethiopia Yirgacheffe coffee & the <very> from Northwind Outfitters to Denver & the .+, for /);
     const placed = await say(ava, 'YesIntent');
     expect(placed.text).toMatch(/^Done! Your order number is \d+/);
   });
@@ -315,7 +315,7 @@ describe.each(PLATFORMS)('a huge embedded store, on %s', (platform, talk) => {
 
   it('reorders the usual coffee and starts a return among 10,000 orders', async () => {
     const reorder = await say(await converse(), 'ReorderIntent', { item: 'coffee' });
-    expect(reorder.text).toMatch(/^Shall I order 2 bags of Ethiopia Yirgacheffe coffee for /);
+    expect(reorder.text).toMatch(/^Shall I order 2 bags of Ethiopia Yirgacheffe coffee from Northwind Outfitters to Denver, for /);
     const found = await say(await converse(), 'ReturnItemIntent', { item: { value: 'shoes', id: 'shoes' } });
     expect(found.text).toMatch(/^Sure\. Is that the Trailblazer running shoes from your order on/);
   });

@@ -1,3 +1,4 @@
+import { phoneFirstTokenLines } from './phone-first-token';
 import { PLATFORM_BUNDLES } from './bundle';
 import { listenTimeLines } from './listen-times';
 import { roundTripLines } from './round-trips';
@@ -195,6 +196,7 @@ export function renderReport(results: BenchResults): string {
     ...partialOutageLines(results.partialOutage),
     ...listenTimeLines(results.listenTimes),
     ...understandingLines(results.understanding),
+    ...(results.phone ? phoneFirstTokenLines(results.phone) : []),
   ];
   const table = renderTable(['', 'Shopvoice', 'floor', 'ratio'], lines);
   return `${title}\nfigures are median / p99; ratio = Shopvoice ÷ floor (medians; p99 for HTTP latency)\n\n${table}\n`;

@@ -250,6 +250,11 @@ export const PartialOutageSchema = z.object({
   storeRequests: z.object({ received: count, hung: count }),
 });
 
+/** The phone line: from a caller's prompt to the first and the last text token, per flow. */
+const PhoneFirstTokenSchema = z.object({
+  flows: z.array(z.object({ flow: z.string(), firstTokenMs: SummarySchema, lastTokenMs: SummarySchema })).min(1),
+});
+
 export const BenchResultsSchema = z.object({
   schema: z.literal(3),
   mode: z.enum(['full', 'smoke']),
@@ -277,6 +282,8 @@ export const BenchResultsSchema = z.object({
   partialOutage: PartialOutageSchema,
   listenTimes: ListenTimesSchema,
   understanding: UnderstandingSpeedSchema,
+  /** Absent in runs from before the phone line was measured. */
+  phone: PhoneFirstTokenSchema.optional(),
 });
 
 export type BenchResults = z.infer<typeof BenchResultsSchema>;

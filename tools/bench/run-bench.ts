@@ -1,3 +1,4 @@
+import { measurePhoneFirstToken } from './phone-first-token';
 import os from 'node:os';
 import path from 'node:path';
 import { buildBundles } from './bundle';
@@ -66,6 +67,7 @@ export async function runBench({ settings, repoRoot, log }: BenchOptions): Promi
     const partialOutage = await measurePartialOutage(bundles, workspace, repoRoot, settings.partialOutage, log);
     const listenTimes = await measureListenTimes(settings.mode, workspace.freshDir('listen-time-data'), log);
     const understanding = await measureUnderstandingSpeed(settings.mode, repoRoot, log);
+    const phone = await measurePhoneFirstToken(settings.mode, workspace, log);
     return BenchResultsSchema.parse({
       schema: 3,
       mode: settings.mode,
@@ -84,6 +86,7 @@ export async function runBench({ settings, repoRoot, log }: BenchOptions): Promi
       partialOutage,
       listenTimes,
       understanding,
+      phone,
     });
   } finally {
     workspace.remove();

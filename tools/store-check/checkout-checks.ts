@@ -1,5 +1,5 @@
 import type { Order, Product } from '../../lambda/commerce/ports';
-import { CheckoutOutcomeSchema, OrderListSchema } from '../../lambda/commerce/http/wire-schemas';
+import { CheckoutOutcomeSchema, CheckoutQuoteSchema, OrderListSchema } from '../../lambda/commerce/http/wire-schemas';
 import { type CheckContext, checkAnswer, describeStatus, readAnswer } from './check-context';
 
 /** placeOrder: refusals place nothing, and one key places one order, however often it is sent. */
@@ -34,8 +34,32 @@ function newOrders(before: ReadonlySet<string> | undefined, after: ReadonlySet<s
   return before && after ? [...after].filter((number) => !before.has(number)) : [];
 }
 
+const QUOTE = { status: [200], schema: CheckoutQuoteSchema, schemaName: 'CheckoutQuote' } as const;
+const QUOTES = 'quotes one unit: a total no less than its price, with tax and delivery in it';
+
+/**
+ * quoteOrder (optional, changes nothing): a store that does not quote answers 404 and is skipped;
+ * one that does must quote at least the goods, in their currency.
+ */
+async function checkQuote(context: CheckContext, line: Line): Promise<void> {
+  const answer = await context.caller.call('quoteOrder', { path: { shopperId: context.shopperId }, body: { lines: [line] } });
+  if (answer.kind === 'answered' && answer.status === 404) {
+    context.log.skip('quoteOrder', QUOTES, 'the store does not quote (404): confirmations say the goods\' total only');
+    return;
+  }
+  checkAnswer(context, 'quoteOrder', QUOTES, answer, QUOTE, (quote) => {
+    if (quote.total.currency !== line.unitPrice.currency) return `quoted in ${quote.total.currency} for a line priced in ${line.unitPrice.currency}`;
+    const parts = (quote.tax?.minor ?? 0) + (quote.delivery?.minor ?? 0);
+    if (quote.total.minor < line.unitPrice.minor + parts) return `the total ${quote.total.minor} is less than the goods (${line.unitPrice.minor}) with the tax and delivery it names (${parts})`;
+    return undefined;
+  });
+}
+
 export async function checkCheckout(context: CheckContext, products: readonly Product[]): Promise<void> {
   const { caller, shopperId, log } = context;
+  const cheapest = [...products].filter((each) => each.stock > 0).sort((a, b) => a.price.minor - b.price.minor)[0];
+  if (cheapest) await checkQuote(context, { productId: cheapest.id, quantity: 1, unitPrice: cheapest.price });
+  else log.skip('quoteOrder', QUOTES, 'the search found no product in stock');
   if (!context.writes) {
     for (const check of Object.values(CHECK)) log.skip('placeOrder', check, WRITES_OFF);
     return;

@@ -225,6 +225,15 @@ function stateOf(order: MedusaStoreOrder): OrderState {
 }
 
 /** An order of the shopper's as the ports tell it; `detail` is what the Admin API added (labels, package contents, variants). */
+/**
+ * An order's items in the order they were added, which is how a shopper lists them; Medusa gives
+ * them in no promised order.
+ */
+function inAddedOrder(items: readonly MedusaOrderItem[]): MedusaOrderItem[] {
+  const added = (item: MedusaOrderItem) => (item.created_at ? Date.parse(item.created_at) : 0);
+  return [...items].sort((a, b) => added(a) - added(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 export function orderOf(operation: string, shopperId: string, order: MedusaStoreOrder, detail: MedusaOrderDetail | undefined): Order {
   return {
     number: String(order.display_id),
@@ -232,7 +241,7 @@ export function orderOf(operation: string, shopperId: string, order: MedusaStore
     placedAt: new Date(order.created_at),
     state: stateOf(order),
     total: moneyOf(operation, order.total, order.currency_code),
-    lines: (order.items ?? []).map((item) => lineOf(operation, item, order.currency_code, detail)),
+    lines: inAddedOrder(order.items ?? []).map((item) => lineOf(operation, item, order.currency_code, detail)),
     shipments: (order.fulfillments ?? []).filter((fulfillment) => !fulfillment.canceled_at && fulfillment.shipped_at).map((fulfillment) => shipmentOf(fulfillment, detail)),
   };
 }

@@ -77,6 +77,7 @@ const ItemDetailSchema = z.object({
 
 export const OrderItemSchema = z.object({
   id: Id,
+  created_at: z.iso.datetime({ offset: true }).nullish(),
   title: Text,
   product_id: z.string().nullish(),
   product_handle: z.string().nullish(),

@@ -12,7 +12,7 @@ export const DEMO_PRICING = {
   /** Standard delivery, in minor units of the store's currency. */
   deliveryMinor: 499,
   /** Delivery is free when the goods come to at least this much. */
-  freeDeliveryFromMinor: 3500,
+  freeDeliveryFromMinor: 3000,
 } as const;
 
 const BASIS_POINTS = 10_000;

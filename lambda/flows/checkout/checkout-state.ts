@@ -26,6 +26,11 @@ const BasketSchema = z.object({
   variant: z.object({ color: z.string().max(40).optional(), size: z.string().max(20).optional() }).optional(),
   /** The shopper's last purchase of this product, when reordering: a changed price is said. */
   lastTime: z.object({ quantity: z.number().int().min(1).max(999), unitPrice: MoneySchema }).optional(),
+  /**
+   * The unit price the product had when checkout last read it (before asking the size): the quote
+   * is asked for at this price beside the product's read, and again only if the price moved.
+   */
+  seenUnitPrice: MoneySchema.optional(),
   /** The shopper has heard how the price changed since last time: it is said once. */
   priceChangeTold: z.boolean().optional(),
   /** Where the shopper came from ("reorder", "product search"), for a person who may take over. */

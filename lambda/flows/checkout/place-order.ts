@@ -5,14 +5,17 @@ import type { Reply } from '../../core/reply';
 import { end } from '../../core/replies';
 import { conversationIdOf } from '../../core/turn';
 import { plainText } from '../../speech/speech';
+import { cardPhrase } from './checkout-speech';
 import type { Basket, Confirmation } from './checkout-state';
 import { noPaymentOrAddress, productGone, startCheckout } from './start-checkout';
 
 function placed(context: ShopperContext, order: PlacedOrder): Reply {
   const { voice, turn, now } = context;
   const speech = voice.say('checkout.placed', { number: voice.digits(order.number), day: voice.day(order.expectedOn, now) });
+  // The confirmation does not read the card out (see start-checkout): the app card names it.
+  const paidWith = voice.say('checkout.paidWith', { card: cardPhrase(voice, order.payment) });
   return {
-    ...end(turn, speech, { card: { title: voice.line('checkout.cardTitle'), text: plainText(speech) } }),
+    ...end(turn, speech, { card: { title: voice.line('checkout.cardTitle'), text: `${plainText(speech)} ${plainText(paidWith)}` } }),
     achieved: { goal: 'order-placed', orderValue: order.total },
   };
 }

@@ -6,7 +6,7 @@ import { type Speech, text } from '../../speech/speech';
 import type { Basket } from './checkout-state';
 import { packSizeOf } from './pack-sizes';
 import { changeSize, type SizeRequest, sizeRequestOf, sizesOf } from './size-change';
-import { askSize, inCategoryOf, notPlaced, productsLike, startCheckout } from './start-checkout';
+import { askSize, earlyQuote, inCategoryOf, notPlaced, productsLike, startCheckout } from './start-checkout';
 
 /** Asks the step's question again after a size the item does not come in, saying why first. */
 export type AskAgain = (why: Speech, product: Product) => Reply;
@@ -17,6 +17,8 @@ export async function resize(context: ShopperContext, basket: Basket, request: S
   // Checkout reads the shopper's card and address next, and the category of a product sold in pack
   // sizes: asked for now, beside the product, they cost no round trip of their own (the turn keeps
   // every answer, turn-reads.ts).
+  // The quote too, at the price seen before the size was asked: checkout finds it kept for the turn.
+  earlyQuote(context, basket);
   const [product, , packCategoryProducts] = await Promise.all([
     context.commerce.catalog.findById(basket.productId),
     context.shopper.profile(),

@@ -7,7 +7,7 @@ import { listen } from '../../core/replies';
 import { join, type Speech } from '../../speech/speech';
 import { assistance } from '../assistance';
 import { closestInStock } from './alternatives';
-import { cardPhrase, costPhrase, itemsPhrase, outOfStockSentence, priceChangeSentence, priceMoved, times } from './checkout-speech';
+import { costPhrase, itemsPhrase, outOfStockSentence, priceChangeSentence, priceMoved, times } from './checkout-speech';
 import { preparesCart } from './checkout-mode';
 import { alternativeStep, type Basket, type Confirmation, confirmStep, MAX_QUANTITY, sizeStep } from './checkout-state';
 import { deadEnd } from './dead-end';
@@ -87,10 +87,14 @@ export function askSize(context: FlowContext, basket: Basket, product: Product, 
   const { voice, turn } = context;
   const sizes = sizesOf(product);
   const question = voice.say('checkout.askSize', { item: voice.name(product), first: voice.sizeName(sizes[0] ?? ''), last: voice.sizeName(sizes[sizes.length - 1] ?? '') });
-  return listen(turn, join(intro, question), voice.say('checkout.askSizeReprompt'), { active: sizeStep(basket) });
+  return listen(turn, join(intro, question), voice.say('checkout.askSizeReprompt'), { active: sizeStep({ ...basket, seenUnitPrice: product.price }) });
 }
 
-/** What the confirmation reads back about paying and shipping. */
+/**
+ * What the confirmation reads back about paying and shipping. The card is checked (an order needs
+ * one) but not read: the seller, tax and delivery Amazon asks for leave no time for it within the
+ * listen-time budget, and it is the account's default card, named after the order on the app card.
+ */
 interface Billing {
   readonly payment: PaymentMethod;
   readonly city: string;
@@ -101,9 +105,43 @@ interface Billing {
  * quote, the goods alone, with nothing said about what they include.
  */
 async function chargeFor(context: ShopperContext, basket: Basket, unitPrice: Product['price']): Promise<CheckoutQuote> {
-  const line = { productId: basket.productId, quantity: basket.quantity, variant: basket.variant, unitPrice };
+  // Without the size or colour: the unit price is given, and tax and delivery do not depend on
+  // them, so a quote asked for before the size was settled is the same quote.
+  const line = { productId: basket.productId, quantity: basket.quantity, unitPrice };
   const quoted = await context.commerce.checkout.quote?.({ shopperId: context.shopper.id, lines: [line] });
   return quoted ?? { total: times(unitPrice, basket.quantity) };
+}
+
+/** A quote asked for before the product was read, at the price and quantity expected then. */
+interface EarlyQuote {
+  readonly unitPrice: Product['price'];
+  readonly quantity: number;
+  readonly settled: Promise<{ readonly quote: CheckoutQuote } | { readonly failure: unknown }>;
+}
+
+/**
+ * The quote asked for beside the product's read, so the confirmation costs one round trip, when
+ * the price to expect is known (a reorder's last price, the price seen before asking the size).
+ * A failure is kept until the quote is used: one never used must not surface.
+ */
+export function earlyQuote(context: ShopperContext, basket: Basket): EarlyQuote | undefined {
+  const unitPrice = basket.seenUnitPrice ?? basket.lastTime?.unitPrice;
+  if (!unitPrice || !context.commerce.checkout.quote || preparesCart(context)) return undefined;
+  const settled = chargeFor(context, basket, unitPrice).then(
+    (quote) => ({ quote }),
+    (failure: unknown) => ({ failure }),
+  );
+  return { unitPrice, quantity: basket.quantity, settled };
+}
+
+/** The early quote when it was asked for exactly this order, or a quote asked for now. */
+async function quoteFor(context: ShopperContext, basket: Basket, unitPrice: Product['price'], early: EarlyQuote | undefined): Promise<CheckoutQuote> {
+  if (early && early.quantity === basket.quantity && early.unitPrice.minor === unitPrice.minor && early.unitPrice.currency === unitPrice.currency) {
+    const settled = await early.settled;
+    if ('quote' in settled) return settled.quote;
+    throw settled.failure;
+  }
+  return chargeFor(context, basket, unitPrice);
 }
 
 /**
@@ -111,7 +149,15 @@ async function chargeFor(context: ShopperContext, basket: Basket, unitPrice: Pro
  * quantity, the seller (the store), the total with its tax and delivery, card and city; or, where
  * the shopper pays at the store's own checkout page (no billing here), whether to put it in a cart.
  */
-async function confirm(context: ShopperContext, basket: Basket, product: Product, sameCategory: readonly Product[], billing: Billing | undefined, intro: Speech): Promise<Reply> {
+async function confirm(
+  context: ShopperContext,
+  basket: Basket,
+  product: Product,
+  sameCategory: readonly Product[],
+  billing: Billing | undefined,
+  intro: Speech,
+  early?: EarlyQuote,
+): Promise<Reply> {
   const { voice, turn } = context;
   const notes: Speech[] = [];
   let quantity = basket.quantity;
@@ -131,7 +177,7 @@ async function confirm(context: ShopperContext, basket: Basket, product: Product
   const packLabel = packSizesOf(product, sameCategory).length > 1 ? packSizeOf(product)?.size.label : undefined;
   const items = itemsPhrase(voice, product, settled, packLabel);
   const question = billing
-    ? voice.say('checkout.confirm', { items, seller: context.store.name, cost: costPhrase(voice, await chargeFor(context, settled, unitPrice)), card: cardPhrase(voice, billing.payment), city: billing.city })
+    ? voice.say('checkout.confirm', { items, seller: context.store.name, city: billing.city, cost: costPhrase(voice, await quoteFor(context, settled, unitPrice, early)) })
     : voice.say('checkout.confirmCart', { items, total: voice.money(times(unitPrice, quantity)) });
   const state: Confirmation = { basket: settled, heardUnitPrice: unitPrice, confirmation: randomUUID() };
   return listen(turn, join(intro, ...notes, question), voice.say(billing ? 'checkout.confirmReprompt' : 'checkout.confirmCartReprompt'), {
@@ -151,6 +197,7 @@ export async function startCheckout(context: FlowContext, basket: Basket, intro:
   if (!shopper) return assistance.linkAccount(context);
   const shopperContext: ShopperContext = { ...context, shopper };
   // Everything checkout may need, asked for at once: one round trip.
+  const early = earlyQuote(shopperContext, basket);
   const [product, profile, blocked, packCategoryProducts] = await Promise.all([
     context.commerce.catalog.findById(basket.productId),
     shopper.profile(),
@@ -168,5 +215,5 @@ export async function startCheckout(context: FlowContext, basket: Basket, intro:
   const size = basket.variant?.size;
   if (sizesOf(product).length > 0 && (!size || !sizesOf(product).includes(size))) return askSize(context, basket, product, intro);
   const packs = needsItsCategory(product) ? await sameCategory() : [];
-  return confirm(shopperContext, basket, product, packs, !paysAtCheckoutPage && payment && address ? { payment, city: address.city } : undefined, intro);
+  return confirm(shopperContext, basket, product, packs, !paysAtCheckoutPage && payment && address ? { payment, city: address.city } : undefined, intro, early);
 }

@@ -139,6 +139,7 @@ async function prepareCart(context: ShopperToolContext, product: Product, quanti
             quantity,
             unitPrice: moneyOut(unitPrice),
             total: moneyOut(outcome.cart.total),
+            seller: context.store.name,
             pinRequired: false,
           },
           checkoutUrl: outcome.cart.checkoutUrl,
@@ -180,7 +181,10 @@ export const prepareReorder = forShopper({
         variant: VariantSchema.optional(),
         quantity: z.number().int(),
         unitPrice: MoneySchema,
-        total: MoneySchema,
+        total: MoneySchema.describe('What the order charges, tax and delivery included where the store quotes them.'),
+        tax: MoneySchema.optional().describe('The tax in the total, when the store says it.'),
+        delivery: MoneySchema.optional().describe('The delivery charge in the total (0: free), when the store says it.'),
+        seller: z.string().describe('The seller of record: tell the shopper who sells it.'),
         payment: z.string().optional().describe('Card brand and last four digits; absent for a cart, which is paid for at the checkout.'),
         shipToCity: z.string().optional().describe('Absent for a cart: the shopper gives the address at the checkout.'),
         pinRequired: z.boolean(),
@@ -217,6 +221,8 @@ export const prepareReorder = forShopper({
       payment,
       shipToCity: shopper.defaultAddress.city,
     };
+    const line = { productId, quantity, ...(variant ? { variant: { ...variant } } : {}), unitPrice: product.price };
+    const quote = (await context.commerce.checkout.quote?.({ shopperId: shopper.id, lines: [line] })) ?? { total: timesMoney(product.price, quantity) };
     return {
       output: {
         status: 'ready' as const,
@@ -226,7 +232,10 @@ export const prepareReorder = forShopper({
           ...(variant ? { variant: { ...variant } } : {}),
           quantity,
           unitPrice: moneyOut(product.price),
-          total: moneyOut(timesMoney(product.price, quantity)),
+          total: moneyOut(quote.total),
+          ...(quote.tax ? { tax: moneyOut(quote.tax) } : {}),
+          ...(quote.delivery ? { delivery: moneyOut(quote.delivery) } : {}),
+          seller: context.store.name,
           payment,
           shipToCity: details.shipToCity,
           pinRequired: await pinRequired(context),

@@ -5,7 +5,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { CallStates } from '../../commerce/ports';
 import { describeError } from '../../logging';
 import { type CallBinding, bindingOf } from './call-binding';
-import { lowerCaseHeaders, signedByProvider } from './provider-signature';
+import { handshakeAdmitted, lowerCaseHeaders } from './provider-signature';
 import { createRelaySession } from './relay-session';
 import { requestedUrl } from './twilio-signature';
 import { callDependenciesOf, mountPhoneWebhook, type PhoneChannelOptions, RELAY_PATH } from './phone-webhook';
@@ -60,7 +60,7 @@ export function createPhoneChannel(options: PhoneChannelOptions): PhoneChannel {
     const path = new URL(request.url ?? '/', 'http://upgrade.invalid').pathname;
     if (path !== RELAY_PATH) return refuseUpgrade(socket, '404 Not Found');
     const handshake = { headers: lowerCaseHeaders(request.headers), url: requestedUrl(request, 'websocket', phone.publicUrl) };
-    if (!signedByProvider(phone, handshake, clock())) return refuseUpgrade(socket, '403 Forbidden');
+    if (!handshakeAdmitted(phone, handshake, clock())) return refuseUpgrade(socket, '403 Forbidden');
     const binding = phone.verifySignature ? bindingOf(request.url ?? '/') : undefined;
     if (phone.verifySignature && !binding) return refuseUpgrade(socket, '403 Forbidden');
     if (!callStates) return refuseUpgrade(socket, '503 Service Unavailable');

@@ -5,7 +5,7 @@ import { type CallBinding, bindingOf } from './call-binding';
 import { CALL_STATE_TTL_MS } from './call-state';
 import type { Connections } from './api-gateway-connections';
 import { callDependenciesOf, type PhoneChannelOptions } from './phone-webhook';
-import { lowerCaseHeaders, signedByProvider } from './provider-signature';
+import { handshakeAdmitted, lowerCaseHeaders } from './provider-signature';
 import { createRelaySession, type RelaySocketState } from './relay-session';
 
 /**
@@ -86,7 +86,7 @@ export function createRelayWebSocketHandler(options: RelayWebSocketOptions): (ev
 
   async function connect(event: WebSocketEvent, states: CallStates): Promise<WebSocketAnswer> {
     const url = handshakeUrl(event);
-    if (!signedByProvider(phone, { headers: lowerCaseHeaders(event.headers), url }, clock())) return { statusCode: 403 };
+    if (!handshakeAdmitted(phone, { headers: lowerCaseHeaders(event.headers), url }, clock())) return { statusCode: 403 };
     const binding: CallBinding | undefined = phone.verifySignature ? bindingOf(url) : undefined;
     if (phone.verifySignature && !binding) return { statusCode: 403 };
     await saveRecord(states, event.requestContext.connectionId, {

@@ -32,6 +32,19 @@ export function signedByProvider(phone: PhoneSignatureSettings, request: PhoneRe
   return signedByTwilio({ authToken: phone.twilioAuthToken, verify: phone.verifySignature }, request.headers[TWILIO_SIGNATURE_HEADER], request.url, request.params);
 }
 
+/**
+ * Whether the relay's WebSocket handshake may be admitted. Twilio signs it like a webhook. Telnyx
+ * documents its signature for webhooks only, so an unsigned Telnyx handshake is admitted on the
+ * per-call socket URL alone (call-binding.ts: handed out only in the answer to a signed webhook and
+ * checked against the call's setup); a signature it does carry must still be valid.
+ */
+export function handshakeAdmitted(phone: PhoneSignatureSettings, request: PhoneRequest, now: Date): boolean {
+  if (phone.provider === 'telnyx' && request.headers[TELNYX_SIGNATURE_HEADER] === undefined && request.headers[TELNYX_TIMESTAMP_HEADER] === undefined) {
+    return true;
+  }
+  return signedByProvider(phone, request, now);
+}
+
 /** The headers of a Node request or an API Gateway event, names in lower case. */
 export function lowerCaseHeaders(headers: Readonly<Record<string, string | string[] | undefined>> | null | undefined): Record<string, string | string[] | undefined> {
   return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));

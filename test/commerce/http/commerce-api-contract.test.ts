@@ -76,7 +76,7 @@ describe('commerce-api.yaml', () => {
       .map(([operationId, { method, path: template }]) => `${operationId}: ${key(method, template)}`)
       .sort();
     expect(inDocument).toEqual(inAdapter);
-    expect(documented).toHaveLength(13);
+    expect(documented).toHaveLength(14);
   });
 
   /** POSTs that change nothing (the phone's look-ups): no key, retried like a GET. */
@@ -129,6 +129,7 @@ describe('commerce-api.yaml', () => {
       const bodies: Record<string, unknown> = {
         createReturn: { orderNumber: '10605', lineId: '10605-2', quantity: 1, reason: 'size', refundMethod: { kind: 'store-credit' }, labelDelivery: 'email' },
         placeOrder: { lines: [{ productId: 'merino-hiking-socks', quantity: 1, unitPrice: { minor: 1800, currency: 'USD' } }], placedAt: TEST_NOW.toISOString() },
+        quoteOrder: { lines: [{ productId: 'merino-hiking-socks', quantity: 1, unitPrice: { minor: 1800, currency: 'USD' } }] },
         findShopperByPhone: { phone: '+13035550142' },
         findShopperByOrder: { orderNumber: '10605', postalCode: '80205', placedSince: new Date(TEST_NOW.getTime() - 365 * 86_400_000).toISOString() },
         checkSecondFactor: { digits: '4242', placedSince: TEST_NOW.toISOString() },
@@ -176,6 +177,11 @@ describe('commerce-api.yaml', () => {
         refundMethod: { kind: 'store-credit' },
         labelDelivery: 'email',
         idempotencyKey: 'adapter-return',
+      });
+      expect(await adapter.checkout.quote!({ shopperId: 'shopper-ben', lines: [{ productId: 'merino-hiking-socks', quantity: 1, unitPrice: { minor: 1800, currency: 'USD' } }] })).toEqual({
+        total: { minor: 2448, currency: 'USD' },
+        tax: { minor: 149, currency: 'USD' },
+        delivery: { minor: 499, currency: 'USD' },
       });
       await adapter.checkout.place({
         shopperId: 'shopper-ben',

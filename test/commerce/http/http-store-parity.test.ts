@@ -153,10 +153,14 @@ describe('the store over HTTP answers like the embedded store', () => {
     expect(socks).toBeDefined();
     const line = { productId: socks!.id, quantity: 1, variant: { size: 'M' }, unitPrice: socks!.price };
 
+    // The quote over HTTP is the store's own, and the order charges exactly its total.
+    const quoted = await overHttp.checkout.quote!({ shopperId: 'shopper-ben', lines: [line] });
+    expect(quoted).toEqual(await direct.checkout.quote!({ shopperId: 'shopper-ben', lines: [line] }));
+    expect(quoted?.tax).toBeDefined();
     const placed = await overHttp.checkout.place(checkoutRequest({ lines: [line] }));
     expect(placed).toEqual({
       kind: 'placed',
-      order: expect.objectContaining({ total: socks!.price, payment: { brand: 'Mastercard', last4: '4444' }, shipToCity: 'Austin' }),
+      order: expect.objectContaining({ total: quoted!.total, payment: { brand: 'Mastercard', last4: '4444' }, shipToCity: 'Austin' }),
     });
     expect(await direct.checkout.place(checkoutRequest({ lines: [line] }))).toEqual(placed);
     const number = placed.kind === 'placed' ? placed.order.number : '';

@@ -292,6 +292,13 @@ async function seedOrders(container, plan, setUp, variantsByHandle, customers, p
     }
     await pg.raw('UPDATE "order" SET display_id = ?, created_at = ?, canceled_at = ? WHERE id = ?', [planned.displayId, planned.placedAt, planned.cancelledAt ?? null, order.id]);
     await pg.raw('UPDATE order_item SET created_at = ? WHERE order_id = ?', [planned.placedAt, order.id]);
+    // Each line added a second after the one before, as a shopper fills a cart: the order the
+    // adapter lists them in.
+    for (const [index, item] of items.entries()) {
+      const added = new Date(new Date(planned.placedAt).getTime() + index * 1000);
+      await pg.raw('UPDATE order_line_item SET created_at = ? WHERE id = ?', [added, item.id]);
+      await pg.raw('UPDATE order_item SET created_at = ? WHERE order_id = ? AND item_id = ?', [added, order.id, item.id]);
+    }
   }
   await pg.raw(`SELECT setval(pg_get_serial_sequence('"order"', 'display_id'), (SELECT max(display_id) FROM "order"))`);
 }
