@@ -329,7 +329,10 @@ export interface ReturnRequest {
 }
 
 export interface ReturnRecord {
-  /** Six digits, read back digit by digit. */
+  /**
+   * The store's reference for the return, said back to the shopper: six digits in the embedded
+   * store, the return's name on Shopify ("1001-R1", after its order "#1001").
+   */
   readonly number: string;
   readonly orderNumber: string;
   readonly lineId: string;

@@ -82,6 +82,17 @@ export class Voice {
   }
 
   /**
+   * A reference the store made up (a return's number): all digits, read one at a time like an order
+   * number; otherwise its runs of digits read so and its letters said one by one, the punctuation
+   * between them left out: Shopify's "#1001-R1" is "1001 R 1".
+   */
+  reference(value: string): Speech {
+    const runs = value.match(/\d+|[A-Za-z]+/g) ?? [];
+    if (runs.length <= 1 && !/[A-Za-z]/.test(value)) return this.digits(value);
+    return runs.flatMap((run, index) => [...(index > 0 ? [text(' ')] : []), /^\d/.test(run) ? digits(run) : text([...run].join(' '))]);
+  }
+
+  /**
    * What a product or order line is called aloud. A name that stays in another language (the
    * catalog's, when the store has no name in the shopper's) is marked so it is said in that language.
    */

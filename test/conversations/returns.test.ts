@@ -1,6 +1,7 @@
 import { type Conversation, type Heard, PLATFORMS, type SlotInput } from '../support/conversation';
 import { expectValidSsml } from '../support/ssml-checks';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { spokenReturnReference } from '../support/return-expectations';
 
 // Each test gets its own store: returns created by one must not make another's item "already returned".
 let testApp: TestApp;
@@ -65,14 +66,15 @@ describe.each(PLATFORMS)('returns on %s', (platform, start) => {
     const [created] = returns();
     expect(created).toMatchObject({ order_number: '10605', line_id: '10605-1', quantity: 1, reason: 'size', refund_minor: 12_999 });
     // A return the store approves later (Shopify's return requests) is said as requested; its label follows the approval.
+    const reference = spokenReturnReference(testApp, created!);
     expect(done.text).toBe(
       testApp.traits.returnRequests
-        ? `I've requested the return. Its number is ${created!.number}. Once the store approves it, your prepaid label comes by email.`
-        : `Your return number is ${created!.number}. Your prepaid label is in your email and on a card. Send it within 14 days, unworn and in its original packaging.`,
+        ? `I've requested the return. Its number is ${reference.text}. Once the store approves it, your prepaid label comes by email.`
+        : `Your return number is ${reference.text}. Your prepaid label is in your email and on a card. Send it within 14 days, unworn and in its original packaging.`,
     );
-    expect(done.ssml).toContain(`<say-as interpret-as='digits'>${created!.number}</say-as>`);
+    expect(done.ssml).toContain(`${reference.ssml}.`);
     expect(done.listening).toBe(false);
-    expect(done.card).toEqual({ title: 'Your return', text: expect.stringContaining(created!.number) });
+    expect(done.card).toEqual({ title: 'Your return', text: expect.stringContaining(reference.text) });
     // The refund was said before the yes; the card keeps it.
     expect(done.card?.text).toBe(`${done.text} Once it reaches us, 129 dollars 99 goes back ${refundTo()}.`);
   });
@@ -285,7 +287,7 @@ describe.each(PLATFORMS)('returns on %s', (platform, start) => {
     expect(summary.text).toBe(`Rücksendung für Trailblazer Laufschuhe wegen schlechter Passform, 129 Dollar 99 zurück ${destination}. Soll ich sie anlegen?`);
     const done = heard(await ava.say('YesIntent'));
     expect(returns()).toHaveLength(1);
-    const { number } = returns()[0]!;
+    const number = spokenReturnReference(testApp, returns()[0]!).text;
     if (testApp.traits.returnRequests) {
       expect(done.text).toBe(`Ich habe die Rücksendung beantragt. Ihre Nummer ist ${number}. Sobald der Shop sie genehmigt, kommt das Gratis-Etikett per E-Mail.`);
     } else {

@@ -71,4 +71,28 @@ describe('the Shopify adapter over a schema-backed Shopify', () => {
     expect(words.categories.map((category) => category.id)).toEqual(demoWords.categories.map((category) => category.id));
     expect(words.categories.find((category) => category.id === 'jackets')?.terms).toEqual(expect.arrayContaining(['parka']));
   });
+
+  it('requests returns from Shopify and keeps the names Shopify gives them, "#<order>-R<n>", as their references', async () => {
+    const request = (lineId: string, key: string) =>
+      asShopper('shopper-ava', () =>
+        shopify.store.returns.create({
+          shopperId: 'shopper-ava',
+          orderNumber: '10605',
+          lineId,
+          quantity: 1,
+          reason: 'unwanted',
+          refundMethod: { kind: 'original-payment' },
+          labelDelivery: 'email',
+          idempotencyKey: key,
+        }),
+      );
+    const first = await request('10605-1', 'adapter-return-1');
+    const second = await request('10605-2', 'adapter-return-2');
+    expect(first).toEqual({ kind: 'created', record: expect.objectContaining({ number: '10605-R1', orderNumber: '10605', lineId: '10605-1', pendingApproval: true }) });
+    expect(second).toEqual({ kind: 'created', record: expect.objectContaining({ number: '10605-R2', lineId: '10605-2', pendingApproval: true }) });
+    // Shopify's names, not the store's own numbers, are what the shopper is told.
+    const held = demo.db.prepare<[], { number: string }>("SELECT number FROM returns WHERE order_number = '10605' ORDER BY id").all();
+    expect(held).toHaveLength(2);
+    expect(held.map((row) => row.number)).not.toContain('10605-R1');
+  });
 });

@@ -1,3 +1,4 @@
+import { confirmation, done } from '../support/checkout-expectations';
 import { answered, PLATFORMS, speechText } from '../support/conversation';
 import { serveShopifyOnLoopback, type ShopifyStoreServer } from '../support/shopify-store-server';
 import { createTestApp, TEST_NOW, type TestApp } from '../support/test-app';
@@ -21,7 +22,8 @@ beforeAll(() => {
 });
 afterAll(() => testApp.close());
 
-const orderLines = () => (testApp.db.prepare('SELECT COUNT(*) AS n FROM order_lines').get() as { n: number }).n;
+const orderLinesOf = (app: TestApp) => (app.db.prepare('SELECT COUNT(*) AS n FROM order_lines').get() as { n: number }).n;
+const orderLines = () => orderLinesOf(testApp);
 const resolvedGoals = () => testApp.db.prepare("SELECT goal FROM turn_events WHERE outcome = 'resolved'").all() as { goal: string }[];
 
 describe.each(PLATFORMS)('Shopify on %s', (platform, start) => {
@@ -60,6 +62,50 @@ describe.each(PLATFORMS)('Shopify on %s', (platform, start) => {
   });
 });
 
+describe('Shopify with PURCHASE_PIN_REQUIRED=true', () => {
+  let pinApp: TestApp;
+  let pinShopify: ShopifyStoreServer;
+  // A new store each time: the same basket again within the duplicate-order window would get the first cart back.
+  beforeEach(() => {
+    pinApp = createTestApp({ PURCHASE_PIN_REQUIRED: 'true' }, {
+      store: (embedded) => {
+        pinShopify = serveShopifyOnLoopback(embedded, { now: () => TEST_NOW });
+        return { store: pinShopify.store, accessTokens: pinShopify.accessTokens, token: (id, expiresIn) => pinShopify.token(id, expiresIn), close: () => pinShopify.close() };
+      },
+    });
+  });
+  afterEach(() => pinApp.close());
+
+  const pinRows = () => pinApp.db.prepare('SELECT shopper_id, wrong_tries, locked_until FROM purchase_pins ORDER BY shopper_id').all();
+
+  it.each(PLATFORMS)('on %s, a yes to "reorder my coffee" makes the cart without asking the PIN: a cart charges nothing', async (platform, start) => {
+    const pinsBefore = pinRows();
+    const orderLinesBefore = orderLinesOf(pinApp);
+    const cartsBefore = pinShopify.carts.length;
+    const ava = start(pinApp.app, { token: await pinApp.token('shopper-ava') });
+    const asked = answered(await ava.say('ReorderIntent', { item: 'coffee' }), platform);
+    expect(asked.text).toBe(confirmation('prepares-cart', { items: '2 bags of Ethiopia Yirgacheffe coffee', total: '33 dollars 98', charge: { total: '', tax: '', delivery: 'free' }, city: '' }));
+    const yes = answered(await ava.say('YesIntent'), platform);
+    expect(yes.text).toBe(done('prepares-cart', { orderNumber: '', day: '', total: '33 dollars 98' }));
+    expect(yes.text).not.toMatch(/PIN/);
+    expect(pinShopify.carts).toHaveLength(cartsBefore + 1);
+    expect(pinShopify.carts.at(-1)).toMatchObject({ shopperId: 'shopper-ava', lines: [expect.objectContaining({ quantity: 2 })] });
+    expect(orderLinesOf(pinApp)).toBe(orderLinesBefore);
+    // No try was counted against the PIN: it was never asked.
+    expect(pinRows()).toEqual(pinsBefore);
+  });
+
+  it('a shopper who never set a PIN can still fill a cart: the PIN is not what guards it', async () => {
+    pinApp.db.prepare('DELETE FROM purchase_pins WHERE shopper_id = ?').run('shopper-ava');
+    const cartsBefore = pinShopify.carts.length;
+    const ava = PLATFORMS[0][1](pinApp.app, { token: await pinApp.token('shopper-ava') });
+    answered(await ava.say('ReorderIntent', { item: 'coffee' }), 'alexa');
+    const yes = answered(await ava.say('YesIntent'), 'alexa');
+    expect(yes.text).toBe(done('prepares-cart', { orderNumber: '', day: '', total: '33 dollars 98' }));
+    expect(pinShopify.carts).toHaveLength(cartsBefore + 1);
+  });
+});
+
 describe('Shopify returns', () => {
   it('requests the return from Shopify, says it was requested, and refunds to the original payment, whose card Shopify does not tell', async () => {
     const ava = PLATFORMS[0][1](testApp.app, { token: await testApp.token('shopper-ava') });
@@ -68,10 +114,12 @@ describe('Shopify returns', () => {
     const summary = await ava.say('YesIntent');
     expect(summary.text).toBe('Shall I take back the Trailblazer running shoes, for a poor fit, and refund 129 dollars 99 to your original payment method?');
     const done = await ava.say('YesIntent');
-    const rows = testApp.db.prepare('SELECT number, reason, quantity FROM returns').all() as { number: string; reason: string; quantity: number }[];
-    expect(rows).toEqual([{ number: expect.stringMatching(/^\d{6}$/), reason: 'size', quantity: 1 }]);
+    const rows = testApp.db.prepare('SELECT order_number, reason, quantity FROM returns').all() as { order_number: string; reason: string; quantity: number }[];
+    expect(rows).toEqual([{ order_number: '10605', reason: 'size', quantity: 1 }]);
     // Shopify answered the request as REQUESTED: the store approves it, and the label follows.
-    expect(done.text).toBe(`I've requested the return. Its number is ${rows[0]!.number}. Once the store approves it, your prepaid label comes by email.`);
+    // Its name, "#10605-R1" (the order's first return), is said with each run of digits read as digits.
+    expect(done.text).toBe("I've requested the return. Its number is 10605 R 1. Once the store approves it, your prepaid label comes by email.");
+    expect(done.ssml).toContain("Its number is <say-as interpret-as='digits'>10605</say-as> R <say-as interpret-as='digits'>1</say-as>.");
     expect(done.card).toEqual({ title: 'Your return', text: `${done.text} Once it reaches us, 129 dollars 99 goes back to your original payment method.` });
   });
 });

@@ -47,6 +47,15 @@ describe('Voice', () => {
     expect(renderSsml(voice.digits('10-42'), 'alexa')).toBe(`<speak><say-as interpret-as='digits'>1042</say-as></speak>`);
   });
 
+  it('says a store\'s reference as it is made: all digits one at a time, a name like "#1001-R1" as "1001 R 1"', () => {
+    expect(renderSsml(voice.reference('482913'), 'alexa')).toBe(`<speak><say-as interpret-as='digits'>482913</say-as></speak>`);
+    expect(plainText(voice.reference('#1001-R1'))).toBe('1001 R 1');
+    expect(renderSsml(voice.reference('#1001-R1'), 'alexa')).toBe(`<speak><say-as interpret-as='digits'>1001</say-as> R <say-as interpret-as='digits'>1</say-as></speak>`);
+    // Letters are said one by one; what is neither letter nor digit never reaches the SSML.
+    expect(plainText(voice.reference('RMA-77'))).toBe('R M A 77');
+    expect(renderSsml(voice.reference('<b>&7'), 'alexa')).toBe(`<speak>b <say-as interpret-as='digits'>7</say-as></speak>`);
+  });
+
   it('names days relative to today in the store time zone', () => {
     expect(plainText(voice.day(new Date('2026-11-26T23:30:00Z'), now))).toBe('today'); // 18:30 in New York
     expect(plainText(voice.day(new Date('2026-11-27T12:00:00Z'), now))).toBe('tomorrow');

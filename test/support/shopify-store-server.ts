@@ -67,11 +67,16 @@ export interface ShopifyStoreServerOptions {
   readonly timeZone?: string;
 }
 
+/** How Shopify names the nth return of an order: "#1001-R1", after the order's name "#1001". */
+export function returnName(orderNumber: string, nth: number): string {
+  return `#${orderNumber}-R${nth}`;
+}
+
 /**
  * What Shopify's shopper-facing APIs tell, where stores differ: no saved card, no carrier's words on
  * a fulfillment event, returns requested for the store to approve, and every search match counted.
  */
-export const SHOPIFY_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: false, carrierWords: false, returnRequests: true, countsEveryMatch: true };
+export const SHOPIFY_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: false, carrierWords: false, returnRequests: true, countsEveryMatch: true, returnsNamedByOrder: true };
 
 const STOREFRONT_TOKEN = 'shpat-test-storefront-private-token';
 /** More products than the demo catalog and any test's additions hold. */
@@ -422,9 +427,9 @@ export function serveShopifyOnLoopback(embedded: EmbeddedStore, options: Shopify
       },
       returns: (args: { first?: number }) =>
         connection(
-          returns.map((row) => ({
+          returns.map((row, index) => ({
             id: gid('Return', row.number),
-            name: `#${row.number}`,
+            name: returnName(order.number, index + 1),
             status: 'REQUESTED',
             returnLineItems: (itemArgs: { first?: number }) =>
               connection([{ __typename: 'ReturnLineItem', id: gid('ReturnLineItem', row.number), quantity: row.quantity, lineItem: { id: gid('LineItem', row.line_id) } }], itemArgs),
@@ -433,6 +438,12 @@ export function serveShopifyOnLoopback(embedded: EmbeddedStore, options: Shopify
         ),
       shopperId,
     };
+  }
+
+  /** The name Shopify gives a return: the order's name and the return's place among the order's returns, "#1001-R1". */
+  function returnNameOf(orderNumber: string, returnNumber: string): string {
+    const numbers = embedded.db.prepare<[string], { number: string }>('SELECT number FROM returns WHERE order_number = ? ORDER BY id').all(orderNumber);
+    return returnName(orderNumber, numbers.findIndex((row) => row.number === returnNumber) + 1);
   }
 
   /** Shopify's order search, as far as the adapter uses it: processed_at:>='…' and order_number:N. */
@@ -481,7 +492,7 @@ export function serveShopifyOnLoopback(embedded: EmbeddedStore, options: Shopify
           idempotencyKey: randomBytes(12).toString('hex'),
         });
         if (outcome.kind === 'refused') return { return: null, userErrors: [{ code: outcome.why === 'not-found' ? 'NOT_FOUND' : 'INVALID', field: ['requestedLineItems'], message: `Not returnable: ${outcome.why}` }] };
-        return { return: { id: gid('Return', outcome.record.number), name: `#${outcome.record.number}`, status: 'REQUESTED', createdAt: outcome.record.createdAt.toISOString() }, userErrors: [] };
+        return { return: { id: gid('Return', outcome.record.number), name: returnNameOf(outcome.record.orderNumber, outcome.record.number), status: 'REQUESTED', createdAt: outcome.record.createdAt.toISOString() }, userErrors: [] };
       },
     };
   }

@@ -18,10 +18,12 @@ export interface StoreTraits {
   readonly returnRequests: boolean;
   /** Search counts every match (Shopify's totalCount) rather than stopping past 100. */
   readonly countsEveryMatch: boolean;
+  /** A return is named after its order (Shopify's "#10605-R1") rather than numbered on its own. */
+  readonly returnsNamedByOrder: boolean;
 }
 
 /** What the embedded store and a store behind commerce-api.yaml do. */
-export const EMBEDDED_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: true, carrierWords: true, returnRequests: false, countsEveryMatch: false };
+export const EMBEDDED_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: true, carrierWords: true, returnRequests: false, countsEveryMatch: false, returnsNamedByOrder: false };
 
 /** The traits of the store the skill uses: the checkout port says how it takes payment; the rest is what its data holds. */
 export function traitsOf(store: StoreCommerce, data: Omit<StoreTraits, 'checkout'> = EMBEDDED_TRAITS): StoreTraits {

@@ -14,8 +14,11 @@ const MINUTE_MS = 60_000;
 /**
  * Whether this purchase needs the PIN: always when the shopper turned it on for their own account;
  * otherwise when the store asks for it, unless its policy lets this speaker's recognised voice stand in.
+ * Never where a yes only prepares a cart: the PIN guards a charge to the saved card, and a cart
+ * charges nothing (the shopper pays on the store's checkout page).
  */
 export async function pinRequired(context: ShopperContext): Promise<boolean> {
+  if (preparesCart(context)) return false;
   if (await context.commerce.purchasePins.alwaysRequired?.(context.shopper.id)) return true;
   if (!(context.store.purchasePin?.required ?? false)) return false;
   return !speakerReplacesPin(context.turn.speaker, context.store.household);
@@ -54,7 +57,7 @@ export async function pinBlock(context: ShopperContext, basket: Basket, intro: S
 }
 
 /** Ask for the PIN; whatever the shopper says next is kept out of every log. */
-export function askForPin(context: FlowContext, state: Confirmation, speech: Speech = context.voice.say(preparesCart(context) ? 'checkout.askPinCart' : 'checkout.askPin')): Reply {
+export function askForPin(context: FlowContext, state: Confirmation, speech: Speech = context.voice.say('checkout.askPin')): Reply {
   return listen(context.turn, speech, context.voice.say('checkout.askPinReprompt'), { active: pinStep(state) });
 }
 

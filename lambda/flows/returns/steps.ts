@@ -262,9 +262,9 @@ export async function createReturn(context: ShopperContext, state: ReturnState):
   const { record } = outcome;
   // A return the store has yet to approve is said as requested: its label follows the approval.
   const speech = record.pendingApproval
-    ? voice.say('returns.requested', { number: voice.digits(record.number) })
+    ? voice.say('returns.requested', { number: voice.reference(record.number) })
     : join(
-        voice.say('returns.created', { number: voice.digits(record.number) }),
+        voice.say('returns.created', { number: voice.reference(record.number) }),
         labelSentence(voice, record.labelDelivery, policy.shipWithinDays, conditionsFor(policy, candidate.line.category)),
       );
   // The refund was said when the shopper agreed to the return; the card keeps it with the rest.

@@ -196,13 +196,14 @@ export const confirmReturn = forShopper({
   title: 'Confirm a return',
   description:
     'Second step: creates the return prepare_return described, after the shopper said yes. Needs the confirmation token from prepare_return; without one, with one for another shopper, an expired one, or when the order changed since, it creates nothing and says why (then prepare again). ' +
-    'Calling it again with the same token never creates a second return: it answers the same return.',
+    'Calling it again with the same token never creates a second return: it answers the same return. ' +
+    'status=created: the return stands and its label is emailed. status=requested: the store approves returns itself (Shopify), so the return is only requested; tell the shopper the label comes by email once the store approves it.',
   input: { confirmation: z.string().min(1).max(4096) },
   output: {
-    status: z.enum(['created', 'refused']),
+    status: z.enum(['created', 'requested', 'refused']).describe('created: the return stands; requested: it awaits the store\'s approval; refused: nothing was created (see why).'),
     why: z.enum(CONFIRM_RETURN_WHY).optional(),
     explanation: z.string().optional(),
-    returnNumber: z.string().optional(),
+    returnNumber: z.string().optional().describe('The store\'s reference for the return, e.g. "482913" or (Shopify) "1001-R1".'),
     refund: MoneySchema.optional(),
     refundTo: RefundToSchema.optional(),
     label: z.literal('email').optional(),
@@ -238,7 +239,8 @@ export const confirmReturn = forShopper({
     }
     return {
       output: {
-        status: 'created' as const,
+        // A request the store has yet to approve is not a return made: say which the store answered.
+        status: outcome.record.pendingApproval ? ('requested' as const) : ('created' as const),
         returnNumber: outcome.record.number,
         refund: moneyOut(outcome.record.refund),
         refundTo: details.refundTo,
