@@ -7,8 +7,11 @@ import { withCatalog } from './catalog-types';
 import { LocaleModelSchema, ProjectSchema, type LocaleModel, type Project, type Source } from './schema';
 import { SourceError } from './source-error';
 
-/** The folder holding `project.yaml` and `locales/`. */
+/** The folder holding `project.yaml`. */
 export const SOURCE_DIR = path.resolve(__dirname, '..');
+/** The language packs: `<locale>/model.yaml` in each holds what shoppers say in that locale. */
+export const PACKS_DIR = path.resolve(__dirname, '../../lambda/languages');
+const MODEL_FILE = 'model.yaml';
 
 export { SourceError };
 
@@ -37,9 +40,9 @@ export function parseProject(file: string, text: string): Project {
 export function parseLocale(file: string, text: string): LocaleModel {
   const result = LocaleModelSchema.safeParse(parseYaml(file, text));
   if (!result.success) throw new SourceError(issuesOf(file, result.error));
-  const expected = path.basename(file, '.yaml');
+  const expected = path.basename(path.dirname(file));
   if (result.data.locale !== expected) {
-    throw new SourceError([`${file}: locale is ${result.data.locale} but the file is named for ${expected}`]);
+    throw new SourceError([`${file}: locale is ${result.data.locale} but its pack is ${expected}`]);
   }
   return result.data;
 }
@@ -47,21 +50,22 @@ export function parseLocale(file: string, text: string): LocaleModel {
 export interface LoadOptions {
   /** The catalog that fills the `catalog:` types; project.yaml's `catalog.file`, else the embedded demo catalog. */
   readonly catalog?: CatalogSnapshot;
+  /** Where the language packs are; PACKS_DIR unless a test works on a copy. */
+  readonly packsDir?: string;
 }
 
-/** Reads and validates `project.yaml` and every `locales/*.yaml` under `dir`, their catalog types filled. */
+/** Reads and validates `project.yaml` under `dir` and every language pack's `model.yaml`, their catalog types filled. */
 export function loadSource(dir: string = SOURCE_DIR, options: LoadOptions = {}): Source {
   const projectFile = path.join(dir, 'project.yaml');
   const project = parseProject(path.relative(dir, projectFile), fs.readFileSync(projectFile, 'utf8'));
-  const localeDir = path.join(dir, 'locales');
+  const packsDir = options.packsDir ?? PACKS_DIR;
   const files = fs
-    .readdirSync(localeDir)
-    .filter((name) => name.endsWith('.yaml'))
+    .readdirSync(packsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(packsDir, entry.name, MODEL_FILE)))
+    .map((entry) => path.join(entry.name, MODEL_FILE))
     .sort();
-  if (files.length === 0) throw new SourceError([`${localeDir}: no locale files`]);
-  const locales = files.map((name) =>
-    parseLocale(path.join('locales', name), fs.readFileSync(path.join(localeDir, name), 'utf8')),
-  );
+  if (files.length === 0) throw new SourceError([`${packsDir}: no language pack has a ${MODEL_FILE}`]);
+  const locales = files.map((file) => parseLocale(file, fs.readFileSync(path.join(packsDir, file), 'utf8')));
   const catalog = options.catalog ?? (project.catalog.file ? readCatalogFile(path.resolve(dir, project.catalog.file)) : demoCatalog());
   return withCatalog({ project, locales }, catalog);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The shape of the language-model source: `project.yaml` (settings shared by every language) and
- * `locales/<locale>.yaml` (everything a shopper can say in one language). Every file is validated
+ * `lambda/languages/<locale>/model.yaml` (everything a shopper can say in one language). Every file is validated
  * here before anything is generated, so a typo fails with a path to the mistake.
  */
 

@@ -13,7 +13,7 @@
  *   request and identify nobody. The one exception is a port in a URL (`http://localhost:3000`),
  *   which is configuration, not personal data.
  * - Four or more spoken digits in a row ("four two four two", "eins zwei drei vier") become
- *   [number], for the same reason.
+ *   [number], for the same reason, in every language a pack speaks: its number words are the pack's.
  * - Four or more digits said in short groups ("73 91", as a platform may write a PIN) become
  *   [number] as well, wherever in the conversation they were said.
  * - Matching is deliberately generous: a date written as 12.03.2024 loses its year. Losing a
@@ -24,40 +24,82 @@
  * Every pattern is anchored on a bounded quantifier, so the cost stays linear in the text's length.
  */
 
+import { LOCALES, packOf } from '../languages/packs';
+import { foldSpelling } from '../understanding/tokens';
+
 type Rule = readonly [pattern: RegExp, replace: string | ((match: string, ...groups: string[]) => string)];
 
-const STREET_WORDS_EN =
-  'street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|terrace|parkway|pkwy|highway|hwy|crescent|alley';
-const STREET_WORDS_DE_CAPITALISED = 'Weg|Gasse|Platz|Allee|Damm|Ufer|Chaussee|Steig|Pfad';
+const PACKS = LOCALES.map(packOf);
 
-const DIGIT_WORDS = [
-  // English
-  'zero', 'oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
-  // German
-  'null', 'eins', 'zwei', 'zwo', 'drei', 'vier', 'fünf', 'fuenf', 'sechs', 'sieben', 'acht', 'neun',
-];
-const TWO_DIGIT_WORDS = [
-  'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
-  'zehn', 'elf', 'zwölf', 'zwoelf', 'dreizehn', 'vierzehn', 'fünfzehn', 'fuenfzehn', 'sechzehn', 'siebzehn', 'achtzehn', 'neunzehn',
-];
-const TENS_WORDS = [
-  'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
-  'zwanzig', 'dreißig', 'dreissig', 'vierzig', 'fünfzig', 'fuenfzig', 'sechzig', 'siebzig', 'achtzig', 'neunzig',
-];
-/** "zweiundvierzig": one word, two digits. */
-const GERMAN_COMPOUND = `(?:ein|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun)und(?:${TENS_WORDS.slice(8).join('|')})`;
-const NUMBER_TOKEN = `(?:\\d|${GERMAN_COMPOUND}|${[...TWO_DIGIT_WORDS, ...TENS_WORDS, ...DIGIT_WORDS, 'hundred', 'hundert'].join('|')})`;
-const SPOKEN_RUN = new RegExp(`(?<![\\p{L}\\d])${NUMBER_TOKEN}(?:[\\s,-]{1,3}${NUMBER_TOKEN}){1,29}(?![\\p{L}\\d])`, 'giu');
-const TWO_DIGIT_TOKEN = new RegExp(`^(?:${GERMAN_COMPOUND}|${TWO_DIGIT_WORDS.join('|')})$`, 'iu');
-const NO_DIGIT_TOKEN = /^(?:hundred|hundert)$/i;
+/** How many digits a spoken number word stands for: "four" one, "fourteen" and "zweiundvierzig" two, "hundred" none. */
+const DIGITS_OF_WORD: ReadonlyMap<string, number> = new Map(
+  PACKS.flatMap(({ words: { numbers } }) => [
+    ...Object.keys(numbers.units).map((word) => [word, 1] as const),
+    ...Object.keys(numbers.teens).map((word) => [word, 2] as const),
+    ...Object.keys(numbers.tens).map((word) => [word, 1] as const),
+    ...numbers.hundred.map((word) => [word, 0] as const),
+  ]),
+);
+const COMPOUND_SPLITTERS = PACKS.flatMap(({ words: { numbers } }) => (numbers.splitCompound ? [numbers.splitCompound] : []));
 
-/** How many digits a run of number words says, roughly: "nineteen eighty four" is four, "two hundred fifty" three. */
-function spokenDigits(run: string): number {
-  return run
-    .split(/[\s,-]+/)
-    .filter((token) => token !== '')
-    .reduce((sum, token) => sum + (TWO_DIGIT_TOKEN.test(token) ? 2 : NO_DIGIT_TOKEN.test(token) ? 0 : 1), 0);
+/** The digits a word says when it is a number word of any language ("vier", "quatre", "zweiundvierzig"), else undefined. */
+function digitsOfWord(typed: string): number | undefined {
+  if (/^\d$/.test(typed)) return 1;
+  const word = foldSpelling(typed.toLowerCase());
+  const known = DIGITS_OF_WORD.get(word) ?? DIGITS_OF_WORD.get(typed.toLowerCase());
+  if (known !== undefined) return known;
+  // A number written as one word ("zweiundvierzig", "ventitré") is read as two digits.
+  return COMPOUND_SPLITTERS.some((split) => (split(word)?.length ?? 0) > 1) ? 2 : undefined;
 }
+
+const WORD = /[\p{L}\d]+/gu;
+const BETWEEN_SPOKEN_DIGITS = /^[\s,-]{1,3}$/;
+const MIN_SPOKEN_DIGITS = 4;
+
+/**
+ * Four or more digits spoken in a row, one by one or in short groups, in any language a pack speaks
+ * ("four two four two", "eins zwei drei vier", "quatre-vingt-dix sept"), become [number].
+ */
+function redactSpokenDigits(text: string): string {
+  let result = '';
+  let copiedUpTo = 0;
+  let run: { start: number; end: number; digits: number } | undefined;
+  const close = (): void => {
+    if (run && run.digits >= MIN_SPOKEN_DIGITS) {
+      result += `${text.slice(copiedUpTo, run.start)}[number]`;
+      copiedUpTo = run.end;
+    }
+    run = undefined;
+  };
+  for (const match of text.matchAll(WORD)) {
+    const digits = digitsOfWord(match[0]);
+    const start = match.index;
+    if (digits === undefined) {
+      close();
+      continue;
+    }
+    if (run && BETWEEN_SPOKEN_DIGITS.test(text.slice(run.end, start))) {
+      run.end = start + match[0].length;
+      run.digits += digits;
+    } else {
+      close();
+      run = { start, end: start + match[0].length, digits };
+    }
+  }
+  close();
+  return result + text.slice(copiedUpTo);
+}
+
+const escapeAlternatives = (words: readonly string[]): string => words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const SPOKEN_AT = escapeAlternatives(PACKS.flatMap((pack) => pack.redaction.spokenEmail.at));
+const SPOKEN_DOT = escapeAlternatives(PACKS.flatMap((pack) => pack.redaction.spokenEmail.dot));
+const SPOKEN_UNDERSCORE = escapeAlternatives(PACKS.flatMap((pack) => pack.redaction.spokenEmail.underscore));
+const SPOKEN_EMAIL = new RegExp(
+  `\\b(?:[\\p{L}\\d._-]{1,64}\\s{1,3}(?:${SPOKEN_DOT}|${SPOKEN_UNDERSCORE})\\s{1,3}){0,3}[\\p{L}\\d._-]{1,64}\\s{1,3}(?:${SPOKEN_AT})\\s{1,3}[\\p{L}\\d-]{1,63}(?:\\s{1,3}(?:${SPOKEN_DOT})\\s{1,3}[\\p{L}]{2,24}){1,3}\\b`,
+  'giu',
+);
+/** Every pack's ways of writing a street address, in pack order. */
+const ADDRESS_RULES: readonly Rule[] = PACKS.flatMap((pack) => pack.redaction.addresses.map((pattern) => [pattern, '[address]'] as const));
 
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 
@@ -77,7 +119,7 @@ const RULES: readonly Rule[] = [
   ],
   // E-mail addresses, written and spoken ("ava at example dot com", "ava ät beispiel punkt de").
   [/[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}/g, '[email]'],
-  [/\b(?:[\p{L}\d._-]{1,64}\s{1,3}(?:dot|punkt|underscore|unterstrich)\s{1,3}){0,3}[\p{L}\d._-]{1,64}\s{1,3}(?:at|ät)\s{1,3}[\p{L}\d-]{1,63}(?:\s{1,3}(?:dot|punkt)\s{1,3}[\p{L}]{2,24}){1,3}\b/giu, '[email]'],
+  [SPOKEN_EMAIL, '[email]'],
   // JWTs (three base64url segments, the first a JSON header) and other three-segment tokens.
   [/\beyJ[A-Za-z0-9_-]{5,8192}\.[A-Za-z0-9_-]{2,8192}\.?[A-Za-z0-9_-]{0,8192}/g, '[token]'],
   [/\b[A-Za-z0-9_-]{10,8192}\.[A-Za-z0-9_-]{10,8192}\.[A-Za-z0-9_-]{10,8192}\b/g, '[token]'],
@@ -87,14 +129,8 @@ const RULES: readonly Rule[] = [
   [/(?<![A-Za-z0-9_=-])(?=[A-Za-z0-9_-]{0,4095}\d)(?=[A-Za-z0-9_-]{0,4095}[A-Za-z])[A-Za-z0-9_-]{20,4096}={0,2}(?![A-Za-z0-9_=-])/g, '[token]'],
   // ... and standard base64 with "+" or "/", mixed case and digits (a URL path is rarely all three).
   [/(?<![A-Za-z0-9+/=])(?=[A-Za-z0-9+/]{0,4095}\d)(?=[A-Za-z0-9+/]{0,4095}[a-z])(?=[A-Za-z0-9+/]{0,4095}[A-Z])(?=[A-Za-z0-9+/]{0,4095}[+/])[A-Za-z0-9+/]{24,4096}={0,2}(?![A-Za-z0-9+/=])/g, '[token]'],
-  // Street addresses: "221B Baker Street", "12 main st", "Hauptstraße 5", "Berliner Straße 12a", "Am Weiher Weg 3".
-  [new RegExp(`\\b\\d{1,5}[A-Za-z]?,?\\s{1,3}(?:[\\p{L}'.-]{1,40}\\s{1,3}){1,3}(?:${STREET_WORDS_EN})\\b\\.?`, 'giu'), '[address]'],
-  [/(?<![\p{L}])[\p{L}]{1,40}(?:\s|-)(?:Straße|Strasse|Str\.)\s{0,3}\d{1,4}\s?[a-z]?\b/gu, '[address]'],
-  // Street words that are also everyday words ("the same way") count only when written with capitals.
-  [/\b\d{1,5}[A-Za-z]?,?\s{1,3}(?:[A-Z][\p{L}'.-]{0,40}\s{1,3}){1,3}(?:Way|Place|Court|Close|Square|Circle|Row|Walk|Grove|Gardens|Crescent)\b/gu, '[address]'],
-  [/[\p{L}-]{0,40}(?:straße|strasse|str\.)\s{0,3}\d{1,4}\s?[a-z]?\b/giu, '[address]'],
-  [new RegExp(`\\b[A-ZÄÖÜ][\\p{L}-]{0,40}(?:${STREET_WORDS_DE_CAPITALISED.toLowerCase()}|\\s(?:${STREET_WORDS_DE_CAPITALISED}))\\s{1,3}\\d{1,4}\\s?[a-z]?\\b`, 'gu'), '[address]'],
-  [/\b(?:P\.?\s?O\.?\s?Box|Postfach)\s{0,3}\d{1,10}\b/gi, '[address]'],
+  // Street addresses, as each language writes them.
+  ...ADDRESS_RULES,
   // Postcodes that carry letters (UK, Canada); digit-only ones fall to [number] below.
   [/\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/g, '[address]'],
   [/\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b/g, '[address]'],
@@ -106,8 +142,6 @@ const RULES: readonly Rule[] = [
   [/(?<!\/\/[\w.-]{1,253}:)(?<!\d)\d{4,}(?!\d)/g, '[number]'],
   // The same digits heard in short groups separated by spaces ("73 91", "7 391").
   [/(?<![\d.,])\d{1,3}(?: {1,2}\d{1,3}){1,7}(?![\d.,])/g, (run) => (run.replace(/\D/g, '').length >= 4 ? '[number]' : run)],
-  // Four or more digits spoken one by one (or in short groups).
-  [SPOKEN_RUN, (run) => (spokenDigits(run) >= 4 ? '[number]' : run)],
 ];
 
 /**
@@ -123,7 +157,7 @@ function redactFreeText(text: string): string {
     pattern.lastIndex = 0;
     result = typeof replace === 'string' ? result.replace(pattern, replace) : result.replace(pattern, replace);
   }
-  return result;
+  return redactSpokenDigits(result);
 }
 
 /** The text with emails, phone numbers, addresses, card numbers, PINs and other long numbers, and tokens replaced by placeholders. */

@@ -1,11 +1,7 @@
-import deDE from './locales/de-DE.json';
-import enUS from './locales/en-US.json';
+import type { Messages } from '../languages/pack';
+import { LOCALES, PACKS, type SupportedLocale } from '../languages/packs';
 
-/** Every locale the assistant speaks; the first is the fallback. */
-export const LOCALES = ['en-US', 'de-DE'] as const;
-export type SupportedLocale = (typeof LOCALES)[number];
-
-type Messages = typeof enUS;
+export { LOCALES, type SupportedLocale };
 
 /** Dotted paths to every string leaf of the messages, e.g. "orderStatus.notFound". */
 type LeafPaths<T, Prefix extends string = ''> = {
@@ -20,12 +16,6 @@ type PluralBase<K extends string> = K extends `${infer Base}_${'zero' | 'one' | 
   : K;
 
 export type MessageKey = LeafPaths<Messages>;
-
-const resources: Record<SupportedLocale, Messages> = {
-  'en-US': enUS,
-  // Parity with en-US is checked by test/speech/locale-parity.test.ts.
-  'de-DE': deDE as Messages,
-};
 
 /**
  * The messages are i18next's JSON format (nested keys, `{{name}}` values, `_one`/`_other` plural
@@ -77,7 +67,7 @@ const compiled = new Map<SupportedLocale, CompiledLocale>();
 function compiledFor(locale: SupportedLocale): CompiledLocale {
   let found = compiled.get(locale);
   if (!found) {
-    found = { templates: compileAll(resources[locale], '', new Map()), plural: new Intl.PluralRules(locale) };
+    found = { templates: compileAll(PACKS[locale].messages, '', new Map()), plural: new Intl.PluralRules(locale) };
     compiled.set(locale, found);
   }
   return found;
@@ -87,7 +77,7 @@ function compiledFor(locale: SupportedLocale): CompiledLocale {
 function templateIn(locale: SupportedLocale, key: string, count: unknown): Template | undefined {
   const { templates, plural } = compiledFor(locale);
   if (typeof count === 'number') {
-    const form = (count === 0 ? templates.get(`${key}_zero`) : undefined) ?? templates.get(`${key}_${plural.select(count)}`);
+    const form = (count === 0 ? templates.get(`${key}_zero`) : undefined) ?? templates.get(`${key}_${plural.select(count)}`) ?? templates.get(`${key}_other`);
     if (form) return form;
   }
   return templates.get(key);

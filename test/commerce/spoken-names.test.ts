@@ -1,6 +1,6 @@
 import { commerceInLocale, namedFor } from '../../lambda/commerce/spoken-names';
 import { DEMO_PRODUCTS } from '../../lambda/commerce/sqlite/demo-catalog';
-import { DEMO_SPOKEN_NAMES_DE } from '../../lambda/commerce/sqlite/demo-names-de';
+import { DE_DE } from '../../lambda/languages/de-DE';
 import { openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
 import { MAX_SPOKEN_NAME_CHARS } from '../../lambda/commerce/http/wire-limits';
 import { ProductSchema } from '../../lambda/commerce/http/wire-schemas';
@@ -23,7 +23,7 @@ describe('spoken names per locale', () => {
 
   it('the demo catalog names every German name after a real product, short enough for the wire', () => {
     const ids = new Set(DEMO_PRODUCTS.map((product) => product.id));
-    for (const [id, name] of Object.entries(DEMO_SPOKEN_NAMES_DE)) {
+    for (const [id, name] of Object.entries(DE_DE.demoCatalog.spokenNames)) {
       expect(ids.has(id)).toBe(true);
       expect(name.length).toBeLessThanOrEqual(MAX_SPOKEN_NAME_CHARS);
     }

@@ -1,5 +1,5 @@
-import enUS from '../../lambda/speech/locales/en-US.json';
-import deDE from '../../lambda/speech/locales/de-DE.json';
+import enUS from '../../lambda/languages/en-US/messages.json';
+import deDE from '../../lambda/languages/de-DE/messages.json';
 import { DEMO_PRODUCTS } from '../../lambda/commerce/sqlite/demo-catalog';
 import { DEMO_CATALOG_TERMS } from '../../lambda/commerce/sqlite/demo-vocabulary';
 import { confirmation, done } from '../support/checkout-expectations';

@@ -1,4 +1,4 @@
-import enUS from '../../lambda/speech/locales/en-US.json';
+import enUS from '../../lambda/languages/en-US/messages.json';
 import { googleConversation, type Heard } from '../support/conversation';
 import { expectValidSsml } from '../support/ssml-checks';
 import { createTestApp, type TestApp } from '../support/test-app';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { generate } from '../../interaction-models/generate';
 import { treeDrift } from '../../interaction-models/lib/files';
 import { SOURCE_DIR } from '../../interaction-models/lib/load';
+import { copyModels } from './model-copies';
 import { REPO_ROOT, removeDir, temporaryDir } from './support';
 
 describe('generated files match the source', () => {
@@ -34,12 +35,12 @@ describe('generated files match the source', () => {
     const out = temporaryDir('models-changed');
     try {
       fs.cpSync(path.join(SOURCE_DIR, 'project.yaml'), path.join(sourceCopy, 'project.yaml'));
-      fs.cpSync(path.join(SOURCE_DIR, 'locales'), path.join(sourceCopy, 'locales'), { recursive: true });
-      const file = path.join(sourceCopy, 'locales', 'en-US.yaml');
+      const packsDir = copyModels(sourceCopy);
+      const file = path.join(packsDir, 'en-US', 'model.yaml');
       const text = fs.readFileSync(file, 'utf8');
       fs.writeFileSync(file, text.replace('      - track my package\n', '      - track my package\n      - follow my parcel\n'));
 
-      generate(out, sourceCopy);
+      generate(out, sourceCopy, { packsDir });
 
       expect(treeDrift(out, fresh)).toEqual([
         'actions/custom/intents/OrderStatusIntent.yaml: differs from what the source generates',

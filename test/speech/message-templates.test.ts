@@ -1,6 +1,6 @@
 import i18next from 'i18next';
-import deDE from '../../lambda/speech/locales/de-DE.json';
-import enUS from '../../lambda/speech/locales/en-US.json';
+import deDE from '../../lambda/languages/de-DE/messages.json';
+import enUS from '../../lambda/languages/en-US/messages.json';
 import { hasMessage, LOCALES, type MessageKey, translator } from '../../lambda/speech/i18n';
 
 /**

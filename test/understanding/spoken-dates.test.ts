@@ -1,7 +1,7 @@
 import type { CalendarDay } from '../../lambda/understanding/calendar';
 import { calendarDayIn, isoWeek } from '../../lambda/understanding/calendar';
-import { ENGLISH } from '../../lambda/understanding/languages/english';
-import { GERMAN } from '../../lambda/understanding/languages/german';
+import { ENGLISH } from '../../lambda/languages/en-US/words';
+import { GERMAN } from '../../lambda/languages/de-DE/words';
 import type { Language } from '../../lambda/understanding/languages/language';
 import { type DateLean, spokenDate } from '../../lambda/understanding/spoken-dates';
 import { tokenize } from '../../lambda/understanding/tokens';

@@ -1,5 +1,5 @@
-import { ENGLISH } from '../../lambda/understanding/languages/english';
-import { GERMAN } from '../../lambda/understanding/languages/german';
+import { ENGLISH } from '../../lambda/languages/en-US/words';
+import { GERMAN } from '../../lambda/languages/de-DE/words';
 import type { Language } from '../../lambda/understanding/languages/language';
 import { numbersIn, spokenNumber, spokenOrdinal } from '../../lambda/understanding/spoken-numbers';
 import { tokenize } from '../../lambda/understanding/tokens';

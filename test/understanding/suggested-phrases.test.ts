@@ -1,5 +1,5 @@
-import deDE from '../../lambda/speech/locales/de-DE.json';
-import enUS from '../../lambda/speech/locales/en-US.json';
+import deDE from '../../lambda/languages/de-DE/messages.json';
+import enUS from '../../lambda/languages/en-US/messages.json';
 import { understand } from '../../lambda/understanding/understanding';
 
 /**

@@ -1,5 +1,5 @@
-import { ENGLISH } from '../../lambda/understanding/languages/english';
-import { GERMAN } from '../../lambda/understanding/languages/german';
+import { ENGLISH } from '../../lambda/languages/en-US/words';
+import { GERMAN } from '../../lambda/languages/de-DE/words';
 import { tokenize, typedText } from '../../lambda/understanding/tokens';
 import { wordDistanceFor } from '../../lambda/understanding/word-match';
 

@@ -1,4 +1,4 @@
-import enUS from '../../lambda/speech/locales/en-US.json';
+import enUS from '../../lambda/languages/en-US/messages.json';
 import { type ActiveStep, type Platform, readAnswer } from './conversations';
 
 /**

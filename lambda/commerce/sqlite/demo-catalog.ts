@@ -1,4 +1,4 @@
-import { DEMO_SPOKEN_NAMES_DE } from './demo-names-de';
+import { demoSpokenNames } from './demo-vocabulary';
 
 /**
  * The demo store's catalog: 225 products over 13 categories, with fictional but plausible brands.
@@ -378,7 +378,6 @@ function buildCatalog(): readonly DemoProduct[] {
       ids.add(id);
       const attributes: Record<string, readonly string[]> = {};
       for (const [name, value] of Object.entries(entry.attributes)) attributes[name] = splitValues(value);
-      const german = DEMO_SPOKEN_NAMES_DE[id];
       products.push({
         id,
         sku: `${skuPrefix}-${String(1001 + index)}`,
@@ -386,7 +385,7 @@ function buildCatalog(): readonly DemoProduct[] {
         brand: entry.brand,
         name: entry.name,
         spokenName: entry.spoken,
-        spokenNames: german ? { 'de-DE': german } : {},
+        spokenNames: demoSpokenNames(id),
         priceUsd: entry.price,
         description: entry.description,
         attributes,

@@ -1,9 +1,8 @@
 import type { CurrencyCode } from '../../commerce/ports';
-import { type SupportedLocale, supportedLocale } from '../../speech/i18n';
+import { packOf } from '../../languages/packs';
+import { LOCALES, type SupportedLocale, supportedLocale } from '../../speech/i18n';
 import type { NumberWords } from '../../understanding/languages/language';
 import { languageOf } from '../../understanding/languages/languages';
-import deDE from './grammar/de-DE.json';
-import enUS from './grammar/en-US.json';
 
 /** The words of a language that shape a product query (not the catalog's vocabulary). */
 export interface QueryGrammar {
@@ -20,14 +19,14 @@ export interface QueryGrammar {
   readonly sizes: Readonly<Record<string, string>>;
   /** The language's number words, shared with the understanding: one reader of spoken numbers. */
   readonly numbers: NumberWords;
-  readonly plural: 'english' | 'german';
+  /** A word's form for matching: lowercase, without plural or adjective endings. */
+  readonly stem: (word: string) => string;
 }
 
-const GRAMMARS: Record<SupportedLocale, QueryGrammar> = {
-  'en-US': { ...(enUS as Omit<QueryGrammar, 'numbers'>), numbers: languageOf('en-US').numbers },
-  'de-DE': { ...(deDE as Omit<QueryGrammar, 'numbers'>), numbers: languageOf('de-DE').numbers },
-};
+const GRAMMARS = new Map<SupportedLocale, QueryGrammar>(
+  LOCALES.map((locale) => [locale, { ...packOf(locale).query, numbers: languageOf(locale).numbers }]),
+);
 
 export function grammarFor(locale: string): QueryGrammar {
-  return GRAMMARS[supportedLocale(locale)];
+  return GRAMMARS.get(supportedLocale(locale))!;
 }

@@ -1,7 +1,7 @@
 import type { CatalogVocabulary } from '../../commerce/product-query';
 import type { CurrencyCode } from '../../commerce/ports';
 import { grammarFor, type QueryGrammar } from './grammar';
-import { stem, wordsOf } from './words';
+import { wordsOf } from './words';
 
 type Target =
   | { readonly kind: 'category'; readonly id: string }
@@ -29,7 +29,7 @@ export class VocabularyIndex {
   readonly currency: CurrencyCode;
 
   key(words: readonly string[]): string {
-    return words.map((word) => stem(word, this.grammar.plural)).join(' ');
+    return words.map((word) => this.grammar.stem(word)).join(' ');
   }
 
   private add(term: string, target: Target): void {

@@ -1,6 +1,6 @@
 /**
  * What the understanding needs to know about a language: how its words are written, how it says
- * numbers, and how it names days. A new language is one more file like `english.ts`.
+ * numbers, and how it names days. Each language pack has one (`lambda/languages/<locale>/words.ts`).
  */
 export interface Language {
   /** Whole words written as one that the models spell as two ("where's" → "where is"). */

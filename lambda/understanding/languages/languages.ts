@@ -1,8 +1,5 @@
-import { ENGLISH } from './english';
-import { GERMAN } from './german';
+import { LOCALES, packOf } from '../../languages/packs';
 import type { Language } from './language';
-
-const BY_CODE: Readonly<Record<string, Language>> = { en: ENGLISH, de: GERMAN };
 
 /** Only digits are read as numbers in a language without a file here. */
 const DIGITS_ONLY: Language = {
@@ -25,7 +22,10 @@ const DIGITS_ONLY: Language = {
   },
 };
 
-/** The language of a locale such as "en-US". */
+/** The words of a locale such as "en-US": its own pack's, else those of a pack in the same language ("en-AU" reads as en-US). */
 export function languageOf(locale: string): Language {
-  return BY_CODE[locale.split('-')[0]?.toLowerCase() ?? ''] ?? DIGITS_ONLY;
+  const wanted = locale.toLowerCase();
+  const language = wanted.split('-')[0];
+  const pack = LOCALES.find((candidate) => candidate.toLowerCase() === wanted) ?? LOCALES.find((candidate) => candidate.split('-')[0] === language);
+  return pack ? packOf(pack).words : DIGITS_ONLY;
 }

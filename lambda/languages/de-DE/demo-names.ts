@@ -4,7 +4,7 @@
  * right after any preposition ("mit Gusseisenpfanne", not "mit gusseiserne Pfanne"). Products not listed here are
  * spoken by their catalog name, marked as another language.
  */
-export const DEMO_SPOKEN_NAMES_DE: Readonly<Record<string, string>> = {
+export const DEMO_SPOKEN_NAMES: Readonly<Record<string, string>> = {
   'trailblazer-running-shoes': 'Trailblazer Laufschuhe',
   'ridgeline-waterproof-hiking-boots-men-s': 'Ridgeline Wanderstiefel',
   'summit-approach-shoes': 'Summit Zustiegsschuhe',

@@ -1,4 +1,4 @@
-import type { Language } from './language';
+import type { Language } from '../../understanding/languages/language';
 
 const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,

@@ -1,4 +1,4 @@
-import type { Language } from './language';
+import type { Language } from '../../understanding/languages/language';
 
 // Spelled as the tokenizer leaves them: umlauts as ae, oe, ue and ß as ss.
 
