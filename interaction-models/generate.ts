@@ -16,6 +16,7 @@ import { sourceProblems } from './lib/source-checks';
  *   npm run models                           write into the repository
  *   npm run models -- --check                fail if the committed files differ from what the source generates
  *   npm run models -- --out <dir>            write into another folder
+ *   npm run models -- --packs <dir>          read the language packs' models from another folder (a pack being written)
  *   npm run models -- --catalog <file>       fill the catalog types from an exported catalog (JSON)
  *   npm run models -- --from-store           fill them from the configured store's catalog, read through the
  *                                            Catalog port (STORE_ADAPTER and the rest of .env, as for npm start)
@@ -80,9 +81,10 @@ async function main(args: readonly string[]): Promise<number> {
   const out = option(args, '--out');
   const catalogFile = option(args, '--catalog');
   const exportFile = option(args, '--export-catalog');
-  for (const [flag, value] of [['--out', out], ['--catalog', catalogFile], ['--export-catalog', exportFile]] as const) {
+  const packsDir = option(args, '--packs');
+  for (const [flag, value] of [['--out', out], ['--catalog', catalogFile], ['--export-catalog', exportFile], ['--packs', packsDir]] as const) {
     if (value === null) {
-      process.stderr.write(`${flag} needs a ${flag === '--out' ? 'folder' : 'file'}\n`);
+      process.stderr.write(`${flag} needs a ${flag === '--out' || flag === '--packs' ? 'folder' : 'file'}\n`);
       return 2;
     }
   }
@@ -98,7 +100,7 @@ async function main(args: readonly string[]): Promise<number> {
     }
     const catalog = fromStore ? (await readConfiguredCatalog()).catalog : catalogFile ? readCatalogFile(path.resolve(catalogFile)) : undefined;
     if (fromStore && catalog) process.stdout.write(`read    the configured store's catalog: ${catalog.products.length} products\n`);
-    const options: LoadOptions = catalog ? { catalog } : {};
+    const options: LoadOptions = { ...(catalog ? { catalog } : {}), ...(packsDir ? { packsDir: path.resolve(packsDir) } : {}) };
     if (args.includes('--check')) {
       const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-models-'));
       try {

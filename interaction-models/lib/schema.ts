@@ -91,7 +91,7 @@ export const LocaleModelSchema = z.strictObject({
   }),
   google: z.strictObject({
     /** The Actions Builder locale code: `en`, `de`, `fr`, … — also the folder name for non-default locales. */
-    locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
+    locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2}|-419)?$/),
     displayName: PhraseSchema,
     pronunciation: PhraseSchema,
     shortDescription: PhraseSchema.max(80),

@@ -27,6 +27,9 @@ export function foldSpelling(word: string): string {
 function expand(word: string, language: Language): string {
   const whole = language.contractions[word];
   if (whole !== undefined) return whole;
+  for (const [prefix, expansion] of language.elisions ?? []) {
+    if (word.length > prefix.length && word.startsWith(prefix)) return expansion + expand(word.slice(prefix.length), language);
+  }
   for (const [suffix, expansion] of language.contractionSuffixes) {
     if (word.length > suffix.length && word.endsWith(suffix)) return word.slice(0, -suffix.length) + expansion;
   }

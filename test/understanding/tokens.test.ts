@@ -30,3 +30,17 @@ describe('tokens', () => {
     expect(distance('1042', '1043')).toBeUndefined();
   });
 });
+
+describe('elided words', () => {
+  const elided = { ...ENGLISH, contractions: {}, elisions: [["l'", 'le '], ["qu'", 'que ']] as const };
+
+  it('are split from the word they lean on and expanded, the typed word kept once', () => {
+    const { tokens, typed } = tokenize("où est l'ordre qu'il veut", elided);
+    expect(tokens.map((token) => token.word)).toEqual(['ou', 'est', 'le', 'ordre', 'que', 'il', 'veut']);
+    expect(typed).toEqual(['où', 'est', "l'ordre", "qu'il", 'veut']);
+  });
+
+  it('leave a word that only starts like one alone', () => {
+    expect(tokenize("l'", elided).tokens.map((token) => token.word)).toEqual(['l']);
+  });
+});

@@ -5,6 +5,11 @@
 export interface Language {
   /** Whole words written as one that the models spell as two ("where's" → "where is"). */
   readonly contractions: Readonly<Record<string, string>>;
+  /**
+   * Elided words joined to the next by an apostrophe ("l'ordine", "j'ai", "qu'il"), split off and
+   * expanded ("l'" → "le "), tried in order; spelled as the tokenizer folds them (no accents).
+   */
+  readonly elisions?: readonly (readonly [prefix: string, expansion: string])[];
   /** Apostrophe endings expanded on any word ("n't" → " not"), tried in order. */
   readonly contractionSuffixes: readonly (readonly [suffix: string, expansion: string])[];
   /** Endings a word may carry that do not change what it means here ("orders", "bestellungen"). */
