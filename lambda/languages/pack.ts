@@ -48,4 +48,10 @@ export interface LanguagePack {
   readonly query: QueryWords;
   readonly redaction: RedactionWords;
   readonly demoCatalog: DemoCatalogWords;
+  /**
+   * The locale whose language shoppers here mix into what they say ("dónde está my order", "ich will
+   * die shoes zurückgeben"), if any: the understanding of the phone, the console and Google's free
+   * text then reads both languages' words when its own are unsure.
+   */
+  readonly mixesWith?: string;
 }

@@ -101,6 +101,21 @@ function compileSample(text: string, slots: ReadonlyMap<string, string>, languag
   return { text, parts };
 }
 
+function slotType(values: readonly SlotTypeValue[]): SlotType {
+  const phrasesByFirstWord = new Map<string, { value: SlotTypeValue; phrase: readonly string[] }[]>();
+  for (const value of values) {
+    for (const phrase of value.phrases) {
+      const first = phrase[0];
+      if (first === undefined) continue;
+      const list = phrasesByFirstWord.get(first) ?? [];
+      list.push({ value, phrase });
+      phrasesByFirstWord.set(first, list);
+    }
+  }
+  const longestPhrase = Math.max(0, ...values.flatMap((value) => value.phrases.map((phrase) => phrase.length)));
+  return { values, longestPhrase, phrasesByFirstWord };
+}
+
 /** Compiles an Alexa interaction model (skill-package/interactionModels/custom/<locale>.json). */
 export function languageModelFromAlexa(json: unknown, locale: string): LanguageModel {
   const model = AlexaModelSchema.parse(json).interactionModel.languageModel;
@@ -110,25 +125,33 @@ export function languageModelFromAlexa(json: unknown, locale: string): LanguageM
     return { name: intent.name, slots, samples: (intent.samples ?? []).map((sample) => compileSample(sample, slots, language, intent.name)) };
   });
   const types = new Map(
-    (model.types ?? []).map((type): [string, SlotType] => {
-      const values = type.values.map((value) => ({
-        id: value.id ?? value.name.value,
-        name: value.name.value,
-        phrases: [value.name.value, ...(value.name.synonyms ?? [])].map((phrase) => words(phrase, language)),
-      }));
-      const phrasesByFirstWord = new Map<string, { value: SlotTypeValue; phrase: readonly string[] }[]>();
-      for (const value of values) {
-        for (const phrase of value.phrases) {
-          const first = phrase[0];
-          if (first === undefined) continue;
-          const list = phrasesByFirstWord.get(first) ?? [];
-          list.push({ value, phrase });
-          phrasesByFirstWord.set(first, list);
-        }
-      }
-      const longestPhrase = Math.max(0, ...values.flatMap((value) => value.phrases.map((phrase) => phrase.length)));
-      return [type.name, { values, longestPhrase, phrasesByFirstWord }];
-    }),
+    (model.types ?? []).map((type): [string, SlotType] => [
+      type.name,
+      slotType(
+        type.values.map((value) => ({
+          id: value.id ?? value.name.value,
+          name: value.name.value,
+          phrases: [value.name.value, ...(value.name.synonyms ?? [])].map((phrase) => words(phrase, language)),
+        })),
+      ),
+    ]),
   );
   return { locale, language, invocation: words(model.invocationName, language), intents, types };
+}
+
+/**
+ * One model for shoppers who speak `first`'s language and mix in `second`'s: both models' samples
+ * for each intent, each slot-type value named by the words of both, read with `language` (both
+ * languages' words). Intents, slots and value ids are the same in every locale, so they line up.
+ */
+export function mixedLanguageModel(first: LanguageModel, second: LanguageModel, language: Language): LanguageModel {
+  const secondIntents = new Map(second.intents.map((intent) => [intent.name, intent]));
+  const intents = first.intents.map((intent) => ({ ...intent, samples: [...intent.samples, ...(secondIntents.get(intent.name)?.samples ?? [])] }));
+  const types = new Map(
+    [...first.types].map(([name, type]): [string, SlotType] => {
+      const secondValues = new Map((second.types.get(name)?.values ?? []).map((value) => [value.id, value]));
+      return [name, slotType(type.values.map((value) => ({ ...value, phrases: [...value.phrases, ...(secondValues.get(value.id)?.phrases ?? [])] })))];
+    }),
+  );
+  return { locale: first.locale, language, invocation: first.invocation, intents, types };
 }

@@ -25,9 +25,10 @@ export function spokenDate(words: readonly string[], language: Language, today: 
   if (relative !== undefined) return isoDay(addDays(today, relative));
   const named = dates.relativePeriods[phrase];
   if (named) return periodValue(named.unit, today, named.offset);
+  const offsetFirst = withOffsetFirst(core, dates);
   return (
-    weekday(core, dates, today, lean) ??
-    period(core, dates, today, lean) ??
+    weekday(offsetFirst, dates, today, lean) ??
+    period(offsetFirst, dates, today, lean) ??
     ago(core, language, today) ??
     calendarDate(core, language, today, lean)
   );
@@ -39,6 +40,12 @@ function trimFillers(words: readonly string[], fillers: readonly string[]): read
   while (start < end && fillers.includes(words[start] ?? '')) start += 1;
   while (end > start && fillers.includes(words[end - 1] ?? '')) end -= 1;
   return words.slice(start, end);
+}
+
+/** "lunes pasado", "semaine dernière", "monday next": the offset said after the day or period, put first. */
+function withOffsetFirst(words: readonly string[], dates: DateWords): readonly string[] {
+  const [first = '', second = ''] = words;
+  return words.length === 2 && dates.offsets[first] === undefined && dates.offsets[second] !== undefined ? [second, first] : words;
 }
 
 /** "monday", "last monday", "next monday": a bare weekday is the next one, or the last one when leaning back. */

@@ -9,7 +9,7 @@ import { foldSpelling } from './tokens';
 /** One word of a spoken number. */
 type Piece =
   | { readonly kind: 'digits'; readonly digits: string }
-  | { readonly kind: 'unit' | 'teen' | 'tens'; readonly value: number }
+  | { readonly kind: 'unit' | 'teen' | 'tens'; readonly value: number; readonly takesTeen?: boolean }
   | { readonly kind: 'hundred' | 'thousand' | 'joiner' | 'one-before-multiplier' };
 
 function piecesOfWord(typed: string, numbers: NumberWords): Piece[] | undefined {
@@ -21,7 +21,7 @@ function piecesOfWord(typed: string, numbers: NumberWords): Piece[] | undefined 
   const teen = numbers.teens[word];
   if (teen !== undefined) return [{ kind: 'teen', value: teen }];
   const tens = numbers.tens[word];
-  if (tens !== undefined) return [{ kind: 'tens', value: tens }];
+  if (tens !== undefined) return [{ kind: 'tens', value: tens, ...(numbers.teensAfterTens?.includes(tens) ? { takesTeen: true } : {}) }];
   if (numbers.hundred.includes(word)) return [{ kind: 'hundred' }];
   if (numbers.thousand.includes(word)) return [{ kind: 'thousand' }];
   if (numbers.joiners.includes(word)) return [{ kind: 'joiner' }];
@@ -37,11 +37,18 @@ interface Parsed {
   readonly next: number;
 }
 
-/** A number below 100 at `at`: "forty two", "zweiundvierzig" (unit, joiner, tens), "twelve", "seven". */
+/** A number below 100 at `at`: "forty two", "zweiundvierzig" (unit, joiner, tens), "treinta y uno" (tens, joiner, unit), "twelve", "seven". */
 function belowHundred(pieces: readonly Piece[], at: number): Parsed | undefined {
   const first = pieces[at];
   const second = pieces[at + 1];
   const third = pieces[at + 2];
+  // "twenty and one hundred" is two numbers: the unit counts what follows it.
+  const unitAfterJoiner = second?.kind === 'joiner' && third?.kind === 'unit' && third.value > 0 && !isMultiplier(pieces[at + 3]);
+  if (first?.kind === 'tens' && unitAfterJoiner) return { value: first.value + third.value, next: at + 3 };
+  // Seventy and ninety counted on from sixty and eighty: "soixante douze", "soixante et onze", "quatre vingt dix".
+  const teenAt = second?.kind === 'joiner' ? at + 2 : at + 1;
+  const teen = pieces[teenAt];
+  if (first?.kind === 'tens' && first.takesTeen && teen?.kind === 'teen') return { value: first.value + teen.value, next: teenAt + 1 };
   if (first?.kind === 'tens') {
     return second?.kind === 'unit' && second.value > 0 ? { value: first.value + second.value, next: at + 2 } : { value: first.value, next: at + 1 };
   }
@@ -86,15 +93,59 @@ function cardinalAt(pieces: readonly Piece[], at: number): Parsed | undefined {
   return rest ? { value: thousands + rest.value, next: rest.next } : { value: thousands, next: thousandAt + 1 };
 }
 
+/** "double four" → "44": a repeat word and the one digit it repeats; undefined for anything else. */
+function repeatedDigit(word: string, next: string | undefined, numbers: NumberWords): Piece | undefined {
+  const times = numbers.repeats?.[foldSpelling(word)];
+  if (times === undefined || next === undefined) return undefined;
+  const [digit, ...more] = piecesOfWord(next, numbers) ?? [];
+  const value = digit?.kind === 'unit' ? String(digit.value) : digit?.kind === 'digits' && digit.digits.length === 1 ? digit.digits : undefined;
+  return value === undefined || more.length > 0 ? undefined : { kind: 'digits', digits: value.repeat(times) };
+}
+
+/** Number words a language says as several ("dix sept", "quatre vingts"), longest first: most languages have none. */
+const numberPhrasesOf = new WeakMap<NumberWords, readonly (readonly string[])[]>();
+
+function numberPhrases(numbers: NumberWords): readonly (readonly string[])[] {
+  let phrases = numberPhrasesOf.get(numbers);
+  if (!phrases) {
+    phrases = [...Object.keys(numbers.units), ...Object.keys(numbers.teens), ...Object.keys(numbers.tens)]
+      .filter((key) => key.includes(' '))
+      .map((key) => key.split(' '))
+      .sort((a, b) => b.length - a.length);
+    numberPhrasesOf.set(numbers, phrases);
+  }
+  return phrases;
+}
+
+/** The words with each number word said as several joined into one, as the number words list it ("quatre vingt dix" → "quatre vingt", "dix"). */
+function withNumberPhrases(words: readonly string[], numbers: NumberWords): readonly string[] {
+  const phrases = numberPhrases(numbers);
+  if (phrases.length === 0) return words;
+  const joined: string[] = [];
+  for (let at = 0; at < words.length; at += 1) {
+    const phrase = phrases.find((parts) => parts.every((part, offset) => foldSpelling(words[at + offset] ?? '') === part));
+    joined.push(phrase ? phrase.join(' ') : (words[at] ?? ''));
+    if (phrase) at += phrase.length - 1;
+  }
+  return joined;
+}
+
 /**
  * The digits of a spoken number, or undefined unless every word belongs to it. Numbers said in
  * groups are joined the way people read order numbers: "ten forty two" and "one zero four two"
  * are both 1042, "1 0 4 2" too.
  */
-export function spokenDigits(words: readonly string[], numbers: NumberWords): string | undefined {
+export function spokenDigits(said: readonly string[], numbers: NumberWords): string | undefined {
+  const words = withNumberPhrases(said, numbers);
   const pieces: Piece[] = [];
-  for (const word of words) {
-    const ofWord = piecesOfWord(word, numbers);
+  for (let index = 0; index < words.length; index += 1) {
+    const repeated = repeatedDigit(words[index] ?? '', words[index + 1], numbers);
+    if (repeated) {
+      pieces.push(repeated);
+      index += 1;
+      continue;
+    }
+    const ofWord = piecesOfWord(words[index] ?? '', numbers);
     if (!ofWord) return undefined;
     pieces.push(...ofWord);
   }
@@ -167,7 +218,8 @@ function piecesWithWords(words: readonly string[], from: number, numbers: Number
  * Reads the numbers said inside free text, each a number of its own: "between fifty and eighty"
  * is 50 and 80, "a hundred and fifty" is 150, "a jacket" stays words.
  */
-export function numbersIn(words: readonly string[], numbers: NumberWords): NumberOrWord[] {
+export function numbersIn(said: readonly string[], numbers: NumberWords): NumberOrWord[] {
+  const words = withNumberPhrases(said, numbers);
   const read: NumberOrWord[] = [];
   let index = 0;
   while (index < words.length) {

@@ -3,7 +3,9 @@ import { BUNDLED_MODELS } from './bundled-models';
 import { calendarDayOfKey } from './calendar';
 import type { ExpectedAnswer } from './expected-answers';
 import { type IntentName, isIntentName } from '../core/intents';
-import { type LanguageModel, languageModelFromAlexa, neutralIntentName } from './language-model';
+import { PACKS } from '../languages/packs';
+import { type LanguageModel, languageModelFromAlexa, mixedLanguageModel, neutralIntentName } from './language-model';
+import { mixedLanguage } from './languages/mixed-language';
 import { createUnderstander, type Reading, type ReadingContext } from './understand';
 
 export type { ExpectedAnswer } from './expected-answers';
@@ -18,6 +20,11 @@ export interface UnderstandingRequest {
   readonly expecting?: readonly ExpectedAnswer[];
   /** Today in the store's calendar ("2026-11-26"), for "last week" or "on monday". */
   readonly today?: string;
+  /**
+   * Only the locale's own words, not those of the language its shoppers mix in: how the phone tells
+   * a caller who speaks another language altogether from one who mixes a word of it in.
+   */
+  readonly ownWordsOnly?: boolean;
 }
 
 /** A slot as the shopper filled it. */
@@ -51,6 +58,9 @@ const OPEN_SLOTS: ReadonlySet<string> = new Set(['item', 'category']);
 /** A change to a search keeps what it is for or under: "for women" is not "women", "under fifty" not "fifty". */
 const PREPOSITIONAL_SLOTS: ReadonlySet<string> = new Set(['refinement']);
 
+/** A reading this sure in the locale's own words is taken without trying the language its shoppers mix in. */
+const SURE_IN_ONE_LANGUAGE = 0.75;
+
 /** One locale's generated model, compiled, and how text is read against it. */
 export interface ModelUnderstanding {
   readonly model: LanguageModel;
@@ -63,7 +73,10 @@ export interface ModelUnderstanding {
  * `npm run models` just wrote is understood at once.
  */
 export function understandingOfModel(alexaModel: unknown, locale: string): ModelUnderstanding {
-  const model = languageModelFromAlexa(alexaModel, locale);
+  return understandingOf(languageModelFromAlexa(alexaModel, locale));
+}
+
+function understandingOf(model: LanguageModel): ModelUnderstanding {
   // Shoppers name a date only to say when they got something: "on monday" is the last one.
   return { model, read: createUnderstander(model, { dateLean: 'past', openSlots: OPEN_SLOTS, prepositionalSlots: PREPOSITIONAL_SLOTS }) };
 }
@@ -89,6 +102,27 @@ function understandingFor(locale: string): ModelUnderstanding {
     understandings.set(supported, understanding);
   }
   return understanding;
+}
+
+const mixedUnderstandings = new Map<SupportedLocale, ModelUnderstanding | null>();
+
+/**
+ * For a locale whose shoppers mix another language in ("dónde está my order"), both languages'
+ * samples, values and words in one model; compiled on first use, when the locale's own reading of
+ * something was unsure.
+ */
+function mixedUnderstandingFor(locale: string): ModelUnderstanding | undefined {
+  const supported = localeOf(locale);
+  if (!supported) return undefined;
+  let mixed = mixedUnderstandings.get(supported);
+  if (mixed === undefined) {
+    const partner = PACKS[supported].mixesWith;
+    const own = understandingFor(supported).model;
+    const other = partner !== undefined && isUnderstoodLocale(partner) ? understandingFor(partner).model : undefined;
+    mixed = other ? understandingOf(mixedLanguageModel(own, other, mixedLanguage(own.language, other.language))) : null;
+    mixedUnderstandings.set(supported, mixed);
+  }
+  return mixed ?? undefined;
 }
 
 /** The locales understood, e.g. ["en-US", "de-DE"]. */
@@ -123,9 +157,13 @@ export function understoodFrom(reading: Reading): Understood {
  */
 export function understand(request: UnderstandingRequest): Understood {
   const { today } = request;
-  const reading = understandingFor(request.locale).read(request.text, {
+  const context: ReadingContext = {
     ...(request.expecting ? { expecting: request.expecting } : {}),
     ...(today ? { today: () => calendarDayOfKey(today) } : {}),
-  });
-  return understoodFrom(reading);
+  };
+  const own = understandingFor(request.locale).read(request.text, context);
+  if (own.confidence >= SURE_IN_ONE_LANGUAGE || request.ownWordsOnly === true) return understoodFrom(own);
+  // Unsure in the locale's own words: the shopper may have mixed in the language they also speak.
+  const mixed = mixedUnderstandingFor(request.locale)?.read(request.text, context);
+  return understoodFrom(mixed && mixed.confidence > own.confidence ? mixed : own);
 }

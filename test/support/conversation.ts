@@ -36,6 +36,8 @@ export interface Conversation {
   say(intent: IntentName, slots?: Record<string, SlotInput>): Promise<Heard>;
   /** Sends the last request again, byte for byte: what a platform does when a response is lost. */
   resend(): Promise<Heard>;
+  /** The locale of the turns from now on: a device in a multilingual mode hears each request in its own. */
+  speakIn(locale: string): void;
 }
 
 export interface ConversationOptions {
@@ -63,7 +65,8 @@ export function alexaConversation(app: Express, options: ConversationOptions = {
   const sessionId = `amzn1.echo-api.session.${randomUUID()}`;
   let attributes: Record<string, unknown> = {};
   let isNew = true;
-  const envelopeOptions = () => ({ sessionId, accessToken: options.token, locale: options.locale, attributes, newSession: isNew, screen: options.screen });
+  let locale = options.locale;
+  const envelopeOptions = () => ({ sessionId, accessToken: options.token, locale, attributes, newSession: isNew, screen: options.screen });
 
   let last: object = {};
 
@@ -104,6 +107,9 @@ export function alexaConversation(app: Express, options: ConversationOptions = {
       return send(intentRequest(name, alexaSlots, envelopeOptions()));
     },
     resend: () => send(last),
+    speakIn(next) {
+      locale = next;
+    },
   };
 }
 
@@ -123,7 +129,8 @@ export function googleConversation(app: Express, options: ConversationOptions = 
   const sessionId = `ABwppHF${randomUUID().replace(/-/g, '')}`;
   let sessionParams: Record<string, unknown> = {};
   let scene = 'actions.scene.START_CONVERSATION';
-  const requestOptions = () => ({ sessionId, bearerToken: options.token, locale: options.locale, sessionParams, scene, screen: options.screen });
+  let locale = options.locale;
+  const requestOptions = () => ({ sessionId, bearerToken: options.token, locale, sessionParams, scene, screen: options.screen });
 
   let last: object = {};
 
@@ -170,6 +177,9 @@ export function googleConversation(app: Express, options: ConversationOptions = 
     },
     unmatched: (text) => send(webhookRequest('actions.intent.NO_MATCH_1', {}, { ...requestOptions(), query: text })),
     resend: () => send(last),
+    speakIn(next) {
+      locale = next;
+    },
   };
 }
 

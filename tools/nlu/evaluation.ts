@@ -50,6 +50,22 @@ export function evaluationLocales(set: PhrasingSet = 'evaluation'): readonly str
     .sort();
 }
 
+/** A phrasing that mixes two languages, heard on a line whose language is `locale`. */
+export interface MixedCase extends EvaluationCase {
+  readonly locale: string;
+}
+
+const MIXED_SET = path.resolve(__dirname, '..', '..', 'test', 'understanding', 'code-switching', 'mixed.yaml');
+
+/** The code-switching set (test/understanding/code-switching/): held out like the evaluation set. */
+export function loadMixedSet(): readonly MixedCase[] {
+  const cases = z.array(CaseSchema.extend({ locale: z.string() })).parse(parse(fs.readFileSync(MIXED_SET, 'utf8')));
+  return cases.map(({ slots, ...entry }) => ({
+    ...entry,
+    slots: Object.fromEntries(Object.entries(slots ?? {}).flatMap(([name, value]) => (value === undefined ? [] : [[name, value]]))),
+  }));
+}
+
 export function loadEvaluationSet(locale: string, set: PhrasingSet = 'evaluation'): readonly EvaluationCase[] {
   const cases = z.array(CaseSchema).parse(parse(fs.readFileSync(path.join(setDirectory(set), `${locale}.yaml`), 'utf8')));
   return cases.map(({ slots, ...entry }) => ({

@@ -12,4 +12,5 @@ export const DE_DE: LanguagePack = {
   query: QUERY,
   redaction: REDACTION,
   demoCatalog: DEMO_CATALOG,
+  mixesWith: 'en-US',
 };

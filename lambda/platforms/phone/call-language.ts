@@ -57,11 +57,11 @@ function languageAskedFor(text: string, callLocale: string): SupportedLocale | u
 
 /** The language whose understanding reads the words surely, when the call's own reads nothing in them. */
 function languageReadBetter(text: string, callLocale: string): SupportedLocale | undefined {
-  if (!isUnderstoodLocale(callLocale) || understand({ text, locale: callLocale }).intent !== 'FallbackIntent') return undefined;
+  if (!isUnderstoodLocale(callLocale) || understand({ text, locale: callLocale, ownWordsOnly: true }).intent !== 'FallbackIntent') return undefined;
   let best: { readonly locale: SupportedLocale; readonly confidence: number } | undefined;
   for (const locale of LOCALES) {
     if (languageOf(locale) === languageOf(callLocale) || !isUnderstoodLocale(locale)) continue;
-    const reading = understand({ text, locale });
+    const reading = understand({ text, locale, ownWordsOnly: true });
     if (reading.intent !== 'FallbackIntent' && reading.confidence >= SURE_READING && reading.confidence > (best?.confidence ?? 0)) {
       best = { locale, confidence: reading.confidence };
     }

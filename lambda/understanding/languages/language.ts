@@ -45,10 +45,12 @@ export interface Language {
 export interface NumberWords {
   /** 0–9, including spoken variants such as "oh". */
   readonly units: Readonly<Record<string, number>>;
-  /** 10–19. */
+  /** 10–19; a word said as several is written with spaces ("dix sept"). */
   readonly teens: Readonly<Record<string, number>>;
-  /** 20, 30, … 90. */
+  /** 20, 30, … 90; a word said as several is written with spaces ("quatre vingts"). */
   readonly tens: Readonly<Record<string, number>>;
+  /** Tens that a teen counts on from, in languages that count by twenties: 60 and 80 in French ("soixante douze" 72). */
+  readonly teensAfterTens?: readonly number[];
   readonly hundred: readonly string[];
   readonly thousand: readonly string[];
   /** Words that may join the parts of one number ("one hundred and four"). */
@@ -57,6 +59,8 @@ export interface NumberWords {
   readonly oneBeforeMultiplier: readonly string[];
   /** Words that count two things when a count is asked for: "both", "a couple". */
   readonly pair?: readonly string[];
+  /** Words that say the next digit again, by how many times it is said: "double" → 2 in "one oh double four" (1044). */
+  readonly repeats?: Readonly<Record<string, number>>;
   /**
    * Splits a word that is a whole number written as one ("zweiundvierzig") into its parts;
    * languages that write numbers as separate words leave it out.
@@ -88,7 +92,7 @@ export interface DateWords {
   /** Counts people give loosely: "a couple of weeks ago", "a few days ago", "vor ein paar Tagen". */
   readonly vagueCounts: Readonly<Record<string, number>>;
   /** Whole phrases naming a period before or after this one, without fillers: "week before last" → two weeks back. */
-  readonly relativePeriods: Readonly<Record<string, { readonly unit: 'week' | 'month'; readonly offset: number }>>;
+  readonly relativePeriods: Readonly<Record<string, { readonly unit: 'week' | 'weekend' | 'month'; readonly offset: number }>>;
   /** The word that turns "three days" into the past: "ago" follows it, "vor" precedes it. */
   readonly ago: { readonly word: string; readonly position: 'before' | 'after' };
   /** Words a date may carry around it that say nothing here ("on", "the", "back in", "am", "den"). */
