@@ -1,16 +1,24 @@
 import type { Catalog, Order, OrderLine } from '../../commerce/ports';
 import { EMPTY_QUERY } from '../../commerce/product-query';
 import type { SlotValue } from '../../core/turn';
+import { LOCALES, packOf } from '../../languages/packs';
+import { foldSpelling } from '../../understanding/tokens';
 
-/** Words that say nothing about which item the shopper means. */
-const FILLER = new Set(['my', 'the', 'a', 'an', 'new', 'order', 'package', 'stuff', 'thing', 'things', 'of', 'and']);
+/**
+ * Words that say nothing about which item the shopper means: every language's articles, determiners,
+ * fillers and prepositions ("the", "mes", "del", "die"), whatever language the item was named in.
+ */
+const FILLER = new Set([
+  'my', 'new', 'order', 'package', 'stuff', 'thing', 'things', 'of', 'and',
+  ...LOCALES.flatMap((locale) => {
+    const { articles, determiners, fillers, prepositions } = packOf(locale).words;
+    return [...articles, ...determiners, ...fillers, ...prepositions].filter((word) => !word.includes(' ')).map((word) => foldSpelling(word));
+  }),
+]);
 
 function words(value: string): string[] {
-  return value
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^a-z0-9äöüß]+/)
+  return foldSpelling(value.toLowerCase())
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 1 && !FILLER.has(word));
 }
 

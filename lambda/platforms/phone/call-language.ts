@@ -26,18 +26,25 @@ const SURE_READING = 0.7;
 /** A request for a language is short ("can we speak German please"); a longer sentence naming one is about something else. */
 const MAX_REQUEST_WORDS = 5;
 
-function localeOfLanguage(language: string): SupportedLocale | undefined {
-  return LOCALES.find((locale) => locale.split('-')[0] === language.toLowerCase());
-}
-
 function languageOf(locale: string): string {
   return locale.split('-')[0]!.toLowerCase();
 }
 
-/** What callers call each language the assistant speaks, in every one of them: "german" and "deutsch" for de-DE. */
-const LANGUAGE_NAMES: ReadonlyMap<string, SupportedLocale> = new Map(
+const regionOf = (locale: string): string | undefined => locale.split('-')[1]?.toUpperCase();
+
+/**
+ * The locale a call in `callLocale` goes on in when the caller speaks `language`: the one of the
+ * call's country where the assistant speaks it there (Spanish on a US line is es-US), else the first.
+ */
+function localeOfLanguage(language: string, callLocale: string): SupportedLocale | undefined {
+  const speaking = LOCALES.filter((locale) => languageOf(locale) === language.toLowerCase());
+  return speaking.find((locale) => regionOf(locale) === regionOf(callLocale)) ?? speaking[0];
+}
+
+/** What callers call each language the assistant speaks, in every one of them: "german" and "deutsch" for German. */
+const LANGUAGE_NAMES: ReadonlyMap<string, string> = new Map(
   LOCALES.flatMap((locale) =>
-    LOCALES.map((spokenIn) => [new Intl.DisplayNames([spokenIn], { type: 'language' }).of(languageOf(locale))!.toLocaleLowerCase(spokenIn), locale] as const),
+    LOCALES.map((spokenIn) => [new Intl.DisplayNames([spokenIn], { type: 'language' }).of(languageOf(locale))!.toLocaleLowerCase(spokenIn), languageOf(locale)] as const),
   ),
 );
 
@@ -49,7 +56,8 @@ function wordsOf(text: string): string[] {
 function languageAskedFor(text: string, callLocale: string): SupportedLocale | undefined {
   const words = wordsOf(text);
   if (words.length === 0 || words.length > MAX_REQUEST_WORDS) return undefined;
-  const named = words.map((word) => LANGUAGE_NAMES.get(word)).find((locale) => locale !== undefined && languageOf(locale) !== languageOf(callLocale));
+  const language = words.map((word) => LANGUAGE_NAMES.get(word)).find((named) => named !== undefined && named !== languageOf(callLocale));
+  const named = language === undefined ? undefined : localeOfLanguage(language, callLocale);
   if (!named) return undefined;
   // "a German cookbook" looks for a product; it asks for no language.
   return understand({ text, locale: callLocale }).intent === 'FindProductIntent' ? undefined : named;
@@ -66,7 +74,7 @@ function languageReadBetter(text: string, callLocale: string): SupportedLocale |
       best = { locale, confidence: reading.confidence };
     }
   }
-  return best?.locale;
+  return best ? localeOfLanguage(languageOf(best.locale), callLocale) : undefined;
 }
 
 /**
@@ -75,7 +83,7 @@ function languageReadBetter(text: string, callLocale: string): SupportedLocale |
  * detects the language itself; a full tag ("en-US") is just the language it was told to hear.
  */
 export function languageChange(callLocale: string, heard: HeardWords): LanguageChange | undefined {
-  const detected = heard.lang && /^[a-z]{2,3}$/i.test(heard.lang) ? localeOfLanguage(heard.lang) : undefined;
+  const detected = heard.lang && /^[a-z]{2,3}$/i.test(heard.lang) ? localeOfLanguage(heard.lang, callLocale) : undefined;
   if (detected && languageOf(detected) !== languageOf(callLocale)) return { locale: detected, onlyAsked: false };
   const asked = languageAskedFor(heard.text, callLocale);
   if (asked) return { locale: asked, onlyAsked: true };
