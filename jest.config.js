@@ -15,16 +15,12 @@ const CONVERSATIONS = [
 ];
 
 /**
- * The conversation tests that run over a real Medusa too (npm run test:medusa): those whose words
- * do not change on Medusa. The rest expect a placed order (Medusa prepares a cart), a saved card,
- * or facts the tests change in the embedded database; the Medusa versions of order status,
- * returns, reorder and search are test/medusa/*.medusa.ts.
+ * The conversation tests a fourth time, over a real Medusa (npm run test:medusa), plus what only
+ * Medusa has (test/medusa/*.medusa.ts). Where Medusa's way differs, the tests ask its traits
+ * (test/support/store-traits.ts); what they change in the store, they change in Medusa through
+ * its Admin API (test/medusa/medusa-store-records.ts), undone after each test.
  */
-const MEDUSA_CONVERSATIONS = [
-  '<rootDir>/test/conversations/assistance.test.ts',
-  '<rootDir>/test/conversations/google-free-text.test.ts',
-  '<rootDir>/test/medusa/*.medusa.ts',
-];
+const MEDUSA_CONVERSATIONS = [...CONVERSATIONS, '<rootDir>/test/medusa/*.medusa.ts'];
 
 /**
  * The conversation tests over Medusa v2 (`npm run test:medusa` sets SHOPVOICE_MEDUSA_TESTS): its
@@ -34,10 +30,12 @@ const MEDUSA_CONVERSATIONS = [
 const MEDUSA_PROJECT = {
   ...shared,
   displayName: 'over-medusa',
-  testTimeout: 30000,
+  // A conversation is a dozen turns, each a few calls to Medusa: on a busy machine, more than 30 s.
+  testTimeout: 60000,
   testMatch: MEDUSA_CONVERSATIONS,
   testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.ts$'],
   setupFiles: [...shared.setupFiles, '<rootDir>/test/medusa/store-over-medusa.setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/medusa/put-back-medusa-changes.setup.ts'],
   globalSetup: '<rootDir>/test/medusa/medusa.global-setup.ts',
   globalTeardown: '<rootDir>/test/medusa/medusa.global-teardown.ts',
 };

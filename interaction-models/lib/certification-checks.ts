@@ -22,6 +22,9 @@ const KEYWORD_LIMIT = 30;
 const DESCRIPTION_MUST_SAY: Readonly<Record<string, { readonly linking: RegExp; readonly voiceCode: RegExp }>> = {
   'en-US': { linking: /\buses account linking\b/i, voiceCode: /\bfour-digit voice PIN\b/i },
   'de-DE': { linking: /\bverwendet Kontoverknüpfung\b/i, voiceCode: /\bvierstellige Sprach-PIN\b/i },
+  'en-GB': { linking: /\buses account linking\b/i, voiceCode: /\bfour-digit voice PIN\b/i },
+  'it-IT': { linking: /\butilizza il collegamento dell'account\b/i, voiceCode: /\bPIN vocale di quattro cifre\b/i },
+  'es-US': { linking: /\busa vinculación de cuentas\b/i, voiceCode: /\bPIN de voz de cuatro dígitos\b/i },
 };
 
 /** Where a `file://` URI of skill.json points, as a repository path; undefined for anything else. */

@@ -44,7 +44,7 @@ const REQUIRED_LOCALIZED_SETTINGS = [
 /** `($param 'example' auto=false)` inside a training phrase. */
 const ANNOTATION = /\(\$(\w+) '([^']*)'(?: auto=(?:true|false))?\)/g;
 
-const LANG = '[a-z]{2}(?:-[A-Z]{2})?';
+const LANG = '[a-z]{2}(?:-[A-Z]{2}|-419)?';
 const NAME = '[A-Za-z][\\w.]*';
 /** The paths gactions accepts (google/actions/sdk/v2/config_file.proto). */
 const ALLOWED_PATHS = [

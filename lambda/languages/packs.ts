@@ -1,5 +1,10 @@
 import { DE_DE } from './de-DE';
+import { EN_GB } from './en-GB';
 import { EN_US } from './en-US';
+import { ES_ES } from './es-ES';
+import { ES_US } from './es-US';
+import { FR_FR } from './fr-FR';
+import { IT_IT } from './it-IT';
 import type { LanguagePack } from './pack';
 
 /**
@@ -9,6 +14,11 @@ import type { LanguagePack } from './pack';
 export const PACKS = {
   'en-US': EN_US,
   'de-DE': DE_DE,
+  'en-GB': EN_GB,
+  'es-US': ES_US,
+  'es-ES': ES_ES,
+  'fr-FR': FR_FR,
+  'it-IT': IT_IT,
 } as const satisfies Readonly<Record<string, LanguagePack>>;
 
 export type SupportedLocale = keyof typeof PACKS;

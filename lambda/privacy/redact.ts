@@ -31,16 +31,24 @@ type Rule = readonly [pattern: RegExp, replace: string | ((match: string, ...gro
 
 const PACKS = LOCALES.map(packOf);
 
-/** How many digits a spoken number word stands for: "four" one, "fourteen" and "zweiundvierzig" two, "hundred" none. */
+/** How many digits a spoken number word stands for: "four" one, "fourteen" and "zweiundvierzig" two, "hundred" none, "double" one more. */
 const DIGITS_OF_WORD: ReadonlyMap<string, number> = new Map(
   PACKS.flatMap(({ words: { numbers } }) => [
     ...Object.keys(numbers.units).map((word) => [word, 1] as const),
     ...Object.keys(numbers.teens).map((word) => [word, 2] as const),
     ...Object.keys(numbers.tens).map((word) => [word, 1] as const),
     ...numbers.hundred.map((word) => [word, 0] as const),
+    // "cuarenta y dos", "diez mil": the words that join or scale the parts of one number go on with it.
+    ...[...numbers.joiners, ...numbers.thousand].map((word) => [word, 0] as const),
+    // "double four" says two digits: the repeat word counts the copies beyond the digit said.
+    ...Object.entries(numbers.repeats ?? {}).map(([word, times]) => [word, times - 1] as const),
   ]),
 );
 const COMPOUND_SPLITTERS = PACKS.flatMap(({ words: { numbers } }) => (numbers.splitCompound ? [numbers.splitCompound] : []));
+/** Tens and units of every pack, and the words that join them: "ninety" says two digits unless "one" completes it. */
+const TENS_WORDS: ReadonlySet<string> = new Set(PACKS.flatMap(({ words: { numbers } }) => Object.keys(numbers.tens)));
+const UNIT_WORDS: ReadonlySet<string> = new Set(PACKS.flatMap(({ words: { numbers } }) => Object.keys(numbers.units)));
+const JOINER_WORDS: ReadonlySet<string> = new Set(PACKS.flatMap(({ words: { numbers } }) => numbers.joiners));
 
 /** The digits a word says when it is a number word of any language ("vier", "quatre", "zweiundvierzig"), else undefined. */
 function digitsOfWord(typed: string): number | undefined {
@@ -63,7 +71,8 @@ const MIN_SPOKEN_DIGITS = 4;
 function redactSpokenDigits(text: string): string {
   let result = '';
   let copiedUpTo = 0;
-  let run: { start: number; end: number; digits: number } | undefined;
+  // A tens word still waiting for its unit: "noventa" is 90 in "noventa cincuenta y uno" (9051), 9 in "noventa y uno".
+  let run: { start: number; end: number; digits: number; tensOpen: boolean } | undefined;
   const close = (): void => {
     if (run && run.digits >= MIN_SPOKEN_DIGITS) {
       result += `${text.slice(copiedUpTo, run.start)}[number]`;
@@ -72,18 +81,24 @@ function redactSpokenDigits(text: string): string {
     run = undefined;
   };
   for (const match of text.matchAll(WORD)) {
-    const digits = digitsOfWord(match[0]);
+    const said = digitsOfWord(match[0]);
     const start = match.index;
-    if (digits === undefined) {
+    if (said === undefined) {
       close();
       continue;
     }
-    if (run && BETWEEN_SPOKEN_DIGITS.test(text.slice(run.end, start))) {
+    const word = foldSpelling(match[0].toLowerCase());
+    const continues = run !== undefined && BETWEEN_SPOKEN_DIGITS.test(text.slice(run.end, start));
+    const completesTens = continues && run?.tensOpen === true && UNIT_WORDS.has(word);
+    const digits = TENS_WORDS.has(word) ? 2 : completesTens ? 0 : said;
+    const tensOpen = TENS_WORDS.has(word) || (continues && run?.tensOpen === true && JOINER_WORDS.has(word));
+    if (run && continues) {
       run.end = start + match[0].length;
       run.digits += digits;
+      run.tensOpen = tensOpen;
     } else {
       close();
-      run = { start, end: start + match[0].length, digits };
+      run = { start, end: start + match[0].length, digits, tensOpen };
     }
   }
   close();

@@ -23,7 +23,8 @@ const ANSWER_INTENTS: Readonly<Record<ExpectedAnswer, readonly string[]>> = {
   size: ['ChangeSizeIntent'],
   pin: ['PinIntent'],
   more: ['YesIntent', 'NoIntent', 'NextIntent'],
-  results: ['ProductDetailIntent', 'BuyIntent', 'SelectItemIntent', 'CheaperIntent', 'RefineSearchIntent', 'NextIntent'],
+  // Most likely first: a bare "the second one" picks a result (and hears about it); it buys nothing.
+  results: ['SelectItemIntent', 'ProductDetailIntent', 'BuyIntent', 'CheaperIntent', 'RefineSearchIntent', 'NextIntent'],
 };
 
 export function isExpectedAnswer(value: string): value is ExpectedAnswer {
@@ -40,8 +41,8 @@ export function answerOnlyIntents(model: LanguageModel): readonly IntentModel[] 
 
 /** The model's intents that answer any of the questions, in the order the questions were given. */
 export function answeringIntents(model: LanguageModel, expecting: readonly ExpectedAnswer[]): readonly IntentModel[] {
-  const names = new Set(expecting.flatMap((answer) => ANSWER_INTENTS[answer]));
-  return model.intents.filter((intent) => names.has(neutralIntentName(intent.name)));
+  const names = [...new Set(expecting.flatMap((answer) => ANSWER_INTENTS[answer]))];
+  return names.flatMap((name) => model.intents.filter((intent) => neutralIntentName(intent.name) === name));
 }
 
 /** A whole utterance taken as the value of one slot of an answering intent. */
@@ -83,10 +84,16 @@ function answerParts(tokens: readonly Token[], language: Language): (readonly To
  */
 export function bareAnswer(utterance: Tokenized, intents: readonly IntentModel[], context: SlotContext): BareAnswer | undefined {
   if (intents.length === 0) return undefined;
-  for (const part of answerParts(utterance.tokens, context.model.language)) {
-    const { start, end } = trimmedRange(part, { start: 0, end: part.length }, answerEdges(context.model.language));
-    const answer = valueOf(part.slice(start, end), utterance, intents, context);
-    if (answer) return answer;
+  const { language } = context.model;
+  const edges = answerEdges(language);
+  // An article may start the value itself: French "un deux trois quatre" is a PIN, "une" a count.
+  const keepingArticles = { ...edges, leading: edges.leading.filter((word) => !language.articles.includes(word)) };
+  for (const part of answerParts(utterance.tokens, language)) {
+    for (const around of [edges, keepingArticles]) {
+      const { start, end } = trimmedRange(part, { start: 0, end: part.length }, around);
+      const answer = valueOf(part.slice(start, end), utterance, intents, context);
+      if (answer) return answer;
+    }
   }
   return undefined;
 }

@@ -62,7 +62,9 @@ export function withoutCorrectedPhrase(utterance: Tokenized, knows: (word: strin
     if (repair === 0 || corrected === 0 || corrected > LONGEST_CORRECTED || corrected > at) continue;
     const before = tokens.slice(at - corrected, at);
     const after = tokens.slice(at + repair);
-    const sameStart = before[0]?.word === after[0]?.word;
+    // "un casque, non pardon, des écouteurs": two articles start the same kind of thing.
+    const isArticle = (token: Token | undefined) => token !== undefined && language.articles.includes(token.word);
+    const sameStart = before[0]?.word === after[0]?.word || (isArticle(before[0]) && isArticle(after[0]));
     const names = [...before, ...after].every((token) => !knows(token.word) && !language.fillers.includes(token.word));
     if (!sameStart && !names) continue;
     return { ...utterance, tokens: [...tokens.slice(0, at - corrected), ...after] };

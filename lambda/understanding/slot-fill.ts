@@ -3,7 +3,7 @@ import type { LanguageModel, SlotType, SlotTypeValue } from './language-model';
 import { type DateLean, spokenDate } from './spoken-dates';
 import { spokenDigits, spokenNumber, spokenOrdinal } from './spoken-numbers';
 import type { Token } from './tokens';
-import type { WordDistance } from './word-match';
+import { INFLECTED, type WordDistance } from './word-match';
 import type { WordWeights } from './word-weights';
 
 /** A slot as the platform would fill it. */
@@ -113,17 +113,62 @@ function describedValue(type: SlotType, words: readonly string[], context: SlotC
   return undefined;
 }
 
+/**
+ * Words after a preposition that only describe what comes before it, as Romance languages put them
+ * ("casa de campaña", "mochila para el perro"): no word a sample uses, no number, no date ("del lunes").
+ */
+function describesAfterJoin(describing: readonly string[], context: SlotContext): boolean {
+  const { weights, model } = context;
+  const { articles, numbers } = model.language;
+  return (
+    describing.some((word) => !articles.includes(word)) &&
+    describing.every((word) => articles.includes(word) || (!weights.knows(word) && !weights.isFiller(word))) &&
+    spokenNumber(describing, numbers) === undefined &&
+    spokenDate(describing, model.language, context.today(), context.dateLean) === undefined
+  );
+}
+
+/** The words that join a description to the noun before it: the language's own, else its prepositions. */
+const nounJoiners = (context: SlotContext) => context.model.language.describedAfterNoun?.joiners ?? context.model.language.prepositions;
+
+/** A listed value named by the first words, described after a preposition: "mochila para perro", "café de Colombia". */
+function describedAfter(type: SlotType, words: readonly string[], context: SlotContext) {
+  const { weights, model } = context;
+  const joiners = nounJoiners(context);
+  const describedBy = (from: number) => words.slice(from).reduce((sum, word) => sum + DESCRIBING_WORD_COST * weights.weight(word), 0);
+  for (let joiner = words.length - 2; joiner >= 1; joiner -= 1) {
+    if (!joiners.includes(words[joiner] ?? '') || !describesAfterJoin(words.slice(joiner + 1), context)) continue;
+    const named = resolveValue(type, words.slice(0, joiner), context);
+    if (named) return { value: named.value, cost: named.cost + describedBy(joiner) };
+  }
+  // Described with no joiner at all, where the language says so ("couverture lestée"), by words
+  // that are no form of a request's own words either ("reçues" after "chaussures" is "reçu").
+  if (!model.language.describedAfterNoun?.bare) return undefined;
+  const requestWord = (word: string) => [...context.near(word)].some(([near, apart]) => apart <= INFLECTED && weights.knows(near));
+  for (let end = words.length - 1; end >= 1; end -= 1) {
+    if (!describesAfterJoin(words.slice(end), context) || words.slice(end).some(requestWord)) continue;
+    const named = resolveValue(type, words.slice(0, end), context);
+    if (named) return { value: named.value, cost: named.cost + describedBy(end) };
+  }
+  return undefined;
+}
+
 /** How `tokens` fill a slot of `type`, or undefined when they cannot (e.g. words in a number slot). */
 export function fillSpan(type: string, tokens: readonly Token[], context: SlotContext): SpanFill | undefined {
   const { model, weights } = context;
   const words = tokens.map((token) => token.word);
   const numbers = model.language.numbers;
   // An unlisted value is made of words the samples never use: "stuff" in "where's my stuff" is no
-  // item. Nor is a number, which has slots of its own: "size twelve" is no size name.
-  const unlisted = () =>
-    words.some((word) => weights.knows(word) || weights.isFiller(word)) || spokenNumber(words, numbers) !== undefined
+  // item. Nor is a number, which has slots of its own: "size twelve" is no size name. What a
+  // preposition joins to the name describes it ("casa de campaña"), and may be any words but those.
+  const unlisted = () => {
+    const joiners = nounJoiners(context);
+    const joiner = words.findIndex((word, at) => at > 0 && joiners.includes(word));
+    const name = joiner > 0 && describesAfterJoin(words.slice(joiner + 1), context) ? words.slice(0, joiner) : words;
+    return name.some((word) => weights.knows(word) || weights.isFiller(word)) || spokenNumber(words, numbers) !== undefined
       ? undefined
       : { cost: words.reduce((sum, word) => sum + UNLISTED_WORD_COST * weights.weight(word), 0), fill: { type } };
+  };
   switch (type) {
     case 'AMAZON.NUMBER': {
       // "Both" and "a couple" are counts, not number words: only a count slot takes them, and only alone.
@@ -150,7 +195,7 @@ export function fillSpan(type: string, tokens: readonly Token[], context: SlotCo
   }
   const custom = model.types.get(type);
   if (!custom) return unlisted();
-  const match = resolveValue(custom, words, context) ?? describedValue(custom, words, context);
+  const match = resolveValue(custom, words, context) ?? describedValue(custom, words, context) ?? describedAfter(custom, words, context);
   if (!match) {
     const open = unlisted();
     return open && { cost: open.cost, fill: { type, resolution: 'no-match' } };

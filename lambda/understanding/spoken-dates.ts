@@ -94,11 +94,13 @@ function period(words: readonly string[], dates: DateWords, today: CalendarDay, 
 /** "three", "a", "a couple of", "a few", "ein paar": how many periods back. */
 function amountOf(words: readonly string[], language: Language): number | undefined {
   const { dates } = language;
-  if (words.length === 1 && dates.one.includes(words[0] ?? '')) return 1;
+  // Words around the count that say nothing here: "hace como una semana", "vor etwa zwei Wochen".
+  const counted = trimFillers(words, dates.fillers);
+  if (counted.length === 1 && dates.one.includes(counted[0] ?? '')) return 1;
   const loose = trimFillers(words, [...dates.one, ...dates.fillers]);
-  const vague = dates.vagueCounts[words.join(' ')] ?? dates.vagueCounts[loose.join(' ')];
+  const vague = dates.vagueCounts[words.join(' ')] ?? dates.vagueCounts[counted.join(' ')] ?? dates.vagueCounts[loose.join(' ')];
   if (vague !== undefined) return vague;
-  const amount = Number(spokenNumber(words, language.numbers));
+  const amount = Number(spokenNumber(counted, language.numbers));
   return Number.isInteger(amount) && amount > 0 ? amount : undefined;
 }
 
@@ -133,6 +135,17 @@ function dayYear(month: number, day: number, today: CalendarDay, lean: DateLean)
   return thisYear < 0 ? today.year + 1 : today.year;
 }
 
+/** "el día veinte": a day of the month said without its month, in this month or the nearest one the lean points to. */
+function dayOfThisMonth(words: readonly string[], language: Language, today: CalendarDay, lean: DateLean): string | undefined {
+  const [marker = '', ...rest] = words;
+  const day = language.dates.dayOfMonth?.includes(marker) ? dayOfMonth(rest, language) : undefined;
+  if (day === undefined) return undefined;
+  const offset = lean === 'past' ? (day > today.day ? -1 : 0) : day < today.day ? 1 : 0;
+  const months = today.year * 12 + (today.month - 1) + offset;
+  const resolved = { year: Math.floor(months / 12), month: (months % 12) + 1, day };
+  return isValidDay(resolved) ? isoDay(resolved) : undefined;
+}
+
 /** "november twenty sixth", "the 26th of november 2026", "26 november", "in march", "2026 11 26" (typed 2026-11-26). */
 function calendarDate(words: readonly string[], language: Language, today: CalendarDay, lean: DateLean): string | undefined {
   const iso = words.length === 3 && words.every((word) => /^\d+$/.test(word)) && words[0]?.length === 4;
@@ -142,8 +155,9 @@ function calendarDate(words: readonly string[], language: Language, today: Calen
   }
   const monthAt = words.findIndex((word) => language.dates.months[word] !== undefined);
   const month = language.dates.months[words[monthAt] ?? ''];
-  if (month === undefined) return undefined;
-  const before = trimFillers(words.slice(0, monthAt), language.dates.fillers);
+  if (month === undefined) return dayOfThisMonth(words, language, today, lean);
+  // With its month named, "el día tres de noviembre" needs no "día".
+  const before = trimFillers(words.slice(0, monthAt), [...language.dates.fillers, ...(language.dates.dayOfMonth ?? [])]);
   const after = trimFillers(words.slice(monthAt + 1), language.dates.fillers);
   const yearWords = after.length > 0 && /^\d{4}$/.test(after[after.length - 1] ?? '') ? after.slice(-1) : [];
   const dayWords = before.length > 0 ? before : after.slice(0, after.length - yearWords.length);

@@ -58,6 +58,8 @@ function spot(slot: string, type: string, kind: SlotKind, free: boolean[], utter
       if (kind === 'listed' && spokenNumber(words.map((token) => token.word), numbers) !== undefined) continue;
       // Nor is an article a count: "ein" in "hab ein zelt bestellt" is no quantity.
       if (kind === 'number' && words.length === 1 && context.model.language.articles.includes(words[0]?.word ?? '')) continue;
+      // Nor is a length of time: "two weeks ago", "ça fait dix jours".
+      if (kind === 'number' && context.model.language.dates.periods[tokens[start + length]?.word ?? ''] !== undefined) continue;
       const span = fillSpan(type, words, context);
       // ...unless several of them name the value exactly: "passt nicht" is a reason in any request.
       const namedOutright = words.length >= 2 && span?.cost === 0;

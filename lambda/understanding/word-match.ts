@@ -3,7 +3,8 @@ import type { Language } from './languages/language';
 /** How far apart two words are: 0 the same, up to 1 for a plausible slip; undefined when they differ. */
 export type WordDistance = (a: string, b: string) => number | undefined;
 
-const INFLECTED = 0.25;
+/** How far another form of a word is from it ("orders" from "order"). */
+export const INFLECTED = 0.25;
 const MISTYPED = 0.5;
 /** A compound said for its last part ("wanderrucksack" for "rucksack"): something more particular, still that. */
 const COMPOUND_HEAD = 0.4;

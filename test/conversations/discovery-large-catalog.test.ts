@@ -1,4 +1,4 @@
-import { loadProductsInBulk } from '../../lambda/commerce/sqlite/catalog-bulk-load';
+import { DEMO_PRODUCTS } from '../../lambda/commerce/sqlite/demo-catalog';
 import { generatedRecords } from '../commerce/search-fixtures';
 import { answered, PLATFORMS } from '../support/conversation';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -16,14 +16,20 @@ beforeAll(() => {
 });
 afterAll(() => testApp.close());
 
+const DEMO_IDS = new Set(DEMO_PRODUCTS.map((product) => product.id));
+const DEMO_JACKETS = DEMO_PRODUCTS.filter((product) => product.category === 'jackets').length;
+/** Generated jackets this file has added to the store under test. */
+let added = 0;
+
 /** Generated jackets, each a new model of a demo jacket with a short name, until the catalog holds `count` jackets. */
-function stockJacketsUpTo(count: number): void {
-  const held = (testApp.db.prepare("SELECT count(*) AS n FROM products WHERE category = 'jackets'").get() as { n: number }).n;
+async function stockJacketsUpTo(count: number): Promise<void> {
   const jackets = generatedRecords(4_000)
     .filter((product) => product.category === 'jackets')
-    .map((product, index) => ({ ...product, spokenName: `shell ${index + 1}` }));
-  const missing = jackets.filter((product) => !testApp.db.prepare('SELECT 1 FROM products WHERE id = ?').get(product.id)).slice(0, count - held);
-  loadProductsInBulk(testApp.db, missing);
+    .map((product, index) => ({ ...product, spokenName: `shell ${index + 1}` }))
+    .filter((product) => !DEMO_IDS.has(product.id));
+  const missing = jackets.slice(added, count - DEMO_JACKETS);
+  await testApp.records.addProducts(missing);
+  added += missing.length;
 }
 
 describe('a catalog with exactly 100 jackets', () => {

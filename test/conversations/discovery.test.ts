@@ -1,5 +1,5 @@
 import type { Product } from '../../lambda/commerce/ports';
-import { bought, confirmation, expectDone, ordersPlaced } from '../support/checkout-expectations';
+import { bought, confirmation, expectDone, ordersPlacedFor } from '../support/checkout-expectations';
 import { answered, type Heard, PLATFORMS } from '../support/conversation';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -133,11 +133,11 @@ describe.each(PLATFORMS)('product discovery on %s', (platform, start) => {
     const confirm = answered(await conversation.say('ChangeSizeIntent', { size: { value: 'medium', id: 'medium' } }), platform);
     // One question with everything the yes agrees to: what, which size, the total, the card and where it ships.
     expect(confirm.text).toBe(confirmation(testApp.traits.checkout, { items: `the ${first.spokenName} in size M`, total: '139 dollars', charge: { total: '150 dollars 47', tax: '11 dollars 47', delivery: 'free' }, ...billing }));
-    const before = bought(testApp, shopperId).length;
+    const before = (await bought(testApp, shopperId)).length;
     const placed = answered(await conversation.say('YesIntent'), platform);
-    const [order] = ordersPlaced(testApp, shopperId).slice(-1);
+    const [order] = (await ordersPlacedFor(testApp, shopperId)).slice(-1);
     expectDone(testApp, placed, { orderNumber: order?.number ?? '', day: 'on Sunday', total: '139 dollars', card: billing.card });
-    const lines = bought(testApp, shopperId);
+    const lines = await bought(testApp, shopperId);
     expect(lines).toHaveLength(before + 1);
     expect(lines.at(-1)).toEqual({ productId: first.id, quantity: 1, unitPriceMinor: 13_900, variant: expect.objectContaining({ size: 'M' }) });
   });

@@ -81,7 +81,7 @@ describe.each(PLATFORMS)('a German shopper on %s', (platform, start) => {
 
   it('says a name with no German form as English: marked with <lang> on Alexa, plain on Google (which has no <lang>)', async () => {
     // The store has no German name for its coffees (the usual is found by category, not by name).
-    testApp.db.prepare("DELETE FROM product_spoken_names WHERE product_id LIKE '%-coffee'").run();
+    await testApp.records.forgetTranslatedNames(DEMO_PRODUCTS.map((product) => product.id).filter((id) => id.endsWith('-coffee')));
     const ava = await german('shopper-ava');
     const confirm = await turn(ava, 'ReorderIntent', { item: { value: 'Kaffee', id: 'coffee' } });
     if (platform === 'alexa') {

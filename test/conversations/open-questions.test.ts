@@ -14,7 +14,8 @@ beforeEach(() => {
 });
 afterEach(() => testApp.close());
 
-const returns = () => testApp.db.prepare('SELECT line_id, reason FROM returns ORDER BY id').all() as { line_id: string; reason: string }[];
+/** The returns the store under test holds: which line (by the store's own id) and why. */
+const returns = async () => (await testApp.records.returns()).map(({ line_id, reason }) => ({ line_id, reason }));
 const tickets = () => testApp.db.prepare('SELECT reason FROM handoffs ORDER BY id').all() as { reason: string }[];
 const stepOf = (reply: Heard) => (reply.state as { active?: { flow?: string; step?: string } } | undefined)?.active;
 
@@ -79,7 +80,7 @@ describe.each(PLATFORMS)('open questions on %s', (platform, start) => {
     expect(next.text).toBe('You got 3 merino hiking socks. How many are you sending back?');
     heard(await ava.say('QuantityIntent', { quantity: '1' }));
     heard(await ava.say('YesIntent'));
-    expect(returns()).toEqual([{ line_id: '10605-2', reason: 'size-too-small' }]);
+    expect(await returns()).toEqual([{ line_id: testApp.ids.line('10605-2'), reason: 'size-too-small' }]);
   });
 
   it('"speaker" never means the earbuds or headphones the shopper has: the store sells speakers', async () => {

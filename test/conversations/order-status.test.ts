@@ -181,9 +181,8 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
   it('says nothing is on the way, and when the last order arrived, when nothing is in flight', async () => {
     const [order] = await ordersOf('shopper-eve');
     const shipment = order!.shipments[0]!;
-    const saved = testApp.db.prepare('SELECT status, delivered_at FROM shipments WHERE id = ?').get(shipment.id) as Record<string, unknown>;
-    const tenDaysAgo = TEST_NOW.getTime() - 10 * 86_400_000;
-    testApp.db.prepare("UPDATE shipments SET status = 'Delivered', delivered_at = ? WHERE id = ?").run(tenDaysAgo, shipment.id);
+    const tenDaysAgo = new Date(TEST_NOW.getTime() - 10 * 86_400_000);
+    const undeliver = await testApp.records.deliver(order!.number, shipment.trackingNumber, tenDaysAgo);
     try {
       const heard = answered(await (await converse('shopper-eve')).say('OrderStatusIntent'), platform);
       expect(heard.text).toMatch(new RegExp(`^You have no orders on the way right now\\. Your last order, ${order!.number}, was delivered on`));
@@ -192,22 +191,21 @@ describe.each(PLATFORMS)('order status on %s', (platform, start) => {
       expect(heard.ssml).toMatch(/was delivered on <say-as interpret-as="date"( format="mmdd" detail="2")?>(\?\?\?\?1116|11-16)<\/say-as>\.<\/speak>$/);
       expect(heard.listening).toBe(false);
     } finally {
-      testApp.db.prepare('UPDATE shipments SET status = ?, delivered_at = ? WHERE id = ?').run(saved.status, saved.delivered_at, shipment.id);
+      await undeliver();
     }
   });
 
   it('speaks product names with &, < and quotes safely', async () => {
     const order = (await ordersOf('shopper-eve'))[0]!;
     const line = order.lines[0]!;
-    const original = testApp.db.prepare('SELECT spoken_name FROM products WHERE id = ?').get(line.productId) as { spoken_name: string };
     const tricky = `Salt & Pepper <Grinder> "Deluxe" it's`;
-    testApp.db.prepare('UPDATE products SET spoken_name = ? WHERE id = ?').run(tricky, line.productId);
+    const rename = await testApp.records.setSpokenName(line.productId, tricky);
     try {
       const heard = answered(await (await converse('shopper-eve')).say('OrderStatusIntent', { orderNumber: order.number }), platform);
       expect(heard.ssml).toContain('Salt &amp; Pepper &lt;Grinder&gt; &quot;Deluxe&quot; it&apos;s');
       expect(heard.text).toContain(tricky);
     } finally {
-      testApp.db.prepare('UPDATE products SET spoken_name = ? WHERE id = ?').run(original.spoken_name, line.productId);
+      await rename();
     }
   });
 });

@@ -13,20 +13,14 @@ import { alexaConversation, answered, type Conversation, googleConversation } fr
 import { type LocalDynamo, startDynalite } from '../support/dynalite';
 import { type Charge, confirmation, done, type Purchase } from '../support/checkout-expectations';
 import type { CartMade } from '../support/shopify-store-server';
+import { embeddedStoreRecords, type StoreRecords } from '../support/store-records';
 import { traitsOf } from '../support/store-traits';
-import { storeUnderTest, TEST_NOW } from '../support/test-app';
+import { storeTurnSettings, storeUnderTest, TEST_NOW } from '../support/test-app';
 
 /** Ava's usual coffee (lambda/commerce/sqlite/demo-orders.ts): two bags of it. */
 const ETHIOPIA = 'ethiopia-yirgacheffe-coffee';
 const AVA = { card: 'Visa ending 4242', city: 'Denver' };
 const MINUTE = 60_000;
-
-interface PlacedOrderRow {
-  readonly number: string;
-  readonly shopper_id: string;
-  readonly product_id: string;
-  readonly quantity: number;
-}
 
 /**
  * The seeded embedded store (reached over HTTP in the 'over-http' jest project), with the skill's
@@ -50,13 +44,15 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
   /** Whether a yes places an order or (Shopify) prepares a cart, and the carts prepared. */
   let purchase: Purchase;
   let carts: () => readonly CartMade[];
+  /** What the store under test holds: the demo store's tables, or (Medusa) what its Admin API tells. */
+  let records: StoreRecords;
   const placesOrders = () => purchase === 'places-order';
   const confirmationOf = (items: string, total: string, charge: Charge) => confirmation(purchase, { items, total, charge, ...AVA });
 
   beforeEach(async () => {
     now = TEST_NOW;
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-two-devices-'));
-    const config = loadConfig({ NODE_ENV: 'test', SHOPVOICE_DATA_DIR: dataDir, ALEXA_VERIFY_SIGNATURE: 'false' });
+    const config = loadConfig({ NODE_ENV: 'test', SHOPVOICE_DATA_DIR: dataDir, ALEXA_VERIFY_SIGNATURE: 'false', ...storeTurnSettings() });
     const clock = () => now;
     store = openEmbeddedStore(':memory:', { now: TEST_NOW });
     state =
@@ -64,6 +60,7 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
     const storePorts = storeUnderTest(store);
     purchase = traitsOf(storePorts.store).checkout;
     carts = () => storePorts.carts?.() ?? [];
+    records = storePorts.records ?? embeddedStoreRecords(store.db);
     const server = createServer(config, createLogger('silent'), {
       adapters: { store: storePorts.store, state },
       clock,
@@ -83,16 +80,10 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
   });
   afterEach(() => close());
 
-  /** Orders placed since the demo store was seeded (its own are all numbered below 10743). */
-  const placedOrders = () =>
-    store.db
-      .prepare<[], PlacedOrderRow>(
-        `SELECT o.number, o.shopper_id, l.product_id, l.quantity
-           FROM orders o JOIN order_lines l ON l.order_number = o.number
-          WHERE CAST(o.number AS INTEGER) >= 10743 ORDER BY o.number, l.position`,
-      )
-      .all();
-  const stock = () => store.db.prepare<[string], { stock: number }>('SELECT stock FROM products WHERE id = ?').get(ETHIOPIA)?.stock;
+  /** Orders placed since the demo store was seeded (its own are all numbered below 10743), a row per line. */
+  const placedOrders = async () =>
+    (await records.ordersPlaced()).map(({ number, shopperId, line }) => ({ number, shopper_id: shopperId, product_id: line.productId, quantity: line.quantity }));
+  const stock = () => records.stockOf(ETHIOPIA);
 
   async function toConfirmation(device: Conversation): Promise<void> {
     const heard = answered(await device.say('ReorderIntent', { item: 'coffee' }), device.platform);
@@ -110,7 +101,7 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
     const bedroom = alexaConversation(app, { token });
     await toConfirmation(kitchen);
     await toConfirmation(bedroom);
-    const stockBefore = stock()!;
+    const stockBefore = await stock();
 
     const [first, second] = await Promise.all([kitchen.say('YesIntent'), bedroom.say('YesIntent')]);
     for (const reply of [first, second]) {
@@ -120,15 +111,15 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
       expect(reply.listening).toBe(false);
     }
     if (placesOrders()) {
-      expect(placedOrders()).toEqual([{ number: '10743', shopper_id: 'shopper-ava', product_id: ETHIOPIA, quantity: 2 }]);
-      expect(stock()).toBe(stockBefore - 2);
+      expect(await placedOrders()).toEqual([{ number: '10743', shopper_id: 'shopper-ava', product_id: ETHIOPIA, quantity: 2 }]);
+      expect(await stock()).toBe(stockBefore - 2);
     } else {
       // Both devices were sent the one cart's link.
-      expect(placedOrders()).toEqual([]);
+      expect(await placedOrders()).toEqual([]);
       expect(cartLines()).toEqual([[{ shopperId: 'shopper-ava', productId: ETHIOPIA, quantity: 2 }]]);
       expect(first.card).toEqual(second.card);
       expect(first.card?.text).toBe(`Nothing is ordered yet. Pay at the store's checkout: ${carts()[0]!.checkoutUrl}`);
-      expect(stock()).toBe(stockBefore);
+      expect(await stock()).toBe(stockBefore);
     }
   });
 
@@ -141,7 +132,7 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
     const [onEcho, onNest] = await Promise.all([echo.say('YesIntent'), nest.say('YesIntent')]);
     expect(answered(onEcho, 'alexa').text).toBe(boughtCoffee());
     expect(answered(onNest, 'google').text).toBe(boughtCoffee());
-    expect(placedOrders()).toHaveLength(placesOrders() ? 1 : 0);
+    expect(await placedOrders()).toHaveLength(placesOrders() ? 1 : 0);
     expect(carts()).toHaveLength(placesOrders() ? 0 : 1);
   });
 
@@ -154,7 +145,7 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
     const bedroom = alexaConversation(app, { token });
     await toConfirmation(bedroom);
     expect((await bedroom.say('YesIntent')).text).toBe(boughtCoffee('10744'));
-    if (placesOrders()) expect(placedOrders().map((order) => order.number)).toEqual(['10743', '10744']);
+    if (placesOrders()) expect((await placedOrders()).map((order) => order.number)).toEqual(['10743', '10744']);
     else expect(cartLines()).toEqual([[{ shopperId: 'shopper-ava', productId: ETHIOPIA, quantity: 2 }], [{ shopperId: 'shopper-ava', productId: ETHIOPIA, quantity: 2 }]]);
   });
 
@@ -169,10 +160,10 @@ describe.each<StateKind>(['embedded', 'dynamodb'])('two devices, one order (skil
     if (placesOrders()) {
       const numbers = answers.map((reply) => /order number is (\d+)/.exec(reply.text)?.[1]);
       expect(new Set(numbers)).toEqual(new Set(['10743', '10744']));
-      expect(placedOrders().map((order) => order.quantity).sort()).toEqual([2, 3]);
+      expect((await placedOrders()).map((order) => order.quantity).sort()).toEqual([2, 3]);
     } else {
       expect(answers.map((reply) => reply.text)).toEqual([boughtCoffee(undefined, '33 dollars 98'), boughtCoffee(undefined, '50 dollars 97')]);
-      expect(placedOrders()).toEqual([]);
+      expect(await placedOrders()).toEqual([]);
       expect(cartLines().flat().map((line) => line.quantity).sort()).toEqual([2, 3]);
     }
   });

@@ -1,19 +1,19 @@
 import { createHmac } from 'node:crypto';
-import fs from 'node:fs';
 import type { MedusaSource } from '../../lambda/config';
 import { createMedusaAccessTokenVerifier, createMedusaStoreCommerce } from '../../lambda/commerce/medusa/medusa-store-commerce';
+import type { Catalog, Checkout, CurrencyCode } from '../../lambda/commerce/ports';
+import { currentShopperToken } from '../../lambda/commerce/shopper-credential';
 import type { MedusaConnection } from '../../tools/medusa/medusa-server';
+import type { CartMade } from '../support/shopify-store-server';
+import { MEDUSA_TRAITS } from '../support/store-traits';
 import type { StoreUnderTest } from '../support/test-app';
+import { medusaAdmin, medusaConnection, medusaCustomer, medusaStore } from './medusa-connection';
+import { addedCustomer, demoIdOf, medusaIds, medusaStoreRecords } from './medusa-store-records';
+
+export { medusaAdmin, medusaConnection, medusaCustomer, medusaStore };
 
 /** Where the storefront opens a prepared cart, in the tests. */
 export const TEST_CHECKOUT_URL = 'https://shop.northwind.example/checkout?cart_id={cart_id}';
-
-/** The run's Medusa, as medusa.global-setup.ts wrote it down. */
-export function medusaConnection(): MedusaConnection {
-  const file = process.env.SHOPVOICE_MEDUSA_CONNECTION;
-  if (!file) throw new Error('No Medusa in this run: the over-medusa jest project starts one (npm run test:medusa)');
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as MedusaConnection;
-}
 
 export function medusaSource(connection: MedusaConnection = medusaConnection()): MedusaSource {
   return {
@@ -25,13 +25,6 @@ export function medusaSource(connection: MedusaConnection = medusaConnection()):
     checkoutUrl: TEST_CHECKOUT_URL,
     timeoutMs: 8_000,
   };
-}
-
-/** The Medusa customer a demo shopper is. */
-export function medusaCustomer(demoId: string, connection: MedusaConnection = medusaConnection()) {
-  const customer = connection.customers.find((candidate) => candidate.demoId === demoId);
-  if (!customer) throw new Error(`No Medusa customer for ${demoId}`);
-  return customer;
 }
 
 const base64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');
@@ -59,41 +52,85 @@ function tokenExpiringIn(token: string, jwtSecret: string, expiresIn: string | n
   return `${unsigned}.${createHmac('sha256', jwtSecret).update(unsigned).digest('base64url')}`;
 }
 
-/** The Medusa adapter against the run's Medusa, with its customers' own tokens. */
-export function medusaStoreUnderTest(now: () => Date): StoreUnderTest {
-  const connection = medusaConnection();
-  const source = medusaSource(connection);
+/** A cart as Medusa holds it: its customer and lines, with each line's variant options. */
+async function cartHeld(cartId: string, checkoutUrl: string, connection: MedusaConnection): Promise<CartMade> {
+  const buyerToken = currentShopperToken();
+  const { cart } = await medusaStore<{ cart: { customer_id: string | null; items: { variant_id: string; product_handle: string; quantity: number; unit_price: number }[] } }>(
+    `/store/carts/${encodeURIComponent(cartId)}?fields=id,customer.id,items.variant_id,items.product_handle,items.quantity,items.unit_price`,
+    buyerToken ? { token: buyerToken } : {},
+  );
+  const { variants } = await medusaAdmin<{ variants: { id: string; options: { value: string; option?: { title: string } | null }[] }[] }>(
+    `/admin/product-variants?${cart.items.map((item) => `id[]=${item.variant_id}`).join('&')}&fields=id,options.value,options.option.title&limit=${cart.items.length}`,
+  );
+  const optionsOf = (variantId: string) =>
+    Object.fromEntries(
+      (variants.find((variant) => variant.id === variantId)?.options ?? []).flatMap((option) => {
+        const name = option.option?.title.toLowerCase();
+        return name && name !== 'default' ? [[name, option.value]] : [];
+      }),
+    );
+  const shopperId = demoIdOf(connection, cart.customer_id);
   return {
-    store: createMedusaStoreCommerce(source, { catalogLocale: 'en-US', currency: 'USD', timeZone: 'America/New_York', clock: now, breaker: false }),
-    accessTokens: createMedusaAccessTokenVerifier(source),
-    token: (shopperId, expiresIn) => {
-      const customer = medusaCustomer(shopperId, connection);
-      return expiresIn === undefined ? customer.token : tokenExpiringIn(customer.token, connection.jwtSecret, expiresIn);
-    },
-    close: () => {},
+    id: cartId,
+    checkoutUrl,
+    lines: cart.items.map((item) => ({ merchandiseId: item.variant_id, productId: item.product_handle, quantity: item.quantity, unitPriceMinor: Math.round(item.unit_price * 100), options: optionsOf(item.variant_id) })),
+    ...(buyerToken ? { buyerToken } : {}),
+    ...(shopperId !== '' ? { shopperId } : {}),
   };
 }
 
-/** A read of the Admin API, as the store's staff would check what Medusa recorded. */
-export async function medusaAdmin<T>(path: string): Promise<T> {
-  const { url, secretKey } = medusaConnection();
-  const response = await fetch(`${url}${path}`, { headers: { authorization: `Basic ${Buffer.from(`${secretKey}:`).toString('base64')}` } });
-  if (!response.ok) throw new Error(`Admin API ${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
+/**
+ * The adapter's checkout, with each cart it prepares read back from Medusa as it then holds it (a
+ * Medusa has no list of carts to ask later), newest last; a cart given again for a retried yes is
+ * kept once.
+ */
+function recordingCarts(checkout: Checkout, connection: MedusaConnection): { checkout: Checkout; carts: CartMade[] } {
+  const carts: CartMade[] = [];
+  const seen = new Set<string>();
+  return {
+    carts,
+    checkout: {
+      ...checkout,
+      async place(request) {
+        const outcome = await checkout.place(request);
+        if (outcome.kind !== 'cart-prepared') return outcome;
+        const cartId = new URL(outcome.cart.checkoutUrl).searchParams.get('cart_id');
+        if (cartId && !seen.has(cartId)) {
+          seen.add(cartId);
+          carts.push(await cartHeld(cartId, outcome.cart.checkoutUrl, connection));
+        }
+        return outcome;
+      },
+    },
+  };
 }
 
-/** A Store API call as a customer, the way a storefront makes it. */
-export async function medusaStore<T>(path: string, init: { readonly token?: string; readonly method?: string; readonly body?: unknown } = {}): Promise<T> {
-  const { url, publishableKey } = medusaConnection();
-  const response = await fetch(`${url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      'x-publishable-api-key': publishableKey,
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+/**
+ * One catalog per test file and currency: its words are read once, as a running server reads them
+ * once every few minutes, rather than again for every test's app.
+ */
+const catalogs = new Map<CurrencyCode, Catalog>();
+
+/** The Medusa adapter against the run's Medusa, with its customers' own tokens. */
+export function medusaStoreUnderTest(now: () => Date, currency: CurrencyCode = 'USD'): StoreUnderTest {
+  const connection = medusaConnection();
+  const source = medusaSource(connection);
+  const options = { catalogLocale: 'en-US', currency, timeZone: 'America/New_York', clock: now, breaker: false } as const;
+  const store = createMedusaStoreCommerce(source, options);
+  const catalog = catalogs.get(currency) ?? store.catalog;
+  catalogs.set(currency, catalog);
+  const { checkout, carts } = recordingCarts(store.checkout, connection);
+  return {
+    store: { ...store, catalog, checkout },
+    accessTokens: createMedusaAccessTokenVerifier(source),
+    token: (shopperId, expiresIn) => {
+      const token = addedCustomer(shopperId)?.token ?? medusaCustomer(shopperId, connection).token;
+      return expiresIn === undefined ? token : tokenExpiringIn(token, connection.jwtSecret, expiresIn);
     },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  if (!response.ok) throw new Error(`Store API ${path}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
+    carts: () => carts,
+    records: medusaStoreRecords(connection, new Date()),
+    ids: medusaIds(connection),
+    traits: MEDUSA_TRAITS,
+    close: () => {},
+  };
 }

@@ -1,3 +1,4 @@
+import { LOCALES } from '../../lambda/languages/packs';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { v1 } from 'ask-smapi-model';
@@ -22,7 +23,7 @@ const alexaModel = (code: string) => readJson<InteractionModelData>(`skill-packa
 const skill = () => readJson<SkillManifestEnvelope>('skill-package/skill.json');
 
 describe('the Alexa skill package', () => {
-  describe.each(['en-US', 'de-DE'])('%s interaction model', (code) => {
+  describe.each(LOCALES)('%s interaction model', (code) => {
     it('follows Alexa’s rules: invocation name, sample characters, slot references and types, search queries', () => {
       expect(interactionModelProblems(code, alexaModel(code))).toEqual([]);
     });
@@ -81,8 +82,7 @@ describe('the Alexa skill package', () => {
     expect([...files.keys()].sort()).toEqual([
       'skill-package/assets/images/icon-108.png',
       'skill-package/assets/images/icon-512.png',
-      'skill-package/interactionModels/custom/de-DE.json',
-      'skill-package/interactionModels/custom/en-US.json',
+      ...[...LOCALES].sort().map((locale) => `skill-package/interactionModels/custom/${locale}.json`),
       'skill-package/skill.json',
     ]);
     expect(skillPackageProblems(files)).toEqual([]);
@@ -210,7 +210,7 @@ describe('the Alexa skill package', () => {
 
       expect(skillPackageProblems(files)).toEqual([
         'skill-package/accountLinking.json: not part of an Alexa skill package',
-        'skill.json publishes [de-DE, en-US] but the interaction models are [en-US]',
+        `skill.json publishes [${[...LOCALES].sort().join(', ')}] but the interaction models are [${[...LOCALES].filter((locale) => locale !== 'de-DE').sort().join(', ')}]`,
         'skill.json: privacyAndCompliance.locales.de-DE.privacyPolicyUrl is missing',
         'skill.json: permission alexa::profile:email:read is not used by the code',
       ]);

@@ -5,12 +5,12 @@ import { ALEXA_ICONS } from '../../interaction-models/lib/alexa';
 import { type CertificationInput, certificationProblems } from '../../interaction-models/lib/certification-checks';
 import { drawIcon } from '../../tools/icons/draw-icon';
 import { decodePng, encodePng } from '../../tools/icons/png';
+import { LOCALES } from '../../lambda/languages/packs';
 import { REPO_ROOT, copy, readJson } from './support';
 
 type SkillManifestEnvelope = v1.skill.Manifest.SkillManifestEnvelope;
 type InteractionModelData = v1.skill.interactionModel.InteractionModelData;
 
-const LOCALES = ['en-US', 'de-DE'] as const;
 
 function committed(): CertificationInput {
   return {

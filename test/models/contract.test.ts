@@ -1,5 +1,6 @@
 import type { v1 } from 'ask-smapi-model';
 import { INTENTS, INTENT_SLOTS } from '../../lambda/core/intents';
+import { LOCALES as PACK_LOCALES } from '../../lambda/languages/packs';
 import { interactionModelProblems } from '../../interaction-models/lib/alexa-checks';
 import { googleContractProblems } from '../../interaction-models/lib/google-checks';
 import { googleProject } from '../../interaction-models/lib/output-checks';
@@ -9,7 +10,7 @@ import { committedFiles, copy, locale, readJson, source } from './support';
 
 type InteractionModelData = v1.skill.interactionModel.InteractionModelData;
 
-const LOCALES = ['de-DE', 'en-US'];
+const LOCALES = [...PACK_LOCALES].sort();
 const alexaModel = (code: string) => readJson<InteractionModelData>(`skill-package/interactionModels/custom/${code}.json`);
 
 describe('the models and the router agree on intents and slots', () => {

@@ -2,9 +2,13 @@ import { INTENTS } from '../../lambda/core/intents';
 import { parse } from 'yaml';
 import { googleContractProblems, googleProjectProblems } from '../../interaction-models/lib/google-checks';
 import { googleProject } from '../../interaction-models/lib/output-checks';
-import { committedFiles } from './support';
+import { committedFiles, source } from './support';
 
 const project = () => new Map(googleProject(committedFiles('actions')));
+/** The Actions Builder locales besides the default one, each with its own folders. */
+const OTHER_LOCALES = source()
+  .locales.map((model) => model.google.locale)
+  .filter((locale) => locale !== source().project.google.defaultLocale);
 const yaml = (file: string): Record<string, unknown> => parse(project().get(file) ?? '') as Record<string, unknown>;
 
 /** Every core intent is a custom Actions Builder intent, except those Google has system events for. */
@@ -31,20 +35,23 @@ describe('the Google Actions Builder project', () => {
       [
         'actions/actions.yaml',
         'manifest.yaml',
-        'settings/de/settings.yaml',
+        ...OTHER_LOCALES.map((locale) => `settings/${locale}/settings.yaml`),
         'settings/settings.yaml',
         'webhooks/shopvoice.yaml',
         'custom/scenes/AccountLinking.yaml',
         'custom/scenes/AccountLinking_AccountLinking.yaml',
         'custom/scenes/Conversation.yaml',
-        ...['ShoppingItem', 'ProductAttribute', 'ReturnReason', 'Ordinal', 'LastOrder', 'SizeChoice'].flatMap((type) => [`custom/types/${type}.yaml`, `custom/types/de/${type}.yaml`]),
-        ...CUSTOM_INTENTS.flatMap((name) => [`custom/intents/${name}.yaml`, `custom/intents/de/${name}.yaml`]),
+        ...['ShoppingItem', 'ProductAttribute', 'ReturnReason', 'Ordinal', 'LastOrder', 'SizeChoice'].flatMap((type) => [
+          `custom/types/${type}.yaml`,
+          ...OTHER_LOCALES.map((locale) => `custom/types/${locale}/${type}.yaml`),
+        ]),
+        ...CUSTOM_INTENTS.flatMap((name) => [`custom/intents/${name}.yaml`, ...OTHER_LOCALES.map((locale) => `custom/intents/${locale}/${name}.yaml`)]),
         ...[...CUSTOM_INTENTS, ...SYSTEM_EVENTS].map((name) => `custom/global/${name}.yaml`),
       ].sort(),
     );
   });
 
-  it('is a shopping project in English with German, linked by OAuth authorization code', () => {
+  it('is a shopping project in English with its other languages, linked by OAuth authorization code', () => {
     const settings = yaml('settings/settings.yaml');
     expect(settings).toMatchObject({
       defaultLocale: 'en',
@@ -52,7 +59,7 @@ describe('the Google Actions Builder project', () => {
       accountLinking: { linkingType: 'OAUTH', authGrantType: 'AUTH_CODE', enableAccountCreation: false },
       localizedSettings: { displayName: 'Northwind Outfitters' },
     });
-    expect(Object.keys(yaml('settings/de/settings.yaml'))).toEqual(['localizedSettings']);
+    for (const locale of OTHER_LOCALES) expect(Object.keys(yaml(`settings/${locale}/settings.yaml`))).toEqual(['localizedSettings']);
   });
 
   it('sends every intent and event to the one shopvoice handler at /google', () => {
@@ -135,7 +142,7 @@ describe('the Google Actions Builder project', () => {
         'custom/intents/ReorderIntent.yaml: parameter item has type ShoppingItem, which does not exist',
         'custom/intents/ReturnItemIntent.yaml: parameter item has type ShoppingItem, which does not exist',
         'custom/intents/SelectItemIntent.yaml: parameter item has type ShoppingItem, which does not exist',
-        'custom/types/de/ShoppingItem.yaml: has no default-locale file',
+        ...OTHER_LOCALES.map((locale) => `custom/types/${locale}/ShoppingItem.yaml: has no default-locale file`).sort(),
         'custom/global/HelpIntent.yaml: webhook handler helper is not declared in webhooks/',
         'custom/global/HelpIntent.yaml: scene Help does not exist',
       ]);

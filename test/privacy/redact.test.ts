@@ -78,6 +78,9 @@ describe('redactText', () => {
       ['oh one two three', '[number]'],
       ['order ten forty two', 'order [number]'],
       ['nineteen eighty four', '[number]'],
+      // A PIN said in pairs of tens: each tens word is two digits until a unit completes it.
+      ['my pin is ninety fifty one', 'my pin is [number]'],
+      ['twenty twenty', '[number]'],
       ['4 2 4 2', '[number]'],
       ['meine PIN ist eins zwei drei vier', 'meine PIN ist [number]'],
       ['null eins fünf eins, zwo drei', '[number]'],

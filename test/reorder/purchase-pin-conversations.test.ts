@@ -1,6 +1,6 @@
 import type { IntentName } from '../../lambda/core/intents';
 import { type Conversation, PLATFORMS, type SlotInput } from '../support/conversation';
-import { createTestApp, storeOnShopify, TEST_NOW, type TestApp } from '../support/test-app';
+import { createTestApp, storeOnMedusa, storeOnShopify, TEST_NOW, type TestApp } from '../support/test-app';
 import { bought, expectDone } from '../support/checkout-expectations';
 import { AVA_PIN, FINN_PIN, heard } from './reorder-fixtures';
 
@@ -23,11 +23,11 @@ function handoffs(shopperId: string) {
 }
 
 /**
- * The PIN guards a charge to the saved card. On Shopify a yes only prepares a cart, paid for on
- * Shopify's checkout page, so no PIN is asked there: test/shopify/shopify-conversations.test.ts
- * holds that conversation.
+ * The PIN guards a charge to the saved card. On Shopify and Medusa a yes only prepares a cart, paid
+ * for on the store's checkout page, so no PIN is asked there: test/shopify/shopify-conversations.test.ts
+ * and test/medusa/medusa-conversations.medusa.ts hold that conversation.
  */
-const whereAYesCharges = storeOnShopify() ? describe.skip : describe;
+const whereAYesCharges = storeOnShopify() || storeOnMedusa() ? describe.skip : describe;
 
 whereAYesCharges.each(PLATFORMS)('the purchase PIN on %s', (platform, start) => {
   const converse = async (shopperId: string): Promise<Conversation> => start(testApp.app, { token: await testApp.token(shopperId) });
@@ -41,16 +41,16 @@ whereAYesCharges.each(PLATFORMS)('the purchase PIN on %s', (platform, start) => 
     const ask = await say(ava, 'YesIntent');
     expect(ask.text).toBe(askPin());
     expect(ask.listening).toBe(true);
-    expect(bought(testApp, 'shopper-ava')).toEqual([]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([]);
 
     const wrong = await say(ava, 'PinIntent', { pin: '8642' });
     expect(wrong.text).toBe("That PIN doesn't match. You have 2 more tries. Please say your voice PIN.");
-    expect(bought(testApp, 'shopper-ava')).toEqual([]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([]);
     expect(pinRow('shopper-ava')).toEqual({ wrong_tries: 1, locked_until: null });
 
     const done = await say(ava, 'PinIntent', { pin: AVA_PIN });
     expectDone(testApp, done, { orderNumber: '10743', day: 'on Sunday', total: '33 dollars 98', card: 'Visa ending 4242' });
-    expect(bought(testApp, 'shopper-ava')).toHaveLength(1);
+    expect(await bought(testApp, 'shopper-ava')).toHaveLength(1);
     // A right PIN starts the count of wrong ones again.
     expect(pinRow('shopper-ava')).toEqual({ wrong_tries: 0, locked_until: null });
   });
@@ -62,7 +62,7 @@ whereAYesCharges.each(PLATFORMS)('the purchase PIN on %s', (platform, start) => 
     // "Zero five two eight", heard as the number 528 in a quantity slot.
     const done = await say(finn, 'QuantityIntent', { quantity: String(Number(FINN_PIN)) });
     expect(done.text).toMatch(/^Done! Your order number is \d+/);
-    expect(bought(testApp, 'shopper-finn')).toHaveLength(1);
+    expect(await bought(testApp, 'shopper-finn')).toHaveLength(1);
   });
 
   it('asks again for an answer that is not four digits, without counting it as a wrong PIN', async () => {
@@ -74,7 +74,7 @@ whereAYesCharges.each(PLATFORMS)('the purchase PIN on %s', (platform, start) => 
     expect(pinRow('shopper-ava')).toEqual({ wrong_tries: 0, locked_until: null });
     const declined = await say(ava, 'NoIntent');
     expect(declined.text).toBe("Okay, I haven't ordered anything. What else can I help with?");
-    expect(bought(testApp, 'shopper-ava')).toEqual([]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([]);
   });
 
   it('counts a retried wrong PIN once', async () => {
@@ -100,7 +100,7 @@ whereAYesCharges.each(PLATFORMS)('the purchase PIN on %s', (platform, start) => 
     );
     expect(locked.state).toMatchObject({ active: { flow: 'assistance', step: 'offer-person' } });
     expect(pinRow('shopper-ava')).toEqual({ wrong_tries: 0, locked_until: TEST_NOW.getTime() + LOCKOUT_MINUTES * 60_000 });
-    expect(bought(testApp, 'shopper-ava')).toEqual([]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([]);
 
     const person = await say(ava, 'YesIntent');
     expect(person.text).toMatch(/^Our team will email you/);
@@ -110,7 +110,7 @@ whereAYesCharges.each(PLATFORMS)('the purchase PIN on %s', (platform, start) => 
     const again = await converse('shopper-ava');
     const stillLocked = await say(again, 'ReorderIntent', { item: 'coffee' });
     expect(stillLocked.text).toMatch(/^Voice orders are locked for 15 minutes/);
-    expect(bought(testApp, 'shopper-ava')).toEqual([]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([]);
   });
 
   it('tells a shopper without a PIN how to get one, and offers a person', async () => {

@@ -1,18 +1,8 @@
-import { bought, confirmation, expectDone, ordersPlaced } from '../support/checkout-expectations';
+import { bought, confirmation, expectDone, ordersPlacedFor } from '../support/checkout-expectations';
 import { type Conversation, PLATFORMS, type SlotInput } from '../support/conversation';
 import { createTestApp, type TestApp } from '../support/test-app';
 import type { IntentName } from '../../lambda/core/intents';
-import {
-  addShopperWithoutOrders,
-  addTwoPoundEthiopia,
-  allOrderCount,
-  COSTA_RICA,
-  ETHIOPIA,
-  heard,
-  setPrice,
-  setStock,
-  stockOf,
-} from './reorder-fixtures';
+import { addShopperWithoutOrders, addTwoPoundEthiopia, COSTA_RICA, ETHIOPIA, heard } from './reorder-fixtures';
 
 /** How an order number sounds in SSML: one say-as digits element. */
 const spokenDigits = (digits: string) => `<say-as interpret-as='digits'>${digits}</say-as>`;
@@ -40,30 +30,30 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
 
   it('"reorder my usual coffee" buys two bags of her usual coffee once (an order, or a cart where the store takes payment at its checkout), confirmed in one sentence', async () => {
     const ava = await converse('shopper-ava');
-    const stockBefore = stockOf(testApp, ETHIOPIA);
+    const stockBefore = await testApp.records.stockOf(ETHIOPIA);
 
     const confirm = await say(ava, 'ReorderIntent', { item: 'coffee' });
     expect(confirm.text).toBe(confirmation(purchase(), { items: COFFEE, total: '33 dollars 98', charge: { total: '36 dollars 78', tax: '2 dollars 80', delivery: 'free' }, ...AVA }));
     // The card is not read back (the seller, tax and delivery take the time); an order's app card names it.
     expect(confirm.ssml).not.toContain('4242');
     expect(confirm.listening).toBe(true);
-    expect(bought(testApp, 'shopper-ava')).toEqual([]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([]);
 
     const done = await say(ava, 'YesIntent');
     expectDone(testApp, done, { orderNumber: '10743', day: 'on Sunday', total: '33 dollars 98', card: AVA.card });
-    expect(bought(testApp, 'shopper-ava')).toEqual([{ productId: ETHIOPIA, quantity: 2, unitPriceMinor: 1699, variant: {} }]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([{ productId: ETHIOPIA, quantity: 2, unitPriceMinor: 1699, variant: {} }]);
     const status = await say(await converse('shopper-ava'), 'OrderStatusIntent', { orderNumber: '10743' });
     if (placesOrders()) {
       expect(done.ssml).toContain(spokenDigits('10743'));
-      expect(ordersPlaced(testApp, 'shopper-ava').map((order) => order.number)).toEqual(['10743']);
-      expect(stockOf(testApp, ETHIOPIA)).toBe(stockBefore - 2);
+      expect((await ordersPlacedFor(testApp, 'shopper-ava')).map((order) => order.number)).toEqual(['10743']);
+      expect(await testApp.records.stockOf(ETHIOPIA)).toBe(stockBefore - 2);
       // The new order is hers like any other: "where is order 1 0 7 4 3" finds it being prepared.
       expect(status.ssml).toContain(spokenDigits('10743'));
       expect(status.text).toMatch(/Ethiopia Yirgacheffe coffee/);
     } else {
       // A cart holds no stock and is no order: there is no order 10743 to ask about.
       expect(done.ssml).not.toContain('digits');
-      expect(stockOf(testApp, ETHIOPIA)).toBe(stockBefore);
+      expect(await testApp.records.stockOf(ETHIOPIA)).toBe(stockBefore);
       expect(status.text).toMatch(/^I couldn't find order 10743 on your account\./);
     }
   });
@@ -74,33 +64,33 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const changed = await say(ava, 'QuantityIntent', { quantity: '3' });
     expect(changed.text).toBe(confirmation(purchase(), { items: '3 bags of Ethiopia Yirgacheffe coffee', total: '50 dollars 97', charge: { total: '55 dollars 18', tax: '4 dollars 21', delivery: 'free' }, ...AVA }));
     await say(ava, 'YesIntent');
-    expect(bought(testApp, 'shopper-ava')).toEqual([{ productId: ETHIOPIA, quantity: 3, unitPriceMinor: 1699, variant: {} }]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([{ productId: ETHIOPIA, quantity: 3, unitPriceMinor: 1699, variant: {} }]);
   });
 
   it('says when the price has changed since last time, once, and charges the price it said', async () => {
-    setPrice(testApp, ETHIOPIA, 1749);
+    await testApp.records.setPrice(ETHIOPIA, 1749);
     const ava = await converse('shopper-ava');
     const confirm = await say(ava, 'ReorderIntent', { item: 'coffee' });
     expect(confirm.text).toBe(`It's up to 17 dollars 49 each. ${confirmation(purchase(), { items: COFFEE, total: '34 dollars 98', charge: { total: '37 dollars 87', tax: '2 dollars 89', delivery: 'free' }, ...AVA })}`);
     const three = await say(ava, 'QuantityIntent', { quantity: '3' });
     expect(three.text).not.toMatch(/price/);
     await say(ava, 'YesIntent');
-    expect(bought(testApp, 'shopper-ava')).toEqual([{ productId: ETHIOPIA, quantity: 3, unitPriceMinor: 1749, variant: {} }]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([{ productId: ETHIOPIA, quantity: 3, unitPriceMinor: 1749, variant: {} }]);
   });
 
   it('never charges a price the shopper did not hear: a change after the confirmation is confirmed again', async () => {
     const ava = await converse('shopper-ava');
     await say(ava, 'ReorderIntent', { item: 'coffee' });
-    setPrice(testApp, ETHIOPIA, 1599);
+    await testApp.records.setPrice(ETHIOPIA, 1599);
     const again = await say(ava, 'YesIntent');
     expect(again.text).toBe(`The price has just changed. ${confirmation(purchase(), { items: COFFEE, total: '31 dollars 98', charge: { total: '34 dollars 62', tax: '2 dollars 64', delivery: 'free' }, ...AVA })}`);
-    expect(bought(testApp, 'shopper-ava')).toEqual([]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([]);
     await say(ava, 'YesIntent');
-    expect(bought(testApp, 'shopper-ava')).toEqual([{ productId: ETHIOPIA, quantity: 2, unitPriceMinor: 1599, variant: {} }]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([{ productId: ETHIOPIA, quantity: 2, unitPriceMinor: 1599, variant: {} }]);
   });
 
   it('out of stock: says when it is back, offers the closest coffee in stock, and orders that when accepted', async () => {
-    setStock(testApp, ETHIOPIA, 0, '2026-12-01');
+    await testApp.records.setStock(ETHIOPIA, 0, '2026-12-01');
     const ava = await converse('shopper-ava');
     const offer = await say(ava, 'ReorderIntent', { item: 'coffee' });
     expect(offer.text).toBe(
@@ -110,13 +100,13 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const confirm = await say(ava, 'YesIntent');
     expect(confirm.text).toBe(confirmation(purchase(), { items: '2 bags of Costa Rica Tarrazú coffee', total: '34 dollars 98', charge: { total: '37 dollars 87', tax: '2 dollars 89', delivery: 'free' }, ...AVA }));
     await say(ava, 'YesIntent');
-    expect(bought(testApp, 'shopper-ava')).toEqual([{ productId: COSTA_RICA, quantity: 2, unitPriceMinor: 1749, variant: {} }]);
-    expect(stockOf(testApp, ETHIOPIA)).toBe(0);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([{ productId: COSTA_RICA, quantity: 2, unitPriceMinor: 1749, variant: {} }]);
+    expect(await testApp.records.stockOf(ETHIOPIA)).toBe(0);
   });
 
   it('out of stock: the same coffee in another bag size comes first, and a no orders nothing', async () => {
-    setStock(testApp, ETHIOPIA, 0);
-    addTwoPoundEthiopia(testApp);
+    await testApp.records.setStock(ETHIOPIA, 0);
+    await addTwoPoundEthiopia(testApp);
     const ava = await converse('shopper-ava');
     const offer = await say(ava, 'ReorderIntent', { item: 'coffee' });
     expect(offer.text).toBe(
@@ -125,18 +115,18 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const declined = await say(ava, 'NoIntent');
     expect(declined.text).toBe("Okay, I haven't ordered anything. What else can I help with?");
     expect(declined.listening).toBe(true);
-    expect(bought(testApp, 'shopper-ava')).toEqual([]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([]);
   });
 
   it('never orders more than is in stock', async () => {
-    setStock(testApp, ETHIOPIA, 1);
+    await testApp.records.setStock(ETHIOPIA, 1);
     const ava = await converse('shopper-ava');
     const confirm = await say(ava, 'ReorderIntent', { item: 'coffee' });
     expect(confirm.text).toBe(`Only one is left. ${confirmation(purchase(), { items: '1 bag of Ethiopia Yirgacheffe coffee', total: '16 dollars 99', charge: { total: '23 dollars 38', tax: '1 dollar 40', delivery: '4 dollars 99' }, ...AVA })}`);
-    setStock(testApp, ETHIOPIA, 0, '2026-11-27');
+    await testApp.records.setStock(ETHIOPIA, 0, '2026-11-27');
     const sold = await say(ava, 'YesIntent');
     expect(sold.text).toMatch(/^Sorry, Ethiopia Yirgacheffe coffee is out of stock\. It should be back tomorrow\./);
-    expect(bought(testApp, 'shopper-ava')).toEqual([]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([]);
   });
 
   it('changes the size before confirming: socks in medium, and the bigger bag of coffee', async () => {
@@ -149,9 +139,9 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const tiny = await say(ava, 'ChangeSizeIntent', { sizeNumber: '4' });
     expect(tiny.text).toBe(`There's no size 4 of merino hiking socks. It comes in S, M, or L. ${asIs}`);
     await say(ava, 'YesIntent');
-    expect(bought(testApp, 'shopper-ava')).toEqual([{ productId: 'merino-hiking-socks', quantity: 3, unitPriceMinor: 1800, variant: { color: 'charcoal', size: 'M' } }]);
+    expect(await bought(testApp, 'shopper-ava')).toEqual([{ productId: 'merino-hiking-socks', quantity: 3, unitPriceMinor: 1800, variant: { color: 'charcoal', size: 'M' } }]);
 
-    const twoPound = addTwoPoundEthiopia(testApp);
+    const twoPound = await addTwoPoundEthiopia(testApp);
     const coffee = await converse('shopper-ava');
     const usual = await say(coffee, 'ReorderIntent', { item: 'coffee' });
     expect(usual.text).toBe(confirmation(purchase(), { items: `${COFFEE} in the 12 oz size`, total: '33 dollars 98', charge: { total: '36 dollars 78', tax: '2 dollars 80', delivery: 'free' }, ...AVA }));
@@ -160,12 +150,12 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const biggest = await say(coffee, 'ChangeSizeIntent', { size: { value: 'bigger', id: 'bigger' } });
     expect(biggest.text).toBe(`There's no bigger size of Ethiopia Yirgacheffe coffee. ${asIs}`);
     await say(coffee, 'YesIntent');
-    expect(bought(testApp, 'shopper-ava').map((line) => line.productId)).toEqual(['merino-hiking-socks', twoPound]);
+    expect((await bought(testApp, 'shopper-ava')).map((line) => line.productId)).toEqual(['merino-hiking-socks', twoPound]);
   });
 
   it('places exactly one order (or prepares one cart) however often the confirmation is repeated or retried', async () => {
     const ava = await converse('shopper-ava');
-    const ordersBefore = allOrderCount(testApp);
+    const ordersBefore = await testApp.records.orderCount();
     await say(ava, 'ReorderIntent', { item: 'coffee' });
     const first = await say(ava, 'YesIntent');
     // The platform sends the same yes again (its response was lost), then the shopper says yes once more.
@@ -174,8 +164,8 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     expect(retried.ssml).toBe(first.ssml);
     const again = await say(ava, 'YesIntent');
     expect(again.text).not.toMatch(/order number|in a cart/);
-    expect(allOrderCount(testApp)).toBe(ordersBefore + (placesOrders() ? 1 : 0));
-    expect(bought(testApp, 'shopper-ava')).toHaveLength(1);
+    expect(await testApp.records.orderCount()).toBe(ordersBefore + (placesOrders() ? 1 : 0));
+    expect(await bought(testApp, 'shopper-ava')).toHaveLength(1);
     expect(testApp.carts()).toHaveLength(placesOrders() ? 0 : 1);
   });
 
@@ -187,7 +177,7 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     const confirm = await say(cleo, 'SelectItemIntent', { ordinal: { value: 'second', id: 'second' } });
     expect(confirm.text).toBe(confirmation(purchase(), { items: '1 pack of ceremonial matcha', total: '24 dollars', charge: { total: '30 dollars 97', tax: '1 dollar 98', delivery: '4 dollars 99' }, ...CLEO }));
     await say(cleo, 'YesIntent');
-    expect(bought(testApp, 'shopper-cleo')).toEqual([{ productId: 'ceremonial-grade-matcha-1-oz', quantity: 1, unitPriceMinor: 2400, variant: {} }]);
+    expect(await bought(testApp, 'shopper-cleo')).toEqual([{ productId: 'ceremonial-grade-matcha-1-oz', quantity: 1, unitPriceMinor: 2400, variant: {} }]);
   });
 
   it('"reorder my last order" reorders the one item in it, or asks which when there are several', async () => {
@@ -220,14 +210,14 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
   });
 
   it('tells a shopper with no orders there is nothing to reorder, and offers a person', async () => {
-    const gus = await converse(addShopperWithoutOrders(testApp));
-    const ordersBefore = allOrderCount(testApp);
+    const gus = await converse(await addShopperWithoutOrders(testApp));
+    const ordersBefore = await testApp.records.orderCount();
     const nothing = await say(gus, 'ReorderIntent', { item: 'coffee' });
     expect(nothing.text).toBe(
       "I don't see any past orders to reorder from. Want to talk to a person who can help you order?",
     );
     expect(nothing.state).toMatchObject({ active: { flow: 'assistance', step: 'offer-person', data: { reason: 'flow-dead-end', topic: 'reorder' } } });
-    expect(allOrderCount(testApp)).toBe(ordersBefore);
+    expect(await testApp.records.orderCount()).toBe(ordersBefore);
   });
 
   it('asks a guest to link their account before anything else', async () => {
@@ -244,7 +234,7 @@ describe.each(PLATFORMS)('reorders on %s', (platform, start) => {
     );
     expect(help.state).toMatchObject({ active: { flow: 'checkout', step: 'confirm' } });
     await say(ava, 'YesIntent');
-    expect(bought(testApp, 'shopper-ava')).toHaveLength(1);
+    expect(await bought(testApp, 'shopper-ava')).toHaveLength(1);
   });
 
   it('speaks German', async () => {

@@ -30,14 +30,6 @@ export function placedOrders(testApp: TestApp, shopperId: string): PlacedLine[] 
     .all(shopperId);
 }
 
-export function allOrderCount(testApp: TestApp): number {
-  return testApp.db.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM orders').get()?.count ?? 0;
-}
-
-export function stockOf(testApp: TestApp, productId: string): number {
-  return testApp.db.prepare<[string], { stock: number }>('SELECT stock FROM products WHERE id = ?').get(productId)?.stock ?? -1;
-}
-
 export function setStock(testApp: TestApp, productId: string, stock: number, restockOn: string | null = null): void {
   testApp.db.prepare('UPDATE products SET stock = ?, restock_on = ? WHERE id = ?').run(stock, restockOn, productId);
 }
@@ -46,29 +38,25 @@ export function setPrice(testApp: TestApp, productId: string, minor: number): vo
   testApp.db.prepare('UPDATE products SET price_minor = ? WHERE id = ?').run(minor, productId);
 }
 
-/** The same coffee in a two-pound bag: the demo catalog sells every coffee in one size only. */
-export function addTwoPoundEthiopia(testApp: TestApp, stock = 9): string {
+/** The same coffee in a two-pound bag, in the store under test: the demo catalog sells every coffee in one size only. */
+export async function addTwoPoundEthiopia(testApp: TestApp, stock = 9): Promise<string> {
   const id = 'ethiopia-yirgacheffe-coffee-2-lb';
-  testApp.db
-    .prepare(
-      `INSERT INTO products (id, sku, name, spoken_name, brand, category, description, price_minor, currency, stock, attributes)
-       SELECT ?, 'COF-2LB', 'Ethiopia Yirgacheffe Whole Bean Coffee, 2 lb', spoken_name, brand, category, description, 3999, currency, ?, attributes
-         FROM products WHERE id = ?`,
-    )
-    .run(id, stock, ETHIOPIA);
+  await testApp.records.addProductLike(ETHIOPIA, { id, sku: 'COF-2LB', name: 'Ethiopia Yirgacheffe Whole Bean Coffee, 2 lb', priceMinor: 3999, stock });
   return id;
 }
 
-/** A linked shopper who has never ordered anything. */
-export function addShopperWithoutOrders(testApp: TestApp): string {
+/** A linked shopper who has never ordered anything, in the store under test. */
+export async function addShopperWithoutOrders(testApp: TestApp): Promise<string> {
   const id = 'shopper-gus';
-  testApp.db
-    .prepare(
-      `INSERT INTO shoppers (id, given_name, family_name, email, locale, address_line1, address_city, address_region,
-                             address_postal_code, address_country, payment_brand, payment_last4)
-       VALUES (?, 'Gus', 'Lind', 'gus@example.com', 'en-US', '9 Elm Street', 'Madison', 'WI', '53703', 'US', 'Visa', '5556')`,
-    )
-    .run(id);
+  await testApp.records.addShopper({
+    id,
+    givenName: 'Gus',
+    familyName: 'Lind',
+    email: 'gus@example.com',
+    locale: 'en-US',
+    address: { line1: '9 Elm Street', city: 'Madison', region: 'WI', postalCode: '53703', country: 'US' },
+    card: { brand: 'Visa', last4: '5556' },
+  });
   return id;
 }
 

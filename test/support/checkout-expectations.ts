@@ -1,6 +1,9 @@
 import type { LineVariant } from '../../lambda/commerce/ports';
 import type { Heard } from './conversation';
+import type { BoughtLine } from './store-records';
 import type { TestApp } from './test-app';
+
+export type { BoughtLine } from './store-records';
 
 /**
  * What a shopper hears, and what the store holds, when they buy by voice: a placed order where the
@@ -86,15 +89,11 @@ export function doneCard(testApp: TestApp, spoken: string, card: string | undefi
   return { title: 'Your cart is ready', text: `Nothing is ordered yet. Pay at the store's checkout: ${cart.checkoutUrl}` };
 }
 
-/** One line bought: of an order placed, or of a cart prepared. */
-export interface BoughtLine {
-  readonly productId: string;
-  readonly quantity: number;
-  readonly unitPriceMinor: number;
-  readonly variant: LineVariant;
-}
-
-/** Orders placed since the demo store was seeded (its own are all numbered below 10743), with their lines. */
+/**
+ * Orders placed since the demo store was seeded (its own are all numbered below 10743), with their
+ * lines, in the embedded demo store's tables (also behind the store API and the local Shopify).
+ * Whatever the store: ordersPlacedFor.
+ */
 export function ordersPlaced(testApp: TestApp, shopperId?: string): { readonly number: string; readonly line: BoughtLine }[] {
   const rows = testApp.db
     .prepare<[], { number: string; shopper_id: string; product_id: string; quantity: number; unit_price_minor: number; variant: string | null }>(
@@ -111,12 +110,17 @@ export function ordersPlaced(testApp: TestApp, shopperId?: string): { readonly n
     }));
 }
 
+/** Orders placed for the shopper since the store was seeded, as the store under test holds them, one entry per line. */
+export async function ordersPlacedFor(testApp: TestApp, shopperId: string): Promise<{ readonly number: string; readonly line: BoughtLine }[]> {
+  return (await testApp.records.ordersPlaced()).filter((order) => order.shopperId === shopperId).map(({ number, line }) => ({ number, line }));
+}
+
 /**
  * What the shopper's yeses bought, oldest first: the lines of the orders placed for them, or, where
  * the store prepares carts, the lines of their carts, after checking that no order was placed.
  */
-export function bought(testApp: TestApp, shopperId: string): BoughtLine[] {
-  const placed = ordersPlaced(testApp, shopperId).map((order) => order.line);
+export async function bought(testApp: TestApp, shopperId: string): Promise<BoughtLine[]> {
+  const placed = (await ordersPlacedFor(testApp, shopperId)).map((order) => order.line);
   if (testApp.traits.checkout === 'places-order') return placed;
   expect(placed).toEqual([]);
   return testApp

@@ -20,12 +20,24 @@ export interface StoreTraits {
   readonly countsEveryMatch: boolean;
   /** A return is named after its order (Shopify's "#10605-R1") rather than numbered on its own. */
   readonly returnsNamedByOrder: boolean;
+  /** The return policy names what a returned item must be (unworn, in its packaging); Shopify and Medusa keep no such rules. */
+  readonly returnConditions: boolean;
 }
 
 /** What the embedded store and a store behind commerce-api.yaml do. */
-export const EMBEDDED_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: true, carrierWords: true, returnRequests: false, countsEveryMatch: false, returnsNamedByOrder: false };
+export const EMBEDDED_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: true, carrierWords: true, returnRequests: false, countsEveryMatch: false, returnsNamedByOrder: false, returnConditions: true };
 
 /** The traits of the store the skill uses: the checkout port says how it takes payment; the rest is what its data holds. */
 export function traitsOf(store: StoreCommerce, data: Omit<StoreTraits, 'checkout'> = EMBEDDED_TRAITS): StoreTraits {
   return { checkout: store.checkout.paysAtCheckoutPage === true ? 'prepares-cart' : 'places-order', ...data };
 }
+
+/**
+ * What Medusa v2 tells (checked against the running Medusa by test/medusa/medusa-traits.medusa.ts):
+ * no saved card (its Store API lists none, and no Medusa API charges one: a voice order is paid at
+ * the storefront's checkout); the carrier's words where the store's carrier integration writes them
+ * on the fulfillment (metadata); a return recorded at once and numbered on its own (display_id);
+ * every match counted, as its product list counts them; and no conditions on a returned item
+ * (Medusa has no return policy: the adapter's is the window and final sale).
+ */
+export const MEDUSA_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: false, carrierWords: true, returnRequests: false, countsEveryMatch: true, returnsNamedByOrder: false, returnConditions: false };

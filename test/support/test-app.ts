@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import { signDevAccessToken } from '../../lambda/auth/dev-access-token';
-import type { Commerce, StoreCommerce } from '../../lambda/commerce/ports';
+import type { Commerce, CurrencyCode, StoreCommerce } from '../../lambda/commerce/ports';
 import { type EmbeddedStore, openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
 import { type Config, loadConfig } from '../../lambda/config';
 import { createLogger } from '../../lambda/logging';
@@ -12,6 +12,7 @@ import { serveStoreApiOnLoopback } from '../../tools/store-server/loopback';
 import type { AccessTokenVerifier } from '../../lambda/auth/access-token-verifier';
 import { type CartMade, serveShopifyOnLoopback, SHOPIFY_TRAITS } from './shopify-store-server';
 import { EMBEDDED_TRAITS, type StoreTraits, traitsOf } from './store-traits';
+import { DEMO_IDS, embeddedStoreRecords, type StoreIds, type StoreRecords } from './store-records';
 import { medusaStoreUnderTest } from '../medusa/medusa-store-under-test';
 
 /** A fixed "now" so the seeded demo store and every spoken day are reproducible. */
@@ -24,6 +25,10 @@ export interface TestApp {
   readonly db: ReturnType<typeof openEmbeddedStore>['db'];
   /** What the store the skill uses does where stores differ (store-traits.ts). */
   readonly traits: StoreTraits;
+  /** What the store the skill uses holds, and the changes a test makes to it (store-records.ts). */
+  readonly records: StoreRecords;
+  /** The store's own ids of the demo's shoppers and order lines. */
+  readonly ids: StoreIds;
   /** Carts the store prepared, newest last: only a store that takes payment at its checkout page (Shopify) makes any. */
   carts(): readonly CartMade[];
   token(shopperId: string, expiresIn?: string | number): Promise<string>;
@@ -45,6 +50,14 @@ export function storeOnMedusa(): boolean {
   return process.env.SHOPVOICE_TEST_COMMERCE === 'medusa';
 }
 
+/**
+ * Settings the store under test needs of every app: a turn over a real Medusa, on a busy 2-core
+ * machine, takes longer than over SQLite in process, so it gets the most the turn budget allows.
+ */
+export function storeTurnSettings(): Record<string, string> {
+  return storeOnMedusa() ? { TURN_BUDGET_MS: '7000' } : {};
+}
+
 /** The store's ports under test, and, for a store that names its own shoppers (Shopify), how it does. */
 export interface StoreUnderTest {
   readonly store: StoreCommerce;
@@ -56,6 +69,10 @@ export interface StoreUnderTest {
   readonly carts?: () => readonly CartMade[];
   /** What the store's data holds where stores differ; the embedded store's when absent. */
   readonly traits?: Omit<StoreTraits, 'checkout'>;
+  /** What a store other than the embedded demo store holds (Medusa); the embedded store's tables when absent. */
+  readonly records?: StoreRecords;
+  /** How the store names the demo's shoppers and lines; the demo's own ids when absent. */
+  readonly ids?: StoreIds;
   close(): void;
 }
 
@@ -66,7 +83,7 @@ export interface StoreUnderTest {
  * adapter talking to the store API server (tools/store-server) that serves that same store on
  * loopback. Either way, what the tests read from `embedded` is what the skill saw.
  */
-export function storeUnderTest(embedded: EmbeddedStore): StoreUnderTest {
+export function storeUnderTest(embedded: EmbeddedStore, currency: CurrencyCode = 'USD'): StoreUnderTest {
   if (storeOnShopify()) {
     const shopify = serveShopifyOnLoopback(embedded, { now: () => TEST_NOW });
     return {
@@ -79,7 +96,7 @@ export function storeUnderTest(embedded: EmbeddedStore): StoreUnderTest {
     };
   }
   // A real Medusa, started once for the run and seeded with the same demo store (test/medusa/).
-  if (storeOnMedusa()) return medusaStoreUnderTest(() => TEST_NOW);
+  if (storeOnMedusa()) return medusaStoreUnderTest(() => TEST_NOW, currency);
   if (!storeOverHttp()) return { store: embedded.store, close: () => {} };
   const served = serveStoreApiOnLoopback(embedded.store);
   return { store: served.commerce, close: () => served.close() };
@@ -97,11 +114,12 @@ export function createTestApp(env: Record<string, string> = {}, options: TestApp
     NODE_ENV: 'test',
     SHOPVOICE_DATA_DIR: dataDir,
     ALEXA_VERIFY_SIGNATURE: 'false',
+    ...storeTurnSettings(),
     ...env,
   });
   const store = openEmbeddedStore(':memory:', { now: TEST_NOW, currency: config.store.currency });
   // The skill's own state stays embedded; only the store's ports may go over HTTP.
-  const storePorts = (options.store ?? storeUnderTest)(store);
+  const storePorts = options.store ? options.store(store) : storeUnderTest(store, config.store.currency);
   const { app, shopvoice } = createServer(config, createLogger('silent'), {
     adapters: { store: storePorts.store, state: store.state },
     clock: () => TEST_NOW,
@@ -113,6 +131,8 @@ export function createTestApp(env: Record<string, string> = {}, options: TestApp
     commerce: store.commerce,
     db: store.db,
     traits: traitsOf(storePorts.store, storePorts.traits ?? EMBEDDED_TRAITS),
+    records: storePorts.records ?? embeddedStoreRecords(store.db),
+    ids: storePorts.ids ?? DEMO_IDS,
     carts: () => storePorts.carts?.() ?? [],
     token: async (shopperId, expiresIn) =>
       storePorts.token?.(shopperId, expiresIn) ??

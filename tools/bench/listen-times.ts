@@ -1,3 +1,4 @@
+import { LOCALES } from '../../lambda/languages/packs';
 import { z } from 'zod';
 import { LISTEN_BUDGET, listenDistribution, meetsGoal } from '../listen-time/distribution';
 import { estimateListenTime, SPEAKING_RATE_WPM } from '../listen-time/estimate';
@@ -38,7 +39,7 @@ const METHOD =
   'tools/listen-time estimate (words, syllables, pauses, say-as readings at the platform rate; calibrated against espeak-ng) of every reply of the corpus journeys, in process over the embedded demo store';
 
 export async function measureListenTimes(mode: 'full' | 'smoke', dataDir: string, log: (line: string) => void): Promise<ListenTimesResult> {
-  const locales = mode === 'smoke' ? ['en-US'] : ['en-US', 'de-DE'];
+  const locales = mode === 'smoke' ? ['en-US'] : [...LOCALES];
   log(`listen times: ${JOURNEYS.length} journeys on both platforms in ${locales.join(', ')}`);
   const replies = await collectReplies(dataDir, locales);
   const samples = replies.map((reply) => {

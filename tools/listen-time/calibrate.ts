@@ -5,24 +5,23 @@ import { PLATFORMS } from '../bench/conversations';
 import { CALIBRATED, type ListenTimeConstants, SPEAKING_RATE_WPM } from './estimate';
 import { espeakSeconds } from './espeak';
 import { fitConstants, fitError, type FitError, type Measured } from './fit';
-import { type Language, languageOf } from './number-words';
+import { type Language, LANGUAGES, languageOf } from './number-words';
 import { measurePauses } from './pause-probes';
 import { collectReplies, type CorpusReply } from './reply-corpus';
 import { spokenForm } from './spoken-form';
 
 /**
  * `npm run listen:calibrate`: says the journeys of tools/listen-time/reply-corpus.ts on both
- * platforms in every locale, renders every distinct reply with espeak-ng at its platform's rate,
- * measures the punctuation pauses on probe phrases, fits the word, syllable and spelled-character
- * costs to the measured durations, and prints how far the committed
- * constants and the fitted ones are from the measurements. The constants are committed by hand
+ * platforms in every locale the language packs speak, renders every distinct reply with espeak-ng
+ * (the locale's own voice) at its platform's rate, measures the punctuation pauses on probe
+ * phrases, fits the word, syllable and spelled-character costs per language to the measured
+ * durations, and prints how far the committed constants and the fitted ones are from the
+ * measurements, per platform and per locale. The constants are committed by hand
  * (tools/listen-time/estimate.ts), with the figures this prints.
  */
 
 /** espeak-ng renders one reply at a time per process; two at once keep a 2-core machine busy. */
 const PARALLEL = 2;
-
-const LANGUAGES: readonly Language[] = ['en', 'de'];
 
 async function measureAll(replies: readonly CorpusReply[], workDir: string, log: (line: string) => void) {
   const measured: (Measured & { readonly reply: CorpusReply })[] = [];
@@ -75,13 +74,19 @@ async function main(): Promise<void> {
         PLATFORMS.map((platform) => `      ${platform} at ${SPEAKING_RATE_WPM[platform]} wpm: ${describe(fitError(samples.filter((sample) => sample.reply.platform === platform), constants))}`);
       // Fitted at one rate and checked at the other: does the estimate scale with the speaking rate?
       const alexaOnly = fitConstants(samples.filter((sample) => sample.reply.platform === 'alexa'), pauses);
+      // One set of constants per language serves every locale of it (en-US and en-GB, es-ES and es-US): each is checked on its own.
+      const locales = [...new Set(samples.map((sample) => sample.reply.locale))].sort();
+      const byLocale = (constants: ListenTimeConstants) =>
+        locales.length < 2 ? [] : locales.map((locale) => `      ${locale}: ${describe(fitError(samples.filter((sample) => sample.reply.locale === locale), constants))}`);
       lines.push(
         `  ${language}:`,
         `    committed constants: ${describe(fitError(samples, CALIBRATED[language]))}`,
         ...byPlatform(CALIBRATED[language]),
+        ...byLocale(CALIBRATED[language]),
         `    pauses measured on probe phrases: clause ${pauses.perClausePause}, sentence ${pauses.perSentencePause} beats`,
         `    fitted constants:    ${describe(fitError(samples, fitted))}`,
         ...byPlatform(fitted),
+        ...byLocale(fitted),
         `    fitted on Alexa's replies only, checked on Google's: ${describe(fitError(samples.filter((sample) => sample.reply.platform === 'google'), alexaOnly))}`,
       );
     }

@@ -1,6 +1,6 @@
 /**
- * The listen-time budget (issue 17) and how a set of replies measures up to it, per flow and
- * overall. Shared by the test run's summary and the bench.
+ * The listen-time budget (issue 17) and how a set of replies measures up to it, per flow, per
+ * locale and overall. Shared by the test run's summary and the bench.
  */
 
 export const LISTEN_BUDGET = {
@@ -37,6 +37,8 @@ export interface ListenDistribution {
   readonly overall: ListenGroup;
   /** Per flow, in order of the flow's name. */
   readonly flows: readonly (ListenGroup & { readonly flow: string })[];
+  /** Per locale, in order of the locale: the budget holds in every language, or it does not hold. */
+  readonly locales: readonly (ListenGroup & { readonly locale: string })[];
 }
 
 /** Nearest-rank percentile of sorted values (the p95 of 10 replies is the longest). */
@@ -61,11 +63,24 @@ function group(samples: readonly ListenSample[]): ListenGroup {
   };
 }
 
+/** The samples by a key, in order of the key. */
+function groupedBy(samples: readonly ListenSample[], key: (sample: ListenSample) => string): [string, ListenGroup][] {
+  const byKey = new Map<string, ListenSample[]>();
+  for (const sample of samples) {
+    const name = key(sample);
+    const list = byKey.get(name);
+    if (list) list.push(sample);
+    else byKey.set(name, [sample]);
+  }
+  return [...byKey.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, keySamples]) => [name, group(keySamples)]);
+}
+
 export function listenDistribution(samples: readonly ListenSample[]): ListenDistribution {
-  const byFlow = new Map<string, ListenSample[]>();
-  for (const sample of samples) byFlow.set(sample.flow, [...(byFlow.get(sample.flow) ?? []), sample]);
-  const flows = [...byFlow.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([flow, flowSamples]) => ({ flow, ...group(flowSamples) }));
-  return { overall: group(samples), flows };
+  return {
+    overall: group(samples),
+    flows: groupedBy(samples, (sample) => sample.flow).map(([flow, figures]) => ({ flow, ...figures })),
+    locales: groupedBy(samples, (sample) => sample.locale).map(([locale, figures]) => ({ locale, ...figures })),
+  };
 }
 
 /** Whether the figures meet the goal: 95% within 8 s, none over 15 s, median at most 20 words. */
@@ -93,16 +108,43 @@ export function distributionRows(distribution: ListenDistribution): string[][] {
   return [HEADER, ...distribution.flows.map((flow) => cells(flow.flow, flow)), cells('all replies', distribution.overall)];
 }
 
-/** The distribution as a small plain-text table, with the goal underneath. */
-export function renderDistribution(distribution: ListenDistribution): string {
-  const rows = distributionRows(distribution);
-  const widths = HEADER.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  const lines = rows.map((row) =>
+const goalVerdict = (figures: ListenGroup) => (meetsGoal(figures) ? 'met' : 'not met yet');
+
+const LOCALE_HEADER = ['per locale', 'replies', 'median', `≤ ${LISTEN_BUDGET.goalSeconds} s`, 'median words', `> ${LISTEN_BUDGET.limitSeconds} s`, 'goal'];
+
+/** Rows of cells (a header first): one per locale, with whether the goal is met there. */
+export function localeRows(distribution: ListenDistribution): string[][] {
+  return [
+    LOCALE_HEADER,
+    ...distribution.locales.map((figures) => [
+      figures.locale,
+      String(figures.replies),
+      `${figures.medianSeconds.toFixed(1)} s`,
+      `${Math.round(figures.withinGoalShare * 100)}%`,
+      String(figures.medianWords),
+      String(figures.overLimit),
+      goalVerdict(figures),
+    ]),
+  ];
+}
+
+/** Cells in columns: the first left-aligned, numbers right-aligned, the last (a verdict) left-aligned. */
+function aligned(rows: readonly string[][], lastLeft: boolean): string[] {
+  const columns = Math.max(...rows.map((row) => row.length));
+  const widths = Array.from({ length: columns }, (_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return rows.map((row) =>
     row
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .map((cell, column) => {
+        const left = column === 0 || (lastLeft && column === columns - 1);
+        return left ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0);
+      })
       .join('  ')
       .trimEnd(),
   );
-  const goal = `goal: ${LISTEN_BUDGET.goalShare * 100}% of replies ≤ ${LISTEN_BUDGET.goalSeconds} s, none > ${LISTEN_BUDGET.limitSeconds} s, median ≤ ${LISTEN_BUDGET.goalMedianWords} words — ${meetsGoal(distribution.overall) ? 'met' : 'not met yet'}`;
-  return [...lines, goal].join('\n');
+}
+
+/** The distribution as small plain-text tables, per flow with the goal underneath, then per locale. */
+export function renderDistribution(distribution: ListenDistribution): string {
+  const goal = `goal: ${LISTEN_BUDGET.goalShare * 100}% of replies ≤ ${LISTEN_BUDGET.goalSeconds} s, none > ${LISTEN_BUDGET.limitSeconds} s, median ≤ ${LISTEN_BUDGET.goalMedianWords} words — ${goalVerdict(distribution.overall)}`;
+  return [...aligned(distributionRows(distribution), false), goal, ...aligned(localeRows(distribution), true)].join('\n');
 }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { languageOf } from './number-words';
+import { type Language, languageOf } from './number-words';
 import { sayAsWords } from './spoken-form';
 
 /**
@@ -12,7 +12,13 @@ import { sayAsWords } from './spoken-form';
 
 const run = promisify(execFile);
 
-const VOICES = { en: 'en-us', de: 'de' } as const;
+/** espeak-ng's voice for each locale the assistant speaks, and for any other locale of a language it knows. */
+const LOCALE_VOICES: Readonly<Record<string, string>> = { 'en-us': 'en-us', 'en-gb': 'en-gb', 'es-us': 'es-419', 'es-mx': 'es-419' };
+const LANGUAGE_VOICES: Readonly<Record<Language, string>> = { en: 'en-us', de: 'de', fr: 'fr-fr', es: 'es', it: 'it' };
+
+export function espeakVoice(locale: string): string {
+  return LOCALE_VOICES[locale.toLowerCase()] ?? LANGUAGE_VOICES[languageOf(locale)];
+}
 
 const SAY_AS = /<say-as\s([^>]*)>([^<]*)<\/say-as>/g;
 const ATTRIBUTE = /([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -59,8 +65,7 @@ export async function espeakSeconds(ssml: string, options: RenderOptions): Promi
   const wav = path.join(options.workDir, `${options.name}.wav`);
   const trimmed = path.join(options.workDir, `${options.name}.trimmed.wav`);
   writeFileSync(source, espeakSsml(ssml, options.locale));
-  const voice = VOICES[languageOf(options.locale)];
-  await run('espeak-ng', ['-m', '-v', voice, '-s', String(options.wordsPerMinute), '-w', wav, '-f', source]);
+  await run('espeak-ng', ['-m', '-v', espeakVoice(options.locale), '-s', String(options.wordsPerMinute), '-w', wav, '-f', source]);
   // The silence espeak-ng puts before and after the speech is not something the shopper waits for.
   await run('sox', [wav, trimmed, 'silence', '1', '0.01', '0.5%', 'reverse', 'silence', '1', '0.01', '0.5%', 'reverse']);
   const { stdout } = await run('sox', ['--i', '-D', trimmed]);

@@ -22,9 +22,27 @@ const PROBES: Readonly<Record<Language, readonly (readonly [string, string])[]>>
     ['die Rücksendung ist bereit', 'Drucken Sie das Etikett aus'],
     ['das wären zwei Beutel Kaffee', 'Soll ich bestellen'],
   ],
+  fr: [
+    ['votre commande est en route', 'Elle devrait arriver demain'],
+    ["j'ai trouvé trois résultats", 'Voulez-vous les entendre'],
+    ['le retour est prêt', "Imprimez l'étiquette chez vous"],
+    ['cela fait deux paquets de café', 'Je passe la commande'],
+  ],
+  es: [
+    ['su pedido está en camino', 'Debería llegar mañana'],
+    ['encontré tres resultados', 'Quiere escucharlos'],
+    ['la devolución está lista', 'Imprima la etiqueta en casa'],
+    ['son dos bolsas de café', 'Hago el pedido'],
+  ],
+  it: [
+    ['il suo ordine è in viaggio', 'Dovrebbe arrivare domani'],
+    ['ho trovato tre risultati', 'Vuole sentirli'],
+    ['il reso è pronto', "Stampi l'etichetta a casa"],
+    ['sono due confezioni di caffè', "Faccio l'ordine"],
+  ],
 };
 
-const LOCALES: Readonly<Record<Language, string>> = { en: 'en-US', de: 'de-DE' };
+const LOCALES: Readonly<Record<Language, string>> = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', it: 'it-IT' };
 
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
 

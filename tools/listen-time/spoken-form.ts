@@ -1,5 +1,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { cardinalWords, characterWord, type Language, languageOf, monthName, ordinalWords, yearWords } from './number-words';
+import { cardinalWords, characterWord, dateWords, type Language, languageOf, ordinalWords, speakingLocale, spokenLanguage } from './number-words';
+import type { SpokenLanguage } from './languages/spoken-language';
+import { runsTogether, syllablesIn } from './syllables';
+
+export { syllablesIn };
 
 /**
  * What a voice does with an SSML reply, as countable things: the words it says (numbers, dates and
@@ -45,8 +49,15 @@ type SpeechEvent =
 
 interface Context {
   readonly language: Language;
+  /** The locale numbers and dates are read in (the reply's, or its language's default). */
+  readonly locale: string;
   /** The speaking rate relative to the voice's own (1 = as the voice speaks). */
   readonly rate: number;
+}
+
+/** How a reply in the locale starts: its language, at the voice's own rate. */
+function contextFor(locale: string): Context {
+  return { language: languageOf(locale), locale: speakingLocale(locale), rate: 1 };
 }
 
 type XmlNode = Record<string, unknown>;
@@ -66,73 +77,89 @@ const parser = new XMLParser({
   htmlEntities: true,
 });
 
-const VOWEL_GROUPS: Readonly<Record<Language, RegExp>> = {
-  en: /[aeiouy]+/g,
-  de: /[aeiouyäöü]+/g,
-};
-
-/** Syllables in one written word: vowel groups, with English silent endings taken off. */
-export function syllablesIn(word: string, language: Language): number {
-  return word
-    .toLowerCase()
-    .split('-')
-    .filter((part) => part.length > 0)
-    .reduce((sum, part) => {
-      const letters = part.replace(/[^a-zäöüß]/g, '');
-      if (letters.length <= 1) return sum + 1;
-      let count = letters.match(VOWEL_GROUPS[language])?.length ?? 0;
-      if (language === 'en' && count > 1) {
-        if (/[^aeiouy]e$/.test(letters) && !/[^aeiouy]le$/.test(letters)) count -= 1;
-        else if (/[^aeiouytd]ed$/.test(letters) || /[^aeiouysxzhgc]es$/.test(letters)) count -= 1;
-      }
-      return sum + Math.max(1, count);
-    }, 0);
-}
-
 function wordEvent(text: string, context: Context, spelled = false): SpeechEvent {
   return { kind: 'word', word: { text, syllables: syllablesIn(text, context.language), spelled }, rate: context.rate };
 }
 
+/** Words that may come as a phrase ("pour cent", "uve doble"): one event each. */
+function phraseEvents(phrase: string, context: Context): SpeechEvent[] {
+  return phrase
+    .split(' ')
+    .filter((word) => word.length > 0)
+    .map((word) => wordEvent(word, context));
+}
+
+/** A character read on its own; a two-word letter name ("i griega") is one spelled character. */
+function spelledEvents(character: string, context: Context): SpeechEvent[] {
+  return characterWord(character, context.language)
+    .split(' ')
+    .map((word, index) => wordEvent(word, context, index === 0));
+}
+
 const pauseEvent = (pause: Pause, context: Context): SpeechEvent => ({ kind: 'pause', pause, rate: context.rate });
 
-const SYMBOL_WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
-  en: { '&': 'and', '+': 'plus', '%': 'percent', '@': 'at', '=': 'equals' },
-  de: { '&': 'und', '+': 'plus', '%': 'Prozent', '@': 'at', '=': 'gleich' },
-};
+type Currency = keyof SpokenLanguage['currencies'];
 
-const CURRENCIES: Readonly<Record<string, Readonly<Record<Language, readonly [major: string, minor: string]>>>> = {
-  $: { en: ['dollars', 'cents'], de: ['Dollar', 'Cent'] },
-  '€': { en: ['euros', 'cents'], de: ['Euro', 'Cent'] },
-  '£': { en: ['pounds', 'pence'], de: ['Pfund', 'Pence'] },
-};
+const isCurrency = (symbol: string): symbol is Currency => symbol === '$' || symbol === '€' || symbol === '£';
 
-/** A written number in the language's notation: "1,250.50" in English, "1.250,50" in German. */
-function parseNumber(text: string, language: Language): { whole: number; fraction?: string } | undefined {
-  const [group, decimal] = language === 'de' ? ['.', ','] : [',', '.'];
-  const escaped = (mark: string) => `\\${mark}`;
-  const shape = new RegExp(`^(\\d{1,3}(?:${escaped(group)}\\d{3})+|\\d+)(?:${escaped(decimal)}(\\d+))?$`);
+interface NumberNotation {
+  readonly group: string;
+  readonly decimal: string;
+  readonly shape: RegExp;
+}
+
+const notations = new Map<string, NumberNotation>();
+
+const escapeForRegExp = (mark: string) => mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * How the locale writes numbers, as Intl knows it: "1,250.50" in the United States (and es-US),
+ * "1.250,50" in Germany, Spain and Italy, "1 250,50" in France (a narrow no-break space).
+ */
+function notationOf(locale: string): NumberNotation {
+  let notation = notations.get(locale);
+  if (!notation) {
+    const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1234567.5);
+    const group = parts.find((part) => part.type === 'group')?.value ?? ',';
+    const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
+    const shape = new RegExp(`^(\\d{1,3}(?:${escapeForRegExp(group)}\\d{3})+|\\d+)(?:${escapeForRegExp(decimal)}(\\d+))?$`);
+    notation = { group, decimal, shape };
+    notations.set(locale, notation);
+  }
+  return notation;
+}
+
+/** A written number in the locale's notation. */
+function parseNumber(text: string, locale: string): { whole: number; fraction?: string; decimal: string } | undefined {
+  const { group, decimal, shape } = notationOf(locale);
   const match = shape.exec(text);
   if (!match) return undefined;
   const whole = Number(match[1]!.split(group).join(''));
-  return match[2] === undefined ? { whole } : { whole, fraction: match[2] };
+  return match[2] === undefined ? { whole, decimal } : { whole, fraction: match[2], decimal };
+}
+
+/** A locale that groups digits with a space ("1 250" in French): the groups are joined into one token before words are split. */
+function joinSpacedGroups(text: string, locale: string): string {
+  return /\s/.test(notationOf(locale).group) ? text.replace(/(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '') : text;
 }
 
 /** Beyond this a run of digits is an identifier, read digit by digit, not a quantity. */
 const LONGEST_QUANTITY = 1e12;
 
-function numberWords(text: string, context: Context, currency?: string): SpeechEvent[] | undefined {
-  const number = parseNumber(text, context.language);
+function numberWords(text: string, context: Context, currency?: Currency): SpeechEvent[] | undefined {
+  const number = parseNumber(text, context.locale);
   if (!number) return undefined;
   const { language } = context;
   if (number.whole >= LONGEST_QUANTITY) return [...text.replace(/\D/g, '')].map((digit) => wordEvent(characterWord(digit, language), context, true));
+  const spoken = spokenLanguage(language);
   const words = cardinalWords(number.whole, language);
-  const units = currency ? CURRENCIES[currency]?.[language] : undefined;
-  if (units) {
-    words.push(units[0]);
+  if (currency) {
+    const [major, minor] = spoken.currencies[currency];
+    words.push(major);
     const cents = number.fraction ? Number(number.fraction.padEnd(2, '0').slice(0, 2)) : 0;
-    if (cents > 0) words.push(language === 'de' ? 'und' : 'and', ...cardinalWords(cents, language), units[1]);
+    if (cents > 0) words.push(spoken.centsJoiner, ...cardinalWords(cents, language), minor);
   } else if (number.fraction) {
-    words.push(language === 'de' ? 'Komma' : 'point', ...[...number.fraction].map((digit) => characterWord(digit, language)));
+    words.push(spoken.decimalWord(number.decimal), ...[...number.fraction].map((digit) => characterWord(digit, language)));
   }
   return words.map((word) => wordEvent(word, context));
 }
@@ -142,18 +169,19 @@ const SPELLED_ACRONYM = /^[A-Z]{2,4}$/;
 
 function coreWords(core: string, context: Context): SpeechEvent[] {
   const { language } = context;
-  const symbol = SYMBOL_WORDS[language][core];
-  if (symbol) return [wordEvent(symbol, context)];
+  const spoken = spokenLanguage(language);
+  const symbol = spoken.symbols[core];
+  if (symbol) return phraseEvents(symbol, context);
   const currency = /^([$€£])(.+)$/.exec(core);
-  if (currency) return numberWords(currency[2]!, context, currency[1]) ?? coreWords(currency[2]!, context);
-  if (CURRENCIES[core]) return [wordEvent(CURRENCIES[core]![language][0], context)];
+  if (currency && isCurrency(currency[1]!)) return numberWords(currency[2]!, context, currency[1]) ?? coreWords(currency[2]!, context);
+  if (isCurrency(core)) return [wordEvent(spoken.currencies[core][0], context)];
   const percent = /^(.+)%$/.exec(core);
-  if (percent) return [...coreWords(percent[1]!, context), wordEvent(SYMBOL_WORDS[language]['%']!, context)];
+  if (percent) return [...coreWords(percent[1]!, context), ...phraseEvents(spoken.symbols['%']!, context)];
   const number = numberWords(core, context);
   if (number) return number;
-  const ordinal = language === 'en' ? /^(\d+)(?:st|nd|rd|th)$/i.exec(core) : undefined;
+  const ordinal = spoken.writtenOrdinal?.exec(core);
   if (ordinal) return ordinalWords(Number(ordinal[1]), language).map((word) => wordEvent(word, context));
-  if (SPELLED_ACRONYM.test(core) && !/[AEIOU]/.test(core.slice(1))) return [...core].map((letter) => wordEvent(letter, context, true));
+  if (SPELLED_ACRONYM.test(core) && !/[AEIOU]/.test(core.slice(1))) return [...core].flatMap((letter) => spelledEvents(letter, context));
   // Compounds and mixed tokens: "well-known", "and/or", "GTX2" are several words.
   const pieces = core.split(/[-/–—]+|(?<=\d)(?=\D)|(?<=\D)(?=\d)/).filter((piece) => /[\p{L}\p{N}]/u.test(piece));
   if (pieces.length > 1) return pieces.flatMap((piece) => coreWords(piece, context));
@@ -167,8 +195,9 @@ const SENTENCE_MARKS = /[.?!]/;
 /** Plain text: words, with the pauses its punctuation asks for. */
 function textEvents(text: string, context: Context): SpeechEvent[] {
   const events: SpeechEvent[] = [];
-  for (const token of text.split(/\s+/).filter((piece) => piece.length > 0)) {
-    const match = /^([^\p{L}\p{N}$€£&+@=]*)(.*?)([^\p{L}\p{N}%€$£&+@=]*)$/u.exec(token)!;
+  for (const token of joinSpacedGroups(text, context.locale).split(/\s+/).filter((piece) => piece.length > 0)) {
+    // A symbol said as a word stays in the core, even standing alone (French writes "20 %").
+    const match = /^([^\p{L}\p{N}%$€£&+@=]*)(.*?)([^\p{L}\p{N}%€$£&+@=]*)$/u.exec(token)!;
     const [, leading = '', core = '', trailing = ''] = match;
     if (core === '') {
       // A mark standing alone: " — ", " … ", " . ".
@@ -202,7 +231,7 @@ function textContent(nodes: readonly XmlNode[]): string {
 }
 
 function charactersEvents(content: string, context: Context): SpeechEvent[] {
-  return [...content.replace(/[^\p{L}\p{N}]/gu, '')].map((character) => wordEvent(characterWord(character, context.language), context, true));
+  return [...content.replace(/[^\p{L}\p{N}]/gu, '')].flatMap((character) => spelledEvents(character, context));
 }
 
 /** A telephone number: digit by digit, with a short pause between its groups. */
@@ -211,7 +240,7 @@ function telephoneEvents(content: string, context: Context): SpeechEvent[] {
   const groups = content.split(/[\s\-().]+/).filter((group) => group.length > 0);
   groups.forEach((group, index) => {
     if (index > 0) events.push(pauseEvent('clause', context));
-    if (group.startsWith('+')) events.push(wordEvent('plus', context));
+    if (group.startsWith('+')) events.push(...phraseEvents(spokenLanguage(context.language).symbols['+']!, context));
     events.push(...charactersEvents(group, context));
   });
   return events;
@@ -225,7 +254,6 @@ function fieldOrder(format: string | undefined, fields: number): string[] {
 }
 
 function dateEvents(content: string, format: string | undefined, context: Context): SpeechEvent[] | undefined {
-  const { language } = context;
   let year: number | undefined;
   let month: number | undefined;
   let day: number | undefined;
@@ -243,13 +271,8 @@ function dateEvents(content: string, format: string | undefined, context: Contex
       else if (order[index] === 'd') day = value;
     });
   }
-  const name = month === undefined ? undefined : monthName(month, language);
-  if (month !== undefined && !name) return undefined;
-  const dayWords = day === undefined ? [] : ordinalWords(day, language);
-  const monthWords = name ? [name] : [];
-  const words = language === 'de' ? [...dayWords, ...monthWords] : [...monthWords, ...dayWords];
-  if (year !== undefined) words.push(...yearWords(year, language));
-  return words.length > 0 ? words.map((word) => wordEvent(word, context)) : undefined;
+  const words = dateWords({ year, month, day }, context.locale);
+  return words && words.length > 0 ? words.map((word) => wordEvent(word, context)) : undefined;
 }
 
 function sayAsEvents(attributes: Readonly<Record<string, string>>, content: string, context: Context): SpeechEvent[] {
@@ -286,7 +309,7 @@ function sayAsEvents(attributes: Readonly<Record<string, string>>, content: stri
 
 /** The words a platform says for a `<say-as>` element, in the reply's locale. */
 export function sayAsWords(attributes: Readonly<Record<string, string>>, content: string, locale: string): string[] {
-  return sayAsEvents(attributes, content, { language: languageOf(locale), rate: 1 }).flatMap((event) => (event.kind === 'word' ? [event.word.text] : []));
+  return sayAsEvents(attributes, content, contextFor(locale)).flatMap((event) => (event.kind === 'word' ? [event.word.text] : []));
 }
 
 const NAMED_RATES: Readonly<Record<string, number>> = { 'x-slow': 0.6, slow: 0.8, medium: 1, default: 1, fast: 1.25, 'x-fast': 1.5 };
@@ -404,14 +427,18 @@ function parse(ssml: string): XmlNode[] {
 /** The words and pauses of an SSML reply (or plain text) in the given locale. */
 export function spokenForm(ssml: string, locale: string): SpokenForm {
   if (ssml.trim() === '') return { words: [], features: { words: 0, syllables: 0, spelled: 0, clausePauses: 0, sentencePauses: 0, breakSeconds: 0, audioClips: 0 } };
-  const events = settlePauses(walk(parse(ssml), { language: languageOf(locale), rate: 1 }));
+  const events = settlePauses(walk(parse(ssml), contextFor(locale)));
   const words: SpokenWord[] = [];
   const features = { words: 0, syllables: 0, spelled: 0, clausePauses: 0, sentencePauses: 0, breakSeconds: 0, audioClips: 0 };
+  const { language } = contextFor(locale);
+  let previous: SpeechEvent | undefined;
   for (const event of events) {
     if (event.kind === 'word') {
       words.push(event.word);
       features.words += 1 / event.rate;
       features.syllables += event.word.syllables / event.rate;
+      const joined = previous?.kind === 'word' && !previous.word.spelled && !event.word.spelled && runsTogether(previous.word.text, event.word.text, language);
+      if (joined) features.syllables -= 1 / event.rate;
       if (event.word.spelled) features.spelled += 1 / event.rate;
     } else if (event.kind === 'pause') {
       if (event.pause === 'clause') features.clausePauses += 1 / event.rate;
@@ -421,6 +448,7 @@ export function spokenForm(ssml: string, locale: string): SpokenForm {
     } else {
       features.audioClips += 1;
     }
+    previous = event;
   }
   return { words, features };
 }

@@ -33,8 +33,12 @@ export interface MedusaConnection {
   readonly secretKey: string;
   /** Medusa's JWT secret, so tests can make a token Medusa itself refuses (an expired one). */
   readonly jwtSecret: string;
+  /** Medusa's database, for the one kind of fact no Medusa API sets: when something happened (medusa-history.ts). */
+  readonly databaseUrl: string;
   readonly regionId: string;
   readonly customers: readonly MedusaCustomer[];
+  /** Each demo order line's Medusa item id, by the demo's line id ("10605-1": order 10605's first line). */
+  readonly lineIds: Readonly<Record<string, string>>;
   /** How long each phase took, in order. */
   readonly timings: readonly { readonly phase: string; readonly ms: number }[];
 }
@@ -61,20 +65,22 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Where Debian's newest installed PostgreSQL keeps its binaries (initdb, pg_ctl, psql), if any is installed. */
+export function findPostgresBin(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!fs.existsSync(root)) return undefined;
+  const versions = fs.readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a));
+  return versions.map((version) => path.join(root, version, 'bin')).find((bin) => fs.existsSync(path.join(bin, 'initdb')));
+}
+
 /** Debian's PostgreSQL server binaries, installed with apt-get the first time (like faketime and chromium). */
 async function postgresBin(log: (line: string) => void): Promise<string> {
-  const find = () => {
-    const root = '/usr/lib/postgresql';
-    if (!fs.existsSync(root)) return undefined;
-    const versions = fs.readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a));
-    return versions.map((version) => path.join(root, version, 'bin')).find((bin) => fs.existsSync(path.join(bin, 'initdb')));
-  };
-  const found = find();
+  const found = findPostgresBin();
   if (found) return found;
   log('installing PostgreSQL (Debian package postgresql)…');
-  // Debian 12's server; on another release the script installs that release's and find() sees it.
+  // Debian 12's server; on another release the script installs that release's and findPostgresBin() sees it.
   await run('sh', [path.join(REPO_ROOT, 'tools', 'ensure-debian-package.sh'), '/usr/lib/postgresql/15/bin/initdb', 'postgresql'], { maxBuffer: 16 << 20 }).catch(() => undefined);
-  const installed = find();
+  const installed = findPostgresBin();
   if (!installed) throw new Error('PostgreSQL is not installed and could not be: apt-get install postgresql');
   return installed;
 }
@@ -196,7 +202,8 @@ export async function startMedusaServer(options: MedusaServerOptions = {}): Prom
       }
       if (!fs.existsSync(resultPath)) throw new Error('seeding Medusa wrote no result');
     });
-    const seeded = JSON.parse(fs.readFileSync(resultPath, 'utf8')) as Omit<MedusaConnection, 'url' | 'jwtSecret' | 'customers' | 'timings'> & {
+    const seeded = JSON.parse(fs.readFileSync(resultPath, 'utf8')) as Omit<MedusaConnection, 'url' | 'jwtSecret' | 'databaseUrl' | 'customers' | 'timings' | 'lineIds'> & {
+      lineIds: Record<string, string>;
       customers: Omit<MedusaCustomer, 'token'>[];
       timings: { phase: string; ms: number }[];
     };
@@ -218,7 +225,7 @@ export async function startMedusaServer(options: MedusaServerOptions = {}): Prom
     const customers = await timed(timings, 'customer logins', log, () =>
       Promise.all(seeded.customers.map(async (customer) => ({ ...customer, token: await customerToken(url, customer.email, customer.password) }))),
     );
-    return { url, publishableKey: seeded.publishableKey, secretKey: seeded.secretKey, jwtSecret, regionId: seeded.regionId, customers, timings, stop };
+    return { url, publishableKey: seeded.publishableKey, secretKey: seeded.secretKey, jwtSecret, databaseUrl: env.DATABASE_URL, regionId: seeded.regionId, customers, lineIds: seeded.lineIds, timings, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -48,6 +48,7 @@ interface CatalogWords {
   readonly facts: CatalogFacts;
   readonly terms: Readonly<Record<string, CatalogTerms>>;
   readonly categoryIds: ReadonlyMap<string, string>;
+  /** Tags products carry, by lower-case value: a tag kept only for its words (an option value's) narrows nothing. */
   readonly tagIds: ReadonlyMap<string, string>;
 }
 
@@ -119,6 +120,7 @@ export function medusaCatalog(apis: MedusaApis, options: MedusaCatalogOptions): 
     ]);
     const attributes = new Map<string, { name: string; value: string }>();
     const brands = new Set<string>();
+    const carried = new Set(catalog.products.flatMap((product) => (product.tags ?? []).map((tag) => tag.value.toLowerCase())));
     for (const product of catalog.products) {
       const brand = brandOf(product);
       if (brand) brands.add(brand);
@@ -135,7 +137,7 @@ export function medusaCatalog(apis: MedusaApis, options: MedusaCatalogOptions): 
       facts: { categories: categories.map((category) => category.handle).filter((handle) => handle !== NO_CATEGORY), brands: [...brands], attributes: [...attributes.values()] },
       terms,
       categoryIds: new Map(categories.map((category) => [category.handle, category.id])),
-      tagIds: new Map(tags.map((tag) => [tag.value.toLowerCase(), tag.id])),
+      tagIds: new Map(tags.filter((tag) => carried.has(tag.value.toLowerCase())).map((tag) => [tag.value.toLowerCase(), tag.id])),
     };
   }
   const words = keptRead(() => readWords(), { ttlMs: options.vocabularyTtlMs });

@@ -90,7 +90,12 @@ export function medusaCheckout(apis: MedusaApis, options: MedusaCheckoutOptions)
       if (kept) return kept;
       const outcome = prepare(request.lines);
       outcomes.set(key, outcome);
-      outcome.catch(() => outcomes.delete(key));
+      // Only a cart made is kept: after "the price has just changed" or too little stock, the
+      // shopper's next yes (which may carry the same key) is checked afresh.
+      outcome.then(
+        (settled) => settled.kind !== 'cart-prepared' && outcomes.delete(key),
+        () => outcomes.delete(key),
+      );
       if (outcomes.size > MAX_KEPT_OUTCOMES) outcomes.delete(outcomes.keys().next().value!);
       return outcome;
     },

@@ -38,6 +38,12 @@ export interface Language {
   readonly negations: readonly string[];
   /** Words that are part of a change said after them: "for women", "under fifty" (see UnderstanderOptions.prepositionalSlots). */
   readonly prepositions: readonly string[];
+  /**
+   * Where a name runs on after the noun it lists ("chaussures de rando", "couverture lestée"): the
+   * words that join the description to the noun, when they are not the prepositions (French "de"
+   * is also an article), and whether a description may follow the noun with no joiner.
+   */
+  readonly describedAfterNoun?: { readonly joiners: readonly string[]; readonly bare: boolean };
   readonly numbers: NumberWords;
   readonly dates: DateWords;
 }
@@ -93,6 +99,8 @@ export interface DateWords {
   readonly vagueCounts: Readonly<Record<string, number>>;
   /** Whole phrases naming a period before or after this one, without fillers: "week before last" → two weeks back. */
   readonly relativePeriods: Readonly<Record<string, { readonly unit: 'week' | 'weekend' | 'month'; readonly offset: number }>>;
+  /** Words that name a day of the month said without its month ("el día veinte"), if the language has them. */
+  readonly dayOfMonth?: readonly string[];
   /** The word that turns "three days" into the past: "ago" follows it, "vor" precedes it. */
   readonly ago: { readonly word: string; readonly position: 'before' | 'after' };
   /** Words a date may carry around it that say nothing here ("on", "the", "back in", "am", "den"). */

@@ -55,6 +55,12 @@ const TRACKING_URLS = {
   DHL: 'https://www.dhl.com/us-en/home/tracking.html?tracking-id=',
 };
 
+/**
+ * The demo store's prices again in euros, in a region of its own: the store a shopper of a euro
+ * store (STORE_CURRENCY=EUR) hears, as the embedded demo store is priced in whichever currency it is set to.
+ */
+const SECOND_CURRENCY = { currency_code: 'eur', region: 'Europe', countries: ['de'] };
+
 const phase = (timings, name, started) => timings.push({ phase: name, ms: Math.round(performance.now() - started) });
 
 async function setUpStore(container, plan) {
@@ -69,23 +75,31 @@ async function setUpStore(container, plan) {
     const { result } = await createSalesChannelsWorkflow(container).run({ input: { salesChannelsData: [{ name: 'Default Sales Channel' }] } });
     salesChannel = result[0];
   }
+  const second = currency === SECOND_CURRENCY.currency_code ? undefined : SECOND_CURRENCY;
   const { result: regions } = await createRegionsWorkflow(container).run({
-    input: { regions: [{ name: 'United States', currency_code: currency, countries: ['us'], payment_providers: ['pp_system_default'] }] },
+    input: {
+      regions: [
+        { name: 'United States', currency_code: currency, countries: ['us'], payment_providers: ['pp_system_default'] },
+        ...(second ? [{ name: second.region, currency_code: second.currency_code, countries: second.countries, payment_providers: ['pp_system_default'] }] : []),
+      ],
+    },
   });
-  const region = regions[0];
+  const region = regions.find((candidate) => candidate.currency_code === currency);
   const [store] = await storeModule.listStores();
   await updateStoresWorkflow(container).run({
     input: {
       selector: { id: store.id },
       update: {
         name: 'Northwind Outfitters',
-        supported_currencies: [{ currency_code: currency, is_default: true }],
+        supported_currencies: [{ currency_code: currency, is_default: true }, ...(second ? [{ currency_code: second.currency_code }] : [])],
         default_sales_channel_id: salesChannel.id,
         default_region_id: region.id,
       },
     },
   });
-  await createTaxRegionsWorkflow(container).run({ input: [{ country_code: 'us', provider_id: 'tp_system' }] });
+  await createTaxRegionsWorkflow(container).run({
+    input: [{ country_code: 'us', provider_id: 'tp_system' }, ...(second ? second.countries.map((country_code) => ({ country_code, provider_id: 'tp_system' })) : [])],
+  });
 
   const { result: locations } = await createStockLocationsWorkflow(container).run({
     input: { locations: [{ name: 'Columbus fulfillment center', address: { address_1: '1 Distribution Way', city: 'Columbus', province: 'OH', postal_code: '43215', country_code: 'us' } }] },
@@ -150,9 +164,14 @@ async function seedCatalog(container, plan, setUp) {
     },
   });
   const categoryId = new Map(categories.map((category) => [category.handle, category.id]));
+  // A tag for every attribute value with words of its own, whether products carry it as a tag or
+  // as an option value (colors, sizes): the tag's metadata is where a store keeps those words.
   const { result: tags } = await createProductTagsWorkflow(container).run({
     input: {
-      product_tags: [...new Set(plan.products.flatMap((p) => p.tags))].map((value) => ({ value, metadata: plan.terms.tags[value] ? { terms: JSON.stringify(plan.terms.tags[value]) } : {} })),
+      product_tags: [...new Set([...plan.products.flatMap((p) => p.tags), ...Object.keys(plan.terms.tags)])].map((value) => ({
+        value,
+        metadata: plan.terms.tags[value] ? { terms: JSON.stringify(plan.terms.tags[value]) } : {},
+      })),
     },
   });
   const tagId = new Map(tags.map((tag) => [tag.value, tag.id]));
@@ -165,7 +184,7 @@ async function seedCatalog(container, plan, setUp) {
       sku: index === 0 && combos.length === 1 ? product.sku : `${product.sku}-${index + 1}`,
       options: first ? options : { Default: 'Default' },
       manage_inventory: true,
-      prices: [{ currency_code: plan.currency, amount: product.price }],
+      prices: [plan.currency, ...(plan.currency === SECOND_CURRENCY.currency_code ? [] : [SECOND_CURRENCY.currency_code])].map((currency_code) => ({ currency_code, amount: product.price })),
     }));
   };
   const created = [];
@@ -238,9 +257,11 @@ async function seedCustomers(container, plan) {
   return customers;
 }
 
+/** Seeds the plan's orders; answers each demo line's Medusa item id, by the demo's line id ("10605-1": the order's first line). */
 async function seedOrders(container, plan, setUp, variantsByHandle, customers, productsByHandle) {
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION);
   const customerOf = new Map(customers.map((customer) => [customer.demoId, customer]));
+  const lineIds = {};
   for (const planned of plan.orders) {
     const customer = customerOf.get(planned.customer);
     const address = { ...customer.address, first_name: customer.firstName, last_name: customer.lastName };
@@ -295,12 +316,14 @@ async function seedOrders(container, plan, setUp, variantsByHandle, customers, p
     // Each line added a second after the one before, as a shopper fills a cart: the order the
     // adapter lists them in.
     for (const [index, item] of items.entries()) {
+      lineIds[`${planned.displayId}-${index + 1}`] = item.id;
       const added = new Date(new Date(planned.placedAt).getTime() + index * 1000);
       await pg.raw('UPDATE order_line_item SET created_at = ? WHERE id = ?', [added, item.id]);
       await pg.raw('UPDATE order_item SET created_at = ? WHERE order_id = ? AND item_id = ?', [added, order.id, item.id]);
     }
   }
   await pg.raw(`SELECT setval(pg_get_serial_sequence('"order"', 'display_id'), (SELECT max(display_id) FROM "order"))`);
+  return lineIds;
 }
 
 /** The demo's stock levels, counting what unshipped orders hold: available = stocked − reserved. */
@@ -332,7 +355,7 @@ async function seedDemo({ container }) {
   phase(timings, `customers (${customers.length})`, started);
   started = performance.now();
   const productsByHandle = new Map(plan.products.map((product) => [product.handle, product]));
-  await seedOrders(container, plan, setUp, variantsByHandle, customers, productsByHandle);
+  const lineIds = await seedOrders(container, plan, setUp, variantsByHandle, customers, productsByHandle);
   await setStockLevels(container, plan, setUp, variantsByHandle);
   phase(timings, `orders (${plan.orders.length})`, started);
   fs.writeFileSync(
@@ -342,6 +365,7 @@ async function seedDemo({ container }) {
       secretKey: setUp.secret.token,
       regionId: setUp.region.id,
       customers: customers.map(({ demoId, id, email, password }) => ({ demoId, id, email, password })),
+      lineIds,
       timings,
     }),
   );

@@ -1,0 +1,64 @@
+import type { Undo } from '../support/store-records';
+import { medusaAdmin } from './medusa-connection';
+
+/**
+ * One Medusa serves the whole over-medusa run, where the embedded store is made afresh for each
+ * test app. So what a test changes in Medusa is put back after it: the changes the tests make
+ * (medusa-store-records.ts) are remembered here, and what the skill made (returns, orders) is
+ * cancelled, as the store's staff would. A change made in a `beforeAll` lasts until the file ends.
+ */
+
+type Scope = 'test' | 'file';
+
+const pending: { readonly scope: Scope; readonly undo: Undo }[] = [];
+
+/** Remembers how to put a change back; the answer puts it back now (once, however often it is called). */
+export function remember(undo: Undo): Undo {
+  let done = false;
+  const once: Undo = async () => {
+    if (done) return;
+    done = true;
+    await undo();
+  };
+  pending.push({ scope: expect.getState().currentTestName === undefined ? 'file' : 'test', undo: once });
+  return once;
+}
+
+/** Puts back every change of the scope, newest first; a failure is reported once all were tried. */
+export async function putBack(scope: Scope): Promise<void> {
+  const failures: unknown[] = [];
+  for (let index = pending.length - 1; index >= 0; index -= 1) {
+    if (pending[index]!.scope !== scope) continue;
+    const [change] = pending.splice(index, 1);
+    await change!.undo().catch((error: unknown) => failures.push(error));
+  }
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} Medusa change(s) not put back`);
+}
+
+interface Made {
+  readonly id: string;
+  readonly created_at: string;
+  readonly canceled_at?: string | null;
+  readonly status?: string;
+}
+
+const madeSince = <T extends Made>(list: readonly T[], since: Date) =>
+  list.filter((record) => !record.canceled_at && record.status !== 'canceled' && new Date(record.created_at).getTime() >= since.getTime());
+
+/**
+ * Cancels the returns and orders Medusa recorded since `since` (the seeded history is dated in the
+ * past, so nothing of it is touched): a return's own shipping first, as Medusa requires.
+ */
+export async function cancelMadeSince(since: Date): Promise<void> {
+  const { returns } = await medusaAdmin<{ returns: (Made & { fulfillments?: Made[] | null })[] }>(
+    '/admin/returns?fields=id,created_at,canceled_at,status,fulfillments.id,fulfillments.created_at,fulfillments.canceled_at&order=-created_at&limit=100',
+  );
+  for (const made of madeSince(returns, since)) {
+    for (const fulfillment of (made.fulfillments ?? []).filter((each) => !each.canceled_at)) {
+      await medusaAdmin(`/admin/fulfillments/${fulfillment.id}/cancel`, { method: 'POST', body: {} });
+    }
+    await medusaAdmin(`/admin/returns/${made.id}/cancel`, { method: 'POST', body: {} });
+  }
+  const { orders } = await medusaAdmin<{ orders: Made[] }>('/admin/orders?fields=id,created_at,canceled_at,status&order=-created_at&limit=50');
+  for (const made of madeSince(orders, since)) await medusaAdmin(`/admin/orders/${made.id}/cancel`, { method: 'POST', body: {} });
+}
