@@ -35,7 +35,7 @@ const MEDUSA_PROJECT = {
   testMatch: MEDUSA_CONVERSATIONS,
   testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.ts$'],
   setupFiles: [...shared.setupFiles, '<rootDir>/test/medusa/store-over-medusa.setup.ts'],
-  setupFilesAfterEnv: ['<rootDir>/test/medusa/put-back-medusa-changes.setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/medusa/put-back-medusa-changes.setup.ts', '<rootDir>/test/medusa/warm-catalog.setup.ts'],
   globalSetup: '<rootDir>/test/medusa/medusa.global-setup.ts',
   globalTeardown: '<rootDir>/test/medusa/medusa.global-teardown.ts',
 };

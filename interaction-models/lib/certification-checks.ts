@@ -25,6 +25,8 @@ const DESCRIPTION_MUST_SAY: Readonly<Record<string, { readonly linking: RegExp; 
   'en-GB': { linking: /\buses account linking\b/i, voiceCode: /\bfour-digit voice PIN\b/i },
   'it-IT': { linking: /\butilizza il collegamento dell'account\b/i, voiceCode: /\bPIN vocale di quattro cifre\b/i },
   'es-US': { linking: /\busa vinculación de cuentas\b/i, voiceCode: /\bPIN de voz de cuatro dígitos\b/i },
+  'es-ES': { linking: /\busa la vinculación de cuentas\b/i, voiceCode: /\bPIN de voz de cuatro cifras\b/i },
+  'fr-FR': { linking: /\butilise l'association de compte\b/i, voiceCode: /\bcode vocal à quatre chiffres\b/i },
 };
 
 /** Where a `file://` URI of skill.json points, as a repository path; undefined for anything else. */

@@ -128,6 +128,23 @@ function describesAfterJoin(describing: readonly string[], context: SlotContext)
   );
 }
 
+const listedForOtherThanProducts = new WeakMap<LanguageModel, ReadonlySet<string>>();
+
+/**
+ * The words of the types that name no product (a reason, a size, an ordinal): the types a search
+ * takes beside its free text name and describe products ("bleu", "imperméable"), the rest do not.
+ */
+function wordsListedForOtherThanProducts(model: LanguageModel): ReadonlySet<string> {
+  let words = listedForOtherThanProducts.get(model);
+  if (!words) {
+    const searches = model.intents.filter((intent) => [...intent.slots.values()].includes(FREE_TEXT_TYPE));
+    const productTypes = new Set(searches.flatMap((intent) => [...intent.slots.values()]));
+    words = new Set([...model.types].filter(([name]) => !productTypes.has(name)).flatMap(([, type]) => type.values.flatMap((value) => value.phrases.flat())));
+    listedForOtherThanProducts.set(model, words);
+  }
+  return words;
+}
+
 /** The words that join a description to the noun before it: the language's own, else its prepositions. */
 const nounJoiners = (context: SlotContext) => context.model.language.describedAfterNoun?.joiners ?? context.model.language.prepositions;
 
@@ -145,8 +162,11 @@ function describedAfter(type: SlotType, words: readonly string[], context: SlotC
   // that are no form of a request's own words either ("reçues" after "chaussures" is "reçu").
   if (!model.language.describedAfterNoun?.bare) return undefined;
   const requestWord = (word: string) => [...context.near(word)].some(([near, apart]) => apart <= INFLECTED && weights.knows(near));
+  // Nor is it a word the model lists for anything but products ("le bonnet gratte": a reason), nor a date.
+  const otherWords = wordsListedForOtherThanProducts(model);
+  if (spokenDate(words, model.language, context.today(), context.dateLean) !== undefined) return undefined;
   for (let end = words.length - 1; end >= 1; end -= 1) {
-    if (!describesAfterJoin(words.slice(end), context) || words.slice(end).some(requestWord)) continue;
+    if (!describesAfterJoin(words.slice(end), context) || words.slice(end).some((word) => requestWord(word) || otherWords.has(word))) continue;
     const named = resolveValue(type, words.slice(0, end), context);
     if (named) return { value: named.value, cost: named.cost + describedBy(end) };
   }
@@ -165,7 +185,9 @@ export function fillSpan(type: string, tokens: readonly Token[], context: SlotCo
     const joiners = nounJoiners(context);
     const joiner = words.findIndex((word, at) => at > 0 && joiners.includes(word));
     const name = joiner > 0 && describesAfterJoin(words.slice(joiner + 1), context) ? words.slice(0, joiner) : words;
-    return name.some((word) => weights.knows(word) || weights.isFiller(word)) || spokenNumber(words, numbers) !== undefined
+    // Nor is a date: "le mois dernier" is when, not what.
+    const isDate = () => spokenDate(words, model.language, context.today(), context.dateLean) !== undefined;
+    return name.some((word) => weights.knows(word) || weights.isFiller(word)) || spokenNumber(words, numbers) !== undefined || isDate()
       ? undefined
       : { cost: words.reduce((sum, word) => sum + UNLISTED_WORD_COST * weights.weight(word), 0), fill: { type } };
   };

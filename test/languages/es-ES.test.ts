@@ -1,3 +1,8 @@
+import { buildCatalogVocabulary, factsOf } from '../../lambda/commerce/catalog-vocabulary';
+import { DEMO_PRODUCTS } from '../../lambda/commerce/sqlite/demo-catalog';
+import { DEMO_CATALOG_TERMS } from '../../lambda/commerce/sqlite/demo-vocabulary';
+import { understandQuery } from '../../lambda/flows/discovery/understand-query';
+import { vocabularyIndex } from '../../lambda/flows/discovery/vocabulary-index';
 import { ES_ES } from '../../lambda/languages/es-ES';
 import { redactText } from '../../lambda/privacy/redact';
 import { plainText, text } from '../../lambda/speech/speech';
@@ -167,6 +172,12 @@ describe('Spanish numbers, dates and ordinals, as the understanding reads them',
     expect(slotValues('quiero devolver algo que me llegó en octubre').slots).toEqual({ date: '2026-10' });
   });
 
+  it('reads "el día veinte" as a day of this month, or of the last one when it is still to come', () => {
+    expect(slotValues('quiero devolver lo que compré el día veinte').slots).toEqual({ date: '2026-11-20' });
+    expect(slotValues('quiero devolver lo que compré el día treinta').slots).toEqual({ date: '2026-10-30' });
+    expect(slotValues('quiero devolver lo que compré el día tres de noviembre').slots).toEqual({ date: '2026-11-03' });
+  });
+
   it('does not take "ya" (already) for a date, nor "no" for a correction', () => {
     expect(slotValues('el altavoz ya no funciona')).toEqual({ intent: 'ReturnItemIntent', slots: { item: 'audio', reason: 'damaged' } });
     expect(slotValues('los auriculares no cargan')).toEqual({ intent: 'ReturnItemIntent', slots: { item: 'audio', reason: 'damaged' } });
@@ -175,5 +186,30 @@ describe('Spanish numbers, dates and ordinals, as the understanding reads them',
   it('keeps what describes a thing after it: "té verde", "sudadera con capucha"', () => {
     expect(read('se me ha acabado el té verde').slots.item?.spoken).toBe('té verde');
     expect(read('cuándo llega la sudadera con capucha').slots.item?.spoken).toBe('sudadera con capucha');
+  });
+});
+
+describe('a product request said in Spain', () => {
+  const spanish = vocabularyIndex(buildCatalogVocabulary(factsOf(DEMO_PRODUCTS), DEMO_CATALOG_TERMS['es-ES']!, 'EUR'), 'es-ES');
+
+  it('reads the catalog in the words shoppers here use, and prices in euros and "pavos"', () => {
+    expect(understandQuery('una chaqueta impermeable para senderismo por menos de ciento cincuenta euros', spanish)).toMatchObject({
+      category: 'jackets',
+      attributes: { feature: ['waterproof'], use: ['hiking'] },
+      price: { maxMinor: 15000 },
+    });
+    expect(understandQuery('zapatillas para correr de unos cien pavos', spanish)).toMatchObject({ category: 'shoes', attributes: { use: ['running'] }, price: { minMinor: 8000, maxMinor: 12000 } });
+    expect(understandQuery('auriculares inalámbricos baratos', spanish)).toMatchObject({ category: 'audio', attributes: { feature: ['wireless'] }, cheapestFirst: true });
+    expect(understandQuery('unas botas marrones', spanish)).toMatchObject({ category: 'shoes', attributes: { color: ['brown'] } });
+  });
+
+  it('takes plural, gender and accents off a word before matching it', () => {
+    const { stem } = ES_ES.query;
+    expect(stem('zapatillas')).toBe(stem('zapatilla'));
+    expect(stem('marrones')).toBe(stem('marrón'));
+    expect(stem('impermeables')).toBe(stem('impermeable'));
+    expect(stem('altavoces')).toBe(stem('altavoz'));
+    expect(stem('grises')).toBe(stem('gris'));
+    expect(stem('negras')).toBe(stem('negro'));
   });
 });

@@ -12,6 +12,19 @@ type Scope = 'test' | 'file';
 
 const pending: { readonly scope: Scope; readonly undo: Undo }[] = [];
 
+/** Whether a test is running (its own hooks included), as the setup's hooks say: jest's own test name outlives the test. */
+let scope: Scope = 'file';
+
+/** A test starts: what changes until it ends is put back after it. */
+export function enterTest(): void {
+  scope = 'test';
+}
+
+/** The test ended: changes from now on (a later `beforeAll`) last until the file ends. */
+export function leaveTest(): void {
+  scope = 'file';
+}
+
 /** Remembers how to put a change back; the answer puts it back now (once, however often it is called). */
 export function remember(undo: Undo): Undo {
   let done = false;
@@ -20,7 +33,7 @@ export function remember(undo: Undo): Undo {
     done = true;
     await undo();
   };
-  pending.push({ scope: expect.getState().currentTestName === undefined ? 'file' : 'test', undo: once });
+  pending.push({ scope, undo: once });
   return once;
 }
 

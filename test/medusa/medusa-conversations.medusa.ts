@@ -72,9 +72,11 @@ describe('order status over Medusa', () => {
 
 describe('product search over Medusa', () => {
   it('finds what the demo store finds, with Medusa doing the category and tag filters', async () => {
-    for (const query of ['a waterproof jacket for hiking under $150', 'coffee', 'cheap running shoes']) {
+    // A color is an option in Medusa, whose words a tag of the same name:value keeps: never a filter.
+    for (const query of ['a waterproof jacket for hiking under $150', 'coffee', 'cheap running shoes', 'a green rain jacket']) {
       const overMedusa = answered(await alexa(medusa.app).say('FindProductIntent', { query }), 'alexa');
       const overDemo = answered(await alexa(embedded.app).say('FindProductIntent', { query }), 'alexa');
+      expect(overDemo.text).toMatch(/^I found (one|\d+) match/);
       expect(overMedusa.text).toBe(overDemo.text);
     }
   });

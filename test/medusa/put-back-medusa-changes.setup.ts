@@ -1,4 +1,4 @@
-import { cancelMadeSince, putBack } from './medusa-changes';
+import { cancelMadeSince, enterTest, leaveTest, putBack } from './medusa-changes';
 
 /**
  * Jest setup (after the test framework) of the 'over-medusa' project: after each test, what it
@@ -14,8 +14,10 @@ beforeAll(() => {
 });
 beforeEach(() => {
   testStarted = new Date();
+  enterTest();
 });
 afterEach(async () => {
+  leaveTest();
   await cancelMadeSince(testStarted);
   await putBack('test');
 });

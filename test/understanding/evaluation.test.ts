@@ -24,10 +24,10 @@ const FLOORS: Readonly<Record<string, { readonly intent: number; readonly slots:
   'en-US': { intent: 0.95, slots: 0.9 },
   'de-DE': { intent: 0.96, slots: 0.9 },
   'en-GB': { intent: 0.97, slots: 0.9 },
-  'es-ES': { intent: 0.9, slots: 0.8 },
-  'fr-FR': { intent: 0.9, slots: 0.8 },
-  'es-US': { intent: 0.9, slots: 0.8 },
-  'it-IT': { intent: 0.9, slots: 0.8 },
+  'es-ES': { intent: 0.93, slots: 0.86 },
+  'fr-FR': { intent: 0.95, slots: 0.89 },
+  'es-US': { intent: 0.94, slots: 0.83 },
+  'it-IT': { intent: 0.93, slots: 0.87 },
 };
 
 /** The development set is read while the understanding is worked on: it only must not fall far. */

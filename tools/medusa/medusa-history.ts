@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { findPostgresBin, type MedusaConnection } from './medusa-server';
+import type { MedusaConnection } from './medusa-server';
+import { findPostgresBin } from './postgres-bin';
 
 const run = promisify(execFile);
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { buildMedusaSeedPlan } from './demo-plan';
+import { findPostgresBin } from './postgres-bin';
 
 const run = promisify(execFile);
 
@@ -63,14 +64,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** Where Debian's newest installed PostgreSQL keeps its binaries (initdb, pg_ctl, psql), if any is installed. */
-export function findPostgresBin(): string | undefined {
-  const root = '/usr/lib/postgresql';
-  if (!fs.existsSync(root)) return undefined;
-  const versions = fs.readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a));
-  return versions.map((version) => path.join(root, version, 'bin')).find((bin) => fs.existsSync(path.join(bin, 'initdb')));
 }
 
 /** Debian's PostgreSQL server binaries, installed with apt-get the first time (like faketime and chromium). */

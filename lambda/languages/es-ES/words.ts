@@ -86,17 +86,17 @@ export const SPANISH: Language = {
   ],
   hedges: [
     'creo', 'creo que', 'supongo', 'supongo que', 'me parece que', 'pienso que', 'diria que', 'yo diria', 'quiero', 'quisiera',
-    'me gustaria', 'prefiero', 'me quedo con', 'me llevo', 'dame', 'deme', 'ponme', 'pongame', 'necesito', 'quizas', 'quiza',
+    'me gustaria', 'prefiero', 'me quedo con', 'dame', 'deme', 'ponme', 'pongame', 'necesito', 'quizas', 'quiza',
     'tal vez', 'a lo mejor', 'igual', 'probablemente', 'seguramente', 'pues', 'entonces', 'gracias', 'muchas gracias',
     'por favor', 'a ver', 'en plan', 'digamos', 'mas o menos', 'la verdad', 'por ahora', 'de momento',
   ],
   repairs: [
     'no espera', 'no espere', 'no perdon', 'no mejor', 'no no', 'perdon', 'perdona', 'perdone', 'quiero decir', 'queria decir',
-    'mejor dicho', 'o sea', 'digo', 'espera', 'espere', 'mejor', 'no',
+    'mejor dicho', 'o sea', 'digo', 'espera', 'espere', 'mejor',
   ],
   // "No" alone negates ("no funciona", "el chubasquero, no la chaqueta"); it takes back what was
   // said only with a word that says so ("no, perdón", "no, espera"), which the repairs list.
-  negations: ['pero no', 'y no', 'ni'],
+  negations: ['no', 'pero no', 'y no', 'ni'],
   prepositions: ['para', 'por', 'de', 'bajo', 'debajo', 'menos', 'mas', 'sobre', 'hasta', 'sin', 'unos', 'alrededor'],
   numbers: {
     units: UNITS,

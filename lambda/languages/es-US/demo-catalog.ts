@@ -18,7 +18,7 @@ const TERMS: DemoCatalogWords['terms'] = {
     audio: ['audífonos', 'audífono', 'bocina', 'bocinas', 'barra de sonido', 'headphones', 'earbuds', 'diadema'],
     bags: ['bolsa', 'bolsas', 'mochila', 'mochilas', 'maleta', 'maletas', 'backpack', 'cartera', 'bolso', 'mochila de viaje'],
     kitchen: ['cocina', 'sartén', 'sartenes', 'olla', 'ollas', 'cuchillo', 'cuchillos', 'tetera', 'taza', 'molino', 'tabla para picar', 'trastes'],
-    home: ['hogar', 'para la casa', 'cobija', 'cobijas', 'manta', 'vela', 'almohada', 'cojín', 'lámpara', 'tapete', 'alfombra', 'toalla', 'toallas', 'sábanas', 'ropa de cama'],
+    home: ['hogar', 'para la casa', 'cobija', 'cobijas', 'manta', 'vela', 'almohada', 'cojín', 'lámpara', 'tapete', 'alfombra', 'toalla', 'toallas', 'sábanas', 'juego de sábanas', 'ropa de cama'],
     toys: ['juguete', 'juguetes', 'juego', 'juegos', 'juego de mesa', 'rompecabezas', 'bloques', 'peluche', 'lego'],
     beauty: ['belleza', 'cuidado de la piel', 'crema', 'loción', 'sérum', 'serum', 'champú', 'shampoo', 'jabón', 'bálsamo de labios', 'bloqueador', 'protector solar', 'maquillaje'],
     'gift-cards': ['tarjeta de regalo', 'tarjetas de regalo', 'gift card', 'certificado de regalo'],

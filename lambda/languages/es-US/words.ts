@@ -24,6 +24,8 @@ export const US_SPANISH: Language = {
     'yo creo', 'yo creo que', 'me imagino que', 'la neta', 'ahorita', 'nomas', 'nada mas', 'solo', 'solamente', 'mas bien',
     'me da', 'me das', 'sera',
   ],
+  // A change "para mujer" keeps its "para"; "de piel" is "piel", as "in blue" is "blue".
+  prepositions: SPANISH.prepositions.filter((word) => word !== 'de'),
   // "tenis para correr", "café de Colombia", "chamarra negra": what describes a thing follows it.
   describedAfterNoun: { joiners: ['de', 'para', 'con', 'sin'], bare: true },
   repairs: ['no esperate', 'no espereme', 'esperate', 'espereme', 'bueno no', 'no mas bien', ...SPANISH.repairs],
@@ -36,6 +38,8 @@ export const US_SPANISH: Language = {
       // Shoppers name a weekend to say when something came: "el fin de semana" is the last one.
       'fin de semana': { unit: 'weekend', offset: -1 },
       'fin de semana antepasado': { unit: 'weekend', offset: -2 },
+      // "La otra semana" is the one before this, as people use it for the recent past.
+      'otra semana': { unit: 'week', offset: -1 },
     },
     // "Ya" is "already" far more often than "now": "ya no carga" names no date.
     present: SPANISH.dates.present.filter((word) => word !== 'ya'),

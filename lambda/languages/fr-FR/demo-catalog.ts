@@ -3,14 +3,14 @@ import type { DemoCatalogWords } from '../pack';
 /** The words shoppers in France use for the demo catalog's categories and attribute values. A store supplies its own. */
 const TERMS: DemoCatalogWords['terms'] = {
   categories: {
-    shoes: ['chaussures', 'chaussure', 'baskets', 'basket', 'bottes', 'bottines', 'sandales', 'chaussons', 'tennis', 'chaussures de randonnée', 'chaussures de course', 'chaussures de running', 'chaussures de marche'],
+    shoes: ['chaussures', 'chaussure', 'baskets', 'basket', 'bottes', 'bottines', 'sandales', 'chaussons', 'tennis'],
     jackets: ['veste', 'vestes', 'blouson', 'manteau', 'manteaux', 'parka', 'doudoune', 'doudounes', 'ciré', 'coupe-vent', 'k-way', 'veste de pluie', 'gilet', 'poncho', 'polaire'],
     apparel: ['vêtements', 'vêtement', 't-shirt', 'tee-shirt', 'tshirt', 'chemise', 'pantalon', 'jean', 'pull', 'sweat', 'sweat à capuche', 'chaussettes', 'legging', 'leggings', 'short', 'bonnet', 'casquette', 'gants', 'chapeau'],
     coffee: ['café', 'cafés', 'café en grains', 'grains de café', 'café moulu', 'expresso', 'espresso'],
     tea: ['thé', 'thés', 'thé vert', 'thé noir', 'tisane', 'infusion', 'sachets de thé'],
     'pet-supplies': ['animalerie', 'croquettes', 'pâtée', 'nourriture pour chien', 'nourriture pour chat', 'jouet pour chien', 'jouet pour chat', 'laisse', 'harnais', 'panier pour chien', 'litière', 'friandises pour chien'],
     audio: ['casque', 'casque audio', 'écouteurs', 'oreillettes', 'enceinte', 'enceintes', 'enceinte bluetooth', 'haut-parleur', 'barre de son', 'audio'],
-    bags: ['sac', 'sacs', 'sac à dos', 'sac de voyage', 'valise', 'bagage', 'bagages', 'portefeuille', 'sac à main', 'sacoche', 'cabas'],
+    bags: ['sac', 'sacs', 'sac à dos', 'valise', 'bagage', 'bagages', 'portefeuille', 'sac à main', 'sacoche', 'cabas'],
     kitchen: ['cuisine', 'ustensiles de cuisine', 'poêle', 'casserole', 'cocotte', 'couteau', 'couteaux', 'bouilloire', 'tasse', 'mug', 'moulin', 'planche à découper', 'balance de cuisine'],
     home: ['maison', 'déco', 'décoration', 'couverture', 'plaid', 'bougie', 'coussin', 'oreiller', 'lampe', 'tapis', 'serviette', 'serviettes', 'linge de lit', 'draps', 'housse de couette'],
     toys: ['jouet', 'jouets', 'jeu', 'jeux', 'jeu de société', 'puzzle', 'lego', 'peluche', 'doudou', 'jeu de construction'],

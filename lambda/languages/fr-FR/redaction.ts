@@ -16,8 +16,10 @@ const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** "Place" or "place", and nothing else: the capital of the name that follows must stay significant. */
 const eitherCase = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${escaped(word.slice(1))}`;
 
+/** Words that end a street's name: what is said after it ("rue de la Paix à Paris", "… et je voudrais"). */
+const AFTER_NAME = "(?:à|a|au|aux|et|ou|pour|dans|avec|chez|merci|svp|s['’]il)(?![\\p{L}])";
 /** The name after the type: "de la Paix", "Victor-Hugo", "du Général de Gaulle". */
-const STREET_NAME = "(?:\\s{1,3}(?:[dl]['’]\\s?)?[\\p{L}-]{1,40}){1,4}";
+const STREET_NAME = `(?:\\s{1,3}(?!${AFTER_NAME})(?:[dl]['’]\\s?)?[\\p{L}-]{1,40}){1,4}`;
 const CONNECTOR = "(?:de|du|des|la|le|les|[dl]['’])";
 /** "12", "12 bis", "3ter", "12, ". */
 const HOUSE_NUMBER = '\\d{1,4}\\s?(?:bis|ter|quater|[a-dA-D])?,?';
@@ -40,8 +42,8 @@ export const REDACTION: RedactionWords = {
     new RegExp(`\\b${HOUSE_NUMBER}\\s{1,3}(?:${EVERYDAY_STREET_TYPES.map(eitherCase).join('|')})\\s{1,3}\\p{Lu}[\\p{L}-]{0,40}`, 'gu'),
     // "douze rue de la paix", "quarante-cinq boulevard saint germain".
     new RegExp(`(?<![\\p{L}])${SPOKEN_HOUSE_NUMBER}\\s{1,3}(?:bis\\s{1,3}|ter\\s{1,3})?(?:${STREET_TYPES})(?![\\p{L}])${STREET_NAME}`, 'giu'),
-    // "rue Victor Hugo", "avenue de la République", said without a number.
-    new RegExp(`(?<![\\p{L}])(?:rue|avenue|boulevard|impasse|all[ée]e)(?![\\p{L}])${STREET_NAME}`, 'giu'),
+    // "rue Victor Hugo", "avenue de la République", said without a number; not "une rue calme".
+    new RegExp(`(?<![\\p{L}])(?<!(?:une|cette|des|les|quelle|grande|petite|belle)\\s)(?:rue|avenue|boulevard|impasse|all[ée]e)(?![\\p{L}])${STREET_NAME}`, 'giu'),
     // Boîte postale and Cedex mail: "BP 1234", "boîte postale 56", "CS 70001", "TSA 12345".
     /\b(?:B\.?\s?P\.?|bo[îi]te postale|CS|TSA)\s{0,3}\d{1,6}\b/gi,
   ],

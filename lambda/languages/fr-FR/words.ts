@@ -14,7 +14,8 @@ const WRITTEN_ORDINAL = /^(\d+)(?:er|re|ere|e|eme|ieme|nd|nde)s?$/;
  * "deuxième", "quatrième", "cinquième", "neuvième": the cardinal with "ième", its last "e" dropped
  * ("quatre"), a "u" added ("cinq") or its "f" turned to "v" ("neuf").
  */
-function ordinal(word: string, cardinal: (word: string) => number | undefined): number | undefined {
+function ordinal(said: string, cardinal: (word: string) => number | undefined): number | undefined {
+  const word = said.normalize('NFD').replace(/\p{M}/gu, '');
   const written = WRITTEN_ORDINAL.exec(word);
   if (written) return Number(written[1]);
   const named = ORDINAL_WORDS[word];
@@ -41,15 +42,16 @@ export const FRENCH: Language = {
   ],
   contractionSuffixes: [],
   compounds: false,
-  // Longest first, so "arrivées", "arrivée", "arrivé" and "arriver" all come down to "arriv".
-  inflections: ['ees', 'ee', 'es', 'ent', 'er', 'ez', 'e', 's', 'x'],
-  fillers: ['euh', 'heu', 'hum', 'hmm', 'bah', 'ben', 'bof', 'bon', 'plait', 'alors', 'donc', 'bref', 'voila', 'juste', 'vraiment', 'genre', 'bonjour', 'salut', 'coucou', 'allo', 'alexa', 'google'],
+  // Longest first, so "arrivées", "arrivée", "arrivé" and "arriver" all come down to "arriv", "dernière" and "dernier" to "derni".
+  inflections: ['ees', 'ee', 'eres', 'ere', 'es', 'ent', 'ers', 'er', 'ez', 'e', 's', 'x'],
+  fillers: ['euh', 'heu', 'hum', 'hmm', 'bah', 'ben', 'bof', 'bon', 'plait', 'alors', 'donc', 'bref', 'voila', 'juste', 'vraiment', 'franchement', 'genre', 'bonjour', 'salut', 'coucou', 'allo', 'alexa', 'google'],
   acknowledgements: ['ok', 'okay', 'de accord', 'tres bien', 'entendu', 'bon'],
   articles: ['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'au', 'aux'],
   determiners: ['vos', 'votre', 'tes', 'ton', 'ta', 'quelques', 'certains', 'certaines'],
   hedges: [
-    'je pense', 'je crois', 'je dirais', 'je suppose', 'il me semble', 'je voudrais', 'je veux', 'je prends', 'je vais prendre',
-    'je prendrai', 'on va dire', 'disons', 'va pour', 'ce sera', 'ca sera', 'peut etre', 'probablement', 'sans doute', 'plutot',
+    // Not "je prends": taking one of the results is buying it.
+    'je pense', 'je crois', 'je dirais', 'je suppose', 'il me semble', 'je voudrais', 'je veux', 'on va dire', 'disons', 'ce sera',
+    'ca sera', 'peut etre', 'probablement', 'sans doute', 'plutot',
     'merci', 'merci bien', 'si il vous plait', 'si il te plait', 'du coup', 'en fait', 'un peu', 'a peu pres', 'mettez', 'mets',
   ],
   repairs: [

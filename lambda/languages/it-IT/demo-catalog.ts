@@ -3,8 +3,7 @@ import { DEMO_SPOKEN_NAMES } from './demo-names';
 
 /**
  * The words shoppers in Italy use for the demo catalog's categories and attribute values. A store
- * supplies its own. An attribute's first word is how it is said back ("niente del genere da
- * trekking", "è disponibile in nero"), so it reads after "in" or on its own.
+ * supplies its own.
  */
 const TERMS: DemoCatalogWords['terms'] = {
   categories: {
@@ -55,7 +54,7 @@ const TERMS: DemoCatalogWords['terms'] = {
       'macinacaffè', 'tagliere', 'casseruola', 'caffettiera', 'moka',
     ],
     home: [
-      'casa', 'ulivo', 'pianta finta', 'coperta ponderata', 'set di lenzuola', 'specchio', 'tende', 'lampadine', 'diffusore',
+      'articoli per la casa', 'ulivo', 'pianta finta', 'coperta ponderata', 'set di lenzuola', 'specchio', 'tende', 'lampadine', 'diffusore',
       'accappatoio', 'tappetino da bagno', 'aspirapolvere', 'coperta', 'plaid', 'candela', 'candele', 'cuscino', 'cuscini', 'lampada',
       'tappeto', 'asciugamano', 'asciugamani', 'lenzuola', 'biancheria da letto', 'vaso',
     ],
@@ -71,33 +70,36 @@ const TERMS: DemoCatalogWords['terms'] = {
     'gift-cards': ['carta regalo', 'buono acquisto', 'carte regalo', 'buono regalo', 'buoni regalo', 'gift card', 'buono'],
   },
   attributeValues: {
-    'feature:waterproof': ['impermeabile', 'impermeabili', 'waterproof'],
-    'feature:wireless': ['wireless', 'senza fili', 'bluetooth'],
-    'feature:vegan': ['vegano', 'vegana', 'vegani', 'vegane'],
-    'feature:organic': ['biologico', 'biologica', 'biologici', 'biologiche', 'bio'],
-    'feature:insulated': ['imbottito', 'imbottita', 'imbottiti', 'termico', 'termica'],
-    'feature:lightweight': ['leggero', 'leggera', 'leggeri', 'leggere', 'ultraleggero'],
+    // One form of each word: the query's stem reads the others ("nera", "neri" → "nero"). The store
+    // says an attribute back in the first of its words in alphabetical order, so that one reads
+    // after "niente del genere" or "disponibile in": "adatto alla corsa", "di lana", "nero".
+    'feature:waterproof': ['impermeabile', 'waterproof'],
+    'feature:wireless': ['bluetooth', 'senza fili'],
+    'feature:vegan': ['vegano'],
+    'feature:organic': ['bio', 'biologico'],
+    'feature:insulated': ['imbottito', 'termico'],
+    'feature:lightweight': ['leggero', 'ultraleggero'],
     'feature:packable': ['comprimibile', 'tascabile'],
-    'use:hiking': ['da trekking', 'trekking', 'escursionismo', 'escursioni', 'escursione', 'montagna'],
-    'use:running': ['da corsa', 'corsa', 'running', 'correre', 'jogging'],
-    'use:travel': ['da viaggio', 'viaggio', 'viaggi', 'viaggiare', 'vacanza'],
-    'use:camping': ['da campeggio', 'campeggio', 'camping'],
-    'use:everyday': ['da tutti i giorni', 'tutti i giorni', 'uso quotidiano'],
-    'material:wool': ['in lana', 'lana', 'di lana'],
+    'use:hiking': ['adatto al trekking', 'da trekking', 'trekking', 'escursionismo', 'escursione', 'montagna'],
+    'use:running': ['adatto alla corsa', 'da corsa', 'corsa', 'correre', 'jogging'],
+    'use:travel': ['adatto ai viaggi', 'da viaggio', 'viaggio', 'viaggiare', 'vacanza'],
+    'use:camping': ['adatto al campeggio', 'da campeggio', 'campeggio', 'camping'],
+    'use:everyday': ["adatto all'uso quotidiano", 'da tutti i giorni', 'tutti i giorni', 'uso quotidiano'],
+    'material:wool': ['di lana', 'in lana', 'lana'],
     'material:merino wool': ['in lana merino', 'lana merino', 'merino'],
-    'material:leather': ['in pelle', 'pelle', 'di pelle', 'cuoio'],
-    'material:organic cotton': ['in cotone biologico', 'cotone biologico', 'cotone bio'],
-    'color:black': ['nero', 'nera', 'neri', 'nere'],
-    'color:white': ['bianco', 'bianca', 'bianchi', 'bianche'],
-    'color:blue': ['blu', 'azzurro', 'azzurra'],
-    'color:red': ['rosso', 'rossa', 'rossi', 'rosse'],
-    'color:green': ['verde', 'verdi'],
-    'color:grey': ['grigio', 'grigia', 'grigi', 'grigie'],
-    'color:brown': ['marrone', 'marroni'],
+    'material:leather': ['di pelle', 'in pelle', 'pelle'],
+    'material:organic cotton': ['di cotone biologico', 'in cotone biologico'],
+    'color:black': ['nero'],
+    'color:white': ['bianco'],
+    'color:blue': ['blu'],
+    'color:red': ['rosso'],
+    'color:green': ['verde'],
+    'color:grey': ['grigio'],
+    'color:brown': ['marrone'],
     'color:navy': ['blu navy', 'blu scuro'],
-    'color:yellow': ['giallo', 'gialla', 'gialli', 'gialle'],
+    'color:yellow': ['giallo'],
     'color:pink': ['rosa'],
-    'color:orange': ['arancione', 'arancioni'],
+    'color:orange': ['arancione'],
     'gender:women': ['da donna', 'donna', 'donne', 'femminile'],
     'gender:men': ['da uomo', 'uomo', 'uomini', 'maschile'],
   },

@@ -112,8 +112,8 @@ export const ITALIAN: Language = {
     'tuo', 'tua', 'tuoi', 'tue', 'suo', 'sua', 'suoi', 'sue',
   ],
   hedges: [
-    'penso', 'credo', 'direi', 'mi sa', 'forse', 'probabilmente', 'magari', 'vorrei', 'voglio', 'mi serve', 'prendo',
-    'prenderei', 'facciamo', 'diciamo', 'mettiamo', 'grazie', 'per favore', 'per piacere', 'per cortesia', 'allora',
+    'penso', 'credo', 'direi', 'mi sa', 'forse', 'probabilmente', 'magari', 'vorrei', 'voglio', 'mi serve',
+    'facciamo', 'diciamo', 'mettiamo', 'grazie', 'per favore', 'per piacere', 'per cortesia', 'allora',
     'quindi', 'per ora', 'tipo', 'direi che', 'penso che', 'credo che', 'va bene', 'pure',
   ],
   repairs: [
@@ -183,7 +183,7 @@ export const ITALIAN: Language = {
     },
     present: ['adesso', 'ora', 'in questo momento'],
     one: ['un', 'uno', 'una'],
-    vagueCounts: { paio: 2, 'un paio': 2, qualche: 3, pochi: 3, alcuni: 3, alcune: 3 },
+    vagueCounts: { paio: 2, 'un paio': 2, qualche: 3, pochi: 3, alcuni: 3, alcune: 3, decina: 10, quindicina: 15 },
     relativePeriods: {
       'altra settimana': { unit: 'week', offset: -1 }, 'settimana prima della scorsa': { unit: 'week', offset: -2 },
       'altro mese': { unit: 'month', offset: -1 }, 'mese prima dello scorso': { unit: 'month', offset: -2 },
