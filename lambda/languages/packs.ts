@@ -8,15 +8,16 @@ import { IT_IT } from './it-IT';
 import type { LanguagePack } from './pack';
 
 /**
- * Every language pack, by locale; the first is the fallback for a locale no pack speaks. Adding a
- * locale: README.md, "Adding a language".
+ * Every language pack, by locale; the first is the fallback for a locale no pack speaks, and the
+ * first of a language is the one a call goes on in where the caller's country has none of its own.
+ * Adding a locale: README.md, "Adding a language".
  */
 export const PACKS = {
   'en-US': EN_US,
   'de-DE': DE_DE,
   'en-GB': EN_GB,
-  'es-US': ES_US,
   'es-ES': ES_ES,
+  'es-US': ES_US,
   'fr-FR': FR_FR,
   'it-IT': IT_IT,
 } as const satisfies Readonly<Record<string, LanguagePack>>;

@@ -147,6 +147,15 @@ describe('the language a caller speaks', () => {
     expect(languageChange('en-US', { text: 'hallo', lang: 'de' })).toEqual({ locale: 'de-DE', onlyAsked: false });
     expect(languageChange('en-US', { text: 'hallo', lang: 'de-DE' })).toBeUndefined();
     expect(languageChange('en-US', { text: 'hello', lang: 'en' })).toBeUndefined();
-    expect(languageChange('en-US', { text: 'bonjour', lang: 'fr' })).toBeUndefined();
+    expect(languageChange('en-US', { text: 'bonjour', lang: 'fr' })).toEqual({ locale: 'fr-FR', onlyAsked: false });
+    expect(languageChange('en-US', { text: 'goedendag', lang: 'nl' })).toBeUndefined();
+  });
+
+  it('goes on in the locale of the call’s country where the language has one there', () => {
+    expect(languageChange('en-US', { text: 'hola', lang: 'es' })).toEqual({ locale: 'es-US', onlyAsked: false });
+    expect(languageChange('en-GB', { text: 'hola', lang: 'es' })).toEqual({ locale: 'es-ES', onlyAsked: false });
+    expect(languageChange('es-US', { text: 'English please' })).toEqual({ locale: 'en-US', onlyAsked: true });
+    expect(languageChange('de-DE', { text: 'English please' })).toEqual({ locale: 'en-US', onlyAsked: true });
+    expect(languageChange('fr-FR', { text: 'espagnol s’il vous plaît' })).toEqual({ locale: 'es-ES', onlyAsked: true });
   });
 });

@@ -1,6 +1,5 @@
 import i18next from 'i18next';
-import deDE from '../../lambda/languages/de-DE/messages.json';
-import enUS from '../../lambda/languages/en-US/messages.json';
+import { PACKS } from '../../lambda/languages/packs';
 import { hasMessage, LOCALES, type MessageKey, translator } from '../../lambda/speech/i18n';
 
 /**
@@ -11,7 +10,7 @@ import { hasMessage, LOCALES, type MessageKey, translator } from '../../lambda/s
 
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: { 'en-US': { translation: enUS }, 'de-DE': { translation: deDE } },
+  resources: Object.fromEntries(Object.entries(PACKS).map(([locale, pack]) => [locale, { translation: pack.messages }])),
   lng: 'en-US',
   fallbackLng: 'en-US',
   supportedLngs: [...LOCALES],
@@ -28,7 +27,7 @@ function leaves(messages: object, prefix = ''): [string, string][] {
   );
 }
 
-const texts = [...leaves(enUS), ...leaves(deDE)];
+const texts = Object.values(PACKS).flatMap((pack) => leaves(pack.messages));
 /** Every key a caller can say: plural forms by their base name. */
 const keys = [...new Set(texts.map(([key]) => key.replace(PLURAL_SUFFIX, '')))].sort();
 const pluralKeys = new Set(texts.filter(([key]) => PLURAL_SUFFIX.test(key)).map(([key]) => key.replace(PLURAL_SUFFIX, '')));

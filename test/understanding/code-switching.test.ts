@@ -9,24 +9,31 @@ import { EVALUATION_TODAY, loadMixedSet, type LocaleReport, reportLines, scoreSe
 const cases = loadMixedSet();
 const locales = [...new Set(cases.map((testCase) => testCase.locale))].sort();
 
-it('has a language pack for every line the set was written for', () => {
+it('has a language pack and a floor for every line the set was written for', () => {
   expect(locales.filter((locale) => !isUnderstoodLocale(locale))).toEqual([]);
+  expect(Object.keys(INTENT_FLOORS).sort()).toEqual(locales);
 });
 const reports: LocaleReport[] = [];
+
+/**
+ * What the mixed reading reaches today (the locale's own words alone: de-DE 4/10, es-US 30/39,
+ * fr-FR 4/8 intents); the sets are small, so one phrasing is 3 to 12 points.
+ */
+const INTENT_FLOORS: Readonly<Record<string, number>> = { 'de-DE': 0.8, 'es-US': 0.9, 'fr-FR': 0.85 };
 
 afterAll(() => {
   const printed = reports.flatMap((report) => [...reportLines(report, 'Understanding of mixed-language phrasings', { misses: false }), '']);
   if (printed.length > 0) process.stdout.write(`\n${printed.join('\n')}\n`);
 });
 
-it.each(locales.filter(isUnderstoodLocale))('reads phrasings that mix English into %s', (locale) => {
+it.each(locales)('reads phrasings that mix English into %s', (locale) => {
   const report = scoreSet(
     locale,
     cases.filter((testCase) => testCase.locale === locale),
     (testCase) => understand({ text: testCase.say, locale, today: EVALUATION_TODAY, ...(testCase.asked ? { expecting: [testCase.asked] } : {}) }),
   );
   reports.push(report);
-  expect(share(report.intent)).toBeGreaterThanOrEqual(0);
+  expect(share(report.intent)).toBeGreaterThanOrEqual(INTENT_FLOORS[locale] ?? 1);
 });
 
 describe('a locale whose shoppers mix in another language', () => {
