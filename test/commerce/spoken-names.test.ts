@@ -1,6 +1,6 @@
 import { commerceInLocale, namedFor } from '../../lambda/commerce/spoken-names';
 import { DEMO_PRODUCTS } from '../../lambda/commerce/sqlite/demo-catalog';
-import { DE_DE } from '../../lambda/languages/de-DE';
+import { PACKS } from '../../lambda/languages/packs';
 import { openEmbeddedStore } from '../../lambda/commerce/sqlite/embedded-store';
 import { MAX_SPOKEN_NAME_CHARS } from '../../lambda/commerce/http/wire-limits';
 import { ProductSchema } from '../../lambda/commerce/http/wire-schemas';
@@ -21,11 +21,10 @@ describe('spoken names per locale', () => {
     expect(namedFor(shoes, 'en-US', 'en-US')).toEqual(shoes);
   });
 
-  it('the demo catalog names every German name after a real product, short enough for the wire', () => {
+  it.each(Object.values(PACKS).map((pack) => [pack.locale, pack] as const))('the %s pack names demo products that exist, each short enough for the wire', (_, pack) => {
     const ids = new Set(DEMO_PRODUCTS.map((product) => product.id));
-    for (const [id, name] of Object.entries(DE_DE.demoCatalog.spokenNames)) {
-      expect(ids.has(id)).toBe(true);
-      expect(name.length).toBeLessThanOrEqual(MAX_SPOKEN_NAME_CHARS);
+    for (const [id, name] of Object.entries(pack.demoCatalog.spokenNames)) {
+      expect({ id, known: ids.has(id), fits: name.length <= MAX_SPOKEN_NAME_CHARS }).toEqual({ id, known: true, fits: true });
     }
   });
 

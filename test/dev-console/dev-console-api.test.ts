@@ -158,7 +158,7 @@ describe('the dev console', () => {
     expect((await turn({ settings: settings(), said: '  ' })).status).toBe(400);
     expect((await turn({ settings: settings({ platform: 'cortana' }), said: 'hi' })).status).toBe(400);
     expect((await turn({ settings: settings({ shopperId: 'shopper-zed' }), said: 'hi' })).body.error).toBe('the store has no shopper "shopper-zed"');
-    expect((await turn({ settings: settings({ locale: 'fr-FR' }), said: 'bonjour' })).body.error).toBe('no interaction model for fr-FR');
+    expect((await turn({ settings: settings({ locale: 'nl-NL' }), said: 'goedendag' })).body.error).toBe('no interaction model for nl-NL');
     expect((await turn({ settings: settings(), session: { id: 'x' }, said: 'hi' })).status).toBe(400);
   });
 });

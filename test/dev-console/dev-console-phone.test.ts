@@ -79,7 +79,7 @@ describe('the dev console on the phone', () => {
   it('refuses what is not a call turn', async () => {
     expect((await post('/dev-console/api/call', { call: null, locale: 'en-US', said: ' ' })).status).toBe(400);
     expect((await post('/dev-console/api/call', { call: 'not-a-call', locale: 'en-US', said: 'hi' })).status).toBe(400);
-    expect((await post('/dev-console/api/call', { call: null, locale: 'fr-FR', said: 'bonjour' })).body.error).toBe('no interaction model for fr-FR');
+    expect((await post('/dev-console/api/call', { call: null, locale: 'nl-NL', said: 'goedendag' })).body.error).toBe('no interaction model for nl-NL');
     expect((await post('/dev-console/api/call', { call: null, shopperId: 'shopper-zed', locale: 'en-US', said: 'hi' })).body.error).toBe('the store has no shopper "shopper-zed"');
     expect((await post('/dev-console/api/call/hang-up', { call: 42 })).status).toBe(400);
   });

@@ -51,7 +51,7 @@ describe('addresses in the United States and spoken e-mails, kept out of what is
   it.each([
     ['vivo en el 1420 de la calle Mission', 'vivo en el [address]'],
     ['mándelo a calle Mission 1420 por favor', 'mándelo a [address] por favor'],
-    ['es el 2300 de la avenida César Chávez apartamento 4B', 'es el [address] [address]'],
+    ['es el 2300 de la avenida César Chávez apartamento 4B', 'es el [number] de la [address]'],
     ['la dirección es 85 bulevar Sunset', 'la dirección es [address]'],
     ['cámbienla a 1600 Pennsylvania Avenue', 'cámbienla a [address]'],
     ['tengo apartado postal 4521', 'tengo [address]'],

@@ -1,3 +1,4 @@
+import { LOCALES } from '../../lambda/languages/packs';
 import { XMLParser } from 'fast-xml-parser';
 import { CALL_STATE_TTL_MS, loadCall } from '../../lambda/platforms/phone/call-state';
 import { TEST_NOW } from '../support/test-app';
@@ -142,7 +143,7 @@ describe('a caller who speaks German to an English line', () => {
     };
     const relay = twiml.Response.Connect.ConversationRelay;
     expect(relay.language).toBe('en-US');
-    expect(relay.Language.map((language) => language.code)).toEqual(['en-US', 'de-DE']);
+    expect(relay.Language.map((language) => language.code)).toEqual([...LOCALES]);
   });
 
   it('is switched to German with a language message, and the call goes on in German with everything it knew', async () => {

@@ -26,16 +26,24 @@ export interface MedusaCustomer {
   readonly token: string;
 }
 
-/** What a running, seeded Medusa is, as the tests and `npm run medusa` need it. */
-export interface MedusaConnection {
+/** One Medusa server of a run, and the database it serves. */
+export interface MedusaInstance {
   readonly url: string;
+  /** Medusa's database, for the one kind of fact no Medusa API sets: when something happened (medusa-history.ts). */
+  readonly databaseUrl: string;
+}
+
+/**
+ * What a running, seeded Medusa is, as the tests and `npm run medusa` need it: the first server's
+ * address and database, and every server's (each serves its own copy of the one seeded store).
+ */
+export interface MedusaConnection extends MedusaInstance {
+  readonly instances: readonly MedusaInstance[];
   readonly publishableKey: string;
   /** A secret API key, for the tests' Admin API reads (what Medusa recorded); the skill never uses it. */
   readonly secretKey: string;
   /** Medusa's JWT secret, so tests can make a token Medusa itself refuses (an expired one). */
   readonly jwtSecret: string;
-  /** Medusa's database, for the one kind of fact no Medusa API sets: when something happened (medusa-history.ts). */
-  readonly databaseUrl: string;
   readonly regionId: string;
   readonly customers: readonly MedusaCustomer[];
   /** Each demo order line's Medusa item id, by the demo's line id ("10605-1": order 10605's first line). */
@@ -53,6 +61,11 @@ export interface MedusaServerOptions {
   readonly now?: Date;
   /** Where progress goes; quiet by default. */
   readonly log?: (line: string) => void;
+  /**
+   * How many Medusa servers to start, each on its own copy of the seeded database (copied, not
+   * seeded again): one per test worker, so that no worker's test changes another's store. One by default.
+   */
+  readonly copies?: number;
 }
 
 function freePort(): Promise<number> {
@@ -121,27 +134,30 @@ export async function startMedusaServer(options: MedusaServerOptions = {}): Prom
   const timings: { phase: string; ms: number }[] = [];
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-medusa-'));
   let pgBin: string | undefined;
-  let medusa: ChildProcess | undefined;
+  const servers: ChildProcess[] = [];
   const dataDir = path.join(workDir, 'data');
 
-  async function stop(): Promise<void> {
-    if (medusa && medusa.exitCode === null && medusa.pid) {
-      const exited = new Promise((resolve) => medusa!.once('exit', resolve));
+  async function stopServer(medusa: ChildProcess): Promise<void> {
+    if (medusa.exitCode !== null || !medusa.pid) return;
+    const exited = new Promise((resolve) => medusa.once('exit', resolve));
+    try {
+      process.kill(-medusa.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+    const killAfter = setTimeout(() => {
       try {
-        process.kill(-medusa.pid, 'SIGTERM');
+        process.kill(-medusa.pid!, 'SIGKILL');
       } catch {
         // Already gone.
       }
-      const killAfter = setTimeout(() => {
-        try {
-          process.kill(-medusa!.pid!, 'SIGKILL');
-        } catch {
-          // Already gone.
-        }
-      }, 5_000);
-      await exited;
-      clearTimeout(killAfter);
-    }
+    }, 5_000);
+    await exited;
+    clearTimeout(killAfter);
+  }
+
+  async function stop(): Promise<void> {
+    await Promise.all(servers.map(stopServer));
     if (pgBin && fs.existsSync(path.join(dataDir, 'postmaster.pid'))) {
       const [command, args] = asPostgres(path.join(pgBin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       await run(command, args).catch(() => undefined);
@@ -195,30 +211,67 @@ export async function startMedusaServer(options: MedusaServerOptions = {}): Prom
       }
       if (!fs.existsSync(resultPath)) throw new Error('seeding Medusa wrote no result');
     });
-    const seeded = JSON.parse(fs.readFileSync(resultPath, 'utf8')) as Omit<MedusaConnection, 'url' | 'jwtSecret' | 'databaseUrl' | 'customers' | 'timings' | 'lineIds'> & {
+    const seeded = JSON.parse(fs.readFileSync(resultPath, 'utf8')) as Omit<MedusaConnection, 'url' | 'jwtSecret' | 'databaseUrl' | 'instances' | 'customers' | 'timings' | 'lineIds'> & {
       lineIds: Record<string, string>;
       customers: Omit<MedusaCustomer, 'token'>[];
       timings: { phase: string; ms: number }[];
     };
     for (const step of seeded.timings) timings.push({ phase: `  seed: ${step.phase}`, ms: step.ms });
 
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    let output = '';
-    await timed(timings, 'medusa start', log, async () => {
-      medusa = spawn(MEDUSA_BIN, ['start'], { cwd: MEDUSA_SERVER_DIR, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-      const keep = (chunk: Buffer) => {
-        output = (output + chunk.toString()).slice(-20_000);
-      };
-      medusa.stdout?.on('data', keep);
-      medusa.stderr?.on('data', keep);
-      await waitForHealth(url, medusa, () => output, 180_000);
-    });
+    const copies = Math.max(1, Math.floor(options.copies ?? 1));
+    const databases = ['medusa', ...Array.from({ length: copies - 1 }, (_, index) => `medusa_${index + 2}`)];
+    if (copies > 1) {
+      // PostgreSQL copies a database file by file from a template nobody is connected to: far quicker than seeding again.
+      await timed(timings, `copies of the seeded database (${copies - 1})`, log, async () => {
+        for (const name of databases.slice(1)) await run(path.join(pgBin!, 'createdb'), ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'medusa', '-T', 'medusa', name]);
+      });
+    }
+    const ports: number[] = [];
+    while (ports.length < copies) {
+      const port = await freePort();
+      if (port !== pgPort && !ports.includes(port)) ports.push(port);
+    }
+    const instances = await timed(timings, copies > 1 ? `medusa start (${copies} servers)` : 'medusa start', log, () =>
+      Promise.all(
+        databases.map(async (database, index): Promise<MedusaInstance> => {
+          const port = ports[index]!;
+          const instance = { url: `http://127.0.0.1:${port}`, databaseUrl: `postgres://medusa@127.0.0.1:${pgPort}/${database}` };
+          let output = '';
+          const medusa = spawn(MEDUSA_BIN, ['start'], {
+            cwd: MEDUSA_SERVER_DIR,
+            env: { ...env, DATABASE_URL: instance.databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          servers.push(medusa);
+          const keep = (chunk: Buffer) => {
+            output = (output + chunk.toString()).slice(-20_000);
+          };
+          medusa.stdout?.on('data', keep);
+          medusa.stderr?.on('data', keep);
+          await waitForHealth(instance.url, medusa, () => output, 180_000);
+          return instance;
+        }),
+      ),
+    );
+    // Every copy holds the same customers, keys and tokens; the first server is the one the connection names first.
+    const [first] = instances as [MedusaInstance];
 
     const customers = await timed(timings, 'customer logins', log, () =>
-      Promise.all(seeded.customers.map(async (customer) => ({ ...customer, token: await customerToken(url, customer.email, customer.password) }))),
+      Promise.all(seeded.customers.map(async (customer) => ({ ...customer, token: await customerToken(first.url, customer.email, customer.password) }))),
     );
-    return { url, publishableKey: seeded.publishableKey, secretKey: seeded.secretKey, jwtSecret, databaseUrl: env.DATABASE_URL, regionId: seeded.regionId, customers, lineIds: seeded.lineIds, timings, stop };
+    return {
+      ...first,
+      instances,
+      publishableKey: seeded.publishableKey,
+      secretKey: seeded.secretKey,
+      jwtSecret,
+      regionId: seeded.regionId,
+      customers,
+      lineIds: seeded.lineIds,
+      timings,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -31,7 +31,7 @@ export const DEMO_SPOKEN_NAMES: Readonly<Record<string, string>> = {
   'dental-chews-medium-30-count': 'snacks dentales para perros',
   'dog-hiking-pack': 'mochila para perros',
   'pulse-wireless-earbuds': 'auriculares inalámbricos Pulse',
-  'open-box-studio-headphones': 'cascos de estudio Echofield, con caja abierta',
+  'open-box-studio-headphones': 'cascos Echofield, caja abierta',
   'boom-speaker': 'altavoz Boom',
   'outdoor-party-speaker': 'altavoz de fiesta para exterior',
   '40l-carry-on-travel-backpack': 'mochila de viaje para equipaje de mano',

@@ -32,7 +32,7 @@ export const DEMO_SPOKEN_NAMES: Readonly<Record<string, string>> = {
   'dental-chews-medium-30-count': 'premios dentales para perro',
   'dog-hiking-pack': 'mochila para perro',
   'pulse-wireless-earbuds': 'audífonos inalámbricos Pulse',
-  'open-box-studio-headphones': 'audífonos de estudio Echofield, caja abierta',
+  'open-box-studio-headphones': 'audífonos Echofield, caja abierta',
   'boom-speaker': 'bocina Boom',
   'outdoor-party-speaker': 'bocina para fiestas',
   '40l-carry-on-travel-backpack': 'mochila de viaje de mano',

@@ -35,7 +35,7 @@ export const FRENCH: Language = {
     "aujourd'hui": 'aujourdhui', "s'il": 'si il', "s'ils": 'si ils', "t'as": 'tu as', "t'es": 'tu es', "t'avais": 'tu avais',
     "y'a": 'il y a', ya: 'il y a', chuis: 'je suis', "j'suis": 'je suis', stp: 'si il te plait', svp: 'si il vous plait',
   },
-  // Longest first: "jusqu'à" is not "j'usqu'à".
+  // "jusqu'à", "lorsqu'il" and "puisqu'on" lose their apostrophe like "qu'il": the whole word comes back.
   elisions: [
     ["jusqu'", 'jusque '], ["lorsqu'", 'lorsque '], ["puisqu'", 'puisque '], ["qu'", 'que '], ["l'", 'le '], ["j'", 'je '],
     ["d'", 'de '], ["n'", 'ne '], ["s'", 'se '], ["c'", 'ce '], ["m'", 'me '], ["t'", 'te '],
@@ -44,7 +44,11 @@ export const FRENCH: Language = {
   compounds: false,
   // Longest first, so "arrivées", "arrivée", "arrivé" and "arriver" all come down to "arriv", "dernière" and "dernier" to "derni".
   inflections: ['ees', 'ee', 'eres', 'ere', 'es', 'ent', 'ers', 'er', 'ez', 'e', 's', 'x'],
-  fillers: ['euh', 'heu', 'hum', 'hmm', 'bah', 'ben', 'bof', 'bon', 'plait', 'alors', 'donc', 'bref', 'voila', 'juste', 'vraiment', 'franchement', 'genre', 'bonjour', 'salut', 'coucou', 'allo', 'alexa', 'google'],
+  // "plait" of "s'il vous plaît": the words before it are requests' words too, it alone says nothing.
+  fillers: [
+    'euh', 'heu', 'hum', 'hmm', 'bah', 'ben', 'bof', 'bon', 'plait', 'alors', 'donc', 'bref', 'voila', 'juste', 'vraiment', 'franchement',
+    'genre', 'bonjour', 'salut', 'coucou', 'allo', 'alexa', 'google',
+  ],
   acknowledgements: ['ok', 'okay', 'de accord', 'tres bien', 'entendu', 'bon'],
   articles: ['le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'au', 'aux'],
   determiners: ['vos', 'votre', 'tes', 'ton', 'ta', 'quelques', 'certains', 'certaines'],
@@ -55,7 +59,8 @@ export const FRENCH: Language = {
     'merci', 'merci bien', 'si il vous plait', 'si il te plait', 'du coup', 'en fait', 'un peu', 'a peu pres', 'mettez', 'mets',
   ],
   repairs: [
-    'euh non pardon', 'euh pardon', 'euh non attends', 'ah non pardon', 'oh pardon', 'non attendez', 'non attends', 'non pardon', 'non desole', 'non en fait', 'non plutot', 'ou plutot', 'euh non', 'non non',
+    'euh non pardon', 'euh pardon', 'euh non attends', 'ah non pardon', 'oh pardon', 'non attendez', 'non attends', 'non pardon',
+    'non desole', 'non en fait', 'non plutot', 'ou plutot', 'euh non', 'non non',
     'pardon', 'je veux dire', 'je voulais dire', 'enfin', 'en fait', 'attendez', 'attends', 'plutot', 'non',
   ],
   // "pas" alone would cut every "ne … pas" ("ça ne marche pas"): only a contrast rules out what follows.
