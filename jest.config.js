@@ -24,8 +24,9 @@ const MEDUSA_CONVERSATIONS = [...CONVERSATIONS, '<rootDir>/test/medusa/*.medusa.
 
 /**
  * The conversation tests over Medusa v2 (`npm run test:medusa` sets SHOPVOICE_MEDUSA_TESTS): its
- * global setup brings up PostgreSQL and Medusa from nothing and seeds them (2 to 4 minutes on a
- * 2-core machine, npm ci of Medusa aside), so it is its own step of CI rather than part of every `jest`.
+ * global setup brings up PostgreSQL and Medusa from nothing and seeds them, one Medusa server per
+ * worker on its own copy of the store (1 to 4 minutes on a 2-core machine, npm ci of Medusa aside),
+ * so it is its own step of CI rather than part of every `jest`.
  */
 const MEDUSA_PROJECT = {
   ...shared,

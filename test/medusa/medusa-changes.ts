@@ -63,8 +63,9 @@ const madeSince = <T extends Made>(list: readonly T[], since: Date) =>
  * past, so nothing of it is touched): a return's own shipping first, as Medusa requires.
  */
 export async function cancelMadeSince(since: Date): Promise<void> {
+  const after = `created_at[$gte]=${encodeURIComponent(since.toISOString())}`;
   const { returns } = await medusaAdmin<{ returns: (Made & { fulfillments?: Made[] | null })[] }>(
-    '/admin/returns?fields=id,created_at,canceled_at,status,fulfillments.id,fulfillments.created_at,fulfillments.canceled_at&order=-created_at&limit=100',
+    `/admin/returns?${after}&fields=id,created_at,canceled_at,status,fulfillments.id,fulfillments.created_at,fulfillments.canceled_at&limit=100`,
   );
   for (const made of madeSince(returns, since)) {
     for (const fulfillment of (made.fulfillments ?? []).filter((each) => !each.canceled_at)) {
@@ -72,6 +73,6 @@ export async function cancelMadeSince(since: Date): Promise<void> {
     }
     await medusaAdmin(`/admin/returns/${made.id}/cancel`, { method: 'POST', body: {} });
   }
-  const { orders } = await medusaAdmin<{ orders: Made[] }>('/admin/orders?fields=id,created_at,canceled_at,status&order=-created_at&limit=50');
+  const { orders } = await medusaAdmin<{ orders: Made[] }>(`/admin/orders?${after}&fields=id,created_at,canceled_at,status&limit=50`);
   for (const made of madeSince(orders, since)) await medusaAdmin(`/admin/orders/${made.id}/cancel`, { method: 'POST', body: {} });
 }

@@ -2,11 +2,19 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { MedusaConnection } from '../../tools/medusa/medusa-server';
 
-/** The run's Medusa, as medusa.global-setup.ts wrote it down. */
+/**
+ * The run's Medusa, as medusa.global-setup.ts wrote it down: the server of this jest worker, for
+ * the run starts one per worker (each on its own copy of the seeded store), so that one worker's
+ * tests never change what another's meet.
+ */
 export function medusaConnection(): MedusaConnection {
   const file = process.env.SHOPVOICE_MEDUSA_CONNECTION;
   if (!file) throw new Error('No Medusa in this run: the over-medusa jest project starts one (npm run test:medusa)');
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as MedusaConnection;
+  const connection = JSON.parse(fs.readFileSync(file, 'utf8')) as MedusaConnection;
+  const worker = Number(process.env.JEST_WORKER_ID ?? '1');
+  const instances = connection.instances ?? [];
+  const instance = instances.length > 0 ? instances[(Math.max(1, worker) - 1) % instances.length] : undefined;
+  return instance ? { ...connection, ...instance } : connection;
 }
 
 /** The Medusa customer a demo shopper is. */

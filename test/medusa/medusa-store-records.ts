@@ -157,8 +157,9 @@ export function medusaStoreRecords(connection: MedusaConnection, startedAt: Date
     async returns() {
       const { returns } = await medusaAdmin<{
         returns: { id: string; display_id: number; order_id: string; created_at: string; canceled_at: string | null; items: { item_id: string; quantity: number; reason_id: string | null; note: string | null }[] }[];
-      }>('/admin/returns?fields=id,display_id,order_id,created_at,canceled_at,items.item_id,items.quantity,items.reason_id,items.note&order=created_at&limit=200');
-      const held = returns.filter((each) => !each.canceled_at);
+      }>('/admin/returns?fields=id,display_id,order_id,created_at,canceled_at,items.item_id,items.quantity,items.reason_id,items.note&order=-created_at&limit=200');
+      // Newest first from Medusa (earlier tests' cancelled returns pile up behind them), oldest first here.
+      const held = returns.filter((each) => !each.canceled_at).reverse();
       if (held.length === 0) return [];
       const [{ orders }, { return_reasons: reasons }] = await Promise.all([
         medusaAdmin<{ orders: { id: string; display_id: number; items: { id: string; unit_price: number }[] }[] }>(
@@ -290,6 +291,7 @@ export function medusaStoreRecords(connection: MedusaConnection, startedAt: Date
     },
 
     async addProducts(records: readonly CatalogRecord[]) {
+      if (records.length === 0) return async () => {};
       const { salesChannelId, shippingProfileId, currencies } = await storeSettings();
       const handles = [...new Set(records.map((record) => record.category))];
       const { product_categories: categories } = await medusaAdmin<{ product_categories: { id: string; handle: string }[] }>(

@@ -112,8 +112,7 @@ function recordingCarts(checkout: Checkout, connection: MedusaConnection): { che
 const catalogs = new Map<CurrencyCode, Catalog>();
 
 /** The Medusa adapter against the run's Medusa, with its customers' own tokens. */
-export function medusaStoreUnderTest(now: () => Date, currency: CurrencyCode = 'USD'): StoreUnderTest {
-  const connection = medusaConnection();
+export function medusaStoreUnderTest(now: () => Date, currency: CurrencyCode = 'USD', connection: MedusaConnection = medusaConnection()): StoreUnderTest {
   const source = medusaSource(connection);
   const options = { catalogLocale: 'en-US', currency, timeZone: 'America/New_York', clock: now, breaker: false } as const;
   const store = createMedusaStoreCommerce(source, options);

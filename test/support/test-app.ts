@@ -29,7 +29,7 @@ export interface TestApp {
   readonly records: StoreRecords;
   /** The store's own ids of the demo's shoppers and order lines. */
   readonly ids: StoreIds;
-  /** Carts the store prepared, newest last: only a store that takes payment at its checkout page (Shopify) makes any. */
+  /** Carts the store prepared, newest last: only a store that takes payment at its checkout page (Shopify, Medusa) makes any. */
   carts(): readonly CartMade[];
   token(shopperId: string, expiresIn?: string | number): Promise<string>;
   close(): void;

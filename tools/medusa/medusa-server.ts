@@ -223,7 +223,18 @@ export async function startMedusaServer(options: MedusaServerOptions = {}): Prom
     if (copies > 1) {
       // PostgreSQL copies a database file by file from a template nobody is connected to: far quicker than seeding again.
       await timed(timings, `copies of the seeded database (${copies - 1})`, log, async () => {
-        for (const name of databases.slice(1)) await run(path.join(pgBin!, 'createdb'), ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'medusa', '-T', 'medusa', name]);
+        for (const name of databases.slice(1)) {
+          // A template must have no session: one autovacuum may still hold for a moment after seeding.
+          for (let attempt = 1; ; attempt += 1) {
+            try {
+              await run(path.join(pgBin!, 'createdb'), ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'medusa', '-T', 'medusa', name]);
+              break;
+            } catch (error) {
+              if (attempt >= 5) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 1_000));
+            }
+          }
+        }
       });
     }
     const ports: number[] = [];

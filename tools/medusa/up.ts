@@ -5,9 +5,10 @@
  *
  *   npm run medusa                     # the demo history laid out around now
  *   npm run medusa -- --out info.json  # also writes the connection (keys, tokens) to a file
- *   npm run medusa -- --now 2026-11-26T15:00:00Z --out info.json
- *                                      # the history the tests expect (TEST_NOW); with the file in
- *                                      # SHOPVOICE_MEDUSA_CONNECTION, test:medusa uses this Medusa
+ *   npm run medusa -- --now 2026-11-26T15:00:00Z --copies 2 --out info.json
+ *                                      # the history the tests expect (TEST_NOW), a server per jest
+ *                                      # worker; with the file in SHOPVOICE_MEDUSA_CONNECTION,
+ *                                      # test:medusa uses these servers
  */
 import fs from 'node:fs';
 import { startMedusaServer } from './medusa-server';
@@ -18,7 +19,10 @@ async function main(): Promise<void> {
   const nowAt = process.argv.indexOf('--now');
   const now = nowAt > 0 ? new Date(process.argv[nowAt + 1] ?? '') : undefined;
   if (now && Number.isNaN(now.getTime())) throw new Error('--now must be an ISO date-time, e.g. 2026-11-26T15:00:00Z');
-  const server = await startMedusaServer({ ...(now ? { now } : {}), log: (line) => console.error(`medusa: ${line}`) });
+  const copiesAt = process.argv.indexOf('--copies');
+  const copies = copiesAt > 0 ? Number(process.argv[copiesAt + 1]) : 1;
+  if (!Number.isInteger(copies) || copies < 1 || copies > 4) throw new Error('--copies must be a whole number from 1 to 4');
+  const server = await startMedusaServer({ ...(now ? { now } : {}), copies, log: (line) => console.error(`medusa: ${line}`) });
   const shutdown = () => {
     server.stop().then(
       () => process.exit(0),
