@@ -21,6 +21,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // A pack's sentences are read when its locale first speaks (LanguagePack.messages), not when it is imported.
+    files: ['lambda/languages/*/index.ts'],
+    rules: { '@typescript-eslint/no-require-imports': ['error', { allow: ['^\\./messages(-overrides)?\\.json$'] }] },
+  },
+  {
     // Platform SDKs belong to the adapters alone.
     files: ['lambda/**/*.ts'],
     ignores: ['lambda/platforms/**'],

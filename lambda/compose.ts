@@ -3,7 +3,7 @@ import { createAccessTokenVerifierFromConfig } from './auth/verifier-from-config
 import { configuredWebhookRelay } from './commerce/handoff-webhook/configured-relay';
 import { relayedHandoffs, type WebhookRelay } from './commerce/handoff-webhook/webhook-relay';
 import type { Adapters } from './commerce/adapters';
-import type { CallStates, Commerce, SkillState, StoreCommerce, TurnEvents } from './commerce/ports';
+import type { AccountLinkState, CallStates, Commerce, SkillState, StoreCommerce, TurnEvents } from './commerce/ports';
 import type { Config } from './config';
 import type { TextReader } from './core/own-reading';
 import { createRouter, type Router, TurnEventNotRecordedError } from './core/router';
@@ -38,6 +38,8 @@ export interface Shopvoice {
   readonly turnWrites: Pick<TurnWrites, 'start' | 'settle' | 'pending'>;
   /** Where the phone keeps its calls, when the state store can (the phone carries no session). */
   readonly callStates?: CallStates;
+  /** What the account linking served for a Medusa store keeps between requests, when the state store can. */
+  readonly accountLinks?: AccountLinkState;
   /** Telling shoppers when their orders move, when configured and the state store can (events/). */
   readonly orderEvents?: OrderEvents;
   /**
@@ -178,6 +180,7 @@ export function composeShopvoice(config: Config, options: ComposeOptions): Shopv
     turnEvents: state.turnEvents,
     turnWrites,
     ...(state.callStates ? { callStates: state.callStates } : {}),
+    ...(state.accountLinks ? { accountLinks: state.accountLinks } : {}),
     ...(orderEvents ? { orderEvents } : {}),
     forgetByAccessToken,
     close() {

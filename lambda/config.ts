@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import * as z from 'zod';
+import * as z from './zod-mini';
 import { CURRENCY_CODES, type CurrencyCode } from './commerce/ports';
 import type { PurchasePinPolicy } from './core/flow';
 import { DEFAULT_MIN_SPEAKER_CONFIDENCE, type HouseholdPolicy, ORDER_DETAIL_MODES, PURCHASE_AUTH_MODES } from './household/household-policy';
@@ -239,45 +239,53 @@ const FALSE_WORDS = ['0', 'false', 'no', 'off'];
 const TRUE_WORDS = ['1', 'true', 'yes', 'on'];
 
 /** Unset and blank mean "not set", so a `.env` line left empty keeps the default. */
-const text = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+const text = z.pipe(
+  z.optional(z.string()),
+  z.transform((value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim())),
+);
+
+/** A set value `test` accepts (unset passes), or the problem `message` names. */
+const setValue = (test: (value: string) => boolean, message: string) =>
+  z.optional(z.string()).check(z.refine((value) => value === undefined || test(value), message));
 
 const flag = (fallback: boolean) =>
-  text.pipe(
-    z
-      .string()
-      .optional()
-      .refine((value) => value === undefined || [...FALSE_WORDS, ...TRUE_WORDS].includes(value.toLowerCase()), 'must be true or false')
-      .transform((value) => (value === undefined ? fallback : TRUE_WORDS.includes(value.toLowerCase()))),
+  z.pipe(
+    text,
+    z.pipe(
+      setValue((value) => [...FALSE_WORDS, ...TRUE_WORDS].includes(value.toLowerCase()), 'must be true or false'),
+      z.transform((value: string | undefined) => (value === undefined ? fallback : TRUE_WORDS.includes(value.toLowerCase()))),
+    ),
   );
 
 const wholeNumber = (fallback: number, min: number, max: number) =>
-  text.pipe(
-    z
-      .string()
-      .optional()
-      .refine((value) => value === undefined || /^\d+$/.test(value), 'must be a whole number')
-      .transform((value) => (value === undefined ? fallback : Number.parseInt(value, 10)))
-      .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)),
+  z.pipe(
+    text,
+    z.pipe(
+      z.pipe(
+        setValue((value) => /^\d+$/.test(value), 'must be a whole number'),
+        z.transform((value: string | undefined) => (value === undefined ? fallback : Number.parseInt(value, 10))),
+      ),
+      z.number().check(z.gte(min, `must be at least ${min}`), z.lte(max, `must be at most ${max}`)),
+    ),
   );
 
-const httpUrl = text.pipe(
-  z
-    .string()
-    .optional()
-    .refine((value) => value === undefined || /^https?:\/\/[^\s/]+/.test(value), 'must be an http(s) URL'),
-);
+/** Text that, when set, must match `pattern`; `message` names the problem. */
+const textMatching = (pattern: RegExp, message: string) => z.pipe(text, z.optional(z.string().check(z.regex(pattern, message))));
+
+const httpUrl = z.pipe(text, setValue((value) => /^https?:\/\/[^\s/]+/.test(value), 'must be an http(s) URL'));
 
 /** Comma-separated web origins as a browser sends them (scheme://host[:port], no path), each normalised by URL. */
-const originList = text.pipe(
-  z
-    .string()
-    .optional()
-    .transform((value) => (value ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
-    .refine((origins) => origins.every(isWebOrigin), 'must be comma-separated origins such as https://app.example.com,http://localhost:6274 (no path, no wildcard)')
-    .transform((origins) => origins.map((origin) => new URL(origin).origin)),
+const originList = z.pipe(
+  text,
+  z.pipe(
+    z
+      .pipe(
+        z.optional(z.string()),
+        z.transform((value: string | undefined) => (value ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')),
+      )
+      .check(z.refine((origins) => origins.every(isWebOrigin), 'must be comma-separated origins such as https://app.example.com,http://localhost:6274 (no path, no wildcard)')),
+    z.transform((origins: string[]) => origins.map((origin) => new URL(origin).origin)),
+  ),
 );
 
 function isWebOrigin(value: string): boolean {
@@ -291,12 +299,7 @@ function isWebOrigin(value: string): boolean {
   }
 }
 
-const timeZone = text.pipe(
-  z
-    .string()
-    .optional()
-    .refine((value) => value === undefined || isTimeZone(value), 'must be an IANA time zone such as America/New_York'),
-);
+const timeZone = z.pipe(text, setValue(isTimeZone, 'must be an IANA time zone such as America/New_York'));
 
 function isTimeZone(value: string): boolean {
   try {
@@ -309,88 +312,48 @@ function isTimeZone(value: string): boolean {
 
 /** Every setting Shopvoice reads, by its environment name. `.env.example` documents each one. */
 const envSchema = z.object({
-  NODE_ENV: text.pipe(z.enum(ENVIRONMENTS, { error: 'must be development, test or production (lowercase)' }).optional()),
+  NODE_ENV: z.pipe(text, z.optional(z.enum(ENVIRONMENTS, { error: 'must be development, test or production (lowercase)' }))),
   PORT: wholeNumber(3000, 1, 65535),
-  HOST: text.pipe(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9.:%-]+$/, 'must be a host name or IP address, e.g. 127.0.0.1, or 0.0.0.0 for every interface')
-      .optional(),
-  ),
+  HOST: textMatching(/^[A-Za-z0-9.:%-]+$/, 'must be a host name or IP address, e.g. 127.0.0.1, or 0.0.0.0 for every interface'),
   SHOPVOICE_DATA_DIR: text,
   SHOPVOICE_STORE_PATH: text,
   AWS_LAMBDA_FUNCTION_NAME: text,
   AWS_REGION: text,
 
-  STORE_ADAPTER: text.pipe(z.enum(['embedded', 'http', 'shopify', 'medusa']).optional()),
+  STORE_ADAPTER: z.pipe(text, z.optional(z.enum(['embedded', 'http', 'shopify', 'medusa']))),
   STORE_API_URL: httpUrl,
   STORE_API_KEY: text,
   STORE_API_TIMEOUT_MS: wholeNumber(2500, 100, 8000),
 
-  SHOPIFY_STORE_DOMAIN: text.pipe(
-    z
-      .string()
-      .regex(/^(https?:\/\/)?[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, 'must be the store\'s domain, e.g. northwind.myshopify.com')
-      .optional(),
-  ),
+  SHOPIFY_STORE_DOMAIN: textMatching(/^(https?:\/\/)?[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, 'must be the store\'s domain, e.g. northwind.myshopify.com'),
   SHOPIFY_STOREFRONT_TOKEN: text,
-  SHOPIFY_API_VERSION: text.pipe(
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}$/, 'must be a Shopify API version such as 2026-04')
-      .optional(),
-  ),
+  SHOPIFY_API_VERSION: textMatching(/^\d{4}-\d{2}$/, 'must be a Shopify API version such as 2026-04'),
   SHOPIFY_CUSTOMER_ACCOUNT_API_URL: httpUrl,
   SHOPIFY_RETURN_WINDOW_DAYS: wholeNumber(30, 0, 365),
 
   MEDUSA_BACKEND_URL: httpUrl,
-  MEDUSA_PUBLISHABLE_KEY: text.pipe(z.string().regex(/^pk_[A-Za-z0-9]+$/, 'must be a Medusa publishable API key (pk_…)').optional()),
-  MEDUSA_SECRET_API_KEY: text.pipe(z.string().regex(/^sk_[A-Za-z0-9]+$/, 'must be a Medusa secret API key (sk_…)').optional()),
+  MEDUSA_PUBLISHABLE_KEY: textMatching(/^pk_[A-Za-z0-9]+$/, 'must be a Medusa publishable API key (pk_…)'),
+  MEDUSA_SECRET_API_KEY: textMatching(/^sk_[A-Za-z0-9]+$/, 'must be a Medusa secret API key (sk_…)'),
   MEDUSA_RETURN_WINDOW_DAYS: wholeNumber(30, 0, 365),
-  MEDUSA_CHECKOUT_URL: text.pipe(
-    z
-      .string()
-      .regex(/^https?:\/\/\S*\{cart_id\}\S*$/, 'must be the storefront URL that opens a cart, with {cart_id} in it')
-      .optional(),
-  ),
-  MEDUSA_LINK_CLIENT_ID: text.pipe(z.string().regex(/^[\x21-\x7e]{1,200}$/, 'must be printable ASCII without spaces').optional()),
-  MEDUSA_LINK_CLIENT_SECRET: text.pipe(z.string().regex(/^[\x21-\x7e]{24,200}$/, 'must be at least 24 printable ASCII characters without spaces').optional()),
-  MEDUSA_LINK_REDIRECT_URIS: text.pipe(
-    z
-      .string()
-      .regex(/^https:\/\/[^\s,]+(,\s*https:\/\/[^\s,]+)*$/, "must be Alexa's redirect URLs (https), separated by commas")
-      .optional(),
-  ),
+  MEDUSA_CHECKOUT_URL: textMatching(/^https?:\/\/\S*\{cart_id\}\S*$/, 'must be the storefront URL that opens a cart, with {cart_id} in it'),
+  MEDUSA_LINK_CLIENT_ID: textMatching(/^[\x21-\x7e]{1,200}$/, 'must be printable ASCII without spaces'),
+  MEDUSA_LINK_CLIENT_SECRET: textMatching(/^[\x21-\x7e]{24,200}$/, 'must be at least 24 printable ASCII characters without spaces'),
+  MEDUSA_LINK_REDIRECT_URIS: textMatching(/^https:\/\/[^\s,]+(,\s*https:\/\/[^\s,]+)*$/, "must be Alexa's redirect URLs (https), separated by commas"),
 
-  STATE_ADAPTER: text.pipe(z.enum(['embedded', 'dynamodb']).optional()),
-  DYNAMODB_TABLE_PREFIX: text.pipe(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9_.-]{3,200}$/, 'must be 3–200 letters, digits, "_", "-" or "."')
-      .optional(),
-  ),
+  STATE_ADAPTER: z.pipe(text, z.optional(z.enum(['embedded', 'dynamodb']))),
+  DYNAMODB_TABLE_PREFIX: textMatching(/^[A-Za-z0-9_.-]{3,200}$/, 'must be 3–200 letters, digits, "_", "-" or "."'),
   DYNAMODB_ENDPOINT: httpUrl,
 
   STORE_NAME: text,
-  STORE_SUPPORT_PHONE: text.pipe(
-    z
-      .string()
-      .regex(/^\+?\d{3,15}$/, 'must be digits only, e.g. 18005550199')
-      .optional(),
-  ),
+  STORE_SUPPORT_PHONE: textMatching(/^\+?\d{3,15}$/, 'must be digits only, e.g. 18005550199'),
   STORE_TIME_ZONE: timeZone,
-  STORE_CURRENCY: text.pipe(z.enum(CURRENCY_CODES).optional()),
-  STORE_CATALOG_LOCALE: text.pipe(
-    z
-      .string()
-      .regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'must be a locale such as en-US or de-DE')
-      .optional(),
-  ),
+  STORE_CURRENCY: z.pipe(text, z.optional(z.enum(CURRENCY_CODES))),
+  STORE_CATALOG_LOCALE: textMatching(/^[a-z]{2,3}-[A-Z]{2}$/, 'must be a locale such as en-US or de-DE'),
   STORE_FOLLOW_UP_BUSINESS_DAYS: wholeNumber(1, 1, 30),
   PURCHASE_PIN_REQUIRED: flag(false),
   PURCHASE_PIN_LOCKOUT_MINUTES: wholeNumber(30, 1, 24 * 60),
-  STORE_PURCHASE_AUTH: text.pipe(z.enum(PURCHASE_AUTH_MODES, { error: `must be ${PURCHASE_AUTH_MODES.join(' or ')}` }).optional()),
-  STORE_ORDER_DETAILS: text.pipe(z.enum(ORDER_DETAIL_MODES, { error: `must be ${ORDER_DETAIL_MODES.join(' or ')}` }).optional()),
+  STORE_PURCHASE_AUTH: z.pipe(text, z.optional(z.enum(PURCHASE_AUTH_MODES, { error: `must be ${PURCHASE_AUTH_MODES.join(' or ')}` }))),
+  STORE_ORDER_DETAILS: z.pipe(text, z.optional(z.enum(ORDER_DETAIL_MODES, { error: `must be ${ORDER_DETAIL_MODES.join(' or ')}` }))),
   STORE_SPEAKER_MIN_CONFIDENCE: wholeNumber(DEFAULT_MIN_SPEAKER_CONFIDENCE, 1, 1000),
   DUPLICATE_ORDER_WINDOW_MINUTES: wholeNumber(10, 1, 24 * 60),
 
@@ -403,7 +366,7 @@ const envSchema = z.object({
   ALEXA_CLIENT_SECRET: text,
   ALEXA_API_URL: httpUrl,
   ALEXA_LWA_URL: httpUrl,
-  ALEXA_EVENTS_STAGE: text.pipe(z.enum(['development', 'live'], { error: 'must be development or live' }).optional()),
+  ALEXA_EVENTS_STAGE: z.pipe(text, z.optional(z.enum(['development', 'live'], { error: 'must be development or live' }))),
 
   RETENTION_DAYS: wholeNumber(90, 1, 3650),
 
@@ -414,12 +377,7 @@ const envSchema = z.object({
   TURN_BUDGET_MS: wholeNumber(5000, 1000, 7000),
   PROGRESS_AFTER_MS: wholeNumber(400, 100, 3000),
 
-  ALEXA_SKILL_ID: text.pipe(
-    z
-      .string()
-      .regex(/^amzn1\.ask\.skill\.[0-9a-f-]+$/i, 'must look like amzn1.ask.skill.<id>')
-      .optional(),
-  ),
+  ALEXA_SKILL_ID: textMatching(/^amzn1\.ask\.skill\.[0-9a-f-]+$/i, 'must look like amzn1.ask.skill.<id>'),
   ALEXA_VERIFY_SIGNATURE: flag(true),
   GOOGLE_PROJECT_ID: text,
 
@@ -428,34 +386,14 @@ const envSchema = z.object({
   PHONE_TWILIO_AUTH_TOKEN: text,
   PHONE_VERIFY_SIGNATURE: flag(true),
   PHONE_PUBLIC_URL: httpUrl,
-  PHONE_LOCALE: text.pipe(
-    z
-      .string()
-      .regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'must be a locale such as en-US or de-DE')
-      .optional(),
-  ),
+  PHONE_LOCALE: textMatching(/^[a-z]{2,3}-[A-Z]{2}$/, 'must be a locale such as en-US or de-DE'),
   PHONE_HANDOFF_URL: httpUrl,
-  PHONE_PROVIDER: text.pipe(z.enum(PHONE_PROVIDERS).optional()),
-  PHONE_TELNYX_PUBLIC_KEY: text.pipe(
-    z
-      .string()
-      .optional()
-      .refine((value) => value === undefined || isTelnyxPublicKey(value), 'must be the Telnyx account public key: base64 of 32 bytes, from Mission Control'),
-  ),
-  PHONE_SOCKET_URL: text.pipe(
-    z
-      .string()
-      .optional()
-      .refine((value) => value === undefined || /^wss?:\/\/[^\s/]+/.test(value), 'must be a ws:// or wss:// URL'),
-  ),
+  PHONE_PROVIDER: z.pipe(text, z.optional(z.enum(PHONE_PROVIDERS))),
+  PHONE_TELNYX_PUBLIC_KEY: z.pipe(text, setValue(isTelnyxPublicKey, 'must be the Telnyx account public key: base64 of 32 bytes, from Mission Control')),
+  PHONE_SOCKET_URL: z.pipe(text, setValue((value) => /^wss?:\/\/[^\s/]+/.test(value), 'must be a ws:// or wss:// URL')),
   PHONE_CONNECTIONS_ENDPOINT: httpUrl,
 
-  METRICS_TOKEN: text.pipe(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9._~+/-]{16,}=*$/, 'at least 16 letters, digits or -._~+/ (e.g. the output of openssl rand -hex 32)')
-      .optional(),
-  ),
+  METRICS_TOKEN: textMatching(/^[A-Za-z0-9._~+/-]{16,}=*$/, 'at least 16 letters, digits or -._~+/ (e.g. the output of openssl rand -hex 32)'),
 
   AUTH_ISSUER: text,
   AUTH_AUDIENCE: text,
@@ -557,7 +495,7 @@ function crossChecks(settings: Settings, environment: Config['environment']): st
 function crossChecksOfValidSettings(env: Env, invalid: readonly string[]): string[] {
   const valid = Object.fromEntries(
     Object.entries(envSchema.shape).map(([name, schema]) => {
-      const field = (schema as z.ZodType).safeParse(env[name]);
+      const field = (schema as z.ZodMiniType).safeParse(env[name]);
       return [name, field.success ? field.data : undefined];
     }),
   ) as Settings;

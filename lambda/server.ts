@@ -105,7 +105,7 @@ export function createServer(config: Config, logger: Logger, options: ServerOpti
     metricsToken: config.metrics.token,
     mcp,
     phone: (on) => phone.mount(on),
-    accountLinking: medusaLinkFromConfig(config, shopvoice.accessTokens, logger, options.clock),
+    accountLinking: medusaLinkFromConfig(config, shopvoice, logger, options.clock),
     ...(orderEvents ? { orderStatusWebhook: createOrderStatusWebhook({ ...orderEvents.webhook, logger }) } : {}),
     extraRoutes,
   });

@@ -314,6 +314,13 @@ export type RefundMethod =
 /** How the prepaid label reaches the shopper: always by email, and on a card where the device shows one. */
 export type LabelDelivery = 'email' | 'email-and-card';
 
+/**
+ * How the label went: as the shopper was told it would (a LabelDelivery), or by the store's own
+ * email once the return is recorded, where the store makes its labels itself (Medusa: its
+ * fulfillment provider, sent by a subscriber to the return's event), so none reaches a card.
+ */
+export type LabelSent = LabelDelivery | 'store-email';
+
 export interface ReturnRequest {
   readonly shopperId: string;
   readonly orderNumber: string;
@@ -341,7 +348,7 @@ export interface ReturnRecord {
   /** Unit price times quantity, from the order line as sold. */
   readonly refund: Money;
   readonly refundMethod: RefundMethod;
-  readonly labelDelivery: LabelDelivery;
+  readonly labelDelivery: LabelSent;
   readonly createdAt: Date;
   /**
    * The return is a request the store has yet to approve (Shopify's `orderRequestReturn`): the
@@ -713,6 +720,23 @@ export interface ConversationState {
 }
 
 /**
+ * What the account linking Shopvoice serves itself (for a Medusa store) keeps between requests,
+ * where every instance of the server finds it: one-time codes, by the code's hash with their grant
+ * sealed, and failed sign-ins, by the email's hash. Nothing in it names a shopper in the clear.
+ */
+export interface AccountLinkState {
+  /** Keeps a code's sealed grant until `expiresAt`. */
+  keepCode(codeHash: string, sealedGrant: string, expiresAt: Date): Promise<void>;
+  /** The code's sealed grant, removed as it is read: a second take finds nothing, as does one after it expired. */
+  takeCode(codeHash: string, now: Date): Promise<string | undefined>;
+  /** How many sign-ins with this email failed at or after `since`. */
+  failedSignIns(emailHash: string, since: Date): Promise<number>;
+  /** Notes a failed sign-in, forgotten after `forgetAfter`. */
+  noteFailedSignIn(emailHash: string, at: Date, forgetAfter: Date): Promise<void>;
+  clearFailedSignIns(emailHash: string): Promise<void>;
+}
+
+/**
  * The skill's own long-lived data: the conversation state plus the queue of tickets for the webhook
  * and the turn events. Flows see neither: the router records turn events, off the reply's path.
  */
@@ -729,6 +753,8 @@ export interface SkillState extends ConversationState {
   readonly notificationSubscriptions?: NotificationSubscriptions;
   /** Order notifications waiting to be sent, and what became of each. */
   readonly orderNotifications?: OrderNotifications;
+  /** The account linking Shopvoice serves for a Medusa store; without it, that linking is refused. */
+  readonly accountLinks?: AccountLinkState;
 }
 
 /** Everything the flows may use: the store's answers and the skill's own state. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import { addDays, daysBetween } from './day-keys';
 import type { ReturnRefusal } from './ports';
 
@@ -18,15 +18,15 @@ export const ALL_CATEGORIES = '*';
  * from the delivery day in the store's calendar; the last day to start a return is delivery day + window.
  */
 export const ReturnPolicySchema = z.strictObject({
-  windowDays: z.number().int().min(0).max(365),
+  windowDays: z.int().check(z.gte(0), z.lte(365)),
   /** A different window for some categories, e.g. { audio: 15 }. */
-  categoryWindowDays: z.record(z.string(), z.number().int().min(0).max(365)).default({}),
-  excludedCategories: z.record(z.string(), z.enum(EXCLUSIONS)).default({}),
+  categoryWindowDays: z._default(z.record(z.string(), z.int().check(z.gte(0), z.lte(365))), {}),
+  excludedCategories: z._default(z.record(z.string(), z.enum(EXCLUSIONS)), {}),
   /** Category (or '*') → the conditions items in it must meet. */
-  conditions: z.record(z.string(), z.array(z.enum(RETURN_CONDITIONS))).default({}),
-  refund: z.enum(['original-payment', 'store-credit']).default('original-payment'),
+  conditions: z._default(z.record(z.string(), z.array(z.enum(RETURN_CONDITIONS))), {}),
+  refund: z._default(z.enum(['original-payment', 'store-credit']), 'original-payment'),
   /** How long the shopper has to send the item once the return is created. */
-  shipWithinDays: z.number().int().min(1).max(90).default(14),
+  shipWithinDays: z._default(z.int().check(z.gte(1), z.lte(90)), 14),
 });
 export type ReturnPolicy = z.output<typeof ReturnPolicySchema>;
 

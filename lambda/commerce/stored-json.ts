@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import type { ConversationTurn, HandoffItem, HandoffShopper, RefundMethod } from './ports';
 
 /**
@@ -6,26 +6,26 @@ import type { ConversationTurn, HandoffItem, HandoffShopper, RefundMethod } from
  * fails loudly here instead of reaching a shopper or a helpdesk half-formed.
  */
 
-const SlotsSchema = z.record(z.string(), z.object({ spoken: z.string(), id: z.string().optional() }));
+const SlotsSchema = z.record(z.string(), z.object({ spoken: z.string(), id: z.optional(z.string()) }));
 
 const StoredTurnSchema = z.object({
   at: z.iso.datetime(),
   heard: z.string(),
   slots: SlotsSchema,
-  said: z.string().optional(),
+  said: z.optional(z.string()),
 });
 
 const HandoffContextSchema = z.object({
-  shopper: z.object({ id: z.string(), name: z.string(), email: z.string() }).optional(),
-  item: z.object({ lineId: z.string(), name: z.string(), sku: z.string(), quantity: z.number().int() }).optional(),
-  tried: z.array(z.string()).optional(),
-  transcript: z.array(StoredTurnSchema).optional(),
+  shopper: z.optional(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+  item: z.optional(z.object({ lineId: z.string(), name: z.string(), sku: z.string(), quantity: z.int() })),
+  tried: z.optional(z.array(z.string())),
+  transcript: z.optional(z.array(StoredTurnSchema)),
 });
 
 const RefundMethodSchema = z.union([
   z.object({
     kind: z.literal('original-payment'),
-    card: z.object({ brand: z.string(), last4: z.string() }).optional(),
+    card: z.optional(z.object({ brand: z.string(), last4: z.string() })),
   }),
   z.object({ kind: z.literal('store-credit') }),
 ]);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import { SpeechPartSchema } from '../speech/speech';
 
 /**
@@ -25,21 +25,21 @@ export function sessionStateBytes(state: SessionState): number {
 }
 
 const ActiveFlowSchema = z.object({
-  flow: z.string().min(1).max(40),
-  step: z.string().min(1).max(40),
+  flow: z.string().check(z.minLength(1), z.maxLength(40)),
+  step: z.string().check(z.minLength(1), z.maxLength(40)),
   /** Owned by the flow, which validates it with its own schema. */
-  data: z.record(z.string(), z.unknown()).default({}),
+  data: z._default(z.record(z.string(), z.unknown()), {}),
   /** The answer to this step is a secret (a PIN): what the shopper says to it is never written down. */
-  secret: z.boolean().optional(),
+  secret: z.optional(z.boolean()),
 });
 
 const SessionStateSchema = z.object({
   v: z.literal(SESSION_STATE_VERSION),
-  active: ActiveFlowSchema.optional(),
+  active: z.optional(ActiveFlowSchema),
   /** Consecutive turns not understood; the fallback never loops more than twice. */
-  misunderstood: z.number().int().min(0).max(100).default(0),
+  misunderstood: z._default(z.int().check(z.gte(0), z.lte(100)), 0),
   /** What was said last, for "repeat that". */
-  lastSpeech: z.array(SpeechPartSchema).max(200).optional(),
+  lastSpeech: z.optional(z.array(SpeechPartSchema).check(z.maxLength(200))),
 });
 
 export type ActiveFlow = z.infer<typeof ActiveFlowSchema>;

@@ -8,6 +8,7 @@ import { intentOf, type Platform } from '../core/turn';
 import { type UnconfirmedWrite, unconfirmedWrite } from '../core/unconfirmed-writes';
 import type { MessageKey } from '../speech/i18n';
 import { cheerful, join, type Speech } from '../speech/speech';
+import * as z from '../zod-mini';
 import { escalate, HandoffFactsSchema, HandoffReasonSchema } from './handoff';
 
 /** The step in which the shopper was just offered a person and we wait for yes or no. */
@@ -18,8 +19,8 @@ export interface PersonOffer extends HandoffFacts {
   readonly reason: HandoffReason;
 }
 
-const PersonOfferSchema = HandoffFactsSchema.extend({
-  reason: HandoffReasonSchema.default('shopper-asked'),
+const PersonOfferSchema = z.extend(HandoffFactsSchema, {
+  reason: z._default(HandoffReasonSchema, 'shopper-asked'),
 });
 
 /** The step waiting for yes or no to a person, for a channel that makes the offer itself (the phone's caller check). */

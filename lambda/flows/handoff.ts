@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import { isStoreError } from '../commerce/commerce-errors';
 import type { ConversationTurn, HandoffItem, HandoffReason, Order } from '../commerce/ports';
 import type { FlowContext, HandoffFacts, ShopperContext } from '../core/flow';
@@ -26,12 +26,17 @@ export const HandoffReasonSchema = z.enum(HANDOFF_REASONS);
 
 /** Handoff facts as they travel in session state, validated when read back. */
 export const HandoffFactsSchema = z.object({
-  orderNumber: z.string().regex(/^\d{1,12}$/).optional(),
-  item: z
-    .object({ lineId: z.string().max(40), name: z.string().max(200), sku: z.string().max(40), quantity: z.number().int().min(1).max(999) })
-    .optional(),
-  tried: z.array(z.string().max(300)).max(20).optional(),
-  topic: z.string().max(100).optional(),
+  orderNumber: z.optional(z.string().check(z.regex(/^\d{1,12}$/))),
+  item: z.optional(
+    z.object({
+      lineId: z.string().check(z.maxLength(40)),
+      name: z.string().check(z.maxLength(200)),
+      sku: z.string().check(z.maxLength(40)),
+      quantity: z.int().check(z.gte(1), z.lte(999)),
+    }),
+  ),
+  tried: z.optional(z.array(z.string().check(z.maxLength(300))).check(z.maxLength(20))),
+  topic: z.optional(z.string().check(z.maxLength(100))),
 });
 
 /** The topics flows hand over with; a ticket names no other. */

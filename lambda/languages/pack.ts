@@ -42,7 +42,12 @@ export interface DemoCatalogWords {
 export interface LanguagePack {
   /** BCP 47, as Alexa and the relay send it: "fr-FR". */
   readonly locale: `${string}-${string}`;
-  readonly messages: Messages;
+  /**
+   * Read from the pack's JSON the first time it is asked for, not when the pack is imported: a
+   * Lambda container speaks one or two of the locales, and its bundle keeps the files beside it
+   * rather than inline (tools/deploy/esbuild-plugins.js, `languageMessagesBeside`).
+   */
+  readonly messages: () => Messages;
   /** How the understanding reads this language: contractions, fillers, numbers, dates. */
   readonly words: Language;
   readonly query: QueryWords;

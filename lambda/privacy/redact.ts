@@ -50,8 +50,27 @@ const TENS_WORDS: ReadonlySet<string> = new Set(PACKS.flatMap(({ words: { number
 const UNIT_WORDS: ReadonlySet<string> = new Set(PACKS.flatMap(({ words: { numbers } }) => Object.keys(numbers.units)));
 const JOINER_WORDS: ReadonlySet<string> = new Set(PACKS.flatMap(({ words: { numbers } }) => numbers.joiners));
 
-/** The digits a word says when it is a number word of any language ("vier", "quatre", "zweiundvierzig"), else undefined. */
+/** How many words `digitsOfWord` remembers before it starts afresh. */
+const WORDS_KEPT = 4096;
+/** Words already read, with the digits they say (null: not a number word). */
+const wordsRead = new Map<string, number | null>();
+
+/**
+ * The digits a word says when it is a number word of any language ("vier", "quatre",
+ * "zweiundvierzig"), else undefined. Remembered: every reply and utterance is read word by word, the
+ * same words come back turn after turn, and reading one against every pack costs far more than a lookup.
+ */
 function digitsOfWord(typed: string): number | undefined {
+  let digits = wordsRead.get(typed);
+  if (digits === undefined) {
+    digits = readDigitsOfWord(typed) ?? null;
+    if (wordsRead.size >= WORDS_KEPT) wordsRead.clear();
+    wordsRead.set(typed, digits);
+  }
+  return digits ?? undefined;
+}
+
+function readDigitsOfWord(typed: string): number | undefined {
   if (/^\d$/.test(typed)) return 1;
   const word = foldSpelling(typed.toLowerCase());
   const known = DIGITS_OF_WORD.get(word) ?? DIGITS_OF_WORD.get(typed.toLowerCase());

@@ -67,7 +67,7 @@ const compiled = new Map<SupportedLocale, CompiledLocale>();
 function compiledFor(locale: SupportedLocale): CompiledLocale {
   let found = compiled.get(locale);
   if (!found) {
-    found = { templates: compileAll(PACKS[locale].messages, '', new Map()), plural: new Intl.PluralRules(locale) };
+    found = { templates: compileAll(PACKS[locale].messages(), '', new Map()), plural: new Intl.PluralRules(locale) };
     compiled.set(locale, found);
   }
   return found;
@@ -83,9 +83,9 @@ function templateIn(locale: SupportedLocale, key: string, count: unknown): Templ
   return templates.get(key);
 }
 
-/** Compiles every locale's messages now, so that no turn pays for it. */
-export function warmMessages(): void {
-  for (const locale of LOCALES) compiledFor(locale);
+/** Reads and compiles a locale's messages now, so that no turn pays for it. */
+export function warmMessages(locale: SupportedLocale): void {
+  compiledFor(locale);
 }
 
 export function supportedLocale(locale: string): SupportedLocale {

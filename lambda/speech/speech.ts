@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod-mini';
 
 /**
  * What the assistant says, as data: flows build it, the adapter renders it to its platform's SSML
@@ -8,15 +8,15 @@ import * as z from 'zod';
 export const TELEPHONE_NUMBER = /^\+?\d{3,15}$/;
 const LANGUAGE_TAG = /^[a-z]{2,3}-[A-Z]{2}$/;
 
-export const SpeechPartSchema: z.ZodType<SpeechPart> = z.lazy(() =>
+export const SpeechPartSchema: z.ZodMiniType<SpeechPart> = z.lazy(() =>
   z.union([
     z.object({ kind: z.literal('text'), text: z.string() }),
-    z.object({ kind: z.literal('pause'), ms: z.number().int().min(0).max(10_000) }),
-    z.object({ kind: z.literal('digits'), digits: z.string().regex(/^[0-9A-Za-z]+$/) }),
-    z.object({ kind: z.literal('date'), iso: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    z.object({ kind: z.literal('pause'), ms: z.int().check(z.gte(0), z.lte(10_000)) }),
+    z.object({ kind: z.literal('digits'), digits: z.string().check(z.regex(/^[0-9A-Za-z]+$/)) }),
+    z.object({ kind: z.literal('date'), iso: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) }),
     z.object({ kind: z.literal('cheerful'), parts: z.array(SpeechPartSchema) }),
-    z.object({ kind: z.literal('telephone'), number: z.string().regex(TELEPHONE_NUMBER) }),
-    z.object({ kind: z.literal('foreign'), lang: z.string().regex(LANGUAGE_TAG), text: z.string() }),
+    z.object({ kind: z.literal('telephone'), number: z.string().check(z.regex(TELEPHONE_NUMBER)) }),
+    z.object({ kind: z.literal('foreign'), lang: z.string().check(z.regex(LANGUAGE_TAG)), text: z.string() }),
   ]),
 );
 

@@ -22,6 +22,8 @@ export class Voice {
   private readonly t: Translate;
   private readonly dayOf: Intl.DateTimeFormat;
   private readonly weekdayOf: Intl.DateTimeFormat;
+  /** Made the first time a screen asks for one: few turns do. */
+  private shortDayOf: Intl.DateTimeFormat | undefined;
 
   constructor(
     locale: string,
@@ -143,6 +145,12 @@ export class Voice {
     if (offset === -1) return this.say('day.yesterday');
     if (Math.abs(offset) < 7) return this.say('day.onWeekday', { weekday: this.weekdayOf.format(instant) });
     return this.say('day.onDate', { date: [date(target)] });
+  }
+
+  /** "Thu, Nov 28" in the shopper's language and the store's calendar, as a screen's list rows show a day. */
+  shortDay(instant: Date): string {
+    this.shortDayOf ??= new Intl.DateTimeFormat(this.locale, { timeZone: this.timeZone, weekday: 'short', month: 'short', day: 'numeric' });
+    return this.shortDayOf.format(instant);
   }
 
   /** Days from `from` to `to` in the store's calendar (negative when `to` is earlier). */

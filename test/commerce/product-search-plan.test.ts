@@ -77,6 +77,19 @@ describe('the plan of a search', () => {
     expect(steps.at(-2)).toBe('SEARCH p USING INTEGER PRIMARY KEY (rowid=?)');
   });
 
+  it('reads the first matches of a hinted band from the ranked index alone, the hints left to be checked on them', () => {
+    for (const name of ['cheap headphones', 'speakers'] as const) {
+      const hints = planSearch(SEARCH_QUERIES[name] as ProductQuery).hints;
+      if (!hints) throw new Error(`${name}: no hint ranking`);
+      const steps = planOf(hints.unhinted(true), ' LIMIT 14');
+      expect(steps).toContainEqual(expect.stringMatching(/^SEARCH p USING INDEX products_by_category_rank \(category=\? AND <expr>=\?\)$/));
+      expect(steps.filter((step) => step.includes('products_fts') || step.startsWith('LIST SUBQUERY'))).toEqual([]);
+      expectNoFullSort(steps);
+    }
+    // With words, every match is read for its relevance anyway: the hints stay a second full-text match.
+    expect(planSearch(SEARCH_QUERIES['dark roast coffee beans'] as ProductQuery).hints).toBeUndefined();
+  });
+
   it('counts through the same index as the page, without reading a product it need not', () => {
     const plan = planSearch(SEARCH_QUERIES['running shoes'] as ProductQuery);
     const steps = planOf({ sql: `SELECT count(*) FROM (${plan.matches.sql} LIMIT ?)`, parameters: [...plan.matches.parameters, 101] }, '');

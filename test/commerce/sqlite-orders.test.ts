@@ -138,25 +138,31 @@ describe('order state', () => {
 describe('the queries behind a page of orders', () => {
   function instrumentedStore() {
     const executed: string[] = [];
-    const db = new Database(':memory:', { verbose: (sql) => executed.push(String(sql)) });
+    /** BEGIN and COMMIT apart: each read is one transaction, whatever it holds. */
+    const transactions: string[] = [];
+    const db = new Database(':memory:', {
+      verbose: (sql) => (/^(BEGIN|COMMIT)$/.test(String(sql)) ? transactions : executed).push(String(sql)),
+    });
     db.pragma('foreign_keys = ON');
     migrate(db);
     seedDemoStore(db, { now: SEED_NOW, timeZone: TIME_ZONE });
     const commerce = createSqliteCommerce(db);
-    return { db, commerce, executed };
+    return { db, commerce, executed, transactions };
   }
 
   it('costs a fixed handful of queries however many orders the page holds, and prepares nothing per call', async () => {
-    const { db, commerce, executed } = instrumentedStore();
+    const { db, commerce, executed, transactions } = instrumentedStore();
     try {
       const prepare = jest.spyOn(db, 'prepare');
       executed.length = 0;
+      transactions.length = 0;
       const page: readonly Order[] = await commerce.orders.listForShopper('shopper-ava');
       expect(page.length).toBe(11);
       const forPage = executed.length;
-      // Orders, lines, shipments, events: one query each for the whole page.
+      // Orders, lines, shipments, events: one query each for the whole page, all in one read transaction.
       expect(forPage).toBeGreaterThan(0);
       expect(forPage).toBeLessThanOrEqual(4);
+      expect(transactions).toEqual(['BEGIN', 'COMMIT']);
 
       executed.length = 0;
       await commerce.orders.listForShopper('shopper-ava', { limit: 1 });

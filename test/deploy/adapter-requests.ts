@@ -15,6 +15,12 @@ export const DYNAMODB_SOURCE_DIR = path.resolve(__dirname, '../../lambda/commerc
 /** Creates the tables for local development and tests; on AWS, serverless.yml does. */
 export const LOCAL_ONLY_FILES = ['create-tables.ts'];
 
+/**
+ * Tables only the long-running server uses (the account linking it serves for a Medusa store, which
+ * no Lambda function runs): the functions' role is granted nothing on them.
+ */
+export const SERVER_ONLY_TABLES: readonly StateTableSuffix[] = ['account-links'];
+
 const ACTION_OF_COMMAND: Readonly<Record<string, string>> = {
   GetCommand: 'dynamodb:GetItem',
   GetItemCommand: 'dynamodb:GetItem',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -7,7 +8,8 @@ import { build, type BuildFailure, type Plugin } from 'esbuild';
 /**
  * The esbuild plugin serverless.yml bundles through (tools/deploy/esbuild-plugins.js), on small
  * projects of its own: it must stop a bundle that would take in code that is not deployed, or
- * need node_modules at run time, and report what a good bundle holds.
+ * need node_modules at run time, and report what a good bundle holds. Beside it, the plugin that
+ * keeps each language's sentences out of the bundle writes them where the bundle reads them.
  */
 
 type PluginsFactory = (serverless: { serviceDir: string }) => Plugin[];
@@ -120,5 +122,18 @@ describe('the bundle guard', () => {
     const source = "let colours: unknown;\ntry { colours = require('supports-color'); } catch {}\nexport const handler = () => colours;\n";
     expect(await problemsOf(source, ['supports-color'])).toEqual([]);
     expect(report().runtimeImports).toEqual(['supports-color']);
+  });
+
+  it("keeps a pack's sentences out of the bundle, and writes them beside it where it reads them when first spoken", async () => {
+    write('lambda/languages/xx-XX/messages.json', '{ "welcome": "Servus" }\n');
+    write('lambda/languages/xx-XX/index.ts', "export const messages = () => require('./messages.json') as { welcome: string };\n");
+    write('lambda/entry.ts', "import { messages } from './languages/xx-XX';\nexport const handler = () => messages().welcome;\n");
+    const outdir = path.join(project, 'built', 'lambda');
+    await build({ absWorkingDir: project, entryPoints: ['lambda/entry.ts'], outdir, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent', plugins: plugins({ serviceDir: project }) });
+    expect(report()).toMatchObject({ problems: [], runtimeImports: ['./languages/xx-XX/messages.json'] });
+    expect(Object.keys(report().firstParty)).toEqual(['lambda/entry.ts', 'lambda/languages/xx-XX/index.ts']);
+    expect(fs.readFileSync(path.join(outdir, 'entry.js'), 'utf8')).not.toContain('Servus');
+    expect(fs.readFileSync(path.join(outdir, 'languages', 'xx-XX', 'messages.json'), 'utf8')).toBe('{ "welcome": "Servus" }\n');
+    expect(execFileSync(process.execPath, ['-p', "require('./entry.js').handler()"], { cwd: outdir, encoding: 'utf8' }).trim()).toBe('Servus');
   });
 });

@@ -1,4 +1,5 @@
 import { LOCALES } from '../../lambda/languages/packs';
+import deDE from '../../lambda/languages/de-DE/messages.json';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +22,7 @@ import { type ManagementStandIn, startManagementStandIn } from '../phone/managem
 import { AVA } from '../phone/phone-server';
 import { incomingCall, twilioSignature } from '../phone/relay-client';
 import { readTwiml } from '../../tools/call/relay-caller';
-import { adapterFileOf, filesSendingRequests, LOCAL_ONLY_FILES, requestsForTable } from './adapter-requests';
+import { adapterFileOf, filesSendingRequests, LOCAL_ONLY_FILES, requestsForTable, SERVER_ONLY_TABLES } from './adapter-requests';
 import { type AuthorizationServer, startAuthorizationServer } from './authorization-server';
 import { httpApiPostEvent, type Invocation, nodeModulesAbove, runHandler, unpack, type UnpackedFunction } from './bundle-runner';
 import {
@@ -273,7 +274,7 @@ describe('the CloudFormation template of npm run package', () => {
       }
     });
 
-    it('allows on each table exactly the requests its adapter sends, and Query on the indexes it reads', () => {
+    it('allows on each table exactly the requests its adapter sends, and Query on the indexes it reads; nothing on the server-only tables', () => {
       // Every file that talks to DynamoDB on Lambda is one table's adapter.
       const adapterFiles = STATE_TABLES.map((definition) => path.basename(adapterFileOf(definition.suffix)));
       expect(filesSendingRequests().filter((file) => !LOCAL_ONLY_FILES.includes(file) && !adapterFiles.includes(file))).toEqual([]);
@@ -295,7 +296,7 @@ describe('the CloudFormation template of npm run package', () => {
           indexes: Object.fromEntries([...new Set(indexesGranted)].sort().map((index) => [index, [...new Set(granted(table, index))].sort()])),
         }).toEqual({
           table: definition.suffix,
-          actions: needed.table,
+          actions: SERVER_ONLY_TABLES.includes(definition.suffix) ? [] : needed.table,
           indexes: Object.fromEntries([...indexesQueried].sort().map((index) => [index, ['dynamodb:Query']])),
         });
       }
@@ -354,15 +355,28 @@ describe('the function zips of npm run package', () => {
     for (const fn of Object.values(unpacked)) fs.rmSync(fn.dir, { recursive: true, force: true });
   });
 
-  it('each hold one self-contained bundle at the handler’s path: no node_modules, no native addon', () => {
-    const { alexa, google, relay, mcp, phone, orderEvents, notifications } = functions();
-    expect(unpackedOf('orderEvents').files).toEqual([`${orderEvents[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
-    expect(unpackedOf('notifications').files).toEqual([`${notifications[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
-    expect(unpackedOf('phone').files).toEqual([`${phone[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
-    expect(unpackedOf('alexa').files).toEqual([`${alexa[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
-    expect(unpackedOf('google').files).toEqual([`${google[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
-    expect(unpackedOf('relay').files).toEqual([`${relay[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
-    expect(unpackedOf('mcp').files).toEqual([`${mcp[1].Properties.Handler.replace(/\.handler$/, '')}.js`]);
+  /** Each pack's sentences, at their path under the repository: lambda/languages/<locale>/messages.json, en-GB's overrides. */
+  const packSentenceFiles = () =>
+    LOCALES.flatMap((locale) =>
+      fs
+        .readdirSync(path.join(REPO_ROOT, 'lambda', 'languages', locale))
+        .filter((file) => /^messages(-overrides)?\.json$/.test(file))
+        .map((file) => `lambda/languages/${locale}/${file}`),
+    ).sort();
+
+  it('each hold one self-contained bundle at the handler’s path and the packs’ sentences it reads beside it: no node_modules, no native addon', () => {
+    const all = functions();
+    const besideBundle: Record<string, string[]> = {};
+    for (const name of Object.keys(zips) as (keyof typeof zips)[]) {
+      const bundle = `${all[name][1].Properties.Handler.replace(/\.handler$/, '')}.js`;
+      const { runtimeImports } = JSON.parse(fs.readFileSync(path.join(artifacts, 'bundles', `${path.basename(bundle, '.js')}.json`), 'utf8')) as { runtimeImports: string[] };
+      // What the bundle requires by a relative path, where it requires it: the zip must hold exactly that.
+      besideBundle[name] = runtimeImports.filter((imported) => imported.startsWith('./')).map((imported) => path.posix.join(path.posix.dirname(bundle), imported));
+      expect(unpackedOf(name).files).toEqual([bundle, ...besideBundle[name]!].sort());
+      for (const file of besideBundle[name]!) expect(fs.readFileSync(path.join(unpackedOf(name).dir, file), 'utf8')).toBe(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+    }
+    // The functions that speak read every pack's sentences from the zip, none from the bundle.
+    for (const name of ['alexa', 'google', 'phone'] as const) expect(besideBundle[name]).toEqual(packSentenceFiles());
     expect(fs.readFileSync(path.join(unpackedOf('relay').dir, 'lambda', 'handoff-relay-lambda.js'), 'utf8')).not.toMatch(/better[-_]sqlite3/);
   });
 
@@ -536,6 +550,31 @@ describe('the function zips of npm run package', () => {
       expect(otherSkill).toHaveProperty('error');
       // The access token never reaches the logs.
       expect(run.output).not.toContain(token);
+    }, 90_000);
+
+    it('the Alexa bundle answers a German shopper in German, reading only the sentences of the locales it speaks from beside it', async () => {
+      const { alexa } = functions();
+      // The zip without the packs a German turn does not read: the catalog's locale (en-US, read during init) and German stay.
+      const germanOnly = fs.mkdtempSync(path.join(os.tmpdir(), 'shopvoice-alexa-de-'));
+      try {
+        fs.cpSync(unpackedOf('alexa').dir, germanOnly, { recursive: true });
+        const kept = ['lambda/languages/en-US/messages.json', 'lambda/languages/de-DE/messages.json'];
+        for (const file of packSentenceFiles().filter((file) => !kept.includes(file))) fs.rmSync(path.join(germanOnly, file));
+        const run = await runHandler({ dir: germanOnly, files: [] }, alexa[1].Properties.Handler, [launchRequest({ applicationId: TEST_SKILL_ID, locale: 'de-DE' })], {
+          ...env,
+          AWS_LAMBDA_FUNCTION_NAME: alexa[1].Properties.FunctionName,
+          ALEXA_SKILL_ID: TEST_SKILL_ID,
+        });
+        const welcome = answerOf(run.invocations[0]).response.outputSpeech.ssml as string;
+        expectValidSsml(welcome, 'alexa');
+        const germanWelcome = deDE.assistance.welcomeGuest.split('{{')[0]!;
+        expect(germanWelcome).toBe('Willkommen bei ');
+        expect(welcome).toContain(germanWelcome);
+        // Read from the file beside the bundle: the bundle itself holds no German sentence.
+        expect(fs.readFileSync(path.join(germanOnly, 'lambda', 'alexa-lambda.js'), 'utf8')).not.toContain(deDE.assistance.welcomeGuest);
+      } finally {
+        fs.rmSync(germanOnly, { recursive: true, force: true });
+      }
     }, 90_000);
 
     it('the Google bundle answers an API Gateway request with a prompt, and a linked shopper’s order status', async () => {

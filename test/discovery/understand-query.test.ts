@@ -10,6 +10,7 @@ import { wordsOf } from '../../lambda/flows/discovery/words';
 
 const english = vocabularyIndex(buildCatalogVocabulary(factsOf(DEMO_PRODUCTS), DEMO_CATALOG_TERMS['en-US']!, 'USD'), 'en-US');
 const german = vocabularyIndex(buildCatalogVocabulary(factsOf(DEMO_PRODUCTS), DEMO_CATALOG_TERMS['de-DE']!, 'USD'), 'de-DE');
+const spanish = vocabularyIndex(buildCatalogVocabulary(factsOf(DEMO_PRODUCTS), DEMO_CATALOG_TERMS['es-ES']!, 'USD'), 'es-ES');
 
 type Expected = Partial<Omit<ProductQuery, 'price'>> & { readonly min?: number; readonly max?: number };
 
@@ -71,6 +72,16 @@ const ENGLISH: readonly [string, Expected][] = [
   ['a sparkly unicorn jacket', { category: 'jackets', words: ['sparkly', 'unicorn'] }],
   ['a gift card', { category: 'gift-cards', hints: [] }],
   ['show me board games', { category: 'toys' }],
+  // An attribute's name said with its value is read with it: "roast" adds nothing to "dark", and
+  // names which attribute a value several share ("light", "medium") belongs to, before a size.
+  ['dark roast coffee beans', { category: 'coffee', attributes: { roast: ['dark'] }, hints: ['coffee beans'] }],
+  ['a light roast', { attributes: { roast: ['light'] } }],
+  ['medium roast coffee', { category: 'coffee', attributes: { roast: ['medium'] } }],
+  ['medium dark roast coffee', { category: 'coffee', attributes: { roast: ['medium-dark'] } }],
+  ['high caffeine tea', { category: 'tea', attributes: { caffeine: ['high'] } }],
+  ['a jacket in the color black', { category: 'jackets', attributes: { color: ['black'] } }],
+  ['roast coffee', { category: 'coffee', words: ['roast'] }],
+  ['a medium jacket', { category: 'jackets', attributes: { size: ['M'] } }],
 ];
 
 const GERMAN: readonly [string, Expected][] = [
@@ -89,6 +100,10 @@ const GERMAN: readonly [string, Expected][] = [
 describe('understanding a spoken product query', () => {
   it.each(ENGLISH)('en-US: %s', (text, expected) => expectQuery(understandQuery(text, english), expected));
   it.each(GERMAN)('de-DE: %s', (text, expected) => expectQuery(understandQuery(text, german), expected));
+
+  it('es-ES: reads the catalog\'s attribute name where the shopper says it too ("de color negro")', () => {
+    expectQuery(understandQuery('una chaqueta de color negro', spanish), { category: 'jackets', attributes: { color: ['black'] } });
+  });
 
   it('has at least 40 cases across the locales', () => {
     expect(ENGLISH.length + GERMAN.length).toBeGreaterThanOrEqual(40);

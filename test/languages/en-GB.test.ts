@@ -94,11 +94,11 @@ describe('the British sentences', () => {
     expect(voice.line('checkout.cartCardTitle')).toBe('Your basket is ready');
     expect(voice.line('phone.askPostalCode')).toBe('And the postcode it was delivered to?');
     expect(voice.sizeName('twin')).toBe('single');
-    expect(EN_GB.messages.orderStatus.noOrders).toBe(EN_US.messages.orderStatus.noOrders);
+    expect(EN_GB.messages().orderStatus.noOrders).toBe(EN_US.messages().orderStatus.noOrders);
   });
 
   it.each(['whatCanIDo', 'whatCanIDoReprompt', 'help', 'notUnderstoodFirst'] as const)('suggest in %s what the understanding reads', (prompt) => {
-    const suggested = EN_GB.messages.assistance[prompt]
+    const suggested = EN_GB.messages().assistance[prompt]
       .split(/(?:Try:|You can say,|Or,)\s*/)
       .slice(1)
       .map((part) => part.split(/[?.!]/)[0]!.trim())

@@ -102,7 +102,7 @@ describe('money, lists, days and sizes as they are said in Spain', () => {
 
 describe('the sentences of Spain', () => {
   it.each(['whatCanIDo', 'whatCanIDoReprompt', 'help', 'notUnderstoodFirst'] as const)('suggest in %s what the understanding reads', (prompt) => {
-    const suggested = ES_ES.messages.assistance[prompt]
+    const suggested = ES_ES.messages().assistance[prompt]
       .split(/(?:Prueba a decir:|Prueba:|Puedes decir:|O:)\s*/)
       .slice(1)
       .map((part) => part.replace(/^¿/, '').split(/[?.!]/)[0]!.trim())
@@ -117,7 +117,7 @@ describe('the sentences of Spain', () => {
   });
 
   it('speak to the shopper as tú throughout, never as usted', () => {
-    const sentences = JSON.stringify(ES_ES.messages);
+    const sentences = JSON.stringify(ES_ES.messages());
     expect(sentences.match(/\b(usted|ustedes|su cuenta|sus pedidos|diga|quiere usted|desea)\b/gi)).toBeNull();
   });
 

@@ -99,7 +99,7 @@ describe('money as Spanish speakers in the United States say it', () => {
 
 describe('the US Spanish sentences', () => {
   it.each(['whatCanIDo', 'whatCanIDoReprompt', 'help', 'notUnderstoodFirst'] as const)('suggest in %s what the understanding reads', (prompt) => {
-    const suggested = ES_US.messages.assistance[prompt]
+    const suggested = ES_US.messages().assistance[prompt]
       .split(/(?:Pruebe:|Puede decir:|O:)\s*/)
       .slice(1)
       .map((part) => part.replace(/^¿/, '').split(/[?.!]/)[0]!.trim())

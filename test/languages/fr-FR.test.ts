@@ -231,7 +231,7 @@ describe('money, lists and days as they are said in France', () => {
 
 describe('the sentences of France', () => {
   it.each(['whatCanIDo', 'whatCanIDoReprompt', 'help', 'notUnderstoodFirst'] as const)('suggest in %s what the understanding reads', (prompt) => {
-    const suggested = FR_FR.messages.assistance[prompt]
+    const suggested = FR_FR.messages().assistance[prompt]
       .split(/(?:par exemple|ou encore|ou)\s*:\s*/i)
       .slice(1)
       .map((part) => part.split(/[?.!]/)[0]!.trim())
@@ -247,7 +247,7 @@ describe('the sentences of France', () => {
 
   it('address the shopper as vous throughout, never as tu', () => {
     // The determiners are words to recognise, not sentences.
-    const { grammar: _determiners, ...sentenceGroups } = FR_FR.messages;
+    const { grammar: _determiners, ...sentenceGroups } = FR_FR.messages();
     const sentences = JSON.stringify(sentenceGroups).toLowerCase();
     expect(sentences).not.toMatch(/(?<![\p{L}])(?:(?:tu|toi|ton|ta|tes)(?![\p{L}])|t')/u);
     expect(sentences).toMatch(/(?<![\p{L}])vous(?![\p{L}])/u);

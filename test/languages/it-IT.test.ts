@@ -101,7 +101,7 @@ describe('money, lists, days and sizes as they are said in Italy', () => {
 
 describe('the sentences of Italy', () => {
   it.each(['whatCanIDo', 'whatCanIDoReprompt', 'help', 'notUnderstoodFirst'] as const)('suggest in %s what the understanding reads', (prompt) => {
-    const suggested = IT_IT.messages.assistance[prompt]
+    const suggested = IT_IT.messages().assistance[prompt]
       .split(/(?:Prova a chiedere:|Prova:|Puoi dire:|Oppure:)\s*/)
       .slice(1)
       .map((part) => part.split(/[?.!]/)[0]!.trim())
@@ -116,7 +116,7 @@ describe('the sentences of Italy', () => {
   });
 
   it('speak to the shopper as tu throughout, never as Lei', () => {
-    const sentences = JSON.stringify(IT_IT.messages);
+    const sentences = JSON.stringify(IT_IT.messages());
     // "Le sue parti", "il suo nome" are the item's; Lei's are the verbs and the capitalised forms.
     expect(sentences.match(/(?<!\p{L})(Lei|Suo|Sua|Suoi|Sue|desidera|vuole|può|dica|La ringrazio)(?!\p{L})/gu)).toBeNull();
   });

@@ -43,7 +43,7 @@ const placeholders = (text: string) => [...new Set([...text.matchAll(/{{\s*(\w+)
 /** A message by its key without plural ending, with the values it names: "orders.count{count}". */
 function messagePieces(pack: LanguagePack): string[] {
   const bases = new Map<string, Set<string>>();
-  for (const [key, text] of leaves(pack.messages)) {
+  for (const [key, text] of leaves(pack.messages())) {
     const base = key.replace(PLURAL, '');
     const names = bases.get(base) ?? new Set<string>();
     // Plural forms of one message may leave out the count ("one order"), so their values add up.
@@ -134,9 +134,9 @@ describe('language packs', () => {
   });
 
   it.each(LOCALES)('%s has every plural form its language uses, and no empty sentence', (locale) => {
-    const messages = leaves(PACKS[locale].messages);
+    const messages = leaves(PACKS[locale].messages());
     const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories.filter((category) => category === 'one' || category === 'other');
-    const pluralBases = new Set([...leaves(PACKS['en-US'].messages).keys()].filter((key) => PLURAL.test(key)).map((key) => key.replace(PLURAL, '')));
+    const pluralBases = new Set([...leaves(PACKS['en-US'].messages()).keys()].filter((key) => PLURAL.test(key)).map((key) => key.replace(PLURAL, '')));
     const missing = [...pluralBases].flatMap((base) => categories.map((category) => `${base}_${category}`)).filter((key) => !messages.has(key));
     expect(missing).toEqual([]);
     const empty = [...messages].filter(([key, text]) => !key.startsWith('list.') && text.trim() === '').map(([key]) => key);
@@ -147,12 +147,12 @@ describe('language packs', () => {
 describe('the parity check', () => {
   it('names exactly what one pack lacks', () => {
     const english = PACKS['en-US'];
-    const { orderStatus: _dropped, ...rest } = english.messages;
-    const withoutOrderStatus = { ...english, locale: 'xx-XX', messages: rest } as unknown as LanguagePack;
+    const { orderStatus: _dropped, ...rest } = english.messages();
+    const withoutOrderStatus = { ...english, locale: 'xx-XX', messages: () => rest } as unknown as LanguagePack;
     const missing = lacking(messagePieces, [english, withoutOrderStatus]);
     expect(Object.keys(missing)).toEqual(['xx-XX']);
     expect(missing['xx-XX']!.every((piece) => piece.startsWith('orderStatus.'))).toBe(true);
-    expect(missing['xx-XX']!.length).toBe(new Set([...leaves(english.messages.orderStatus).keys()].map((key) => key.replace(PLURAL, ''))).size);
+    expect(missing['xx-XX']!.length).toBe(new Set([...leaves(english.messages().orderStatus).keys()].map((key) => key.replace(PLURAL, ''))).size);
 
     const noSeven = { ...english, locale: 'xx-XX', words: { ...english.words, numbers: { ...english.words.numbers, units: { ...english.words.numbers.units, seven: undefined } } } };
     delete (noSeven.words.numbers.units as Record<string, unknown>).seven;

@@ -96,6 +96,9 @@ describe('returns over Medusa', () => {
     const done = answered(await ava.say('YesIntent'), 'alexa');
     const number = /^Your return number is (\d+)\./.exec(done.text)?.[1];
     expect(number).toBeDefined();
+    // Medusa makes no label as the return is requested: the store's fulfillment provider does, and the store emails it.
+    expect(done.text).toContain('The store will email you the return label.');
+    expect(done.text).not.toContain('on a card');
 
     // Medusa has the return: on Ava's order 10605, one pair of the shoes, for the store's "doesn't fit" reason.
     const { orders } = await medusaAdmin<{ orders: { id: string; items: { id: string; product_handle: string }[] }[] }>('/admin/orders?q=10605&fields=id,display_id,items.id,items.product_handle');
@@ -122,6 +125,21 @@ describe('returns over Medusa', () => {
     const demo = answered(await alexa(embedded.app, { token: await embedded.token('shopper-ava') }).say('ReturnItemIntent', { item: { value: 'headphones', id: 'headphones' } }), 'alexa');
     expect(heard.text).toBe(demo.text);
     expect(heard.text).toMatch(/final.sale/i);
+  });
+
+  it('keeps only a created return by its key: a refused "yes" asked again is asked of Medusa again', async () => {
+    const ava = medusaCustomer('shopper-ava');
+    const { store } = medusaStoreUnderTest(() => TEST_NOW);
+    const [order] = (await medusaOrdersOf('shopper-ava')).filter((candidate) => candidate.number === '10605');
+    const shoes = order!.lines.find((line) => line.productId === 'trailblazer-running-shoes')!;
+    const request = { shopperId: ava.id, orderNumber: '10605', quantity: 1, reason: 'size' as const, refundMethod: { kind: 'original-payment' } as const, labelDelivery: 'email' as const, idempotencyKey: 'refused-then-granted' };
+    const refused = await runAsShopper(ava.token, () => store.returns.create({ ...request, lineId: 'no-such-line' }));
+    expect(refused).toEqual({ kind: 'refused', why: 'not-found' });
+    const created = await runAsShopper(ava.token, () => store.returns.create({ ...request, lineId: shoes.id }));
+    expect(created.kind).toBe('created');
+    // The created one is kept: the same key again is the same return, not a second one.
+    const again = await runAsShopper(ava.token, () => store.returns.create({ ...request, lineId: shoes.id }));
+    expect(again).toEqual(created);
   });
 });
 

@@ -10,7 +10,7 @@ import { hasMessage, LOCALES, type MessageKey, translator } from '../../lambda/s
 
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: Object.fromEntries(Object.entries(PACKS).map(([locale, pack]) => [locale, { translation: pack.messages }])),
+  resources: Object.fromEntries(Object.entries(PACKS).map(([locale, pack]) => [locale, { translation: pack.messages() }])),
   lng: 'en-US',
   fallbackLng: 'en-US',
   supportedLngs: [...LOCALES],
@@ -27,7 +27,7 @@ function leaves(messages: object, prefix = ''): [string, string][] {
   );
 }
 
-const texts = Object.values(PACKS).flatMap((pack) => leaves(pack.messages));
+const texts = Object.values(PACKS).flatMap((pack) => leaves(pack.messages()));
 /** Every key a caller can say: plural forms by their base name. */
 const keys = [...new Set(texts.map(([key]) => key.replace(PLURAL_SUFFIX, '')))].sort();
 const pluralKeys = new Set(texts.filter(([key]) => PLURAL_SUFFIX.test(key)).map(([key]) => key.replace(PLURAL_SUFFIX, '')));

@@ -24,7 +24,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').rep
 
 /** The message as a pattern: its own words exactly, each value any text. */
 export function messagePattern(locale: SupportedLocale, key: MessageKey): RegExp {
-  const templates = templatesOf(PACKS[locale].messages, key);
+  const templates = templatesOf(PACKS[locale].messages(), key);
   if (templates.length === 0) throw new Error(`${locale} has no message ${key}`);
   const alternatives = templates.map((template) =>
     template
@@ -42,8 +42,8 @@ export function saysMessage(text: string, locale: SupportedLocale, key: MessageK
 
 /** The locales, other than `locale`, whose wording of `key` the text says: empty for a reply in one language. */
 export function otherLanguagesSaying(text: string, locale: SupportedLocale, key: MessageKey): SupportedLocale[] {
-  const own = PACKS[locale].messages;
+  const own = PACKS[locale].messages();
   return (Object.keys(PACKS) as SupportedLocale[]).filter(
-    (other) => other !== locale && JSON.stringify(templatesOf(PACKS[other].messages, key)) !== JSON.stringify(templatesOf(own, key)) && saysMessage(text, other, key),
+    (other) => other !== locale && JSON.stringify(templatesOf(PACKS[other].messages(), key)) !== JSON.stringify(templatesOf(own, key)) && saysMessage(text, other, key),
   );
 }

@@ -76,7 +76,7 @@ export function returnName(orderNumber: string, nth: number): string {
  * What Shopify's shopper-facing APIs tell, where stores differ: no saved card, no carrier's words on
  * a fulfillment event, returns requested for the store to approve, and every search match counted.
  */
-export const SHOPIFY_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: false, carrierWords: false, returnRequests: true, countsEveryMatch: true, returnsNamedByOrder: true, returnConditions: false };
+export const SHOPIFY_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: false, carrierWords: false, returnRequests: true, countsEveryMatch: true, returnsNamedByOrder: true, returnConditions: false, labelFromStore: false };
 
 const STOREFRONT_TOKEN = 'shpat-test-storefront-private-token';
 /** More products than the demo catalog and any test's additions hold. */

@@ -22,10 +22,12 @@ export interface StoreTraits {
   readonly returnsNamedByOrder: boolean;
   /** The return policy names what a returned item must be (unworn, in its packaging); Shopify and Medusa keep no such rules. */
   readonly returnConditions: boolean;
+  /** The store emails the return label it makes itself once the return is recorded (Medusa), rather than the label being sent as the return is made. */
+  readonly labelFromStore: boolean;
 }
 
 /** What the embedded store and a store behind commerce-api.yaml do. */
-export const EMBEDDED_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: true, carrierWords: true, returnRequests: false, countsEveryMatch: false, returnsNamedByOrder: false, returnConditions: true };
+export const EMBEDDED_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: true, carrierWords: true, returnRequests: false, countsEveryMatch: false, returnsNamedByOrder: false, returnConditions: true, labelFromStore: false };
 
 /** The traits of the store the skill uses: the checkout port says how it takes payment; the rest is what its data holds. */
 export function traitsOf(store: StoreCommerce, data: Omit<StoreTraits, 'checkout'> = EMBEDDED_TRAITS): StoreTraits {
@@ -37,7 +39,8 @@ export function traitsOf(store: StoreCommerce, data: Omit<StoreTraits, 'checkout
  * no saved card (its Store API lists none, and no Medusa API charges one: a voice order is paid at
  * the storefront's checkout); the carrier's words where the store's carrier integration writes them
  * on the fulfillment (metadata); a return recorded at once and numbered on its own (display_id);
- * every match counted, as its product list counts them; and no conditions on a returned item
- * (Medusa has no return policy: the adapter's is the window and final sale).
+ * every match counted, as its product list counts them; no conditions on a returned item
+ * (Medusa has no return policy: the adapter's is the window and final sale); and the label made by
+ * the store's fulfillment provider and emailed by the store, not sent with the return.
  */
-export const MEDUSA_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: false, carrierWords: true, returnRequests: false, countsEveryMatch: true, returnsNamedByOrder: false, returnConditions: false };
+export const MEDUSA_TRAITS: Omit<StoreTraits, 'checkout'> = { savedCards: false, carrierWords: true, returnRequests: false, countsEveryMatch: true, returnsNamedByOrder: false, returnConditions: false, labelFromStore: true };

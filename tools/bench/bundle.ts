@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import type { Platform } from './conversations';
 import type { Bundle } from './results';
 
@@ -44,6 +45,9 @@ export interface Bundles {
  */
 const EXTERNAL = ['better-sqlite3'];
 
+// Plain CommonJS, as serverless-esbuild requires it: the plugin the deployed bundles are built with.
+const { languageMessagesBeside } = createRequire(__filename)('../deploy/esbuild-plugins.js') as { languageMessagesBeside(): Plugin };
+
 export async function buildBundles(repoRoot: string, outDir: string): Promise<Bundles> {
   const sources: Record<string, string> = { ...PROGRAMS };
   for (const [name, { entry }] of Object.entries(ENTRIES)) sources[name] = entry;
@@ -56,7 +60,11 @@ export async function buildBundles(repoRoot: string, outDir: string): Promise<Bu
     target: 'node20',
     format: 'cjs',
     minify: true,
+    // As serverless.yml deploys them: a package's ES module build where it has one.
+    mainFields: ['module', 'main'],
     external: EXTERNAL,
+    // As serverless.yml deploys them: each language's sentences beside the bundles (outDir/languages/), read when first spoken.
+    plugins: [languageMessagesBeside()],
     logLevel: 'error',
   });
   const file = (name: string) => path.join(outDir, `${name}.js`);

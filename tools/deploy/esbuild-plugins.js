@@ -9,9 +9,11 @@
  *   - take in a package that package-lock.json marks as needed for development only,
  *   - take in, or need at run time, better-sqlite3 (a native addon; Lambda uses DynamoDB), or
  *   - need any module at run time other than Node's own (and a few that bundled packages only
- *     try to load): the zip carries no node_modules.
+ *     try to load, and the languages' sentences written beside it): the zip carries no node_modules.
  * It writes what each bundle holds to .serverless/bundles/<entry>.json: its size, the size of
  * every package and first-party file in it, and the modules it loads at run time.
+ *
+ * Before it, languageMessagesBeside keeps each language's sentences out of the bundle, beside it.
  */
 
 const fs = require('node:fs');
@@ -35,6 +37,52 @@ const DEPLOYED_FOLDER = 'lambda/';
  * understanding of the channels that hear words reads (lambda/understanding/bundled-models.ts).
  */
 const BUNDLED_DATA = ['skill-package/interactionModels/custom/'];
+
+/**
+ * A pack's sentences, as lambda/languages/<locale>/index.ts requires them when its locale first
+ * speaks (LanguagePack.messages): messages.json, and en-GB's messages-overrides.json.
+ */
+const LANGUAGE_MESSAGES = /^\.\/messages(-overrides)?\.json$/;
+const LANGUAGE_FOLDER = /[\\/]lambda[\\/]languages[\\/]([^\\/]+)$/;
+/** How a bundle requires them: at the path they have under lambda/, relative to the bundle. */
+const BESIDE_BUNDLE = /^\.\/languages\/[^/]+\/messages(-overrides)?\.json$/;
+
+/**
+ * Keeps each language's sentences out of the bundle (seven locales' are a fifth of the Alexa
+ * bundle, and a container speaks one or two of them): the bundle requires them at run time at
+ * `./languages/<locale>/<file>`, and the plugin writes those files there, beside every bundle that
+ * requires them. A Lambda bundle is written where its entry point is (lambda/<fn>.js) and its zip
+ * takes in the folder it was built in, so the files have the same path in the zip as in lambda/.
+ */
+function languageMessagesBeside() {
+  return {
+    name: 'shopvoice-language-messages-beside',
+    setup(build) {
+      build.initialOptions.metafile = true;
+      const sources = new Map();
+      build.onResolve({ filter: LANGUAGE_MESSAGES }, (args) => {
+        const folder = LANGUAGE_FOLDER.exec(args.resolveDir);
+        if (!folder) return undefined;
+        const besideBundle = `./languages/${folder[1]}/${args.path.slice('./'.length)}`;
+        sources.set(besideBundle, path.join(args.resolveDir, args.path));
+        return { path: besideBundle, external: true };
+      });
+      build.onEnd((result) => {
+        if (result.errors.length > 0 || !result.metafile || build.initialOptions.write === false) return;
+        const workingDir = build.initialOptions.absWorkingDir ?? process.cwd();
+        for (const [output, { imports }] of Object.entries(result.metafile.outputs)) {
+          for (const { path: required, external } of imports) {
+            const source = sources.get(required);
+            if (!external || !source) continue;
+            const target = path.resolve(workingDir, path.dirname(output), required);
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            fs.copyFileSync(source, target);
+          }
+        }
+      });
+    },
+  };
+}
 
 /** `node_modules/@scope/name/...` or `node_modules/a/node_modules/b/...` → the package's lockfile key and name. */
 function packageOf(input) {
@@ -83,7 +131,7 @@ function inspectBundle(metafile, devOnly) {
     for (const imported of output.imports) {
       if (!imported.external) continue;
       runtimeImports.add(imported.path);
-      if (!isNodeBuiltin(imported.path) && !(imported.path in OPTIONAL_AT_RUN_TIME)) problems.push(`the bundle loads ${imported.path} at run time, but the zip carries no node_modules`);
+      if (!isNodeBuiltin(imported.path) && !(imported.path in OPTIONAL_AT_RUN_TIME) && !BESIDE_BUNDLE.test(imported.path)) problems.push(`the bundle loads ${imported.path} at run time, but the zip carries no node_modules`);
     }
   }
   const bySize = (record) => Object.fromEntries(Object.entries(record).sort(([, a], [, b]) => b - a));
@@ -116,8 +164,9 @@ function bundleGuard(serviceDir, reportDir) {
 module.exports = (serverless) => {
   const serviceDir = serverless.serviceDir ?? serverless.config.servicePath;
   // Next to the artifacts: `serverless package --package <dir>` moves all of .serverless/ there.
-  return [bundleGuard(serviceDir, path.join(serviceDir, '.serverless', 'bundles'))];
+  return [languageMessagesBeside(), bundleGuard(serviceDir, path.join(serviceDir, '.serverless', 'bundles'))];
 };
+module.exports.languageMessagesBeside = languageMessagesBeside;
 module.exports.inspectBundle = inspectBundle;
 module.exports.packageOf = packageOf;
 module.exports.OPTIONAL_AT_RUN_TIME = OPTIONAL_AT_RUN_TIME;

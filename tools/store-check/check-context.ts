@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '../../lambda/zod-mini';
 import type { OperationId } from '../../lambda/commerce/http/store-api-operations';
 import { NOT_FOUND_CODE } from '../../lambda/commerce/http/store-api-operations';
 import { describeIssues, ProblemSchema } from '../../lambda/commerce/http/wire-schemas';
@@ -28,7 +28,7 @@ export interface CheckContext {
 }
 
 /** The schema a 2xx answer must match, and its name in commerce-api.yaml. */
-export interface Expected<Schema extends z.ZodType> {
+export interface Expected<Schema extends z.ZodMiniType> {
   readonly status: readonly number[];
   readonly schema: Schema;
   readonly schemaName: string;
@@ -50,7 +50,7 @@ export function describeStatus(answer: Extract<Answer, { kind: 'answered' }>): s
  * status than expected (saying when the document does not list that status at all), not JSON, or
  * not the document's shape (read with the very codecs the HTTP adapter uses, wire-schemas.ts).
  */
-export function readAnswer<Schema extends z.ZodType>(
+export function readAnswer<Schema extends z.ZodMiniType>(
   context: CheckContext,
   operation: OperationId,
   answer: Answer,
@@ -63,7 +63,7 @@ export function readAnswer<Schema extends z.ZodType>(
   }
   if (answer.json === undefined) return { ok: false, problem: `answered ${answer.status} with a body that is not JSON` };
   const parsed = expected.schema.safeParse(answer.json);
-  if (!parsed.success) return { ok: false, problem: `the body is not a ${expected.schemaName} of commerce-api.yaml: ${describeIssues(parsed.error as z.ZodError)}` };
+  if (!parsed.success) return { ok: false, problem: `the body is not a ${expected.schemaName} of commerce-api.yaml: ${describeIssues(parsed.error)}` };
   return { ok: true, status: answer.status, value: parsed.data };
 }
 
@@ -71,7 +71,7 @@ export function readAnswer<Schema extends z.ZodType>(
  * Records a check of an answer: it passes when the answer reads as expected and `inspect` finds
  * nothing wrong with the value. Returns the value when it could be read, for the checks after it.
  */
-export function checkAnswer<Schema extends z.ZodType>(
+export function checkAnswer<Schema extends z.ZodMiniType>(
   context: CheckContext,
   operation: OperationId,
   check: string,

@@ -1,4 +1,5 @@
 import type { PurchasePins, SkillState } from '../ports';
+import { createDynamoAccountLinks } from './dynamo-account-links';
 import { createDynamoCallStates } from './dynamo-call-states';
 import { createDynamoCheckoutClaims } from './dynamo-checkout-claims';
 import { createDynamoClients, type DynamoSource } from './dynamo-client';
@@ -10,6 +11,7 @@ import { createDynamoPurchasePins, type PurchasePinAdmin } from './dynamo-purcha
 import { createDynamoSharedAccounts } from './dynamo-shared-accounts';
 import { createDynamoTurnEvents } from './dynamo-turn-events';
 import {
+  ACCOUNT_LINKS_TABLE,
   CALL_STATES_TABLE,
   CHECKOUT_CLAIMS_TABLE,
   CONVERSATIONS_TABLE,
@@ -42,7 +44,8 @@ export type DynamoSkillState = SkillState & {
  * The skill's own state on DynamoDB, in the tables named `<tablePrefix>-<suffix>` (see tables.ts):
  * handoff tickets and their webhook queue, conversation turns, purchase PINs, checkout claims and
  * turn events, phone calls in progress, shared household accounts, order notifications and the
- * shoppers' word on them; and the erasure of what was kept from shoppers' voices, across two of them.
+ * shoppers' word on them, the account linking served for a Medusa store; and the erasure of what
+ * was kept from shoppers' voices, across two of them.
  * Nothing is kept in the process, so any instance can answer any turn.
  */
 export function createDynamoSkillState(source: DynamoSource, options: DynamoSkillStateOptions = {}): DynamoSkillState {
@@ -68,6 +71,7 @@ export function createDynamoSkillState(source: DynamoSource, options: DynamoSkil
     sharedAccounts: createDynamoSharedAccounts(documents, stateTableName(source.tablePrefix, SHARED_ACCOUNTS_TABLE.suffix)),
     notificationSubscriptions: createDynamoNotificationSubscriptions(documents, notificationsTable),
     orderNotifications: createDynamoOrderNotifications(documents, notificationsTable),
+    accountLinks: createDynamoAccountLinks(documents, stateTableName(source.tablePrefix, ACCOUNT_LINKS_TABLE.suffix)),
     close() {
       client.destroy();
     },

@@ -34,7 +34,8 @@ export type StateTableSuffix =
   | 'turn-events'
   | 'call-states'
   | 'shared-accounts'
-  | 'order-notifications';
+  | 'order-notifications'
+  | 'account-links';
 
 export interface StateTableDefinition {
   readonly suffix: StateTableSuffix;
@@ -169,6 +170,19 @@ export const SHARED_ACCOUNTS_TABLE: StateTableDefinition = {
   globalSecondaryIndexes: [],
 };
 
+/**
+ * The account linking Shopvoice serves for a Medusa store (platforms/medusa-link), in two kinds of
+ * item: `code#<hash of the code>`, a one-time code's sealed grant, deleted as it is redeemed; and
+ * `sign-in#<hash of the email>`, the times of its recent failed sign-ins. Both expire.
+ */
+export const ACCOUNT_LINKS_TABLE: StateTableDefinition = {
+  suffix: 'account-links',
+  keySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+  attributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+  globalSecondaryIndexes: [],
+  timeToLiveAttribute: 'expiresAt',
+};
+
 /** The sparse index of the order-notifications table: only notifications still to be sent carry its keys. */
 export const NOTIFICATIONS_DUE_INDEX = 'due';
 /** The sparse index by shopper of the order-notifications table, so a shopper's items are forgotten without a Scan. */
@@ -227,6 +241,7 @@ export const STATE_TABLES: readonly StateTableDefinition[] = [
   CALL_STATES_TABLE,
   SHARED_ACCOUNTS_TABLE,
   ORDER_NOTIFICATIONS_TABLE,
+  ACCOUNT_LINKS_TABLE,
 ];
 
 export function stateTableName(tablePrefix: string, suffix: StateTableSuffix): string {

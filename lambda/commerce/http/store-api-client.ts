@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '../../zod-mini';
 import { StoreDataError, StoreRejectedError, StoreUnavailableError } from '../commerce-errors';
 import type { StoreCallPolicy } from './store-call-policy';
 import {
@@ -24,9 +24,9 @@ export interface StoreApiRequest<Id extends OperationId> {
 
 export interface StoreApiClient {
   /** The 2xx answer, decoded by `schema`; anything else is a StoreError. */
-  call<Id extends OperationId, Schema extends z.ZodType>(request: StoreApiRequest<Id>, schema: Schema): Promise<z.output<Schema>>;
+  call<Id extends OperationId, Schema extends z.ZodMiniType>(request: StoreApiRequest<Id>, schema: Schema): Promise<z.output<Schema>>;
   /** Like `call`, but a 404 whose problem code is `not-found` is undefined: there is no such resource. */
-  find<Id extends OperationId, Schema extends z.ZodType>(request: StoreApiRequest<Id>, schema: Schema): Promise<z.output<Schema> | undefined>;
+  find<Id extends OperationId, Schema extends z.ZodMiniType>(request: StoreApiRequest<Id>, schema: Schema): Promise<z.output<Schema> | undefined>;
 }
 
 export interface StoreApiClientSettings {
@@ -112,7 +112,7 @@ export function createStoreApiClient(settings: StoreApiClientSettings): StoreApi
   };
 }
 
-function decode<Schema extends z.ZodType>(operation: string, text: string, schema: Schema): z.output<Schema> {
+function decode<Schema extends z.ZodMiniType>(operation: string, text: string, schema: Schema): z.output<Schema> {
   let json: unknown;
   try {
     json = JSON.parse(text);

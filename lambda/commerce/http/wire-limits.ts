@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 
 /**
  * How much of a store's answer Shopvoice reads. A reply has to fit Alexa's 8,000 characters of
@@ -99,7 +99,7 @@ export function boundedCode(maxChars: number) {
  * makes the answer malformed when read. Written unchanged, like everything else.
  */
 export function key(maxChars: number, minChars = 0) {
-  return z.codec(z.string().min(minChars), z.string(), {
+  return z.codec(z.string().check(z.minLength(minChars)), z.string(), {
     decode: (value, context) => {
       if (value.length > maxChars) {
         context.issues.push({ code: 'too_big', origin: 'string', maximum: maxChars, inclusive: true, input: value, message: `longer than ${maxChars} characters` });
@@ -120,7 +120,7 @@ export function identifier(maxChars: number) {
  * validated, so a store sending 10,000 items costs no more than one sending `maxItems`. Items
  * `leaveOut` picks (say, an entry whose key is too long to keep) are dropped first.
  */
-export function boundedList<Item extends z.ZodType>(item: Item, maxItems: number, leaveOut?: (raw: unknown) => boolean) {
+export function boundedList<Item extends z.ZodMiniType>(item: Item, maxItems: number, leaveOut?: (raw: unknown) => boolean) {
   return z.codec(z.array(z.unknown()), z.array(item), {
     // Still unchecked here: the list schema validates what is kept, right after.
     decode: (items) => (leaveOut ? items.filter((raw) => !leaveOut(raw)) : items).slice(0, maxItems) as z.input<Item>[],

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import { CURRENCY_CODES, RETURN_REASONS, RETURN_REFUSALS, TRACKING_STATUSES } from '../ports';
 import { ReturnPolicySchema } from '../return-policy';
 import {
@@ -53,12 +53,12 @@ const Instant = z.codec(z.iso.datetime({ offset: true }), z.date(), {
 /** A calendar day, YYYY-MM-DD. */
 const Day = z.iso.date();
 
-const Text = z.string().min(1);
+const Text = z.string().check(z.minLength(1));
 
 export const CurrencySchema = z.enum(CURRENCY_CODES);
 
 export const MoneySchema = z.object({
-  minor: z.number().int().nonnegative(),
+  minor: z.int().check(z.nonnegative()),
   currency: CurrencySchema,
 });
 
@@ -90,10 +90,10 @@ export const ShopperSchema = z.object({
   givenName: Label,
   familyName: Label,
   email: Contact,
-  phone: Contact.optional(),
+  phone: z.optional(Contact),
   locale: Label,
-  defaultAddress: AddressSchema.optional(),
-  defaultPayment: PaymentMethodSchema.optional(),
+  defaultAddress: z.optional(AddressSchema),
+  defaultPayment: z.optional(PaymentMethodSchema),
 });
 
 /**
@@ -101,8 +101,8 @@ export const ShopperSchema = z.object({
  * longer than its limit is not read at all (reorder and checkout keep them in state).
  */
 const LineVariantSchema = z.codec(
-  z.object({ color: z.string().optional(), size: z.string().optional() }),
-  z.object({ color: z.string().optional(), size: z.string().optional() }),
+  z.object({ color: z.optional(z.string()), size: z.optional(z.string()) }),
+  z.object({ color: z.optional(z.string()), size: z.optional(z.string()) }),
   {
     decode: ({ color, size }) => ({
       ...(color !== undefined && color.length <= MAX_ATTRIBUTE_VALUE_CHARS ? { color } : {}),
@@ -135,12 +135,12 @@ const OrderLineSchema = z.object({
   sku: Sku,
   name: ProductName,
   spokenName: SpokenName,
-  spokenNames: SpokenNames.optional(),
+  spokenNames: z.optional(SpokenNames),
   category: Category,
-  quantity: z.number().int().positive(),
+  quantity: z.int().check(z.positive()),
   unitPrice: MoneySchema,
-  finalSale: z.boolean().optional(),
-  variant: LineVariantSchema.optional(),
+  finalSale: z.optional(z.boolean()),
+  variant: z.optional(LineVariantSchema),
 });
 
 const TrackingText = boundedText(MAX_TRACKING_TEXT_CHARS);
@@ -149,7 +149,7 @@ const TrackingEventSchema = z.object({
   at: Instant,
   status: TrackingStatusSchema,
   description: TrackingText,
-  location: TrackingText.optional(),
+  location: z.optional(TrackingText),
 });
 
 /** The API sends tracking events newest first, so the ones read are the latest. */
@@ -158,9 +158,9 @@ const ShipmentSchema = z.object({
   carrier: Label,
   trackingNumber: boundedCode(MAX_ID_CHARS),
   status: TrackingStatusSchema,
-  shippedAt: Instant.optional(),
-  expectedOn: Instant.optional(),
-  deliveredAt: Instant.optional(),
+  shippedAt: z.optional(Instant),
+  expectedOn: z.optional(Instant),
+  deliveredAt: z.optional(Instant),
   lineIds: boundedList(key(MAX_LINE_ID_CHARS), MAX_LINES_PER_ORDER),
   events: boundedList(TrackingEventSchema, MAX_EVENTS_PER_SHIPMENT),
 });
@@ -209,23 +209,23 @@ export const ProductSchema = z.object({
   sku: Sku,
   name: ProductName,
   spokenName: SpokenName,
-  spokenNames: SpokenNames.optional(),
+  spokenNames: z.optional(SpokenNames),
   brand: Label,
   category: Category,
   description: boundedText(MAX_DESCRIPTION_CHARS),
   attributes: AttributesSchema,
   price: MoneySchema,
-  stock: z.number().int(),
-  restockOn: Day.optional(),
-  finalSale: z.boolean().optional(),
+  stock: z.int(),
+  restockOn: z.optional(Day),
+  finalSale: z.optional(z.boolean()),
   /** Shown on screens as an image source: https only, and a bad one is left out rather than refusing the product. */
-  imageUrl: z.url({ protocol: /^https$/ }).max(2048).optional().catch(undefined),
+  imageUrl: z.catch(z.optional(z.url({ protocol: /^https$/ }).check(z.maxLength(2048))), undefined),
 });
 
 export const ProductPageSchema = z.object({
-  total: z.number().int().nonnegative(),
+  total: z.int().check(z.nonnegative()),
   /** True when more than `total` match: the store stopped counting there. */
-  moreThanTotal: z.boolean().optional(),
+  moreThanTotal: z.optional(z.boolean()),
   /** At most a page's worth; the adapter cuts it further to the page asked for. */
   products: boundedList(ProductSchema, MAX_PRODUCTS_PER_PAGE),
 });
@@ -255,27 +255,29 @@ export const CatalogVocabularySchema = z.object({
 export { ReturnPolicySchema };
 
 export const ReturnedUnitsSchema = z.object({
-  lines: boundedList(z.object({ lineId: Text, units: z.number().int().nonnegative() }), MAX_RETURNED_LINES),
+  lines: boundedList(z.object({ lineId: Text, units: z.int().check(z.nonnegative()) }), MAX_RETURNED_LINES),
 });
 
 const ReturnReasonSchema = z.enum(RETURN_REASONS);
 
 const RefundMethodSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('original-payment'), card: PaymentMethodSchema.optional() }),
+  z.object({ kind: z.literal('original-payment'), card: z.optional(PaymentMethodSchema) }),
   z.object({ kind: z.literal('store-credit') }),
 ]);
 
 const LabelDeliverySchema = z.enum(['email', 'email-and-card']);
+/** How the label went: as asked, or (a store that makes labels itself) by the store's own email after the return. */
+const LabelSentSchema = z.enum(['email', 'email-and-card', 'store-email']);
 
 const ReturnRecordSchema = z.object({
   number: Text,
   orderNumber: Text,
   lineId: Text,
-  quantity: z.number().int().positive(),
+  quantity: z.int().check(z.positive()),
   reason: ReturnReasonSchema,
   refund: MoneySchema,
   refundMethod: RefundMethodSchema,
-  labelDelivery: LabelDeliverySchema,
+  labelDelivery: LabelSentSchema,
   createdAt: Instant,
 });
 
@@ -288,9 +290,9 @@ export const ReturnOutcomeSchema = z.discriminatedUnion('kind', [
 export const ReturnRequestBodySchema = z.object({
   orderNumber: Text,
   lineId: Text,
-  quantity: z.number().int().positive(),
+  quantity: z.int().check(z.positive()),
   reason: ReturnReasonSchema,
-  note: z.string().max(1000).optional(),
+  note: z.optional(z.string().check(z.maxLength(1000))),
   refundMethod: RefundMethodSchema,
   labelDelivery: LabelDeliverySchema,
 });
@@ -306,7 +308,7 @@ const PlacedOrderSchema = z.object({
 
 export const CheckoutOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('placed'), order: PlacedOrderSchema }),
-  z.object({ kind: z.literal('out-of-stock'), productId: Text, available: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('out-of-stock'), productId: Text, available: z.int().check(z.nonnegative()) }),
   z.object({ kind: z.literal('price-changed'), productId: Text, unitPrice: MoneySchema }),
   z.object({ kind: z.literal('refused'), why: z.enum(['no-payment-or-address', 'unknown-product']) }),
   z.object({ kind: z.literal('cart-prepared'), cart: z.object({ checkoutUrl: z.url({ protocol: /^https?$/ }), total: MoneySchema }) }),
@@ -316,12 +318,12 @@ const CheckoutLinesSchema = z
   .array(
     z.object({
       productId: Text,
-      quantity: z.number().int().positive(),
-      variant: LineVariantSchema.optional(),
+      quantity: z.int().check(z.positive()),
+      variant: z.optional(LineVariantSchema),
       unitPrice: MoneySchema,
     }),
   )
-  .min(1);
+  .check(z.minLength(1));
 
 /** What Shopvoice sends to place an order; the shopper is in the path, the key in a header. */
 export const CheckoutRequestBodySchema = z
@@ -329,47 +331,53 @@ export const CheckoutRequestBodySchema = z
     lines: CheckoutLinesSchema,
     placedAt: Instant,
   })
-  .refine((body) => new Set(body.lines.map((line) => line.unitPrice.currency)).size === 1, {
-    message: 'every line must be priced in the same currency',
-    path: ['lines'],
-  });
+  .check(
+    z.refine((body) => new Set(body.lines.map((line) => line.unitPrice.currency)).size === 1, {
+      message: 'every line must be priced in the same currency',
+      path: ['lines'],
+    }),
+  );
 
 /** What Shopvoice sends to ask what an order would charge; the shopper is in the path. */
-export const QuoteRequestBodySchema = z.object({ lines: CheckoutLinesSchema }).refine((body) => new Set(body.lines.map((line) => line.unitPrice.currency)).size === 1, {
-  message: 'every line must be priced in the same currency',
-  path: ['lines'],
-});
+export const QuoteRequestBodySchema = z.object({ lines: CheckoutLinesSchema }).check(
+  z.refine((body) => new Set(body.lines.map((line) => line.unitPrice.currency)).size === 1, {
+    message: 'every line must be priced in the same currency',
+    path: ['lines'],
+  }),
+);
 
 /** What an order would charge: the total, and the tax and delivery in it where the store says them. */
 export const CheckoutQuoteSchema = z
-  .object({ total: MoneySchema, tax: MoneySchema.optional(), delivery: MoneySchema.optional() })
-  .refine((quote) => [quote.tax, quote.delivery].every((part) => part === undefined || (part.currency === quote.total.currency && part.minor <= quote.total.minor)), {
-    message: 'tax and delivery are parts of the total, in its currency',
-  });
+  .object({ total: MoneySchema, tax: z.optional(MoneySchema), delivery: z.optional(MoneySchema) })
+  .check(
+    z.refine((quote) => [quote.tax, quote.delivery].every((part) => part === undefined || (part.currency === quote.total.currency && part.minor <= quote.total.minor)), {
+      message: 'tax and delivery are parts of the total, in its currency',
+    }),
+  );
 
 /** The phone's look-up of a caller by their number (E.164); the answer is the Shopper, or 404 `not-found`. */
-export const PhoneLookupBodySchema = z.object({ phone: z.string().regex(/^\+[1-9]\d{6,14}$/) });
+export const PhoneLookupBodySchema = z.object({ phone: z.string().check(z.regex(/^\+[1-9]\d{6,14}$/)) });
 
 /** A caller whose number names nobody: an order number and the postal code it went to, for an order placed since `placedSince`. */
 export const OrderLookupBodySchema = z.object({
-  orderNumber: z.string().regex(/^\d{3,12}$/),
-  postalCode: z.string().regex(/^\d{3,10}$/),
+  orderNumber: z.string().check(z.regex(/^\d{3,12}$/)),
+  postalCode: z.string().check(z.regex(/^\d{3,10}$/)),
   placedSince: Instant,
 });
 /** Only the shopper's id: never the postal code or anything else of theirs. */
 export const OrderLookupAnswerSchema = z.object({ shopperId: Id });
 
 /** Digits a caller gave as their second factor, and how recent an order number must be to count. */
-export const SecondFactorBodySchema = z.object({ digits: z.string().regex(/^\d{3,12}$/), placedSince: Instant });
+export const SecondFactorBodySchema = z.object({ digits: z.string().check(z.regex(/^\d{3,12}$/)), placedSince: Instant });
 /** Match or no match: the secret itself never travels back. */
 export const SecondFactorAnswerSchema = z.object({ matches: z.boolean() });
 
 /** An error answer (RFC 9457 problem details); `code` tells "no such resource" (`not-found`) from "no such path". */
 export const ProblemSchema = z.object({
-  title: z.string().optional(),
-  status: z.number().int().optional(),
-  code: z.string().optional(),
-  detail: z.string().optional(),
+  title: z.optional(z.string()),
+  status: z.optional(z.int()),
+  code: z.optional(z.string()),
+  detail: z.optional(z.string()),
 });
 
 /** Read-only all the way down (Dates excepted), as the ports hand their values out. */
@@ -382,12 +390,12 @@ type DeepReadonly<T> = T extends Date
       : T;
 
 /** A port value as the JSON the API carries. Encoding only reads the value, so read-only input is fine. */
-export function encodeWire<Schema extends z.ZodType>(schema: Schema, value: DeepReadonly<z.output<Schema>>): z.input<Schema> {
-  return schema.encode(value as z.output<Schema>);
+export function encodeWire<Schema extends z.ZodMiniType>(schema: Schema, value: DeepReadonly<z.output<Schema>>): z.input<Schema> {
+  return z.encode(schema, value as z.output<Schema>);
 }
 
 /** Where a body did not match its schema, by field path, without the values themselves. */
-export function describeIssues(error: z.ZodError, limit = 3): string {
+export function describeIssues(error: z.core.$ZodError, limit = 3): string {
   const issues = error.issues.slice(0, limit).map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(body)'}: ${issue.message}`);
   const more = error.issues.length > limit ? `; and ${error.issues.length - limit} more` : '';
   return issues.join('; ') + more;

@@ -44,8 +44,8 @@ const ShippingOptionsSchema = z.object({
  * which lines may go back: it takes back what was delivered and not yet returned. So the store's
  * policy (the window from delivery, final sale in product metadata, gift cards never) is checked
  * here, with the ports' return policy, against the order as Medusa tells it at that moment.
- * Medusa keeps no idempotency key for returns: outcomes are kept in the container by key, and a
- * "yes" repeated elsewhere meets the units Medusa already counts as requested.
+ * Medusa keeps no idempotency key for returns: created returns are kept in the container by key,
+ * and a "yes" repeated elsewhere meets the units Medusa already counts as requested.
  */
 export function medusaReturns(apis: MedusaApis, options: MedusaReturnsOptions): Returns {
   const now = options.now ?? (() => new Date());
@@ -135,7 +135,9 @@ export function medusaReturns(apis: MedusaApis, options: MedusaReturnsOptions): 
         reason: request.reason,
         refund: { minor: unit.minor * request.quantity, currency: unit.currency },
         refundMethod: request.refundMethod,
-        labelDelivery: request.labelDelivery,
+        // Medusa makes the label through the store's fulfillment provider; the store's subscriber to
+        // order.return_requested emails it (README, "Connecting a Medusa store").
+        labelDelivery: 'store-email',
         createdAt: created.created_at ? new Date(created.created_at) : now(),
       },
     };
@@ -162,8 +164,13 @@ export function medusaReturns(apis: MedusaApis, options: MedusaReturnsOptions): 
       if (kept) return kept;
       const outcome = create(request);
       outcomes.set(key, outcome);
-      // A failed request is not kept: trying again may work. The oldest outcomes make room.
-      outcome.catch(() => outcomes.delete(key));
+      // Only a created return is kept: a refusal or a failure is the store's word at that moment,
+      // and the same "yes" asked again (a delivery recorded since, the store back) may be granted.
+      // The oldest outcomes make room.
+      outcome.then(
+        (settled) => settled.kind !== 'created' && outcomes.delete(key),
+        () => outcomes.delete(key),
+      );
       if (outcomes.size > MAX_KEPT_OUTCOMES) outcomes.delete(outcomes.keys().next().value!);
       return outcome;
     },

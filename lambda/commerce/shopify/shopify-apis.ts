@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import type { ShopifySource } from '../../config';
 import { StoreDataError, StoreRejectedError, StoreUnavailableError } from '../commerce-errors';
 import { keptRead } from '../http/kept-read';
@@ -12,14 +12,14 @@ import { createShopifyGraphqlClient } from './shopify-graphql-client';
 /** The two Shopify APIs Shopvoice speaks to, each with its own credentials. */
 export interface ShopifyApis {
   /** The Storefront API, with the store's private Storefront token. */
-  storefront<Schema extends z.ZodType>(document: ShopifyDocument, variables: Record<string, unknown>, data: Schema): Promise<z.output<Schema>>;
+  storefront<Schema extends z.ZodMiniType>(document: ShopifyDocument, variables: Record<string, unknown>, data: Schema): Promise<z.output<Schema>>;
   /**
    * The Customer Account API as the shopper of this turn, with the access token they linked
    * (shopper-credential.ts). Without one, nothing can be read for any shopper: a StoreRejectedError.
    */
-  customer<Schema extends z.ZodType>(document: ShopifyDocument, variables: Record<string, unknown>, data: Schema): Promise<z.output<Schema>>;
+  customer<Schema extends z.ZodMiniType>(document: ShopifyDocument, variables: Record<string, unknown>, data: Schema): Promise<z.output<Schema>>;
   /** The Customer Account API with the token given: for checking a token before its turn runs with it. */
-  customerWith<Schema extends z.ZodType>(accessToken: string, document: ShopifyDocument, variables: Record<string, unknown>, data: Schema): Promise<z.output<Schema>>;
+  customerWith<Schema extends z.ZodMiniType>(accessToken: string, document: ShopifyDocument, variables: Record<string, unknown>, data: Schema): Promise<z.output<Schema>>;
 }
 
 export interface ShopifyApiSettings {
@@ -69,7 +69,7 @@ export function createShopifyApis(settings: ShopifyApiSettings): ShopifyApis {
     ? () => Promise.resolve(source.customerAccountApiUrl!)
     : keptRead(() => discover(), { ttlMs: DISCOVERY_TTL_MS }).bind(undefined, 'endpoint');
 
-  async function customerWith<Schema extends z.ZodType>(accessToken: string, document: ShopifyDocument, variables: Record<string, unknown>, data: Schema) {
+  async function customerWith<Schema extends z.ZodMiniType>(accessToken: string, document: ShopifyDocument, variables: Record<string, unknown>, data: Schema) {
     // The Customer Account API takes the token itself as the Authorization header, without a scheme.
     return client.run(await customerAccountUrl(), { document, variables, data, kind: isMutation(document) ? 'write' : 'read', credentials: { authorization: accessToken } });
   }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import { buildCatalogVocabulary, type CatalogFacts } from '../catalog-vocabulary';
 import { StoreDataError } from '../commerce-errors';
 import { keptRead } from '../http/kept-read';
@@ -30,10 +30,13 @@ const MAX_CATALOG_PAGES = Math.ceil(MAX_CATALOG_WORDS / MAX_FIRST);
  * `shopvoice.vocabulary`: JSON, locale → { categories: { type: [words] }, attributeValues:
  * { "name:value": [words] } }. Anything malformed in it is left out, never the catalog itself.
  */
-const TermListSchema = z.array(z.string().min(1).max(MAX_TERM_CHARS)).max(MAX_TERMS_PER_ENTRY).catch([]);
+const TermListSchema = z.catch(z.array(z.string().check(z.minLength(1), z.maxLength(MAX_TERM_CHARS))).check(z.maxLength(MAX_TERMS_PER_ENTRY)), []);
 const TermsByLocaleSchema = z.record(
   z.string(),
-  z.object({ categories: z.record(z.string(), TermListSchema).catch({}), attributeValues: z.record(z.string(), TermListSchema).catch({}) }).catch({ categories: {}, attributeValues: {} }),
+  z.catch(
+    z.object({ categories: z.catch(z.record(z.string(), TermListSchema), {}), attributeValues: z.catch(z.record(z.string(), TermListSchema), {}) }),
+    { categories: {}, attributeValues: {} },
+  ),
 );
 
 interface CatalogWords {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import { StoreDataError, StoreRejectedError, StoreUnavailableError } from '../commerce-errors';
 import { readBody } from '../http/store-api-client';
 import type { StoreCallKind, StoreCallPolicy } from '../http/store-call-policy';
@@ -6,7 +6,7 @@ import { describeIssues } from '../http/wire-schemas';
 import type { ShopifyDocument } from './shopify-documents';
 
 /** One GraphQL call: the document, its variables, and the schema its `data` must match. */
-export interface GraphqlCall<Schema extends z.ZodType> {
+export interface GraphqlCall<Schema extends z.ZodMiniType> {
   readonly document: ShopifyDocument;
   readonly variables?: Readonly<Record<string, unknown>>;
   readonly data: Schema;
@@ -18,7 +18,7 @@ export interface GraphqlCall<Schema extends z.ZodType> {
 
 export interface ShopifyGraphqlClient {
   /** The call's `data`, decoded; an unreachable, refusing or malformed API is a StoreError. */
-  run<Schema extends z.ZodType>(endpoint: string, call: GraphqlCall<Schema>): Promise<z.output<Schema>>;
+  run<Schema extends z.ZodMiniType>(endpoint: string, call: GraphqlCall<Schema>): Promise<z.output<Schema>>;
 }
 
 export interface ShopifyGraphqlSettings {
@@ -30,10 +30,10 @@ export interface ShopifyGraphqlSettings {
 }
 
 const GraphqlErrorSchema = z.object({
-  message: z.string().optional(),
-  extensions: z.object({ code: z.string().optional() }).loose().optional(),
+  message: z.optional(z.string()),
+  extensions: z.optional(z.looseObject({ code: z.optional(z.string()) })),
 });
-const EnvelopeSchema = z.object({ data: z.unknown().optional(), errors: z.array(GraphqlErrorSchema).optional() });
+const EnvelopeSchema = z.object({ data: z.optional(z.unknown()), errors: z.optional(z.array(GraphqlErrorSchema)) });
 
 /** Error answers are only read for their error codes. */
 const MAX_ERROR_BYTES = 16 * 1024;
@@ -56,7 +56,7 @@ function graphqlFailure(operation: string, errors: readonly z.output<typeof Grap
  * breaker, bulkhead) and decodes the answer with zod before anyone uses it.
  */
 export function createShopifyGraphqlClient(settings: ShopifyGraphqlSettings): ShopifyGraphqlClient {
-  async function attempt(endpoint: string, call: GraphqlCall<z.ZodType>, signal: AbortSignal): Promise<unknown> {
+  async function attempt(endpoint: string, call: GraphqlCall<z.ZodMiniType>, signal: AbortSignal): Promise<unknown> {
     const operation = call.document.name;
     const attemptSignal = AbortSignal.any([signal, AbortSignal.timeout(settings.attemptTimeoutMs)]);
     let response: Response;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import { boundedList, boundedTerms, MAX_ATTRIBUTES_PER_PRODUCT, MAX_EVENTS_PER_SHIPMENT, MAX_LINES_PER_ORDER, MAX_ORDERS_PER_LIST, MAX_PRODUCTS_PER_PAGE, MAX_SHIPMENTS_PER_ORDER, MAX_VALUES_PER_ATTRIBUTE, MAX_VOCABULARY_ENTRIES } from '../http/wire-limits';
 
 /**
@@ -7,16 +7,16 @@ import { boundedList, boundedTerms, MAX_ATTRIBUTES_PER_PRODUCT, MAX_EVENTS_PER_S
  * Lists are read no further than a voice answer can use (wire-limits.ts).
  */
 
-const GlobalId = z.string().min(1).max(200);
+const GlobalId = z.string().check(z.minLength(1), z.maxLength(200));
 /** Shopify's Decimal scalar: a decimal number as a string, e.g. "129.00". */
-const Decimal = z.string().regex(/^-?\d{1,12}(\.\d{1,6})?$/, 'not a decimal amount');
+const Decimal = z.string().check(z.regex(/^-?\d{1,12}(\.\d{1,6})?$/, 'not a decimal amount'));
 const Instant = z.iso.datetime({ offset: true });
 
 export const MoneyV2Schema = z.object({ amount: Decimal, currencyCode: z.string() });
 export type MoneyV2 = z.output<typeof MoneyV2Schema>;
 
-const Connection = <Item extends z.ZodType>(item: Item, maxItems: number) => z.object({ nodes: boundedList(item, maxItems) });
-const PageInfoSchema = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
+const Connection = <Item extends z.ZodMiniType>(item: Item, maxItems: number) => z.object({ nodes: boundedList(item, maxItems) });
+const PageInfoSchema = z.object({ hasNextPage: z.boolean(), endCursor: z.nullable(z.string()) });
 
 // --- Customer Account API -----------------------------------------------------------------------
 
@@ -25,39 +25,39 @@ export const CustomerIdentitySchema = z.object({ customer: z.object({ id: Global
 export const CustomerProfileSchema = z.object({
   customer: z.object({
     id: GlobalId,
-    firstName: z.string().nullable(),
-    lastName: z.string().nullable(),
-    emailAddress: z.object({ emailAddress: z.string().nullable() }).nullable(),
-    phoneNumber: z.object({ phoneNumber: z.string() }).nullable(),
-    defaultAddress: z
-      .object({
-        address1: z.string().nullable(),
-        city: z.string().nullable(),
-        zoneCode: z.string().nullable(),
-        province: z.string().nullable(),
-        zip: z.string().nullable(),
-        territoryCode: z.string().nullable(),
-      })
-      .nullable(),
-    orders: Connection(z.object({ customerLocale: z.string().nullable() }), 1),
+    firstName: z.nullable(z.string()),
+    lastName: z.nullable(z.string()),
+    emailAddress: z.nullable(z.object({ emailAddress: z.nullable(z.string()) })),
+    phoneNumber: z.nullable(z.object({ phoneNumber: z.string() })),
+    defaultAddress: z.nullable(
+      z.object({
+        address1: z.nullable(z.string()),
+        city: z.nullable(z.string()),
+        zoneCode: z.nullable(z.string()),
+        province: z.nullable(z.string()),
+        zip: z.nullable(z.string()),
+        territoryCode: z.nullable(z.string()),
+      }),
+    ),
+    orders: Connection(z.object({ customerLocale: z.nullable(z.string()) }), 1),
   }),
 });
 export type CustomerProfile = z.output<typeof CustomerProfileSchema>['customer'];
 
 const NonReturnableSchema = z.object({
   lineItem: z.object({ id: GlobalId }),
-  quantityDetails: z.array(z.object({ quantity: z.number().int(), reasonCode: z.string() })),
+  quantityDetails: z.array(z.object({ quantity: z.int(), reasonCode: z.string() })),
 });
 
 const FulfillmentSchema = z.object({
   id: GlobalId,
   createdAt: Instant,
-  status: z.string().nullable(),
-  estimatedDeliveryAt: Instant.nullable(),
-  latestShipmentStatus: z.string().nullable(),
-  trackingInformation: z.array(z.object({ company: z.string().nullable(), number: z.string().nullable() })),
+  status: z.nullable(z.string()),
+  estimatedDeliveryAt: z.nullable(Instant),
+  latestShipmentStatus: z.nullable(z.string()),
+  trackingInformation: z.array(z.object({ company: z.nullable(z.string()), number: z.nullable(z.string()) })),
   /** Where a package waits to be picked up, when it does. */
-  pickupAddress: z.object({ address1: z.string().nullable(), city: z.string().nullable() }).nullable().optional(),
+  pickupAddress: z.optional(z.nullable(z.object({ address1: z.nullable(z.string()), city: z.nullable(z.string()) }))),
   fulfillmentLineItems: Connection(z.object({ lineItem: z.object({ id: GlobalId }) }), MAX_LINES_PER_ORDER),
   events: Connection(z.object({ happenedAt: Instant, status: z.string() }), MAX_EVENTS_PER_SHIPMENT),
 });
@@ -66,21 +66,21 @@ export type Fulfillment = z.output<typeof FulfillmentSchema>;
 const LineItemSchema = z.object({
   id: GlobalId,
   title: z.string(),
-  productId: GlobalId.nullable(),
-  productType: z.string().nullable(),
-  quantity: z.number().int().positive(),
-  sku: z.string().nullable(),
+  productId: z.nullable(GlobalId),
+  productType: z.nullable(z.string()),
+  quantity: z.int().check(z.positive()),
+  sku: z.nullable(z.string()),
   giftCard: z.boolean(),
-  price: MoneyV2Schema.nullable(),
-  variantOptions: z.array(z.object({ name: z.string(), value: z.string() })).nullable(),
+  price: z.nullable(MoneyV2Schema),
+  variantOptions: z.nullable(z.array(z.object({ name: z.string(), value: z.string() }))),
 });
 export type LineItem = z.output<typeof LineItemSchema>;
 
 export const OrderSchema = z.object({
   id: GlobalId,
-  number: z.number().int().nonnegative(),
+  number: z.int().check(z.nonnegative()),
   processedAt: Instant,
-  cancelledAt: Instant.nullable(),
+  cancelledAt: z.nullable(Instant),
   fulfillmentStatus: z.string(),
   totalPrice: MoneyV2Schema,
   lineItems: Connection(LineItemSchema, MAX_LINES_PER_ORDER),
@@ -102,21 +102,21 @@ export const OrderForReturnSchema = z.object({
     orders: Connection(
       z.object({
         id: GlobalId,
-        number: z.number().int().nonnegative(),
-        cancelledAt: Instant.nullable(),
+        number: z.int().check(z.nonnegative()),
+        cancelledAt: z.nullable(Instant),
         lineItems: Connection(
           z.object({
             id: GlobalId,
-            quantity: z.number().int().positive(),
+            quantity: z.int().check(z.positive()),
             giftCard: z.boolean(),
-            productType: z.string().nullable(),
-            price: MoneyV2Schema.nullable(),
-            suggestedReturnReasonDefinitions: Connection(z.object({ id: GlobalId, handle: z.string(), deleted: z.boolean() }), 50).nullable(),
+            productType: z.nullable(z.string()),
+            price: z.nullable(MoneyV2Schema),
+            suggestedReturnReasonDefinitions: z.nullable(Connection(z.object({ id: GlobalId, handle: z.string(), deleted: z.boolean() }), 50)),
           }),
           MAX_LINES_PER_ORDER,
         ),
         returnInformation: z.object({
-          returnableLineItems: Connection(z.object({ quantity: z.number().int(), lineItem: z.object({ id: GlobalId }) }), MAX_LINES_PER_ORDER),
+          returnableLineItems: Connection(z.object({ quantity: z.int(), lineItem: z.object({ id: GlobalId }) }), MAX_LINES_PER_ORDER),
           nonReturnableLineItems: Connection(NonReturnableSchema, MAX_LINES_PER_ORDER),
         }),
       }),
@@ -130,11 +130,11 @@ export const OrderReturnsSchema = z.object({
   customer: z.object({
     orders: Connection(
       z.object({
-        number: z.number().int().nonnegative(),
+        number: z.int().check(z.nonnegative()),
         returns: Connection(
           z.object({
             status: z.string(),
-            returnLineItems: Connection(z.object({ quantity: z.number().int().nonnegative(), lineItem: z.object({ id: GlobalId }) }), MAX_LINES_PER_ORDER),
+            returnLineItems: Connection(z.object({ quantity: z.int().check(z.nonnegative()), lineItem: z.object({ id: GlobalId }) }), MAX_LINES_PER_ORDER),
           }),
           50,
         ),
@@ -144,21 +144,21 @@ export const OrderReturnsSchema = z.object({
   }),
 });
 
-const UserErrorSchema = z.object({ code: z.string().nullable(), field: z.array(z.string()).nullable(), message: z.string() });
+const UserErrorSchema = z.object({ code: z.nullable(z.string()), field: z.nullable(z.array(z.string())), message: z.string() });
 
 export const RequestReturnSchema = z.object({
-  orderRequestReturn: z
-    .object({
-      return: z.object({ id: GlobalId, name: z.string(), status: z.string(), createdAt: Instant.nullable() }).nullable(),
+  orderRequestReturn: z.nullable(
+    z.object({
+      return: z.nullable(z.object({ id: GlobalId, name: z.string(), status: z.string(), createdAt: z.nullable(Instant) })),
       userErrors: z.array(UserErrorSchema),
-    })
-    .nullable(),
+    }),
+  ),
 });
 
 // --- Storefront API -----------------------------------------------------------------------------
 
 /** A metafield asked for by identifier: null where the product has none. */
-const MetafieldsSchema = z.array(z.object({ key: z.string(), value: z.string() }).nullable());
+const MetafieldsSchema = z.array(z.nullable(z.object({ key: z.string(), value: z.string() })));
 
 const OptionsSchema = boundedList(
   z.object({ name: z.string(), optionValues: boundedList(z.object({ name: z.string() }), MAX_VALUES_PER_ATTRIBUTE) }),
@@ -167,10 +167,10 @@ const OptionsSchema = boundedList(
 
 const VariantSchema = z.object({
   id: GlobalId,
-  sku: z.string().nullable(),
+  sku: z.nullable(z.string()),
   availableForSale: z.boolean(),
   /** Null where the app may not read inventory (unauthenticated_read_product_inventory) or the variant is not tracked. */
-  quantityAvailable: z.number().int().nullable(),
+  quantityAvailable: z.nullable(z.int()),
   price: MoneyV2Schema,
   selectedOptions: z.array(z.object({ name: z.string(), value: z.string() })),
 });
@@ -192,23 +192,20 @@ export const ProductSchema = z.object({
 export type ShopifyProduct = z.output<typeof ProductSchema>;
 
 /** A node an inline fragment on Product selected nothing from: some other type. */
-const NotAProduct = z
-  .object({})
-  .strict()
-  .transform(() => null);
+const NotAProduct = z.pipe(z.strictObject({}), z.transform(() => null));
 
-export const ProductByIdSchema = z.object({ product: ProductSchema.nullable() });
+export const ProductByIdSchema = z.object({ product: z.nullable(ProductSchema) });
 
 export const ProductSearchSchema = z.object({
   search: z.object({
-    totalCount: z.number().int().nonnegative(),
+    totalCount: z.int().check(z.nonnegative()),
     // Articles and pages come back as empty objects (null here); only products are read.
     nodes: boundedList(z.union([ProductSchema, NotAProduct]), MAX_PRODUCTS_PER_PAGE * 5),
   }),
 });
 
 export const ProductNamesSchema = z.object({
-  nodes: z.array(z.union([z.object({ id: GlobalId, metafields: MetafieldsSchema }), NotAProduct]).nullable()),
+  nodes: z.array(z.nullable(z.union([z.object({ id: GlobalId, metafields: MetafieldsSchema }), NotAProduct]))),
 });
 
 export const CatalogPageSchema = z.object({
@@ -216,24 +213,24 @@ export const CatalogPageSchema = z.object({
     nodes: boundedList(z.object({ productType: z.string(), vendor: z.string(), tags: boundedTerms(100, 120), options: OptionsSchema }), 250),
     pageInfo: PageInfoSchema,
   }),
-  shop: z.object({ vocabulary: z.object({ value: z.string() }).nullable() }),
+  shop: z.object({ vocabulary: z.nullable(z.object({ value: z.string() })) }),
   localization: z.object({ country: z.object({ currency: z.object({ isoCode: z.string() }) }) }),
 });
 
 export const CartCreateSchema = z.object({
-  cartCreate: z
-    .object({
-      cart: z
-        .object({
+  cartCreate: z.nullable(
+    z.object({
+      cart: z.nullable(
+        z.object({
           id: GlobalId,
           checkoutUrl: z.url({ protocol: /^https?$/ }),
           cost: z.object({ totalAmount: MoneyV2Schema }),
-          lines: Connection(z.object({ quantity: z.number().int(), merchandise: z.object({ id: GlobalId, price: MoneyV2Schema }) }), 10),
-        })
-        .nullable(),
+          lines: Connection(z.object({ quantity: z.int(), merchandise: z.object({ id: GlobalId, price: MoneyV2Schema }) }), 10),
+        }),
+      ),
       userErrors: z.array(UserErrorSchema),
-    })
-    .nullable(),
+    }),
+  ),
 });
 
 /** How many catalog entries the vocabulary reads at most, as the HTTP adapter does. */

@@ -510,6 +510,28 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE purchase_pins ADD COLUMN always_required INTEGER NOT NULL DEFAULT 0 CHECK (always_required IN (0, 1));
     `,
   },
+  {
+    version: 14,
+    name: 'account linking for Medusa stores: one-time codes and failed sign-ins, seen by every server on the file',
+    sql: `
+      -- A code Alexa redeems once, by the code's hash; the grant (the Medusa token) is sealed.
+      CREATE TABLE link_codes (
+        code_hash    TEXT PRIMARY KEY,
+        sealed_grant TEXT NOT NULL,
+        expires_at   INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX link_codes_by_expiry ON link_codes (expires_at);
+
+      -- One row per failed sign-in, by the email's hash, until it leaves the window.
+      CREATE TABLE sign_in_failures (
+        email_hash   TEXT NOT NULL,
+        failed_at    INTEGER NOT NULL,
+        forget_after INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX sign_in_failures_by_email ON sign_in_failures (email_hash, failed_at);
+      CREATE INDEX sign_in_failures_by_expiry ON sign_in_failures (forget_after);
+    `,
+  },
 ];
 
 export function schemaVersion(db: SqliteDatabase): number {

@@ -26,6 +26,20 @@ export interface SearchPlan {
   readonly bands: readonly Band[];
   /** A band's matches as product rowids in ranking order, to be followed by LIMIT and OFFSET. */
   band(band: Band): Clause;
+  /** How hints rank, when there are hints and no words: a page can then be ranked from a band's first matches alone. */
+  readonly hints?: HintRanking;
+}
+
+/**
+ * Hints move matching products up within a stock band: before every other product, or (cheapest
+ * first) before the others of the same price. Either way only reorders the band's own order.
+ */
+export interface HintRanking {
+  /** The full-text expression a product's text must match to be hinted. */
+  readonly match: string;
+  readonly moves: 'before others' | 'before others of the same price';
+  /** A stock band's matches in their order without the hints, as `rowid` and `price`, to be followed by LIMIT. */
+  unhinted(inStock: boolean): Clause;
 }
 
 interface Source {
@@ -159,10 +173,17 @@ export function planSearch(query: ProductQuery): SearchPlan {
   const hintBands = hinted !== undefined && !query.cheapestFirst;
   const bands: Band[] = [true, false].flatMap((inStock) => (hintBands ? [{ inStock, hinted: true }, { inStock, hinted: false }] : [{ inStock }]));
 
-  const byPrice = `${source.price} ${query.cheapestFirst || query.price.maxMinor === undefined ? 'ASC' : 'DESC'}`;
-  const order: Clause[] = query.cheapestFirst
-    ? [{ sql: byPrice, parameters: [] }, ...(hinted ? [{ sql: `(${hinted.sql}) DESC`, parameters: hinted.parameters }] : []), { sql: 'p.id', parameters: [] }]
-    : [...(words.length > 0 ? [{ sql: `bm25(${WORDS_TABLE})`, parameters: [] }] : []), { sql: byPrice, parameters: [] }, { sql: 'p.id', parameters: [] }];
+  const byPrice: Clause = { sql: `${source.price} ${query.cheapestFirst || query.price.maxMinor === undefined ? 'ASC' : 'DESC'}`, parameters: [] };
+  const byId: Clause = { sql: 'p.id', parameters: [] };
+  const unhintedOrder: Clause[] = query.cheapestFirst
+    ? [byPrice, byId]
+    : [...(words.length > 0 ? [{ sql: `bm25(${WORDS_TABLE})`, parameters: [] }] : []), byPrice, byId];
+  const order: Clause[] = query.cheapestFirst && hinted ? [byPrice, { sql: `(${hinted.sql}) DESC`, parameters: hinted.parameters }, byId] : unhintedOrder;
+  const stockBand = (inStock: boolean): Clause[] => [
+    ...filters,
+    { sql: `${source.inStock} = ?`, parameters: [inStock ? 1 : 0] },
+    ...otherAttributes.map(([name, value]) => source.attribute(name, value, inStock)),
+  ];
 
   const matches = join([...filters, ...otherAttributes.map(([name, value]) => source.attribute(name, value))], ' AND ');
   // Counting reads no product it need not: a product's row is a random read in a large catalog.
@@ -173,9 +194,7 @@ export function planSearch(query: ProductQuery): SearchPlan {
     band(band) {
       const where = join(
         [
-          ...filters,
-          { sql: `${source.inStock} = ?`, parameters: [band.inStock ? 1 : 0] },
-          ...otherAttributes.map(([name, value]) => source.attribute(name, value, band.inStock)),
+          ...stockBand(band.inStock),
           ...(band.hinted === undefined || !hinted ? [] : [band.hinted ? hinted : { sql: `${rowid} NOT IN (SELECT rowid FROM ${WORDS_TABLE} WHERE ${WORDS_TABLE} MATCH ?)`, parameters: hinted.parameters }]),
         ],
         ' AND ',
@@ -186,5 +205,21 @@ export function planSearch(query: ProductQuery): SearchPlan {
         parameters: [...where.parameters, ...orderBy.parameters],
       };
     },
+    // With words, every match is read for its relevance anyway, and the hints narrow the same
+    // full-text match; without, a band's first matches come from an index, and few decide a page.
+    ...(hinted && words.length === 0 && {
+      hints: {
+        match: hintExpression(hints),
+        moves: query.cheapestFirst ? 'before others of the same price' : 'before others',
+        unhinted(inStock) {
+          const where = join(stockBand(inStock), ' AND ');
+          const orderBy = join(unhintedOrder, ', ');
+          return {
+            sql: `SELECT p.rowid AS rowid, ${source.price} AS price FROM ${source.from} WHERE ${where.sql} ORDER BY ${orderBy.sql}`,
+            parameters: [...where.parameters, ...orderBy.parameters],
+          };
+        },
+      },
+    }),
   };
 }

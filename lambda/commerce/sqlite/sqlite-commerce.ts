@@ -12,8 +12,10 @@ import { createSqliteOrders } from './sqlite-orders';
 import { createSqlitePurchasePins } from './sqlite-purchase-pins';
 import { createSqliteReturns, type ReturnOptions } from './sqlite-returns';
 import { createSqliteSharedAccounts } from './sqlite-shared-accounts';
+import { createSqliteAccountLinks } from './sqlite-account-links';
 import { createSqliteShoppers } from './sqlite-shoppers';
 import { createSqliteTurnEvents, type SqliteTurnEventOptions } from './sqlite-turn-events';
+import { createWriteBatch } from './write-batch';
 
 export type SqliteCommerceOptions = HandoffOptions & ReturnOptions;
 export type SqliteSkillStateOptions = HandoffOptions & Pick<SqliteTurnEventOptions, 'retentionDays'>;
@@ -31,16 +33,19 @@ export function createSqliteStoreCommerce(db: SqliteDatabase, options: ReturnOpt
 
 /** The skill's own half: handoff tickets and their webhook queue, transcripts, PIN tries, checkout claims, turn events and their erasure. */
 export function createSqliteSkillState(db: SqliteDatabase, options: SqliteSkillStateOptions = {}): SkillState {
+  // A turn's conversation-log line and turn event are committed together.
+  const turnRecordWrites = createWriteBatch(db);
   return {
     handoffs: createSqliteHandoffs(db, options),
     handoffOutbox: createSqliteHandoffOutbox(db),
-    conversations: createSqliteConversationLog(db, options),
+    conversations: createSqliteConversationLog(db, { clock: options.clock, writes: turnRecordWrites }),
     purchasePins: createSqlitePurchasePins(db),
     checkoutClaims: createSqliteCheckoutClaims(db),
-    turnEvents: createSqliteTurnEvents(db, { clock: options.clock, retentionDays: options.retentionDays }),
+    turnEvents: createSqliteTurnEvents(db, { clock: options.clock, retentionDays: options.retentionDays, writes: turnRecordWrites }),
     erasure: createSqliteErasure(db),
     callStates: createSqliteCallStates(db),
     sharedAccounts: createSqliteSharedAccounts(db),
+    accountLinks: createSqliteAccountLinks(db),
     notificationSubscriptions: createSqliteNotificationSubscriptions(db),
     orderNotifications: createSqliteOrderNotifications(db),
   };

@@ -3,9 +3,12 @@ import { boundedSaid, boundedSlots } from '../bounded-turn';
 import { type ConversationLog, TRANSCRIPT_TURNS } from '../ports';
 import { slotsFromJson, slotsToJson } from '../stored-json';
 import type { SqliteDatabase } from './open-database';
+import { createWriteBatch, type WriteBatch } from './write-batch';
 
 export interface ConversationLogOptions {
   readonly clock?: () => Date;
+  /** Commits each line with the other writes of its moment (the turn event); a batch of the log's own when unset. */
+  readonly writes?: WriteBatch;
 }
 
 /** Turns are kept this long, then pruned: long enough for any follow-up on a ticket's conversation. */
@@ -22,6 +25,7 @@ interface TurnRow {
 
 export function createSqliteConversationLog(db: SqliteDatabase, options: ConversationLogOptions = {}): ConversationLog {
   const clock = options.clock ?? (() => new Date());
+  const writes = options.writes ?? createWriteBatch(db);
   const insert = db.prepare<[string, number, string, string, string]>(
     'INSERT INTO conversation_turns (conversation_id, at, heard, slots, said) VALUES (?, ?, ?, ?, ?)',
   );
@@ -37,15 +41,12 @@ export function createSqliteConversationLog(db: SqliteDatabase, options: Convers
     async append(conversationId, heard) {
       // Kept 30 days and sent with tickets: what the shopper said never goes in as they said it.
       const turn = redactTurn(heard);
-      insert.run(
-        conversationId,
-        turn.at.getTime(),
-        turn.heard,
-        slotsToJson(boundedSlots(turn.slots)),
-        boundedSaid(turn.said),
-      );
-      appends += 1;
-      if (appends % PRUNE_EVERY === 0) prune.run(clock().getTime() - RETENTION_DAYS * 86_400_000);
+      const row = [conversationId, turn.at.getTime(), turn.heard, slotsToJson(boundedSlots(turn.slots)), boundedSaid(turn.said)] as const;
+      await writes.write(() => {
+        insert.run(...row);
+        appends += 1;
+        if (appends % PRUNE_EVERY === 0) prune.run(clock().getTime() - RETENTION_DAYS * 86_400_000);
+      });
     },
     async turns(conversationId) {
       return latest.all(conversationId, TRANSCRIPT_TURNS).map((row) => ({

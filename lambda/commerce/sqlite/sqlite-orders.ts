@@ -1,5 +1,6 @@
 import type { Order, OrderLine, OrderQuery, OrderState, Orders, Shipment, TrackingEvent } from '../ports';
 import type { SqliteDatabase } from './open-database';
+import { prepareRows } from './row-statement';
 import {
   spokenNamesOf,
   toCurrency,
@@ -72,7 +73,8 @@ function rowsThatMatterForStatus<Row extends OrderRow & { readonly line_count: n
 
 export function createSqliteOrders(db: SqliteDatabase): Orders {
   const orderColumns = 'number, shopper_id, placed_at, cancelled_at, currency, total_minor';
-  const pageForShopper = db.prepare<[string, number, number], OrderRow>(
+  const pageForShopper = prepareRows<[string, number, number], OrderRow>(
+    db,
     `SELECT ${orderColumns} FROM orders
       WHERE shopper_id = ? AND placed_at >= ?
       ORDER BY placed_at DESC, number DESC
@@ -80,25 +82,29 @@ export function createSqliteOrders(db: SqliteDatabase): Orders {
   );
   // The range with each order's line count: which orders matter for a status answer follows from
   // these and the orders' packages (order-status-query.ts), so the lines and tracking events of the others are never read.
-  const rangeWithLineCounts = db.prepare<[string, number], OrderRow & { readonly line_count: number }>(
+  const rangeWithLineCounts = prepareRows<[string, number], OrderRow & { readonly line_count: number }>(
+    db,
     `SELECT ${orderColumns}, (SELECT count(*) FROM order_lines l WHERE l.order_number = o.number) AS line_count
        FROM orders o
       WHERE shopper_id = ? AND placed_at >= ?
       ORDER BY placed_at DESC, number DESC`,
   );
-  const oneForShopper = db.prepare<[string, string], OrderRow>(
+  const oneForShopper = prepareRows<[string, string], OrderRow>(
+    db,
     `SELECT ${orderColumns} FROM orders WHERE shopper_id = ? AND number = ?`,
   );
   // The order numbers of a page travel as one JSON array, so each statement is prepared once
   // whatever the page size, and a page costs the same few queries however many orders it holds.
-  const linesOf = db.prepare<[string], OrderLineRow>(
+  const linesOf = prepareRows<[string], OrderLineRow>(
+    db,
     `SELECT l.id, l.order_number, l.product_id, l.sku, l.name, p.spoken_name, ${spokenNamesOf('p.id')}, l.category, l.quantity,
             l.unit_price_minor, l.currency, l.final_sale, l.variant
        FROM order_lines l JOIN products p ON p.id = l.product_id
       WHERE l.order_number IN (SELECT value FROM json_each(?))
       ORDER BY l.order_number, l.position`,
   );
-  const shipmentsOf = db.prepare<[string], ShipmentRow>(
+  const shipmentsOf = prepareRows<[string], ShipmentRow>(
+    db,
     `SELECT s.id, s.order_number, s.carrier, s.tracking_number, s.status,
             s.shipped_at, s.expected_on, s.delivered_at,
             (SELECT json_group_array(sl.line_id ORDER BY l.position)
@@ -108,7 +114,8 @@ export function createSqliteOrders(db: SqliteDatabase): Orders {
       WHERE s.order_number IN (SELECT value FROM json_each(?))
       ORDER BY s.order_number, s.shipped_at, s.id`,
   );
-  const eventsOf = db.prepare<[string], TrackingEventRow>(
+  const eventsOf = prepareRows<[string], TrackingEventRow>(
+    db,
     `SELECT e.shipment_id, e.at, e.status, e.description, e.location
        FROM tracking_events e JOIN shipments s ON s.id = e.shipment_id
       WHERE s.order_number IN (SELECT value FROM json_each(?))
@@ -156,6 +163,26 @@ export function createSqliteOrders(db: SqliteDatabase): Orders {
     });
   }
 
+  /** The orders that matter for a status answer (order-status-query.ts), newest first, at most `limit`. */
+  function forStatus(shopperId: string, since: number, limit: number, deliveredSince: number): Order[] {
+    const range = rangeWithLineCounts.all(shopperId, since);
+    const shipments = range.length > 0 ? shipmentsOf.all(numbersOf(range)) : [];
+    const kept = rowsThatMatterForStatus(range, groupBy(shipments, (row) => row.order_number), deliveredSince);
+    const page = limit === NO_LIMIT ? kept : kept.slice(0, limit);
+    const numbers = new Set(page.map((row) => row.number));
+    return assemble(page, shipments.filter((row) => numbers.has(row.order_number)));
+  }
+
+  // Each read runs its few statements in one transaction: they see one snapshot of the store, and
+  // SQLite takes and lets go of its locks once for all of them rather than once for each.
+  const readForStatus = db.transaction(forStatus);
+  const readPage = db.transaction((shopperId: string, since: number, limit: number) => assemble(pageForShopper.all(shopperId, since, limit)));
+  const readOne = db.transaction((shopperId: string, orderNumber: string) => {
+    // One lookup keyed by both: a number that exists for someone else reads exactly like an unknown one.
+    const row = oneForShopper.get(shopperId, orderNumber);
+    return row ? assemble([row])[0] : undefined;
+  });
+
   return {
     async listForShopper(shopperId: string, query: OrderQuery = {}) {
       if (query.limit !== undefined && !(query.limit >= 1)) return [];
@@ -165,19 +192,12 @@ export function createSqliteOrders(db: SqliteDatabase): Orders {
       if (query.openOrDeliveredSince !== undefined) {
         const deliveredSince = query.openOrDeliveredSince.getTime();
         if (Number.isNaN(deliveredSince)) return [];
-        const range = rangeWithLineCounts.all(shopperId, since);
-        const shipments = range.length > 0 ? shipmentsOf.all(numbersOf(range)) : [];
-        const kept = rowsThatMatterForStatus(range, groupBy(shipments, (row) => row.order_number), deliveredSince);
-        const page = limit === NO_LIMIT ? kept : kept.slice(0, limit);
-        const numbers = new Set(page.map((row) => row.number));
-        return assemble(page, shipments.filter((row) => numbers.has(row.order_number)));
+        return readForStatus(shopperId, since, limit, deliveredSince);
       }
-      return assemble(pageForShopper.all(shopperId, since, limit));
+      return readPage(shopperId, since, limit);
     },
     async findForShopper(shopperId: string, orderNumber: string) {
-      // One lookup keyed by both: a number that exists for someone else reads exactly like an unknown one.
-      const row = oneForShopper.get(shopperId, orderNumber);
-      return row ? assemble([row])[0] : undefined;
+      return readOne(shopperId, orderNumber);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { PageRequest, ProductPage, ProductQuery } from '../product-query';
+import { type BandRow, createHintCheck, hintedPage } from './hinted-page';
 import type { SqliteDatabase } from './open-database';
 import { type ProductRow, spokenNamesOf, toProduct } from './rows';
 import { type Clause, type Parameter, planSearch, type SearchPlan } from './search-plan';
@@ -23,13 +24,16 @@ function wholeNumber(value: number, least: number): number {
 /**
  * Search over the embedded catalog (the plan: search-plan.ts). The page is read band by band, in
  * stock first, each band in the order its index gives, so a large catalog yields a page without
- * sorting every match; the count stops once it is past what a reply can use.
+ * sorting every match; the count stops once it is past what a reply can use. Hints are checked on
+ * a band's first matches where those decide the page (hinted-page.ts), not read as every product
+ * matching them.
  */
 export function createSqliteProductSearch(db: SqliteDatabase) {
   const prepared = new Map<string, Statement<Parameter[]>>();
   const productsInOrder = db.prepare<[string], ProductRow>(
     `SELECT ${COLUMNS} FROM json_each(?) AS ranked CROSS JOIN products p ON p.rowid = ranked.value ORDER BY ranked.key`,
   );
+  const hintCheck = createHintCheck(db);
 
   function statement(sql: string): Statement<Parameter[]> {
     let found = prepared.get(sql);
@@ -46,6 +50,10 @@ export function createSqliteProductSearch(db: SqliteDatabase) {
     const sql = `SELECT count(*) AS total FROM (${clause.sql} LIMIT ?)`;
     const row = statement(sql).get(...clause.parameters, atMost) as { total: number } | undefined;
     return row?.total ?? 0;
+  }
+
+  function firstRows(clause: Clause, limit: number): BandRow[] {
+    return statement(`${clause.sql} LIMIT ?`).all(...clause.parameters, limit) as BandRow[];
   }
 
   /** The rowids of the page, band after band; a band that ends inside the offset only has its length counted. */
@@ -79,7 +87,7 @@ export function createSqliteProductSearch(db: SqliteDatabase) {
     const total = Math.min(counted, enough);
     const moreThanTotal = counted > enough;
     if (counted === 0 || offset >= counted) return { total, ...(moreThanTotal ? { moreThanTotal } : {}), products: [] };
-    const rowids = pageOf(plan, offset, limit);
+    const rowids = (plan.hints && hintedPage(plan.hints, firstRows, hintCheck, offset, limit)) ?? pageOf(plan, offset, limit);
     const products = rowids.length > 0 ? productsInOrder.all(JSON.stringify(rowids)).map(toProduct) : [];
     return { total, ...(moreThanTotal ? { moreThanTotal } : {}), products };
   };

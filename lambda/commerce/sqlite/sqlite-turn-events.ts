@@ -1,10 +1,13 @@
 import type { CurrencyCode, TurnEvent, TurnEvents, TurnOutcome } from '../ports';
 import type { SqliteDatabase } from './open-database';
+import { createWriteBatch, type WriteBatch } from './write-batch';
 
 export interface SqliteTurnEventOptions {
   readonly clock?: () => Date;
   /** Events older than this many days are pruned now and then as new ones are recorded; 90 by default. */
   readonly retentionDays?: number;
+  /** Commits each event with the other writes of its moment (the conversation-log line); a batch of their own when unset. */
+  readonly writes?: WriteBatch;
 }
 
 /** How long turn events are kept by default, on every adapter. */
@@ -77,6 +80,7 @@ function toEvent(row: TurnEventRow): TurnEvent {
 export function createSqliteTurnEvents(db: SqliteDatabase, options: SqliteTurnEventOptions = {}): TurnEvents {
   const clock = options.clock ?? (() => new Date());
   const retentionMs = (options.retentionDays ?? TURN_EVENT_RETENTION_DAYS) * DAY_MS;
+  const writes = options.writes ?? createWriteBatch(db);
   const insert = db.prepare<[InsertParams]>(
     `INSERT INTO turn_events
        (at, conversation_id, platform, locale, intent, flow, step, outcome, goal, order_value_minor,
@@ -91,9 +95,12 @@ export function createSqliteTurnEvents(db: SqliteDatabase, options: SqliteTurnEv
 
   return {
     async record(event) {
-      insert.run(toRow(event));
-      records += 1;
-      if (records % PRUNE_EVERY === 0) purge.run(clock().getTime() - retentionMs);
+      const row = toRow(event);
+      await writes.write(() => {
+        insert.run(row);
+        records += 1;
+        if (records % PRUNE_EVERY === 0) purge.run(clock().getTime() - retentionMs);
+      });
     },
     async list(query) {
       const until = query.until?.getTime() ?? Number.MAX_SAFE_INTEGER;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import { CURRENCY_CODES } from '../../commerce/ports';
 import type { ActiveFlow } from '../../core/session-state';
 
@@ -15,32 +15,32 @@ export type CheckoutStep = (typeof CHECKOUT_STEPS)[number];
 export const MAX_QUANTITY = 20;
 
 const MoneySchema = z.object({
-  minor: z.number().int().min(0),
+  minor: z.int().check(z.gte(0)),
   currency: z.enum(CURRENCY_CODES),
 });
 
 /** What is about to be ordered; the product itself is read from the store again on every turn. */
 const BasketSchema = z.object({
-  productId: z.string().min(1).max(120),
-  quantity: z.number().int().min(1).max(MAX_QUANTITY),
-  variant: z.object({ color: z.string().max(40).optional(), size: z.string().max(20).optional() }).optional(),
+  productId: z.string().check(z.minLength(1), z.maxLength(120)),
+  quantity: z.int().check(z.gte(1), z.lte(MAX_QUANTITY)),
+  variant: z.optional(z.object({ color: z.optional(z.string().check(z.maxLength(40))), size: z.optional(z.string().check(z.maxLength(20))) })),
   /** The shopper's last purchase of this product, when reordering: a changed price is said. */
-  lastTime: z.object({ quantity: z.number().int().min(1).max(999), unitPrice: MoneySchema }).optional(),
+  lastTime: z.optional(z.object({ quantity: z.int().check(z.gte(1), z.lte(999)), unitPrice: MoneySchema })),
   /**
    * The unit price the product had when checkout last read it (before asking the size): the quote
    * is asked for at this price beside the product's read, and again only if the price moved.
    */
-  seenUnitPrice: MoneySchema.optional(),
+  seenUnitPrice: z.optional(MoneySchema),
   /** The shopper has heard how the price changed since last time: it is said once. */
-  priceChangeTold: z.boolean().optional(),
+  priceChangeTold: z.optional(z.boolean()),
   /** Where the shopper came from ("reorder", "product search"), for a person who may take over. */
-  topic: z.string().min(1).max(60),
+  topic: z.string().check(z.minLength(1), z.maxLength(60)),
   /**
    * The product's category, when the flow that filled the basket knows it is sold in pack sizes
    * (its other sizes are other products of that category): checkout reads the category beside
    * the product instead of after it. Only a guess, used when the product as the store has it agrees.
    */
-  packCategory: z.string().min(1).max(80).optional(),
+  packCategory: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
 });
 export type Basket = z.infer<typeof BasketSchema>;
 
@@ -49,7 +49,7 @@ const ConfirmationSchema = z.object({
   /** The unit price the shopper heard: the order is placed at this price or not at all. */
   heardUnitPrice: MoneySchema,
   /** Names the question the shopper says yes to; the order is keyed by it, so a repeated yes finds the same order. */
-  confirmation: z.string().uuid(),
+  confirmation: z.uuid(),
 });
 export type Confirmation = z.infer<typeof ConfirmationSchema>;
 
@@ -57,7 +57,7 @@ const AlternativeSchema = z.object({
   /** What is offered instead, as a basket of its own. */
   basket: BasketSchema,
   /** The product that is out of stock. */
-  replacing: z.string().min(1).max(120),
+  replacing: z.string().check(z.minLength(1), z.maxLength(120)),
 });
 export type AlternativeOffer = z.infer<typeof AlternativeSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import type { ProductQuery } from '../../commerce/product-query';
 
 /** What of a query discovery keeps between turns; a query is kept within these (see `keepableQuery`). */
@@ -14,15 +14,18 @@ const QUERY_LIMITS = {
   hintChars: 60,
 } as const;
 
-const QuerySchema: z.ZodType<ProductQuery> = z.object({
-  category: z.string().max(QUERY_LIMITS.labelChars).optional(),
-  brand: z.string().max(QUERY_LIMITS.labelChars).optional(),
+const QuerySchema: z.ZodMiniType<ProductQuery> = z.object({
+  category: z.optional(z.string().check(z.maxLength(QUERY_LIMITS.labelChars))),
+  brand: z.optional(z.string().check(z.maxLength(QUERY_LIMITS.labelChars))),
   attributes: z
-    .record(z.string().max(QUERY_LIMITS.attributeNameChars), z.array(z.string().max(QUERY_LIMITS.valueChars)).max(QUERY_LIMITS.valuesPerAttribute))
-    .refine((attributes) => Object.keys(attributes).length <= QUERY_LIMITS.attributes),
-  words: z.array(z.string().max(QUERY_LIMITS.wordChars)).max(QUERY_LIMITS.words),
-  hints: z.array(z.string().max(QUERY_LIMITS.hintChars)).max(QUERY_LIMITS.hints),
-  price: z.object({ minMinor: z.number().int().min(0).optional(), maxMinor: z.number().int().min(0).optional() }),
+    .record(
+      z.string().check(z.maxLength(QUERY_LIMITS.attributeNameChars)),
+      z.array(z.string().check(z.maxLength(QUERY_LIMITS.valueChars))).check(z.maxLength(QUERY_LIMITS.valuesPerAttribute)),
+    )
+    .check(z.refine((attributes) => Object.keys(attributes).length <= QUERY_LIMITS.attributes)),
+  words: z.array(z.string().check(z.maxLength(QUERY_LIMITS.wordChars))).check(z.maxLength(QUERY_LIMITS.words)),
+  hints: z.array(z.string().check(z.maxLength(QUERY_LIMITS.hintChars))).check(z.maxLength(QUERY_LIMITS.hints)),
+  price: z.object({ minMinor: z.optional(z.int().check(z.gte(0))), maxMinor: z.optional(z.int().check(z.gte(0))) }),
   cheapestFirst: z.boolean(),
 });
 
@@ -57,17 +60,17 @@ export function keepableQuery(query: ProductQuery): ProductQuery {
 /** What discovery keeps between turns: the query, where in its results we are, and what was offered. */
 export const DiscoveryDataSchema = z.object({
   query: QuerySchema,
-  offset: z.number().int().min(0),
-  total: z.number().int().min(0),
+  offset: z.int().check(z.gte(0)),
+  total: z.int().check(z.gte(0)),
   /** Product ids just offered, in the order they were said ("the second one"). */
-  shown: z.array(z.string().max(80)).max(3),
+  shown: z.array(z.string().check(z.maxLength(80))).check(z.maxLength(3)),
   /**
    * On a device that draws the results: every product on the screen, the ones said first, so that
    * touching the third, or saying "the third one", chooses what the shopper sees there.
    */
-  onScreen: z.array(z.string().max(80)).max(3).optional(),
+  onScreen: z.optional(z.array(z.string().check(z.maxLength(80))).check(z.maxLength(3))),
   /** The product the shopper asked about last ("order it"). */
-  focus: z.string().max(80).optional(),
+  focus: z.optional(z.string().check(z.maxLength(80))),
 });
 
 export type DiscoveryData = z.infer<typeof DiscoveryDataSchema>;

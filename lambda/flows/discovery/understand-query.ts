@@ -8,7 +8,30 @@ import { wordsOf } from './words';
 /** The longest vocabulary term, in words ("double extra large", "trail running shoes"). */
 const LONGEST_TERM = 4;
 
-/** "Size 10", "size medium", or a size word alone, when the catalog carries that size. */
+/** The `length` words from `from` on, unless a number or an already read word is among them. */
+function wordsFrom(cursor: TokenCursor, from: number, length: number): string[] | undefined {
+  const words: string[] = [];
+  for (let at = from; at < from + length; at += 1) {
+    const word = cursor.wordAt(at);
+    if (word === undefined) return undefined;
+    words.push(word);
+  }
+  return words;
+}
+
+/** Whether the words from `from` on, `length` of them, are part of a longer phrase the catalog knows ("medium roast"). */
+function partOfLongerTerm(cursor: TokenCursor, index: VocabularyIndex, from: number, length: number): boolean {
+  for (let start = Math.max(0, from + length - LONGEST_TERM); start <= from; start += 1) {
+    for (let end = from + length; end - start <= LONGEST_TERM; end += 1) {
+      const words = wordsFrom(cursor, start, end - start);
+      if (words === undefined) break;
+      if (end - start > length && index.lookup(words).length > 0) return true;
+    }
+  }
+  return false;
+}
+
+/** "Size 10", "size medium", or a size word alone, when the catalog carries that size and names nothing longer with it. */
 function readSize(cursor: TokenCursor, index: VocabularyIndex, attributes: Record<string, string[]>): void {
   const grammar = index.grammar;
   const spokenSizes = Object.keys(grammar.sizes);
@@ -16,6 +39,7 @@ function readSize(cursor: TokenCursor, index: VocabularyIndex, attributes: Recor
     const sizeWord = cursor.phraseAt(at, grammar.sizeWords);
     const valueAt = at + sizeWord;
     const phrase = cursor.phraseAt(valueAt, spokenSizes);
+    if (sizeWord === 0 && phrase > 0 && partOfLongerTerm(cursor, index, at, phrase)) continue;
     const spoken = phrase > 0 ? cursor.tokens.slice(valueAt, valueAt + phrase).map((token) => (token.kind === 'word' ? token.text : '')).join(' ') : undefined;
     const numeric = sizeWord > 0 ? cursor.numberAt(valueAt) : undefined;
     const literal = sizeWord > 0 && phrase === 0 ? cursor.wordAt(valueAt) : undefined;
@@ -35,13 +59,8 @@ function readVocabulary(cursor: TokenCursor, index: VocabularyIndex) {
   readSize(cursor, index, attributes);
   for (let at = 0; at < cursor.tokens.length; at += 1) {
     for (let length = Math.min(LONGEST_TERM, cursor.tokens.length - at); length >= 1; length -= 1) {
-      const words: string[] = [];
-      for (let offset = 0; offset < length; offset += 1) {
-        const word = cursor.wordAt(at + offset);
-        if (word === undefined) break;
-        words.push(word);
-      }
-      if (words.length < length) continue;
+      const words = wordsFrom(cursor, at, length);
+      if (words === undefined) continue;
       const targets = index.lookup(words);
       if (targets.length === 0) continue;
       // One phrase may name several things ("running" is a use and part of "running shoes"):

@@ -21,7 +21,14 @@ export class VocabularyIndex {
       for (const term of category.terms) this.add(term, { kind: 'category', id: category.id });
     }
     for (const attribute of vocabulary.attributes) {
-      for (const term of attribute.terms) this.add(term, { kind: 'attribute', name: attribute.name, value: attribute.value });
+      const target: Target = { kind: 'attribute', name: attribute.name, value: attribute.value };
+      const name = wordsOf(attribute.name).join(' ');
+      for (const term of attribute.terms) {
+        this.add(term, target);
+        // "Dark roast", "color black": the attribute's own name beside its value says nothing more
+        // than the value, and tells which attribute a value shared by several ("medium") belongs to.
+        if (name.length > 0) for (const named of [`${term} ${name}`, `${name} ${term}`]) this.add(named, target);
+      }
     }
     this.currency = vocabulary.currency;
   }

@@ -6,21 +6,16 @@ import { type DaysFromToday, isDelayed, shipmentUrgency } from './relevance';
 /** A screen lists at most this many orders; the voice offers the rest one by one. */
 const ROWS_SHOWN = 5;
 
-/** "Thu, Nov 28" in the shopper's language and the store's calendar. */
-function shortDay(voice: Voice, instant: Date): string {
-  return new Intl.DateTimeFormat(voice.locale, { timeZone: voice.timeZone, weekday: 'short', month: 'short', day: 'numeric' }).format(instant);
-}
-
 /** Where one package is, in a few words for a list row. */
 function packageState(voice: Voice, shipment: Shipment, daysFromToday: DaysFromToday): string {
-  if (shipment.expectedOn && isDelayed(shipment, daysFromToday)) return voice.line('screen.orderState.late', { day: shortDay(voice, shipment.expectedOn) });
+  if (shipment.expectedOn && isDelayed(shipment, daysFromToday)) return voice.line('screen.orderState.late', { day: voice.shortDay(shipment.expectedOn) });
   switch (shipment.status) {
     case 'Pending':
       return voice.line('screen.orderState.pending', { carrier: shipment.carrier });
     case 'InfoReceived':
       return voice.line('screen.orderState.labelCreated');
     case 'InTransit':
-      return shipment.expectedOn ? voice.line('screen.orderState.arrives', { day: shortDay(voice, shipment.expectedOn) }) : voice.line('screen.orderState.onTheWay');
+      return shipment.expectedOn ? voice.line('screen.orderState.arrives', { day: voice.shortDay(shipment.expectedOn) }) : voice.line('screen.orderState.onTheWay');
     case 'OutForDelivery':
       return voice.line('screen.orderState.outForDelivery');
     case 'AttemptFail':
@@ -28,7 +23,7 @@ function packageState(voice: Voice, shipment: Shipment, daysFromToday: DaysFromT
     case 'AvailableForPickup':
       return voice.line('screen.orderState.pickup');
     case 'Delivered':
-      return shipment.deliveredAt ? voice.line('screen.orderState.delivered', { day: shortDay(voice, shipment.deliveredAt) }) : voice.line('screen.orderState.delivered', { day: '' }).trim();
+      return shipment.deliveredAt ? voice.line('screen.orderState.delivered', { day: voice.shortDay(shipment.deliveredAt) }) : voice.line('screen.orderState.delivered', { day: '' }).trim();
     case 'Exception':
       return voice.line('screen.orderState.problem');
     case 'Expired':

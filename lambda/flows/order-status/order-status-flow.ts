@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import type { Order } from '../../commerce/ports';
 import type { Flow, FlowContext, ShopperContext } from '../../core/flow';
 import type { Reply } from '../../core/reply';
@@ -22,9 +22,9 @@ const HISTORY_DAYS = 180;
 const HISTORY_LIMIT = 100;
 
 const MORE_STEP = 'offered-more';
-const OrderNumbers = z.array(z.string().regex(/^\d{1,12}$/));
+const OrderNumbers = z.array(z.string().check(z.regex(/^\d{1,12}$/)));
 /** `focus`: the order just described, which a follow-up ("when will it arrive?") is about. */
-const MoreData = z.object({ remaining: OrderNumbers.max(HISTORY_LIMIT), focus: OrderNumbers.max(ORDERS_PER_PAGE).default([]) });
+const MoreData = z.object({ remaining: OrderNumbers.check(z.maxLength(HISTORY_LIMIT)), focus: z._default(OrderNumbers.check(z.maxLength(ORDERS_PER_PAGE)), []) });
 
 function daysFromToday(context: FlowContext): DaysFromToday {
   return (instant) => context.voice.daysBetween(context.now, instant);

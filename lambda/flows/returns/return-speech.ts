@@ -1,4 +1,4 @@
-import type { LabelDelivery, RefundMethod, ReturnReason } from '../../commerce/ports';
+import type { LabelSent, RefundMethod, ReturnReason } from '../../commerce/ports';
 import type { ReturnCondition, ReturnVerdict } from '../../commerce/return-policy';
 import type { FlowContext } from '../../core/flow';
 import { date, join, type Speech } from '../../speech/speech';
@@ -75,13 +75,19 @@ export function refundDestination(voice: Voice, method: RefundMethod): Speech {
   return voice.say('returns.refundTo.card', { brand: method.card.brand, last4: voice.digits(method.card.last4) });
 }
 
+const LABEL_KEYS = {
+  email: 'returns.labelByEmail',
+  'email-and-card': 'returns.labelByEmailAndCard',
+  'store-email': 'returns.labelFromStore',
+} as const satisfies Record<LabelSent, string>;
+
 /**
  * Where the label is, then how to send the item: "The prepaid return label is in your email. Please
  * send it within 14 days, unworn, with the tags on, and in its original packaging." The conditions
  * are said here, where the shopper acts on them, rather than before the return is agreed.
  */
-export function labelSentence(voice: Voice, delivery: LabelDelivery, shipWithinDays: number, conditions: readonly ReturnCondition[]): Speech {
-  const label = voice.say(delivery === 'email-and-card' ? 'returns.labelByEmailAndCard' : 'returns.labelByEmail');
+export function labelSentence(voice: Voice, delivery: LabelSent, shipWithinDays: number, conditions: readonly ReturnCondition[]): Speech {
+  const label = voice.say(LABEL_KEYS[delivery]);
   const sendWithin =
     conditions.length === 0
       ? voice.say('returns.sendWithin', { count: shipWithinDays })

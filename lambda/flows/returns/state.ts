@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import { RETURN_REASONS } from '../../commerce/ports';
 import type { ActiveFlow } from '../../core/session-state';
 
@@ -9,31 +9,31 @@ export type ReturnStep = (typeof RETURN_STEPS)[number];
 
 /** An order line, by its order's number and its own id; what it is, is read from the store again each turn. */
 const LineRefSchema = z.object({
-  order: z.string().regex(/^\d{1,12}$/),
-  line: z.string().min(1).max(40),
+  order: z.string().check(z.regex(/^\d{1,12}$/)),
+  line: z.string().check(z.minLength(1), z.maxLength(40)),
 });
 export type LineRef = z.infer<typeof LineRefSchema>;
 
 /** The chosen line, with what a person taking over needs to know about it. */
-const ChosenSchema = LineRefSchema.extend({
-  name: z.string().max(200),
-  sku: z.string().max(40),
-  bought: z.number().int().min(1).max(999),
+const ChosenSchema = z.extend(LineRefSchema, {
+  name: z.string().check(z.maxLength(200)),
+  sku: z.string().check(z.maxLength(40)),
+  bought: z.int().check(z.gte(1), z.lte(999)),
 });
 export type Chosen = z.infer<typeof ChosenSchema>;
 
 const ReturnStateSchema = z.object({
   /** Lines offered to choose from, in the order they were said. */
-  candidates: z.array(LineRefSchema).max(3).default([]),
-  chosen: ChosenSchema.optional(),
-  reason: z.enum(RETURN_REASONS).optional(),
+  candidates: z._default(z.array(LineRefSchema).check(z.maxLength(3)), []),
+  chosen: z.optional(ChosenSchema),
+  reason: z.optional(z.enum(RETURN_REASONS)),
   /** The shopper's own words, when their reason matched none of the known ones. */
-  note: z.string().max(200).optional(),
-  quantity: z.number().int().min(1).max(999).optional(),
+  note: z.optional(z.string().check(z.maxLength(200))),
+  quantity: z.optional(z.int().check(z.gte(1), z.lte(999))),
   /** Failed answers to the current step; the second one hands over to a person. */
-  failures: z.number().int().min(0).max(5).default(0),
+  failures: z._default(z.int().check(z.gte(0), z.lte(5)), 0),
   /** What was found and done so far, for the person who may take over. */
-  tried: z.array(z.string().max(300)).max(20).default([]),
+  tried: z._default(z.array(z.string().check(z.maxLength(300))).check(z.maxLength(20)), []),
 });
 export type ReturnState = z.infer<typeof ReturnStateSchema>;
 

@@ -197,7 +197,7 @@ export const confirmReturn = forShopper({
   description:
     'Second step: creates the return prepare_return described, after the shopper said yes. Needs the confirmation token from prepare_return; without one, with one for another shopper, an expired one, or when the order changed since, it creates nothing and says why (then prepare again). ' +
     'Calling it again with the same token never creates a second return: it answers the same return. ' +
-    'status=created: the return stands and its label is emailed. status=requested: the store approves returns itself (Shopify), so the return is only requested; tell the shopper the label comes by email once the store approves it.',
+    'status=created: the return stands and its label is emailed (label=store-email: the store emails it once made). status=requested: the store approves returns itself (Shopify), so the return is only requested; tell the shopper the label comes by email once the store approves it.',
   input: { confirmation: z.string().min(1).max(4096) },
   output: {
     status: z.enum(['created', 'requested', 'refused']).describe('created: the return stands; requested: it awaits the store\'s approval; refused: nothing was created (see why).'),
@@ -206,7 +206,7 @@ export const confirmReturn = forShopper({
     returnNumber: z.string().optional().describe('The store\'s reference for the return, e.g. "482913" or (Shopify) "1001-R1".'),
     refund: MoneySchema.optional(),
     refundTo: RefundToSchema.optional(),
-    label: z.literal('email').optional(),
+    label: z.enum(['email', 'store-email']).optional().describe('email: the prepaid label is in the shopper\'s email; store-email: the store emails it once it has made it (Medusa).'),
   },
   destructive: true,
   async run({ confirmation }, context) {
@@ -244,7 +244,7 @@ export const confirmReturn = forShopper({
         returnNumber: outcome.record.number,
         refund: moneyOut(outcome.record.refund),
         refundTo: details.refundTo,
-        label: 'email' as const,
+        label: outcome.record.labelDelivery === 'store-email' ? ('store-email' as const) : ('email' as const),
       },
       event: { outcome: 'resolved', goal: 'return-created' },
     };

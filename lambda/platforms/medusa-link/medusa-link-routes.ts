@@ -1,6 +1,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import express, { type Express, type Request, type Response } from 'express';
 import type { AccessTokenVerifier } from '../../auth/access-token-verifier';
+import type { AccountLinkState } from '../../commerce/ports';
 import { StoreUnavailableError } from '../../commerce/commerce-errors';
 import type { MedusaLinkSettings } from '../../config';
 import { describeError, type Logger } from '../../logging';
@@ -19,6 +20,8 @@ export interface MedusaLinkOptions {
   /** Signs the form's link request and seals refresh tokens (SESSION_STATE_SECRET). */
   readonly secret: string;
   readonly auth: MedusaCustomerAuth;
+  /** Codes and failed sign-ins, where every server instance sees them (the skill's state store). */
+  readonly state: AccountLinkState;
   /** Checks a signed-in token names a Medusa customer before a code is issued for it. */
   readonly accessTokens: AccessTokenVerifier;
   readonly logger: Logger;
@@ -81,9 +84,9 @@ export function mountMedusaLink(app: Express, options: MedusaLinkOptions): void 
   const { link, storeName, auth, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const requests = createLinkRequestSigner(options.secret);
-  const codes = createLinkCodes();
+  const codes = createLinkCodes(options.state, options.secret);
   const refreshTokens = createRefreshTokenSeal(options.secret);
-  const attempts = createSignInAttempts();
+  const attempts = createSignInAttempts(options.state, options.secret);
   const form = express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 20 });
   const knownClient = (clientId: unknown) => typeof clientId === 'string' && sameSecret(clientId, link.clientId);
   const knownRedirect = (redirectUri: unknown) => typeof redirectUri === 'string' && link.redirectUris.includes(redirectUri);
@@ -117,17 +120,17 @@ export function mountMedusaLink(app: Express, options: MedusaLinkOptions): void 
     const again = (status: number, notice: SignInNotice) =>
       sendSignInForm(response, status, { locale, storeName, requestToken: requests.sign(opened.request, clock()), notice, email: email.slice(0, MAX_EMAIL_LENGTH) });
     if (!email || !password || email.length > MAX_EMAIL_LENGTH || password.length > MAX_PASSWORD_LENGTH) return again(200, 'linkSignInFailed');
-    if (attempts.blocked(email, clock())) return again(429, 'linkTooManyTries');
     try {
+      if (await attempts.blocked(email, clock())) return again(429, 'linkTooManyTries');
       const signedIn = await auth.signIn(email, password);
       // A token that names no customer (an admin user's, or an identity without a customer) links nobody.
       const shopper = signedIn.kind === 'token' ? await options.accessTokens.verify(signedIn.token) : undefined;
       if (signedIn.kind !== 'token' || !shopper) {
-        attempts.failed(email, clock());
+        await attempts.failed(email, clock());
         return again(200, 'linkSignInFailed');
       }
-      attempts.succeeded(email);
-      const code = codes.issue({ medusaToken: signedIn.token, clientId: opened.request.clientId, redirectUri: opened.request.redirectUri }, clock());
+      await attempts.succeeded(email);
+      const code = await codes.issue({ medusaToken: signedIn.token, clientId: opened.request.clientId, redirectUri: opened.request.redirectUri }, clock());
       const back = new URL(opened.request.redirectUri);
       back.searchParams.set('state', opened.request.state);
       back.searchParams.set('code', code);
@@ -146,7 +149,7 @@ export function mountMedusaLink(app: Express, options: MedusaLinkOptions): void 
     let medusaToken: string;
     try {
       if (grantType === 'authorization_code') {
-        const grant = codes.redeem(field(request.body, 'code'), clock());
+        const grant = await codes.redeem(field(request.body, 'code'), clock());
         const redirectUri = field(request.body, 'redirect_uri');
         // §4.1.3: the code was issued to this client, and for the redirect URL it names again.
         if (!grant || grant.clientId !== link.clientId || (redirectUri !== undefined && redirectUri !== grant.redirectUri)) return oauthError(response, 400, 'invalid_grant');

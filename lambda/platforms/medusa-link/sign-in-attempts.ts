@@ -1,38 +1,35 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import type { AccountLinkState } from '../../commerce/ports';
 
 /**
  * Failed sign-ins per email, so the linking page cannot be used to guess a shopper's Medusa
  * password: after `maxFailures` within `windowMs`, that email is not tried with Medusa until the
  * oldest failure leaves the window. Per email rather than per address: behind a load balancer
- * every shopper can share one address. Kept in memory, by the email's hash.
+ * every shopper can share one address. Kept in the skill's state store, so every server instance
+ * counts the same failures, by a keyed hash of the email (an unkeyed one could be looked up from a
+ * list of addresses).
  */
 export interface SignInAttempts {
-  blocked(email: string, now: Date): boolean;
-  failed(email: string, now: Date): void;
-  succeeded(email: string): void;
+  blocked(email: string, now: Date): Promise<boolean>;
+  failed(email: string, now: Date): Promise<void>;
+  succeeded(email: string): Promise<void>;
 }
 
 export const SIGN_IN_FAILURES_ALLOWED = 5;
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
-const MAX_EMAILS = 10_000;
+const HASH_PURPOSE = 'shopvoice-medusa-link-sign-in/1';
 
-export function createSignInAttempts(maxFailures = SIGN_IN_FAILURES_ALLOWED, windowMs = SIGN_IN_WINDOW_MS): SignInAttempts {
-  const failures = new Map<string, number[]>();
-  const keyOf = (email: string) => createHash('sha256').update(email.toLowerCase()).digest('base64url');
-  const recent = (key: string, now: Date) => (failures.get(key) ?? []).filter((at) => at > now.getTime() - windowMs);
+export function createSignInAttempts(state: AccountLinkState, secret: string, maxFailures = SIGN_IN_FAILURES_ALLOWED, windowMs = SIGN_IN_WINDOW_MS): SignInAttempts {
+  const keyOf = (email: string) => createHmac('sha256', `${HASH_PURPOSE}\n${secret}`).update(email.toLowerCase()).digest('base64url');
   return {
-    blocked(email, now) {
-      return recent(keyOf(email), now).length >= maxFailures;
+    async blocked(email, now) {
+      return (await state.failedSignIns(keyOf(email), new Date(now.getTime() - windowMs))) >= maxFailures;
     },
     failed(email, now) {
-      const key = keyOf(email);
-      const kept = [...recent(key, now), now.getTime()];
-      failures.delete(key);
-      failures.set(key, kept);
-      if (failures.size > MAX_EMAILS) failures.delete(failures.keys().next().value!);
+      return state.noteFailedSignIn(keyOf(email), now, new Date(now.getTime() + windowMs));
     },
     succeeded(email) {
-      failures.delete(keyOf(email));
+      return state.clearFailedSignIns(keyOf(email));
     },
   };
 }

@@ -52,6 +52,7 @@ describe('the table definitions', () => {
       'shopvoice-prod-call-states',
       'shopvoice-prod-shared-accounts',
       'shopvoice-prod-order-notifications',
+      'shopvoice-prod-account-links',
     ]);
     for (const table of STATE_TABLES) {
       const keyed = new Set([
@@ -70,6 +71,7 @@ describe('the table definitions', () => {
       'call-states': 'expiresAt',
       'shared-accounts': undefined,
       'order-notifications': 'expiresAt',
+      'account-links': 'expiresAt',
     });
   });
 
