@@ -80,8 +80,9 @@ describe.each(stores)('call states on %s', (_name, open) => {
         return name;
       });
     const first = step('a1', 'socket-a');
-    // The second asks only once the first holds the key, as frames of one socket arrive one after the other.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The second asks only once the first holds the key, as frames of one socket arrive one after
+    // the other: once its work has started, not after a guess at how long taking the lease takes.
+    while (!log.includes('a1 start')) await new Promise((resolve) => setTimeout(resolve, 1));
     const results = await Promise.all([first, step('a2', 'socket-a'), step('b1', 'socket-b')]);
     expect(results).toEqual(['a1', 'a2', 'b1']);
     const a = log.filter((entry) => entry.startsWith('a'));
